@@ -1,0 +1,3 @@
+/** @wireup/bus: the EventBus port and its embedded SQLite-outbox adapter. */
+export * from './event-bus.ts';
+export * from './errors.ts';

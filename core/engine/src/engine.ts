@@ -1,0 +1,83 @@
+/**
+ * The engine's public shape, consumed by core/server (the composition root). The engine
+ * depends on ports only: Store, EventBus, and the installed connectors.
+ */
+import type { Connector, ConnectionAuth, HttpClient, ValidationProblem } from '@wireup/sdk';
+import type { ConnectionRecord, RunRecord, Store } from '@wireup/store';
+import type { EventBus } from '@wireup/bus';
+
+/** The installed connectors, by name. */
+export interface ConnectorCatalog {
+  get(name: string): Connector | undefined;
+  list(): Connector[];
+}
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. Default 5. */
+  maxAttempts: number;
+  /** Delay before the second attempt; doubles each time, with full jitter. Default 500 ms. */
+  initialDelayMs: number;
+  /** Upper bound of one delay (a provider's Retry-After / reset header may ask for more, up to maxRetryAfterMs). Default 30 s. */
+  maxDelayMs: number;
+  /** Longest provider-requested wait the engine honours in-process. Default 5 min. */
+  maxRetryAfterMs: number;
+}
+
+/** Hooks for metrics and logs; every one optional. */
+export interface EngineObserver {
+  eventAccepted?(connector: string, duplicate: boolean): void;
+  runFinished?(status: RunRecord['status'], durationMs: number): void;
+  stepFinished?(type: string, status: string, durationMs: number): void;
+  stepRetried?(connector: string, action: string, errorCode: string): void;
+  error?(message: string, error: unknown): void;
+}
+
+export interface EngineOptions {
+  store: Store;
+  bus: EventBus;
+  connectors: ConnectorCatalog;
+  /** Decrypts a connection's auth fields (the server's secret box). */
+  openAuth(connection: ConnectionRecord): ConnectionAuth;
+  /** The egress-guarded HTTP client given to connectors. */
+  http: HttpClient;
+  retry?: Partial<RetryPolicy>;
+  /** Injected for tests; default setTimeout-based. */
+  sleep?(ms: number): Promise<void>;
+  observer?: EngineObserver;
+}
+
+/** A webhook delivery as routed by the server: `/v1/webhooks/<connector>[.trigger-<trigger>]/<token>`. */
+export interface WebhookDelivery {
+  connector: string;
+  /** Set when the URL names one trigger; events of other types are then acknowledged and ignored. */
+  trigger?: string;
+  token: string;
+  rawBody: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface WebhookResult {
+  /** Events stored now. */
+  accepted: number;
+  /** Events already stored earlier (provider retries): acknowledged, no new run. */
+  duplicates: number;
+  /** Events of a type no trigger of this URL listens to: acknowledged, nothing stored. */
+  ignored: number;
+}
+
+export interface Engine {
+  /**
+   * Verifies, deduplicates and durably stores a webhook delivery, then resolves: a resolved
+   * promise is the server's licence to answer 2xx. Throws WireupErrors (unknown hook → 404,
+   * bad signature / payload → 400, bus down → 503) and stores nothing then.
+   */
+  acceptWebhook(delivery: WebhookDelivery): Promise<WebhookResult>;
+  /** Problems of a workflow document, each naming its field (empty when valid). */
+  validateWorkflow(document: unknown): ValidationProblem[];
+  /** Replays a failed run: keeps its succeeded steps, runs the rest again. Throws when the run is absent or not failed. */
+  replayRun(runId: string): Promise<RunRecord>;
+  /** Worker role: subscribes the router and the executor to the bus, and re-queues work left by a crash. */
+  startWorkers(): Promise<void>;
+  /** Stops the workers (the bus itself is stopped by the composition root). */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,114 @@
+/**
+ * The SDK's error registry. Every error Wireup raises carries a stable `code`, an HTTP
+ * `statusCode` for the server's one error handler, and `retriable`, which the engine's retry
+ * policy reads. Codes are documented in docs/errors.md.
+ */
+export interface WireupErrorOptions {
+  details?: unknown;
+  retriable?: boolean;
+  statusCode?: number;
+  cause?: unknown;
+}
+
+/** Base class of every error Wireup raises on purpose. */
+export class WireupError extends Error {
+  readonly code: string;
+  readonly statusCode: number;
+  readonly retriable: boolean;
+  readonly details: unknown;
+
+  constructor(code: string, message: string, options: WireupErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.statusCode = options.statusCode ?? 500;
+    this.retriable = options.retriable ?? false;
+    this.details = options.details;
+  }
+
+  toJSON(): { code: string; message: string; retriable: boolean; details?: unknown } {
+    return { code: this.code, message: this.message, retriable: this.retriable, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+/** One problem found in a document, with where it is and what to do about it. */
+export interface ValidationProblem {
+  /** JSON pointer-like path, e.g. `/triggers/0/key`. */
+  path: string;
+  message: string;
+  fix: string;
+}
+
+/** A manifest does not match the manifest JSON Schema. */
+export class ManifestInvalidError extends WireupError {
+  readonly problems: ValidationProblem[];
+  constructor(connector: string, problems: ValidationProblem[]) {
+    super('MANIFEST_INVALID', `Connector "${connector}" has an invalid manifest: ${problems.map((p) => `${p.path || '/'} ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 400, details: problems });
+    this.problems = problems;
+  }
+}
+
+/** Input given to an action or trigger does not match its declared schema. Not retriable. */
+export class InvalidInputError extends WireupError {
+  constructor(message: string, problems: ValidationProblem[] = []) {
+    super('INVALID_INPUT', message, { statusCode: 400, details: problems });
+  }
+}
+
+/** The provider refused the credentials: reconnect or fix the key. Not retriable. */
+export class AuthenticationError extends WireupError {
+  constructor(message: string, details?: unknown) {
+    super('AUTHENTICATION_FAILED', message, { statusCode: 400, details });
+  }
+}
+
+/** The provider asked us to slow down. Retriable after `retryAfterMs`. */
+export class RateLimitedError extends WireupError {
+  readonly retryAfterMs: number;
+  constructor(message: string, retryAfterMs: number, details?: unknown) {
+    super('RATE_LIMITED', message, { statusCode: 429, retriable: true, details });
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** The provider answered with an error status. 5xx (and 408/409 lock conflicts) are retriable. */
+export class UpstreamError extends WireupError {
+  readonly status: number;
+  constructor(message: string, status: number, details?: unknown) {
+    super('UPSTREAM_ERROR', message, { statusCode: 502, retriable: status >= 500 || status === 408, details });
+    this.status = status;
+  }
+}
+
+/** The provider could not be reached or did not answer in time. Retriable. */
+export class NetworkError extends WireupError {
+  constructor(message: string, cause?: unknown) {
+    super('NETWORK_ERROR', message, { statusCode: 502, retriable: true, cause });
+  }
+}
+
+/** A webhook delivery failed signature verification. */
+export class SignatureInvalidError extends WireupError {
+  constructor(message: string) {
+    super('SIGNATURE_INVALID', message, { statusCode: 400 });
+  }
+}
+
+/** A webhook body could not be read as the provider's event. */
+export class PayloadInvalidError extends WireupError {
+  constructor(message: string) {
+    super('PAYLOAD_INVALID', message, { statusCode: 400 });
+  }
+}
+
+/** An outbound call aimed at a loopback or private address while that is not allowed. */
+export class EgressRefusedError extends WireupError {
+  constructor(host: string) {
+    super('EGRESS_REFUSED', `Outbound call to ${host} refused: it is a loopback or private address. Set WIREUP_EGRESS_ALLOW_PRIVATE=true to allow it (local fakes, on-premises apps).`, { statusCode: 400 });
+  }
+}
+
+/** True when the error is one the engine should retry. */
+export function isRetriable(error: unknown): boolean {
+  return error instanceof WireupError ? error.retriable : false;
+}

@@ -1,0 +1,79 @@
+/**
+ * Runtime shapes of a connector: the manifest data (generated type) plus the code that
+ * implements its triggers and actions. Definition (data) and execution (functions) are kept
+ * apart so the manifest can be read without running any connector code.
+ */
+import type { ConnectorManifest } from './generated/manifest.ts';
+import type { HttpClient } from './http-client.ts';
+
+export type { ConnectorManifest } from './generated/manifest.ts';
+export type ManifestTrigger = ConnectorManifest['triggers'][number];
+export type ManifestAction = ConnectorManifest['actions'][number];
+export type AuthField = ConnectorManifest['auth']['fields'][number];
+
+/** A JSON Schema (draft-07) object. */
+export type JsonSchema = { [key: string]: unknown };
+
+/** Decrypted auth fields of a connection, keyed by the manifest's auth field keys. */
+export type ConnectionAuth = Record<string, string>;
+
+/** What a connector gets for each outbound call: the connection's auth and an egress-checked HTTP client. */
+export interface ConnectorContext {
+  auth: ConnectionAuth;
+  http: HttpClient;
+  signal?: AbortSignal;
+}
+
+/** Context passed to an action's `run`. */
+export interface ActionContext<I = Record<string, unknown>> extends ConnectorContext {
+  input: I;
+  /** Stable per run and step: repeat calls of the same step reuse it (Stripe's Idempotency-Key). */
+  idempotencyKey: string;
+}
+
+/** An event received from a provider, after its signature was verified. */
+export interface ProviderEvent {
+  /** The provider's own event id; deliveries are deduplicated by it. */
+  id: string;
+  /** The provider's event type, matched against webhook triggers' `event`. */
+  type: string;
+  /** The event as the provider sent it: what `{{trigger.*}}` templates read. */
+  payload: unknown;
+}
+
+/** A webhook delivery as received: the raw body bytes and lower-cased headers. */
+export interface WebhookRequest {
+  rawBody: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** How a connector receives webhooks: verification on the raw body, and (optionally) registration. */
+export interface WebhookHandler {
+  /** Verifies the signature and parses the delivery. Throws SignatureInvalidError / PayloadInvalidError. */
+  verify(request: WebhookRequest, auth: ConnectionAuth, now?: Date): ProviderEvent[] | Promise<ProviderEvent[]>;
+}
+
+/** A polling trigger's fetch: returns the items newer than the cursor, and the next cursor. */
+export interface PollResult {
+  items: Array<{ id: string; payload: unknown }>;
+  cursor: string | null;
+}
+
+export interface TriggerDefinition extends ManifestTrigger {
+  /** For polling triggers: fetch items since `cursor`. */
+  poll?: (ctx: ConnectorContext & { cursor: string | null }) => Promise<PollResult>;
+}
+
+export interface ActionDefinition<I = any, O = any> extends ManifestAction {
+  run: (ctx: ActionContext<I>) => Promise<O>;
+}
+
+/** The connector object a package exports as its default. */
+export interface Connector {
+  manifest: ConnectorManifest;
+  triggers: Map<string, TriggerDefinition>;
+  actions: Map<string, ActionDefinition>;
+  webhook?: WebhookHandler;
+  /** A cheap call that proves the credentials work. Throws AuthenticationError when they don't. */
+  testConnection?: (ctx: ConnectorContext) => Promise<void>;
+}

@@ -1,0 +1,4 @@
+/** @wireup/store: the Store port, its records, and the embedded SQLite adapter. */
+export type * from './records.ts';
+export type * from './store.ts';
+export * from './errors.ts';

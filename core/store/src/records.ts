@@ -1,0 +1,113 @@
+/**
+ * The records the Store keeps. Plain JSON-able objects; dates are ISO-8601 strings so every
+ * adapter stores and returns them the same way.
+ */
+
+/** A workflow document as defined in DESIGN.md ("The workflow document"). Validated by core/engine. */
+export interface WorkflowDocument {
+  name: string;
+  trigger: { connector: string; trigger: string; connection: string };
+  steps: unknown[];
+  [extra: string]: unknown;
+}
+
+export interface ConnectionRecord {
+  id: string;
+  connector: string;
+  name: string;
+  /** AES-256-GCM ciphertext of the whole auth object (core/server's secret box). */
+  authCiphertext: string;
+  /** The auth fields that are not secret (e.g. Kustomer's baseUrl), safe to return. */
+  publicAuth: Record<string, string>;
+  /** Unguessable path segment of this connection's webhook URLs. Unique. */
+  webhookToken: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkflowRecord {
+  id: string;
+  /** The editable draft. Publishing copies it into an immutable version. */
+  draft: WorkflowDocument;
+  /** The version that runs, or null when unpublished. */
+  publishedVersion: number | null;
+  /** Highest version number ever published (0 when never). */
+  latestVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkflowVersionRecord {
+  workflowId: string;
+  version: number;
+  document: WorkflowDocument;
+  publishedAt: string;
+}
+
+/** A published workflow version that a trigger fires. */
+export interface PublishedWorkflow {
+  workflowId: string;
+  version: number;
+  document: WorkflowDocument;
+}
+
+export type EventStatus = 'received' | 'routed';
+
+/** A provider event accepted at ingress. `key` is the dedupe key: `<connectionId>:<provider event id>`. */
+export interface EventRecord {
+  key: string;
+  connectionId: string;
+  connector: string;
+  providerEventId: string;
+  type: string;
+  payload: unknown;
+  status: EventStatus;
+  receivedAt: string;
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'filtered';
+export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface StepError {
+  code: string;
+  message: string;
+  retriable: boolean;
+  details?: unknown;
+}
+
+export interface StepRecord {
+  id: string;
+  type: string;
+  status: StepStatus;
+  input?: unknown;
+  output?: unknown;
+  error?: StepError;
+  attempts: number;
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+}
+
+export interface RunRecord {
+  /** Deterministic: derived from workflow id and event key, so routing twice creates one run. */
+  id: string;
+  workflowId: string;
+  version: number;
+  status: RunStatus;
+  event: { key: string; id: string; type: string };
+  steps: StepRecord[];
+  error?: StepError;
+  /** How many times the run was replayed. */
+  replays: number;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+}
+
+export interface RunQuery {
+  workflowId?: string;
+  status?: RunStatus[];
+  limit?: number;
+  /** Runs created strictly before this id's createdAt (keyset paging by createdAt, id desc). */
+  before?: string;
+}
