@@ -1,0 +1,20 @@
+/** What the Fastify app is built from: the composition root hands these over. */
+import type { Store } from '@wireup/store';
+import type { Engine, ConnectorCatalog } from '@wireup/engine';
+import type { HttpClient } from '@wireup/sdk';
+import type { Config } from './config.ts';
+import type { SecretBox } from './secret-box.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  engine: Engine;
+  catalog: ConnectorCatalog;
+  secretBox: SecretBox;
+  metrics: Metrics;
+  apiToken: string;
+  http: HttpClient;
+  /** Fastify's logger setting; false in tests. */
+  logger?: boolean | object;
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * The `wireup` command: start, connectors list|validate, pages build, connector new.
+ */
+import { loadConfig, type Role } from '../config.ts';
+import { startCommand } from './start-command.ts';
+import { connectorsCommand } from './connectors-command.ts';
+
+const usage = `Usage: wireup <command>
+
+  start [--role all|ingest|worker]   run Wireup (embedded default unless KAFKA_BROKERS / MONGODB_URL are set)
+  connectors list                    the installed connectors, their triggers and actions
+  connectors validate [dir...]       validate connector manifests (default: the installed ones)
+  pages build [--out dir]            build the static pair-pages site
+  connector new <name>               scaffold a new connector package under connectors/
+`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  switch (command) {
+    case 'start': {
+      const role = flag(argv, '--role') as Role | undefined;
+      return startCommand(loadConfig(process.env, role ? { role } : {}));
+    }
+    case 'connectors':
+      return connectorsCommand(sub, rest);
+    case 'pages': {
+      if (sub !== 'build') break;
+      const { pagesBuildCommand } = await import('./pages-command.ts');
+      return pagesBuildCommand(loadConfig(), flag(argv, '--out'));
+    }
+    case 'connector': {
+      if (sub !== 'new') break;
+      const { connectorNewCommand } = await import('./connector-new-command.ts');
+      return connectorNewCommand(rest);
+    }
+    case undefined: case '--help': case '-h': case 'help':
+      process.stdout.write(usage);
+      return 0;
+  }
+  process.stderr.write(`wireup: unknown command "${argv.join(' ')}"\n\n${usage}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then((code) => { if (code !== -1) process.exitCode = code; }, (error) => {
+  process.stderr.write(`wireup: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,71 @@
+/**
+ * Configuration from the environment (DESIGN.md "Public interfaces"). Read once at start-up;
+ * a bad value is a ConfigurationError with one line that says what to change.
+ */
+import { resolve } from 'node:path';
+import { egressAllowPrivateFromEnv } from '@wireup/sdk';
+import { ConfigurationError } from './errors.ts';
+
+export type Role = 'all' | 'ingest' | 'worker';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Base of the URLs given to providers (webhookUrl). Default http://<host>:<port>. */
+  publicUrl: string;
+  dataDir: string;
+  apiToken?: string;
+  secretKey?: string;
+  kafkaBrokers?: string[];
+  mongodbUrl?: string;
+  egressAllowPrivate: boolean;
+  role: Role;
+  /** Largest webhook body accepted, in bytes. Default 1 MiB. */
+  webhookBodyLimit: number;
+  /** Engine retry overrides (tests shorten them). */
+  retry: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
+  /** Where the generated pair pages live; served at /integrations/. */
+  pagesDir: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigurationError(`${name}=${raw} is not a whole number ≥ ${min}.`);
+  return n;
+}
+
+function optionalInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 0);
+}
+
+/** Reads the configuration; `overrides` win (the CLI's flags, tests). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = int(env, 'PORT', 8080);
+  if (port > 65535) throw new ConfigurationError(`PORT=${port} is not a TCP port.`);
+  const host = env.HOST || '127.0.0.1';
+  const role = (env.WIREUP_ROLE || 'all') as Role;
+  if (!['all', 'ingest', 'worker'].includes(role)) throw new ConfigurationError(`WIREUP_ROLE=${role} is not one of all, ingest, worker.`);
+  const dataDir = resolve(env.WIREUP_DATA_DIR || './.wireup');
+  const config: Config = {
+    port,
+    host,
+    publicUrl: (env.WIREUP_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
+    dataDir,
+    apiToken: env.WIREUP_API_TOKEN || undefined,
+    secretKey: env.WIREUP_SECRET_KEY || undefined,
+    kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+    mongodbUrl: env.MONGODB_URL || undefined,
+    egressAllowPrivate: egressAllowPrivateFromEnv(env),
+    role,
+    webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
+    retry: {
+      maxAttempts: optionalInt(env, 'WIREUP_RETRY_MAX_ATTEMPTS'),
+      initialDelayMs: optionalInt(env, 'WIREUP_RETRY_INITIAL_DELAY_MS'),
+      maxDelayMs: optionalInt(env, 'WIREUP_RETRY_MAX_DELAY_MS'),
+    },
+    pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+  };
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,79 @@
+/**
+ * core/server's error registry, and the one place that turns any error into the API's
+ * error shape `{error:{code, message, details}}` with its HTTP status.
+ */
+import { WireupError, type ValidationProblem } from '@wireup/sdk';
+
+export class UnauthorizedError extends WireupError {
+  constructor() {
+    super('UNAUTHORIZED', 'Missing or wrong API token: send "Authorization: Bearer <token>" (the token is WIREUP_API_TOKEN, or the one printed at first start).', { statusCode: 401 });
+  }
+}
+
+export class NotFoundError extends WireupError {
+  constructor(what: string, id: string) {
+    super('NOT_FOUND', `${what} "${id}" does not exist.`, { statusCode: 404 });
+  }
+}
+
+export class RouteNotFoundError extends WireupError {
+  constructor(method: string, url: string) {
+    super('ROUTE_NOT_FOUND', `No route ${method} ${url}. See /openapi.json for the API.`, { statusCode: 404 });
+  }
+}
+
+export class RequestInvalidError extends WireupError {
+  constructor(message: string, problems: ValidationProblem[] = []) {
+    super('INVALID_REQUEST', problems.length ? `${message}: ${problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ')}` : message, { statusCode: 400, details: problems });
+  }
+}
+
+export class WorkflowInvalidError extends WireupError {
+  constructor(problems: ValidationProblem[]) {
+    super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 422, details: problems });
+  }
+}
+
+export class ConflictError extends WireupError {
+  constructor(message: string, details?: unknown) {
+    super('CONFLICT', message, { statusCode: 409, details });
+  }
+}
+
+export class ConfigurationError extends WireupError {
+  constructor(message: string) {
+    super('CONFIGURATION_INVALID', message, { statusCode: 500 });
+  }
+}
+
+/** The body every error response carries. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+interface FastifyLikeError { code?: string; statusCode?: number; message: string; validation?: unknown }
+
+const fastifyCodes: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the limit'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The body is empty but Content-Type is application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_REQUEST', 'Content-Length does not match the body'],
+};
+
+/** Maps any thrown value to a status and the error body. Unknown errors become a 500 without internals. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof WireupError) {
+    const details = error.details === undefined ? undefined : error.details;
+    return { status: error.statusCode, body: { error: { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) } } };
+  }
+  const e = error as FastifyLikeError;
+  const known = e?.code ? fastifyCodes[e.code] : undefined;
+  if (known) return { status: known[0], body: { error: { code: known[1], message: `${known[2]}.` } } };
+  if (e instanceof SyntaxError || e?.code === 'FST_ERR_CTP_INVALID_JSON' || (e?.statusCode === 400 && /JSON/i.test(e.message))) {
+    return { status: 400, body: { error: { code: 'INVALID_JSON', message: `The body is not valid JSON: ${e.message}` } } };
+  }
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return { status: e.statusCode, body: { error: { code: 'INVALID_REQUEST', message: e.message } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong inside Wireup; the server log has the details.' } } };
+}

@@ -1,0 +1,104 @@
+/**
+ * `/v1/connections`: create, list, read, update, delete. Secrets are sealed before they are
+ * stored and never returned; creating or updating checks the credentials with the
+ * connector's cheap test call unless the body says `"test": false`.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { WireupError, type Connector, type ConnectionAuth } from '@wireup/sdk';
+import type { ConnectionRecord } from '@wireup/store';
+import type { AppDeps } from '../app-deps.ts';
+import { ConflictError, NotFoundError, RequestInvalidError } from '../errors.ts';
+import { checkAuth } from '../connection-auth.ts';
+
+interface ConnectionBody { connector?: unknown; name?: unknown; auth?: unknown; test?: unknown }
+
+/** The API's view of a connection: public auth fields and the names of the secret ones that are set. */
+export function connectionView(record: ConnectionRecord, connector: Connector | undefined, deps: AppDeps) {
+  const secretFields = (connector?.manifest.auth.fields ?? []).filter((f) => f.secret).map((f) => f.key);
+  const sealed = deps.secretBox.open<Record<string, string>>(record.authCiphertext);
+  return {
+    id: record.id,
+    connector: record.connector,
+    name: record.name,
+    auth: record.publicAuth,
+    secrets: Object.fromEntries(secretFields.map((k) => [k, sealed[k] ? 'set' : 'unset'])),
+    webhookUrl: connector?.webhook ? `${deps.config.publicUrl}/v1/webhooks/${record.connector}/${record.webhookToken}` : undefined,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+async function testCredentials(connector: Connector, auth: ConnectionAuth, deps: AppDeps): Promise<void> {
+  if (!connector.testConnection) return;
+  try {
+    await connector.testConnection({ auth, http: deps.http });
+  } catch (error) {
+    const cause = error instanceof WireupError ? error.code : 'ERROR';
+    throw new WireupError('CONNECTION_TEST_FAILED', `${connector.manifest.displayName} did not accept these credentials: ${(error as Error).message}`, { statusCode: 422, details: { cause } });
+  }
+}
+
+export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const connectorOf = (name: unknown): Connector => {
+    const connector = typeof name === 'string' ? deps.catalog.get(name) : undefined;
+    if (!connector) throw new RequestInvalidError('Unknown connector', [{ path: '/connector', message: `"${String(name)}" is not installed`, fix: `use one of: ${deps.catalog.list().map((c) => c.manifest.name).join(', ')}` }]);
+    return connector;
+  };
+  const load = async (id: string) => {
+    const record = await deps.store.connections.get(id);
+    if (!record) throw new NotFoundError('Connection', id);
+    return record;
+  };
+
+  app.post<{ Body: ConnectionBody }>('/v1/connections', async (request, reply) => {
+    const body = request.body ?? {};
+    const connector = connectorOf(body.connector);
+    const { problems, split } = checkAuth(connector.manifest, body.auth ?? {});
+    if (typeof body.name !== 'string' || !body.name.trim()) problems.unshift({ path: '/name', message: 'is required', fix: 'give the connection a name, e.g. "Stripe live"' });
+    if (problems.length) throw new RequestInvalidError('The connection is invalid', problems);
+    if (body.test !== false) await testCredentials(connector, split.all, deps);
+    const now = new Date().toISOString();
+    const record = await deps.store.connections.create({
+      id: `conn_${randomBytes(9).toString('base64url')}`, connector: connector.manifest.name, name: String(body.name).trim(),
+      authCiphertext: deps.secretBox.seal(split.all), publicAuth: split.publicAuth, webhookToken: randomBytes(18).toString('base64url'),
+      createdAt: now, updatedAt: now,
+    });
+    return reply.code(201).send(connectionView(record, connector, deps));
+  });
+
+  app.get('/v1/connections', async () => {
+    const records = await deps.store.connections.list();
+    return { data: records.map((r) => connectionView(r, deps.catalog.get(r.connector), deps)) };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/connections/:id', async (request) => {
+    const record = await load(request.params.id);
+    return connectionView(record, deps.catalog.get(record.connector), deps);
+  });
+
+  app.put<{ Params: { id: string }; Body: ConnectionBody }>('/v1/connections/:id', async (request) => {
+    const record = await load(request.params.id);
+    const connector = connectorOf(record.connector);
+    const body = request.body ?? {};
+    const previous = deps.secretBox.open<Record<string, string>>(record.authCiphertext);
+    const { problems, split } = checkAuth(connector.manifest, body.auth ?? {}, previous);
+    if (body.name !== undefined && (typeof body.name !== 'string' || !body.name.trim())) problems.unshift({ path: '/name', message: 'must be a non-empty string', fix: 'give a name or leave it out' });
+    if (body.connector !== undefined && body.connector !== record.connector) problems.unshift({ path: '/connector', message: 'cannot change', fix: 'create a new connection for another app' });
+    if (problems.length) throw new RequestInvalidError('The connection update is invalid', problems);
+    if (body.auth !== undefined && body.test !== false) await testCredentials(connector, split.all, deps);
+    const updated = await deps.store.connections.update(record.id, {
+      ...(typeof body.name === 'string' ? { name: body.name.trim() } : {}),
+      authCiphertext: deps.secretBox.seal(split.all), publicAuth: split.publicAuth,
+    });
+    return connectionView(updated ?? record, connector, deps);
+  });
+
+  app.delete<{ Params: { id: string } }>('/v1/connections/:id', async (request, reply) => {
+    const record = await load(request.params.id);
+    const users = await deps.store.workflows.listPublishedForConnection(record.id);
+    if (users.length) throw new ConflictError(`Connection "${record.id}" is used by published workflows; unpublish them first.`, { workflows: users.map((u) => u.workflowId) });
+    await deps.store.connections.delete(record.id);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,31 @@
+/** `/v1/runs`: list (by workflow, by status: `status=failed` is the dead-letter list), read with steps, replay. */
+import type { FastifyInstance } from 'fastify';
+import type { RunStatus } from '@wireup/store';
+import type { AppDeps } from '../app-deps.ts';
+import { NotFoundError, RequestInvalidError } from '../errors.ts';
+
+const statuses: RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'filtered'];
+
+export async function runRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get<{ Querystring: { workflow?: string; status?: string; limit?: string; before?: string } }>('/v1/runs', async (request) => {
+    const { workflow, status, limit, before } = request.query;
+    const wanted = status ? status.split(',') : undefined;
+    const bad = wanted?.find((s) => !statuses.includes(s as RunStatus));
+    if (bad) throw new RequestInvalidError('Unknown run status', [{ path: '/status', message: `"${bad}" is not a run status`, fix: `use ${statuses.join(', ')}` }]);
+    const n = limit === undefined ? 50 : Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 500) throw new RequestInvalidError('Bad limit', [{ path: '/limit', message: 'must be a whole number from 1 to 500', fix: 'give e.g. limit=50' }]);
+    const runs = await deps.store.runs.list({ workflowId: workflow, status: wanted as RunStatus[] | undefined, limit: n, before });
+    return { data: runs.map(({ steps: _steps, ...summary }) => summary), next: runs.length === n ? runs[runs.length - 1].id : null };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/runs/:id', async (request) => {
+    const run = await deps.store.runs.get(request.params.id);
+    if (!run) throw new NotFoundError('Run', request.params.id);
+    return run;
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/runs/:id/replay', async (request, reply) => {
+    const run = await deps.engine.replayRun(request.params.id);
+    return reply.code(202).send(run);
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * `/v1/workflows`: drafts are edited freely; publish copies the draft into an immutable
+ * version, answers the webhookUrl to give the provider, and the version starts running.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
+import type { AppDeps } from '../app-deps.ts';
+import { NotFoundError, WorkflowInvalidError } from '../errors.ts';
+import { checkWorkflowReferences } from '../workflow-references.ts';
+
+/** The webhook URL of a published workflow's trigger. */
+export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): Promise<string | undefined> {
+  const connection = await deps.store.connections.get(document.trigger.connection);
+  if (!connection) return undefined;
+  return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}.trigger-${document.trigger.trigger}/${connection.webhookToken}`;
+}
+
+async function view(deps: AppDeps, record: WorkflowRecord) {
+  const published = record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
+  return {
+    id: record.id,
+    name: record.draft.name,
+    status: record.publishedVersion === null ? 'draft' : 'published',
+    publishedVersion: record.publishedVersion,
+    latestVersion: record.latestVersion,
+    draft: record.draft,
+    webhookUrl: published ? await webhookUrlOf(deps, published.document) : undefined,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+async function validated(deps: AppDeps, body: unknown): Promise<WorkflowDocument> {
+  const problems = deps.engine.validateWorkflow(body);
+  if (problems.length) throw new WorkflowInvalidError(problems);
+  const document = body as WorkflowDocument;
+  const references = await checkWorkflowReferences(deps.store, document);
+  if (references.length) throw new WorkflowInvalidError(references);
+  return document;
+}
+
+export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const load = async (id: string) => {
+    const record = await deps.store.workflows.get(id);
+    if (!record) throw new NotFoundError('Workflow', id);
+    return record;
+  };
+
+  app.post('/v1/workflows', async (request, reply) => {
+    const document = await validated(deps, request.body);
+    const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
+    return reply.code(201).send(await view(deps, record));
+  });
+
+  app.get('/v1/workflows', async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
+
+  app.get<{ Params: { id: string } }>('/v1/workflows/:id', async (request) => view(deps, await load(request.params.id)));
+
+  app.put<{ Params: { id: string } }>('/v1/workflows/:id', async (request) => {
+    await load(request.params.id);
+    const document = await validated(deps, request.body);
+    const record = await deps.store.workflows.updateDraft(request.params.id, document);
+    return view(deps, record ?? (await load(request.params.id)));
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', async (request) => {
+    const record = await load(request.params.id);
+    await validated(deps, record.draft);
+    const version = await deps.store.workflows.publish(record.id);
+    if (!version) throw new NotFoundError('Workflow', record.id);
+    return { id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document) };
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', async (request) => {
+    await load(request.params.id);
+    const record = await deps.store.workflows.unpublish(request.params.id);
+    return view(deps, record ?? (await load(request.params.id)));
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * The composition root: the only place that picks adapters. Without KAFKA_BROKERS and
+ * MONGODB_URL everything runs embedded in one SQLite file under the data folder.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createHttpClient, type Connector } from '@wireup/sdk';
+import { createEngine, type Engine, type ConnectorCatalog } from '@wireup/engine';
+import { createSqliteStore, type Store } from '@wireup/store';
+import { createOutboxEventBus, type EventBus } from '@wireup/bus';
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { loadApiToken } from './api-token.ts';
+import { createSecretBox, loadSecretKey } from './secret-box.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
+
+export interface Wireup {
+  config: Config;
+  app: FastifyInstance;
+  engine: Engine;
+  store: Store;
+  bus: EventBus;
+  catalog: ConnectorCatalog;
+  metrics: Metrics;
+  apiToken: { token: string; generated: boolean };
+  /** Listening URL once started. */
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function pickStore(config: Config): Promise<Store> {
+  if (config.mongodbUrl) {
+    const { createMongoStore } = await import('@wireup/store-mongodb');
+    return createMongoStore({ url: config.mongodbUrl });
+  }
+  return createSqliteStore({ path: join(config.dataDir, 'wireup.db') });
+}
+
+async function pickBus(config: Config): Promise<EventBus> {
+  if (config.kafkaBrokers) {
+    const { createKafkaEventBus } = await import('@wireup/bus-kafka');
+    return createKafkaEventBus({ brokers: config.kafkaBrokers });
+  }
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db') });
+}
+
+/** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
+export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: boolean | object } = {}): Promise<Wireup> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  const apiToken = loadApiToken(config.apiToken, config.dataDir);
+  const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
+  const metrics = createMetrics();
+  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate });
+  const store = await pickStore(config);
+  const bus = await pickBus(config);
+  const engine = createEngine({
+    store, bus, connectors: catalog, http, retry: config.retry,
+    openAuth: (connection) => secretBox.open(connection.authCiphertext),
+    observer: {
+      eventAccepted: (connector, duplicate) => metrics.inc('wireup_events_accepted_total', { connector, duplicate: String(duplicate) }),
+      runFinished: (status, ms) => { metrics.inc('wireup_runs_finished_total', { status }); metrics.observe('wireup_run_duration_seconds', ms / 1000); },
+      stepFinished: (type, status) => metrics.inc('wireup_steps_finished_total', { type, status }),
+      stepRetried: (connector, action, code) => metrics.inc('wireup_step_retries_total', { connector, action, code }),
+    },
+  });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, logger: options.logger });
+  const wireup: Wireup = {
+    config, app, engine, store, bus, catalog, metrics, apiToken, url: '',
+    async start() {
+      await store.start();
+      await bus.start();
+      if (config.role !== 'ingest') await engine.startWorkers();
+      // Every role listens: workers answer /healthz, /metrics and the API too.
+      wireup.url = await app.listen({ port: config.port, host: config.host });
+      // With PORT=0 (tests) the port is known only now; webhook URLs must carry it.
+      if (config.port === 0) config.publicUrl = wireup.url;
+    },
+    async stop() {
+      await app.close();
+      await engine.stop();
+      await bus.stop();
+      await store.stop();
+    },
+  };
+  return wireup;
+}

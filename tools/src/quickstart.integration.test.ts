@@ -1,0 +1,69 @@
+/**
+ * The README's quick start, tried as a new user would: a fresh clone of the committed tree,
+ * `npm install && npm start`, nothing else. Wireup must come up on http://127.0.0.1:8080 with
+ * Stripe and Kustomer installed, print its API token, serve the pair pages, and stop on SIGTERM.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+/** The environment of a new user: no Wireup or CI settings carried over. */
+function newUserEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(WIREUP_|KAFKA_|MONGODB_|STRIPE_|PORT$|HOST$|VITEST|NODE_ENV$|npm_|NX_)/.test(k)) env[k] = v;
+  return env;
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer().once('error', () => done(false)).listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+describe('README quick start on a fresh clone', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wireup-quickstart-'));
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('npm install && npm start brings up Wireup on the embedded default', async () => {
+    expect(await portIsFree(8080), 'port 8080 must be free for the quick start').toBe(true);
+    execFileSync('git', ['clone', '--quiet', root, dir]);
+    const env = newUserEnv();
+    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, env, stdio: 'pipe', timeout: 600_000 });
+
+    child = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let out = '';
+    child.stdout!.on('data', (d) => { out += d; });
+    child.stderr!.on('data', (d) => { out += d; });
+    const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
+    const deadline = Date.now() + 120_000;
+    while (!/API token[^\n]*: (\S+)/.test(out)) {
+      if (Date.now() > deadline) throw new Error(`Wireup did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(out).toContain('Wireup is running at http://127.0.0.1:8080');
+    const token = /API token[^\n]*: (\S+)/.exec(out)![1];
+
+    const health = await fetch('http://127.0.0.1:8080/healthz').then((r) => r.json());
+    expect(health).toMatchObject({ status: 'ok', store: 'sqlite', bus: 'outbox' });
+    const unauthorized = await fetch('http://127.0.0.1:8080/v1/connectors');
+    expect(unauthorized.status).toBe(401);
+    const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'stripe']);
+    const pages = await fetch('http://127.0.0.1:8080/integrations/stripe/with/kustomer/');
+    expect(pages.status).toBe(200);
+    expect(await pages.text()).toContain('Connect Stripe to Kustomer');
+
+    process.kill(-child.pid!, 'SIGTERM');
+    expect(await exited).toBe(0);
+    child = undefined;
+  }, 900_000);
+});
