@@ -47,10 +47,30 @@ export interface WebhookRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/** The provider-side endpoint that auto-registration made for a connection. */
+export interface WebhookRegistration {
+  /** The provider's id of the endpoint (Stripe `we_...`, Kustomer outbound webhook id). */
+  id: string;
+  /** The event types the endpoint is subscribed to. */
+  events: string[];
+  /** The signing secret, when the provider returns one (only at creation, for Stripe). */
+  secret?: string;
+}
+
 /** How a connector receives webhooks: verification on the raw body, and (optionally) registration. */
 export interface WebhookHandler {
   /** Verifies the signature and parses the delivery. Throws SignatureInvalidError / PayloadInvalidError. */
   verify(request: WebhookRequest, auth: ConnectionAuth, now?: Date): ProviderEvent[] | Promise<ProviderEvent[]>;
+  /**
+   * Makes sure the provider sends `events` to `url` for this connection: creates the endpoint
+   * when `existing` is null, else updates its events. Returns the registration (with the
+   * signing secret when the provider gave one).
+   */
+  register?(ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null }): Promise<WebhookRegistration>;
+  /** Removes the endpoint (the last workflow needing it was unpublished). */
+  unregister?(ctx: ConnectorContext & { registration: WebhookRegistration }): Promise<void>;
+  /** The auth field that stores the signing secret returned by `register` (e.g. `webhookSecret`). */
+  secretField?: string;
 }
 
 /** A polling trigger's fetch: returns the items newer than the cursor, and the next cursor. */
