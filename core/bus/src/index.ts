@@ -1,3 +1,4 @@
 /** @wireup/bus: the EventBus port and its embedded SQLite-outbox adapter. */
 export * from './event-bus.ts';
 export * from './errors.ts';
+export * from './keyed-dispatcher.ts';

@@ -2,3 +2,4 @@
 export type * from './records.ts';
 export type * from './store.ts';
 export * from './errors.ts';
+export * from './run-updates.ts';

@@ -1,0 +1,2 @@
+export * from './memory/memory-store.ts';
+export * from './memory/memory-event-bus.ts';

@@ -1,0 +1,121 @@
+/**
+ * An in-memory EventBus for tests, with the port's delivery rules: at least once, one key at
+ * a time in publish order, different keys concurrently, redelivery after a throw (short,
+ * exponential delay), and Kafka-like groups (each group receives every message; handlers that
+ * share a group share the keys). Values travel as JSON, as on a real bus. Nothing survives
+ * the object.
+ */
+import { BusUnavailableError, createKeyedDispatcher, exponentialDelay, topics } from '@wireup/bus';
+import type { BusMessage, Delivery, EventBus, KeyedDispatcher, MessageHandler, Topic } from '@wireup/bus';
+
+export interface MemoryEventBusOptions {
+  /** Delay before the first redelivery after a handler throws; doubles each time. Default 10 ms. */
+  redeliveryDelayMs?: number;
+  /** Upper bound of the redelivery delay. Default 200 ms. */
+  maxRedeliveryDelayMs?: number;
+  /** Told about each handler failure (the message is redelivered regardless). */
+  onHandlerError?(error: unknown, message: BusMessage): void;
+}
+
+interface Entry {
+  seq: number;
+  key: string;
+  json: string;
+  /** Groups that have not yet handled this message. */
+  remaining: Set<string>;
+}
+
+interface MemoryDelivery extends Delivery {
+  entry: Entry;
+}
+
+interface Group {
+  name: string;
+  handlers: MessageHandler[];
+  concurrency: number;
+  dispatcher: KeyedDispatcher<MemoryDelivery>;
+}
+
+const DEFAULT_GROUP = 'wireup';
+const DEFAULT_CONCURRENCY = 16;
+
+function pickHandler(handlers: MessageHandler[], key: string): MessageHandler {
+  if (handlers.length === 1) return handlers[0];
+  let hash = 0;
+  for (let i = 0; i < key.length; i += 1) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return handlers[Math.abs(hash) % handlers.length];
+}
+
+/** Creates an in-memory EventBus. */
+export function createMemoryEventBus(options: MemoryEventBusOptions = {}): EventBus {
+  const delay = exponentialDelay(options.redeliveryDelayMs ?? 10, options.maxRedeliveryDelayMs ?? 200);
+  const retained = new Map<Topic, Map<number, Entry>>(topics.map((t) => [t, new Map()]));
+  const groups = new Map<Topic, Map<string, Group>>(topics.map((t) => [t, new Map()]));
+  let seq = 0;
+  let started = false;
+  let stopped = false;
+
+  const createGroup = (topic: Topic, name: string): Group => {
+    const group: Group = {
+      name,
+      handlers: [],
+      concurrency: 0,
+      dispatcher: createKeyedDispatcher<MemoryDelivery>({
+        concurrency: DEFAULT_CONCURRENCY,
+        redeliveryDelayMs: delay,
+        run: (d) => pickHandler(group.handlers, d.key)({ topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
+        acknowledge: (d) => {
+          d.entry.remaining.delete(name);
+          if (d.entry.remaining.size === 0) retained.get(topic)!.delete(d.entry.seq);
+        },
+        failed: (d, error) => options.onHandlerError?.(error, { topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
+      }),
+    };
+    // A group joining late starts from the oldest message still retained, like a Kafka group at the earliest offset.
+    for (const entry of retained.get(topic)!.values()) {
+      entry.remaining.add(name);
+      group.dispatcher.push({ key: entry.key, deliveryAttempt: 1, entry });
+    }
+    if (started) group.dispatcher.start();
+    return group;
+  };
+
+  const assertTopic = (topic: Topic): void => {
+    if (!retained.has(topic)) throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
+  };
+
+  return {
+    async publish(topic, key, value) {
+      assertTopic(topic);
+      if (stopped) throw new BusUnavailableError('The in-memory bus is stopped.');
+      const topicGroups = groups.get(topic)!;
+      const entry: Entry = { seq: ++seq, key, json: JSON.stringify(value ?? null), remaining: new Set(topicGroups.keys()) };
+      retained.get(topic)!.set(entry.seq, entry);
+      for (const group of topicGroups.values()) group.dispatcher.push({ key, deliveryAttempt: 1, entry });
+    },
+    async subscribe<T>(topic: Topic, handler: MessageHandler<T>, subscribeOptions: { group?: string; concurrency?: number } = {}) {
+      assertTopic(topic);
+      if (stopped) throw new BusUnavailableError('The in-memory bus is stopped.');
+      const name = subscribeOptions.group ?? DEFAULT_GROUP;
+      const topicGroups = groups.get(topic)!;
+      let group = topicGroups.get(name);
+      if (!group) {
+        group = createGroup(topic, name);
+        topicGroups.set(name, group);
+      }
+      group.handlers.push(handler as MessageHandler);
+      group.concurrency += Math.max(1, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY);
+      group.dispatcher.setConcurrency(group.concurrency);
+    },
+    async start() {
+      if (stopped) throw new BusUnavailableError('The in-memory bus is stopped.');
+      started = true;
+      for (const topicGroups of groups.values()) for (const group of topicGroups.values()) group.dispatcher.start();
+    },
+    async stop() {
+      stopped = true;
+      const all = [...groups.values()].flatMap((g) => [...g.values()]);
+      await Promise.all(all.map((g) => g.dispatcher.stop()));
+    },
+  };
+}
