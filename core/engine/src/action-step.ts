@@ -1,0 +1,92 @@
+/**
+ * One action step: render its input, check it against the action's inputSchema, open the
+ * connection, and call the action with retries of retriable errors. Returns the step record
+ * (not yet redacted or saved: the executor checkpoints it). Store failures are not step
+ * failures: they propagate, so the bus redelivers the run message and the run resumes.
+ */
+import { InvalidInputError, isRetriable, validateValue, type ActionDefinition, type ConnectionAuth, type Connector, type JsonSchema } from '@wireup/sdk';
+import type { ConnectionRecord, StepRecord } from '@wireup/store';
+import type { ActionStep } from './workflow-types.ts';
+import type { RunState } from './run-state.ts';
+import { toStepError } from './run-state.ts';
+import { renderTemplate } from './template.ts';
+import { resolveRetryPolicy, withRetry } from './retry.ts';
+import { idempotencyKeyOf } from './messages.ts';
+import { ConnectionNotFoundError, ConnectorNotInstalledError, EngineStoppingError } from './errors.ts';
+
+interface Resolved {
+  connector: Connector;
+  action: ActionDefinition;
+  connection: ConnectionRecord;
+}
+
+async function resolve(state: RunState, step: ActionStep): Promise<Resolved> {
+  const connector = state.ctx.connectors.get(step.connector);
+  if (!connector) throw new ConnectorNotInstalledError(`Connector "${step.connector}" of step "${step.id}" is not installed.`);
+  const action = connector.actions.get(step.action);
+  if (!action) throw new ConnectorNotInstalledError(`Connector "${step.connector}" has no action "${step.action}" (step "${step.id}"); was it upgraded?`);
+  const connection = await state.ctx.store.connections.get(step.connection);
+  if (!connection) throw new ConnectionNotFoundError(`Connection "${step.connection}" of step "${step.id}" does not exist; choose another connection in the workflow.`);
+  if (connection.connector !== step.connector) throw new ConnectionNotFoundError(`Connection "${step.connection}" of step "${step.id}" is a ${connection.connector} connection, not ${step.connector}.`);
+  return { connector, action, connection };
+}
+
+function checkInput(step: ActionStep, action: ActionDefinition, input: unknown): void {
+  const problems = validateValue(action.inputSchema as JsonSchema, input, '/input');
+  if (problems.length) {
+    const list = problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ');
+    throw new InvalidInputError(`Input of step "${step.id}" does not match action ${step.connector}.${step.action}: ${list}`, problems);
+  }
+}
+
+function abortableSleep(state: RunState, ms: number): Promise<void> {
+  const signal = state.ctx.stopping;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolveSleep) => {
+    const done = (): void => { signal.removeEventListener('abort', done); resolveSleep(); };
+    signal.addEventListener('abort', done, { once: true });
+    state.ctx.sleep(ms).then(done, done);
+  });
+}
+
+/** Runs an action step; the record says succeeded or failed. Throws only for store errors and shutdown. */
+export async function runActionStep(state: RunState, step: ActionStep): Promise<StepRecord> {
+  const { ctx } = state;
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const record = (fields: Partial<StepRecord>): StepRecord => ({
+    id: step.id, type: 'action', status: 'failed', attempts: 0, startedAt,
+    finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0), ...fields,
+  });
+  const input = renderTemplate(step.input ?? {}, state.templates);
+  let resolved: Resolved;
+  let auth: ConnectionAuth;
+  try {
+    resolved = await resolve(state, step);
+    checkInput(step, resolved.action, input);
+    auth = ctx.openAuth(resolved.connection);
+    state.addSecrets(resolved.connector, auth);
+  } catch (error) {
+    // Retriable here means the store is down: let the bus redeliver rather than fail the run.
+    if (isRetriable(error)) throw error;
+    return record({ input, error: toStepError(error) });
+  }
+  const { action } = resolved;
+  const idempotencyKey = idempotencyKeyOf(state.run.id, step.id);
+  const outcome = await withRetry((_attempt) => action.run({ input, auth, http: ctx.http, idempotencyKey, signal: ctx.stopping }), {
+    policy: resolveRetryPolicy(ctx.retry, action),
+    sleep: (ms) => abortableSleep(state, ms),
+    signal: ctx.stopping,
+    onRetry: async (error, attempt) => {
+      const stepError = toStepError(error);
+      ctx.observer.stepRetried(step.connector, step.action, stepError.code);
+      // Shows the step as running, with the last error, while it waits for the next attempt.
+      const { finishedAt: _f, durationMs: _d, ...running } = record({ status: 'running', input, error: stepError, attempts: attempt });
+      await state.save(running);
+    },
+  });
+  if (!outcome.ok && ctx.stopping.aborted) throw new EngineStoppingError();
+  return outcome.ok
+    ? record({ status: 'succeeded', input, output: outcome.value, attempts: outcome.attempts })
+    : record({ input, error: toStepError(outcome.error), attempts: outcome.attempts });
+}

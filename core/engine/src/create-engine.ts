@@ -1,0 +1,44 @@
+/**
+ * The engine: webhook intake, workflow validation, replay, and the worker role (router on
+ * `events`, executor on `runs`, recovery at start). See engine.ts for the public shape.
+ */
+import type { BusMessage, MessageHandler } from '@wireup/bus';
+import type { Engine, EngineOptions } from './engine.ts';
+import { createEngineContext } from './engine-context.ts';
+import { acceptWebhook } from './intake.ts';
+import { createRouter } from './router.ts';
+import { createExecutor } from './executor.ts';
+import { replayRun } from './replay.ts';
+import { recover } from './recovery.ts';
+import { validateWorkflowDocument } from './validate-workflow.ts';
+import { EngineStoppingError } from './errors.ts';
+
+/** Creates an engine over the given ports. Nothing runs until `startWorkers()`. */
+export function createEngine(options: EngineOptions): Engine {
+  const stopper = new AbortController();
+  const ctx = createEngineContext(options, stopper.signal);
+  let started = false;
+
+  // After stop() a delivered message is refused, so the bus keeps it for the next start.
+  const guard = <T>(handler: (m: BusMessage<T>) => Promise<void>): MessageHandler<T> => async (message) => {
+    if (stopper.signal.aborted) throw new EngineStoppingError();
+    await handler(message);
+  };
+
+  return {
+    acceptWebhook: (delivery) => acceptWebhook(ctx, delivery),
+    validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors),
+    replayRun: (runId) => replayRun(ctx, runId),
+    async startWorkers() {
+      if (started) return;
+      if (stopper.signal.aborted) throw new EngineStoppingError();
+      started = true;
+      await ctx.bus.subscribe('events', guard(createRouter(ctx)));
+      await ctx.bus.subscribe('runs', guard(createExecutor(ctx)));
+      await recover(ctx);
+    },
+    async stop() {
+      stopper.abort();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * What the engine's parts (intake, router, executor, replay, recovery) share: the options with
+ * defaults filled in, and an observer whose hooks can never break the work they report on.
+ */
+import type { ConnectionAuth, HttpClient } from '@wireup/sdk';
+import type { ConnectionRecord, Store } from '@wireup/store';
+import type { EventBus } from '@wireup/bus';
+import type { ConnectorCatalog, EngineObserver, EngineOptions, RetryPolicy } from './engine.ts';
+import { defaultRetryPolicy } from './retry.ts';
+
+export interface EngineContext {
+  store: Store;
+  bus: EventBus;
+  connectors: ConnectorCatalog;
+  openAuth(connection: ConnectionRecord): ConnectionAuth;
+  http: HttpClient;
+  retry: RetryPolicy;
+  sleep(ms: number): Promise<void>;
+  /** Every hook present, each one swallowing its own errors. */
+  observer: Required<EngineObserver>;
+  /** Aborted by `stop()`: in-flight actions and retry waits end, and their runs are left for recovery. */
+  stopping: AbortSignal;
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function safeObserver(observer: EngineObserver = {}): Required<EngineObserver> {
+  const hook = <K extends keyof EngineObserver>(name: K) => (...args: unknown[]): void => {
+    try {
+      (observer[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+    } catch {
+      // An observer is for metrics and logs; its failure must not fail a webhook or a run.
+    }
+  };
+  return {
+    eventAccepted: hook('eventAccepted'),
+    runFinished: hook('runFinished'),
+    stepFinished: hook('stepFinished'),
+    stepRetried: hook('stepRetried'),
+    error: hook('error'),
+  };
+}
+
+/** Fills in defaults. */
+export function createEngineContext(options: EngineOptions, stopping: AbortSignal): EngineContext {
+  return {
+    store: options.store,
+    bus: options.bus,
+    connectors: options.connectors,
+    openAuth: options.openAuth,
+    http: options.http,
+    retry: { ...defaultRetryPolicy, ...options.retry },
+    sleep: options.sleep ?? realSleep,
+    observer: safeObserver(options.observer),
+    stopping,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * core/engine's error registry. Every class carries a stable `code`, an HTTP status for the
+ * server's one error handler, and `retriable`, which the executor's retry policy reads.
+ */
+import { WireupError, type ValidationProblem } from '@wireup/sdk';
+
+/** No connection has this webhook token, or the URL names another connector or trigger. */
+export class UnknownWebhookError extends WireupError {
+  constructor(message = 'No webhook is registered at this URL. Copy the webhook URL again from the published workflow.') {
+    super('UNKNOWN_WEBHOOK', message, { statusCode: 404 });
+  }
+}
+
+/** A workflow document does not match the workflow schema or the installed connectors. */
+export class WorkflowInvalidError extends WireupError {
+  readonly problems: ValidationProblem[];
+  constructor(problems: ValidationProblem[]) {
+    super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path}: ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 400, details: problems });
+    this.problems = problems;
+  }
+}
+
+/** No run has this id. */
+export class RunNotFoundError extends WireupError {
+  constructor(runId: string) {
+    super('RUN_NOT_FOUND', `Run "${runId}" does not exist.`, { statusCode: 404 });
+  }
+}
+
+/** Only failed runs can be replayed. */
+export class RunNotReplayableError extends WireupError {
+  constructor(runId: string, status: string) {
+    super('RUN_NOT_REPLAYABLE', `Run "${runId}" is ${status}; only failed runs can be replayed.`, { statusCode: 409 });
+  }
+}
+
+/** A step names a connection that does not exist, or one of another connector. */
+export class ConnectionNotFoundError extends WireupError {
+  constructor(message: string) {
+    super('CONNECTION_NOT_FOUND', message, { statusCode: 400 });
+  }
+}
+
+/** A step names a connector or action that is not installed (any more). */
+export class ConnectorNotInstalledError extends WireupError {
+  constructor(message: string) {
+    super('CONNECTOR_NOT_INSTALLED', message, { statusCode: 400 });
+  }
+}
+
+/** A step of a type the engine cannot run yet (code, ai). */
+export class StepNotSupportedError extends WireupError {
+  constructor(stepId: string, type: string) {
+    super('STEP_NOT_SUPPORTED', `Step "${stepId}" is of type "${type}", which is not supported yet.`, { statusCode: 400 });
+  }
+}
+
+/** A condition cannot be evaluated (e.g. a `matches` pattern that is not a valid regular expression). */
+export class ConditionInvalidError extends WireupError {
+  constructor(message: string) {
+    super('CONDITION_INVALID', message, { statusCode: 400 });
+  }
+}
+
+/** The run's trigger event is no longer in the store. */
+export class EventMissingError extends WireupError {
+  constructor(key: string) {
+    super('EVENT_MISSING', `The trigger event "${key}" of this run is no longer stored.`, { statusCode: 500 });
+  }
+}
+
+/** The engine is stopping: the message is left for redelivery and the run for recovery. */
+export class EngineStoppingError extends WireupError {
+  constructor() {
+    super('ENGINE_STOPPING', 'The engine is stopping; the work will be picked up again after restart.', { statusCode: 503, retriable: true });
+  }
+}

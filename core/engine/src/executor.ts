@@ -1,0 +1,141 @@
+/**
+ * The executor (topic `runs`): walks a run's steps and checkpoints each finished one. A step
+ * the stored run already shows as succeeded is never repeated: its stored output is reused,
+ * so a redelivered, recovered or replayed run picks up where it stopped. A filter that does
+ * not hold ends the run as `filtered`; a failed step ends it as `failed` (the dead-letter
+ * list) and is announced on `dead-letters`.
+ */
+import type { RunRecord, RunStatus, StepError, StepRecord } from '@wireup/store';
+import type { BusMessage } from '@wireup/bus';
+import type { EngineContext } from './engine-context.ts';
+import type { FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import { RunState, toStepError } from './run-state.ts';
+import { runActionStep } from './action-step.ts';
+import { evaluateConditions } from './conditions.ts';
+import { renderTemplate } from './template.ts';
+import { EngineStoppingError, EventMissingError, StepNotSupportedError } from './errors.ts';
+import type { DeadLetterMessage, RunMessage } from './messages.ts';
+
+type Outcome = { status: 'continue' | 'filtered' } | { status: 'failed'; step: StepRecord };
+
+const finished: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'filtered']);
+
+/** Published versions never change, so their documents are cached (bounded). */
+const documents = new Map<string, Workflow>();
+
+async function loadWorkflow(ctx: EngineContext, run: RunRecord): Promise<Workflow | null> {
+  const cacheKey = `${run.workflowId}@${run.version}`;
+  let workflow = documents.get(cacheKey);
+  if (!workflow) {
+    const version = await ctx.store.workflows.getVersion(run.workflowId, run.version);
+    if (!version) return null;
+    workflow = version.document as unknown as Workflow;
+    if (documents.size >= 1000) documents.clear();
+    documents.set(cacheKey, workflow);
+  }
+  return workflow;
+}
+
+function timed(step: WorkflowStep, fields: Partial<StepRecord>, t0: number, startedAt: string): StepRecord {
+  return { id: step.id, type: step.type, status: 'succeeded', attempts: 1, startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0), ...fields };
+}
+
+/** Filters and switches: evaluated in-process; a bad `matches` pattern fails the step. */
+function evaluateStep(state: RunState, step: WorkflowStep): StepRecord {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  try {
+    if (step.type === 'filter') {
+      const { passed, mode, results } = evaluateConditions((step as FilterStep).when, state.templates);
+      return timed(step, { input: { [mode]: results }, output: { passed } }, t0, startedAt);
+    }
+    const s = step as SwitchStep;
+    const value = renderTemplate(s.on, state.templates);
+    const text = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const branch = Object.hasOwn(s.cases, text) ? text : null;
+    return timed(step, { input: { on: value }, output: { value, branch, usedDefault: branch === null && s.default !== undefined } }, t0, startedAt);
+  } catch (error) {
+    return timed(step, { status: 'failed', error: toStepError(error) }, t0, startedAt);
+  }
+}
+
+function branchOf(step: SwitchStep, output: { branch?: string | null; usedDefault?: boolean }): WorkflowStep[] {
+  if (output.branch !== null && output.branch !== undefined) return step.cases[output.branch] ?? [];
+  return output.usedDefault ? step.default ?? [] : [];
+}
+
+/** What a finished step means for the rest of the walk. */
+async function follow(state: RunState, step: WorkflowStep, record: StepRecord): Promise<Outcome> {
+  if (record.status !== 'succeeded') return { status: 'failed', step: record };
+  state.remember(step.id, record.output);
+  const output = (record.output ?? {}) as Record<string, unknown>;
+  if (step.type === 'filter' && output.passed === false) return { status: 'filtered' };
+  if (step.type === 'switch') return runSteps(state, branchOf(step as SwitchStep, output));
+  return { status: 'continue' };
+}
+
+async function runStep(state: RunState, step: WorkflowStep): Promise<StepRecord> {
+  if (step.type === 'action') return runActionStep(state, step);
+  if (step.type === 'filter' || step.type === 'switch') return evaluateStep(state, step);
+  const now = new Date().toISOString();
+  return { id: step.id, type: step.type, status: 'failed', attempts: 0, startedAt: now, finishedAt: now, durationMs: 0, error: toStepError(new StepNotSupportedError(step.id, step.type)) };
+}
+
+async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome> {
+  for (const step of steps) {
+    const stored = state.stored.get(step.id);
+    let record: StepRecord;
+    if (stored?.status === 'succeeded') {
+      record = stored;
+    } else {
+      // Stopping: leave the run 'running'; recovery resumes it at this step after restart.
+      if (state.ctx.stopping.aborted) throw new EngineStoppingError();
+      record = await runStep(state, step);
+      await state.save(record);
+      state.ctx.observer.stepFinished(step.type, record.status, record.durationMs ?? 0);
+    }
+    const outcome = await follow(state, step, record);
+    if (outcome.status !== 'continue') return outcome;
+  }
+  return { status: 'continue' };
+}
+
+/** Fails the run: it joins the dead-letter list (runs with status failed) and `dead-letters` is told. */
+async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string): Promise<void> {
+  const failedAt = new Date().toISOString();
+  await ctx.store.runs.setStatus(run.id, 'failed', { error, finishedAt: failedAt });
+  const letter: DeadLetterMessage = { runId: run.id, workflowId: run.workflowId, ...(stepId ? { stepId } : {}), error, failedAt };
+  // The failed run in the store is the dead-letter list; the message is a notification, so losing it loses nothing.
+  await ctx.bus.publish('dead-letters', run.workflowId, letter).catch((e: unknown) => ctx.observer.error(`Could not publish the dead letter of run ${run.id}`, e));
+  ctx.observer.runFinished('failed', Date.parse(failedAt) - Date.parse(run.createdAt));
+}
+
+async function finish(ctx: EngineContext, run: RunRecord, outcome: Outcome): Promise<void> {
+  if (outcome.status === 'failed') {
+    const { step } = outcome;
+    const attempts = step.attempts > 1 ? ` after ${step.attempts} attempts` : '';
+    return failRun(ctx, run, { ...step.error!, message: `Step "${step.id}" failed${attempts}: ${step.error!.message}` }, step.id);
+  }
+  const status: RunStatus = outcome.status === 'continue' ? 'succeeded' : 'filtered';
+  const finishedAt = new Date().toISOString();
+  await ctx.store.runs.setStatus(run.id, status, { error: null, finishedAt });
+  ctx.observer.runFinished(status, Date.parse(finishedAt) - Date.parse(run.createdAt));
+}
+
+/** Executes (or resumes) one run. Finished runs are skipped, so redelivery is harmless. */
+export async function executeRun(ctx: EngineContext, runId: string): Promise<void> {
+  const run = await ctx.store.runs.get(runId);
+  if (!run || finished.has(run.status)) return;
+  if (run.status !== 'running') await ctx.store.runs.setStatus(run.id, 'running');
+  const workflow = await loadWorkflow(ctx, run);
+  if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false });
+  const event = await ctx.store.events.get(run.event.key);
+  if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)));
+  const state = new RunState(ctx, run, event.payload);
+  await finish(ctx, run, await runSteps(state, workflow.steps));
+}
+
+/** The `runs` topic handler. */
+export function createExecutor(ctx: EngineContext): (message: BusMessage<RunMessage>) => Promise<void> {
+  return (message) => executeRun(ctx, message.value.runId);
+}

@@ -1,0 +1,12 @@
+/** @wireup/engine: the workflow model (schema, validation, templates, conditions) and its execution over the Store and EventBus ports. */
+export type * from './engine.ts';
+export type * from './workflow-types.ts';
+export { createEngine } from './create-engine.ts';
+export { workflowDocumentSchema } from './workflow-schema.ts';
+export { validateWorkflowDocument } from './validate-workflow.ts';
+export { parseTemplate, parsePath, renderTemplate, renderString, resolvePath, findTemplates, type TemplateContext, type TemplateExpression, type ParsedTemplate, type TemplateReference } from './template.ts';
+export { evaluateCondition, evaluateConditions, compare, conditionOps, type ConditionResult } from './conditions.ts';
+export { createRedactor, isSensitiveKey, REDACTED, type Redactor } from './redact.ts';
+export { defaultRetryPolicy, resolveRetryPolicy, nextDelay } from './retry.ts';
+export { eventKeyOf, runIdOf, idempotencyKeyOf, type EventMessage, type RunMessage, type DeadLetterMessage } from './messages.ts';
+export * from './errors.ts';

@@ -1,0 +1,45 @@
+/**
+ * The bus messages the engine publishes and consumes, and the ids derived for them. Messages
+ * carry keys only: the records they point at are in the store, so a redelivered message always
+ * sees the current state.
+ */
+import { createHash } from 'node:crypto';
+import type { StepError } from '@wireup/store';
+
+/** Topic `events`, keyed by the event key: an accepted event waiting to be routed. */
+export interface EventMessage {
+  key: string;
+}
+
+/** Topic `runs`, keyed by workflow id: a run to execute (or resume). */
+export interface RunMessage {
+  runId: string;
+}
+
+/** Topic `dead-letters`, keyed by workflow id: a run that failed after its last attempt. */
+export interface DeadLetterMessage {
+  runId: string;
+  workflowId: string;
+  stepId?: string;
+  error: StepError;
+  failedAt: string;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The dedupe key of a provider event: `<connectionId>:<provider event id>`. */
+export function eventKeyOf(connectionId: string, providerEventId: string): string {
+  return `${connectionId}:${providerEventId}`;
+}
+
+/** The one run id of a workflow for an event, so routing twice creates one run. */
+export function runIdOf(workflowId: string, eventKey: string): string {
+  return `run_${sha256(`${workflowId}\n${eventKey}`).slice(0, 32)}`;
+}
+
+/** The idempotency key of an action step, stable across retries, redeliveries and replays. */
+export function idempotencyKeyOf(runId: string, stepId: string): string {
+  return `wireup-${sha256(`${runId}\n${stepId}`).slice(0, 40)}`;
+}

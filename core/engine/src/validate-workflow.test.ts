@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Connector } from '@wireup/sdk';
+import { validateWorkflowDocument } from './validate-workflow.ts';
+import { createTestConnector } from './testing/test-connector.ts';
+
+const { connector } = createTestConnector();
+const catalog = { get: (name: string): Connector | undefined => (name === 'acme' ? connector : undefined), list: () => [connector] };
+
+function workflow(steps: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name: 'Paid orders to tickets', trigger: { connector: 'acme', trigger: 'order-paid', connection: 'conn_1' }, steps, ...extra };
+}
+
+const ticket = (id: string, input: Record<string, unknown> = { customer: '{{trigger.customer}}', title: 'Order {{trigger.id}}' }) =>
+  ({ id, type: 'action', connector: 'acme', action: 'create-ticket', connection: 'conn_1', input });
+
+function problemsOf(document: unknown): string[] {
+  return validateWorkflowDocument(document, catalog).map((p) => `${p.path}: ${p.message} (fix: ${p.fix})`);
+}
+
+describe('validateWorkflowDocument', () => {
+  it('accepts a valid workflow with a filter, a switch and actions', () => {
+    expect(problemsOf(workflow([
+      { id: 'paid-only', type: 'filter', when: { all: [{ left: '{{trigger.status}}', op: 'equals', right: 'paid' }, { left: '{{trigger.email}}', op: 'exists' }] } },
+      { id: 'by-currency', type: 'switch', on: '{{trigger.currency}}', cases: { usd: [ticket('usd-ticket')], eur: [ticket('eur-ticket')] }, default: [] },
+      ticket('summary', { customer: '{{steps.usd-ticket.output.id}}', title: '{{steps.by-currency.output.branch}}' }),
+    ]))).toEqual([]);
+  });
+
+  it('names the field of a schema mistake', () => {
+    expect(problemsOf(workflow([{ id: 'a', type: 'action', connector: 'acme', action: 'create-ticket', input: {} }]))).toEqual([
+      expect.stringMatching(/^\/steps\/0\/connection: is required/),
+    ]);
+    expect(problemsOf(workflow([{ ...ticket('a'), colour: 'red' }]))[0]).toMatch(/^\/steps\/0\/colour: is not a known property \(fix: remove "colour"/);
+    expect(problemsOf(workflow([ticket('Bad_Id')]))[0]).toMatch(/^\/steps\/0\/id: must match pattern/);
+    expect(problemsOf(workflow([{ id: 'f', type: 'filter', when: { all: [{ left: 'a', op: 'similar', right: 'b' }] } }]))[0]).toMatch(/^\/steps\/0\/when\/all\/0\/op: must be equal to one of the allowed values \(fix: use one of: "equals"/);
+    expect(problemsOf(workflow([{ id: 'x', type: 'loop' }]))[0]).toMatch(/^\/steps\/0\/type: must be equal to one of the allowed values/);
+    expect(problemsOf({ name: 'x', steps: [] })).toEqual([expect.stringMatching(/^\/trigger: is required/)]);
+  });
+
+  it('names a duplicate step id, inside switch branches too', () => {
+    expect(problemsOf(workflow([ticket('open'), { id: 'route', type: 'switch', on: 'x', cases: { a: [ticket('open')] } }]))).toEqual([
+      '/steps/1/cases/a/0/id: step id "open" is already used at /steps/0 (fix: give each step its own id (ids are unique across all branches))',
+    ]);
+  });
+
+  it('names unknown connectors, triggers and actions, suggesting the closest', () => {
+    expect(problemsOf(workflow([{ ...ticket('a'), action: 'create-tiket' }]))).toEqual([
+      '/steps/0/action: unknown action "create-tiket" of connector acme (fix: one of create-ticket, notify)',
+    ]);
+    expect(problemsOf(workflow([{ ...ticket('a'), connector: 'acne' }]))).toEqual(['/steps/0/connector: unknown connector "acne" (fix: install it, or use one of acme)']);
+    expect(problemsOf(workflow([], { trigger: { connector: 'acme', trigger: 'order-payed', connection: 'c' } }))).toEqual([
+      '/trigger/trigger: unknown trigger "order-payed" of connector acme (fix: one of order-paid, order-failed, order-polled)',
+    ]);
+    expect(problemsOf(workflow([], { trigger: { connector: 'acme', trigger: 'order-polled', connection: 'c' } }))[0]).toMatch(/^\/trigger\/trigger: .*polling trigger, which is not supported yet/);
+  });
+
+  it('names missing and unknown action inputs', () => {
+    expect(problemsOf(workflow([ticket('a', { customer: 'c', titel: 'x' })]))).toEqual([
+      '/steps/0/input/title: is required by action acme.create-ticket (fix: map a value or a template such as {{trigger.data.object.id}} to it)',
+      '/steps/0/input/titel: is not an input of action acme.create-ticket (fix: remove it, or use one of title, meta, amount, customer)',
+    ]);
+  });
+
+  it('refuses code and ai steps as not supported yet, naming the step', () => {
+    expect(problemsOf(workflow([{ id: 'compute', type: 'code', code: 'return 1' }]))).toEqual([
+      '/steps/0/type: step "compute" is of type "code", which is not supported yet (fix: remove the step, or do the work with a filter, switch or action step)',
+    ]);
+    expect(problemsOf(workflow([{ id: 'summarise', type: 'ai', connection: 'c', prompt: 'hi' }]))[0]).toMatch(/step "summarise" is of type "ai", which is not supported yet/);
+  });
+
+  it('names templates that read a later step, an unknown root or a bad path', () => {
+    expect(problemsOf(workflow([ticket('first', { customer: '{{steps.second.output.id}}', title: '{{event.id}} {{trigger..x}}' }), ticket('second')]))).toEqual([
+      '/steps/0/input/customer: template "{{steps.second.output.id}}" reads step "second", which does not run before this step (fix: only the trigger can be read here: {{trigger.<path>}})',
+      '/steps/0/input/title: template "{{event.id}}" reads "event", which is not available (fix: start the path with trigger or steps, e.g. {{trigger.data.object.id}})',
+      '/steps/0/input/title: template "{{trigger..x}}" is not a valid path (fix: write a dotted path such as {{trigger.data.object.id}} or {{steps.<id>.output.<field>}})',
+    ]);
+  });
+
+  it('does not let one switch branch read a step of another branch', () => {
+    const problems = problemsOf(workflow([{ id: 'route', type: 'switch', on: 'x', cases: { a: [ticket('in-a')], b: [ticket('in-b', { customer: '{{steps.in-a.output.id}}', title: 't' })] } }]));
+    expect(problems).toEqual([expect.stringMatching(/^\/steps\/0\/cases\/b\/0\/input\/customer: template .* reads step "in-a", which does not run before this step/)]);
+  });
+
+  it('names a condition without a right side and a bad pattern', () => {
+    expect(problemsOf(workflow([{ id: 'f', type: 'filter', when: { any: [{ left: '{{trigger.a}}', op: 'equals' }, { left: '{{trigger.b}}', op: 'matches', right: '([' }] } }]))).toEqual([
+      '/steps/0/when/any/0/right: is required for op "equals" (fix: give the value to compare with)',
+      expect.stringMatching(/^\/steps\/0\/when\/any\/1\/right: "\(\[" is not a valid regular expression/),
+    ]);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Workflow validation: the JSON Schema first, then the rules a schema cannot say. Step ids are
+ * unique across the whole workflow (switch branches included), connectors, triggers and
+ * actions exist in the catalog, required action inputs are mapped, templates read the trigger
+ * or a step that runs earlier, and code/ai steps are refused until the engine runs them. Every
+ * problem names its field: `/steps/2/action: unknown action "create-conversaton" of connector
+ * kustomer (fix: one of create-conversation, …)`.
+ */
+import { compileSchema, toProblems, type Connector, type JsonSchema, type ValidationProblem } from '@wireup/sdk';
+import type { ConnectorCatalog } from './engine.ts';
+import type { ActionStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import { workflowDocumentSchema } from './workflow-schema.ts';
+import { findTemplates } from './template.ts';
+import { compilePattern, unaryOps } from './conditions.ts';
+import { oneOf } from './suggest.ts';
+
+type Problems = ValidationProblem[];
+
+/** Step ids that have run, or may have run, before the step being checked. */
+type Scope = Set<string>;
+
+interface Walk {
+  catalog: ConnectorCatalog;
+  problems: Problems;
+  /** Where each id was first declared. */
+  ids: Map<string, string>;
+}
+
+function checkTemplates(value: unknown, pointer: string, scope: Scope, problems: Problems): void {
+  for (const t of findTemplates(value, pointer)) {
+    const shown = `template "{{${t.raw}}}"`;
+    const path = t.path;
+    if (!path) {
+      problems.push({ path: t.pointer, message: `${shown} is not a valid path`, fix: 'write a dotted path such as {{trigger.data.object.id}} or {{steps.<id>.output.<field>}}' });
+    } else if (path[0] === 'steps') {
+      if (path.length < 3 || path[2] !== 'output') {
+        problems.push({ path: t.pointer, message: `${shown} does not read a step's output`, fix: 'write {{steps.<id>.output}} or {{steps.<id>.output.<field>}}' });
+      } else if (!scope.has(path[1])) {
+        problems.push({ path: t.pointer, message: `${shown} reads step "${path[1]}", which does not run before this step`, fix: scope.size ? oneOf(path[1], [...scope]) : 'only the trigger can be read here: {{trigger.<path>}}' });
+      }
+    } else if (path[0] !== 'trigger') {
+      problems.push({ path: t.pointer, message: `${shown} reads "${path[0]}", which is not available`, fix: 'start the path with trigger or steps, e.g. {{trigger.data.object.id}}' });
+    }
+  }
+}
+
+function checkConditions(group: ConditionGroup, pointer: string, scope: Scope, problems: Problems): void {
+  if ('all' in group && 'any' in group) {
+    problems.push({ path: pointer, message: 'has both all and any', fix: 'keep one: all (every condition holds) or any (at least one holds)' });
+  }
+  for (const mode of ['all', 'any'] as const) {
+    const list = (group as Record<string, Condition[] | undefined>)[mode] ?? [];
+    list.forEach((c, i) => {
+      const at = `${pointer}/${mode}/${i}`;
+      checkTemplates(c.left, `${at}/left`, scope, problems);
+      if (unaryOps.has(c.op)) return;
+      if (!('right' in c)) problems.push({ path: `${at}/right`, message: `is required for op "${c.op}"`, fix: 'give the value to compare with' });
+      checkTemplates(c.right, `${at}/right`, scope, problems);
+      if (c.op === 'matches' && typeof c.right === 'string' && !c.right.includes('{{')) {
+        try { compilePattern(c.right); } catch (error) {
+          problems.push({ path: `${at}/right`, message: (error as Error).message, fix: 'give a JavaScript regular expression, e.g. ^card_' });
+        }
+      }
+    });
+  }
+}
+
+function actionInputProblems(step: ActionStep, pointer: string, schema: JsonSchema): Problems {
+  const problems: Problems = [];
+  const input = step.input ?? {};
+  const name = `${step.connector}.${step.action}`;
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  for (const key of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
+    if (input[key] === undefined) problems.push({ path: `${pointer}/input/${key}`, message: `is required by action ${name}`, fix: 'map a value or a template such as {{trigger.data.object.id}} to it' });
+  }
+  if (schema.additionalProperties === false) {
+    for (const key of Object.keys(input)) {
+      if (!(key in properties)) problems.push({ path: `${pointer}/input/${key}`, message: `is not an input of action ${name}`, fix: `remove it, or use ${oneOf(key, Object.keys(properties))}` });
+    }
+  }
+  return problems;
+}
+
+function checkAction(step: ActionStep, pointer: string, walk: Walk): void {
+  const connector = walk.catalog.get(step.connector);
+  if (!connector) {
+    walk.problems.push({ path: `${pointer}/connector`, message: `unknown connector "${step.connector}"`, fix: `install it, or use ${oneOf(step.connector, walk.catalog.list().map((c) => c.manifest.name), 'no connector is installed')}` });
+    return;
+  }
+  const action = connector.actions.get(step.action);
+  if (!action) {
+    walk.problems.push({ path: `${pointer}/action`, message: `unknown action "${step.action}" of connector ${step.connector}`, fix: oneOf(step.action, [...connector.actions.keys()], `connector ${step.connector} has no actions`) });
+    return;
+  }
+  walk.problems.push(...actionInputProblems(step, pointer, action.inputSchema as JsonSchema));
+}
+
+function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: Walk): void {
+  steps.forEach((step, i) => {
+    const at = `${pointer}/${i}`;
+    const first = walk.ids.get(step.id);
+    if (first !== undefined) walk.problems.push({ path: `${at}/id`, message: `step id "${step.id}" is already used at ${first}`, fix: 'give each step its own id (ids are unique across all branches)' });
+    else walk.ids.set(step.id, at);
+    switch (step.type) {
+      case 'filter': checkConditions((step as FilterStep).when, `${at}/when`, scope, walk.problems); break;
+      case 'action': checkTemplates((step as ActionStep).input, `${at}/input`, scope, walk.problems); checkAction(step as ActionStep, at, walk); break;
+      case 'switch': checkSwitch(step as SwitchStep, at, scope, walk); break;
+      default: walk.problems.push({ path: `${at}/type`, message: `step "${step.id}" is of type "${step.type}", which is not supported yet`, fix: 'remove the step, or do the work with a filter, switch or action step' });
+    }
+    scope.add(step.id);
+  });
+}
+
+function checkSwitch(step: SwitchStep, at: string, scope: Scope, walk: Walk): void {
+  checkTemplates(step.on, `${at}/on`, scope, walk.problems);
+  const inner = new Set(scope).add(step.id);
+  const branches: Array<[string, WorkflowStep[]]> = Object.entries(step.cases).map(([value, steps]) => [`${at}/cases/${value.replace(/~/g, '~0').replace(/\//g, '~1')}`, steps]);
+  if (step.default) branches.push([`${at}/default`, step.default]);
+  // Each branch sees the steps before the switch; the steps after it may read any branch's steps.
+  for (const [pointer, steps] of branches) {
+    const branchScope = new Set(inner);
+    checkSteps(steps, pointer, branchScope, walk);
+    for (const id of branchScope) scope.add(id);
+  }
+}
+
+function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, problems: Problems): void {
+  const connector: Connector | undefined = catalog.get(trigger.connector);
+  if (!connector) {
+    problems.push({ path: '/trigger/connector', message: `unknown connector "${trigger.connector}"`, fix: `install it, or use ${oneOf(trigger.connector, catalog.list().map((c) => c.manifest.name), 'no connector is installed')}` });
+    return;
+  }
+  const definition = connector.triggers.get(trigger.trigger);
+  if (!definition) {
+    problems.push({ path: '/trigger/trigger', message: `unknown trigger "${trigger.trigger}" of connector ${trigger.connector}`, fix: oneOf(trigger.trigger, [...connector.triggers.keys()], `connector ${trigger.connector} has no triggers`) });
+  } else if (definition.strategy !== 'webhook' || !connector.webhook) {
+    problems.push({ path: '/trigger/trigger', message: `trigger "${trigger.trigger}" of connector ${trigger.connector} is a ${definition.strategy} trigger, which is not supported yet`, fix: 'use a webhook trigger' });
+  }
+}
+
+/** Every problem of a workflow document against the schema and the installed connectors (empty when valid). */
+export function validateWorkflowDocument(document: unknown, catalog: ConnectorCatalog): ValidationProblem[] {
+  const validate = compileSchema(workflowDocumentSchema);
+  if (!validate(document)) {
+    // if/then picks the step type's schema; its own "must match then" error adds nothing.
+    return toProblems((validate.errors ?? []).filter((e) => e.keyword !== 'if'));
+  }
+  const workflow = document as Workflow;
+  const walk: Walk = { catalog, problems: [], ids: new Map() };
+  checkTrigger(workflow.trigger, catalog, walk.problems);
+  checkSteps(workflow.steps, '/steps', new Set(), walk);
+  return walk.problems;
+}

@@ -1,0 +1,105 @@
+/**
+ * The workflow document's JSON Schema (draft-07). The API, the editor, the marketplace's
+ * templates and the pair pages all speak this shape. Steps are told apart by `type` with
+ * if/then, so a mistake in an action step reports the action's fields, not every step type's.
+ */
+import type { JsonSchema } from '@wireup/sdk';
+
+const kebab = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+const stepTypes = ['filter', 'switch', 'action', 'code', 'ai'] as const;
+
+const common = {
+  id: { type: 'string', pattern: kebab, description: 'Kebab-case id, unique in the workflow; templates read `steps.<id>.output`.' },
+  type: { type: 'string', enum: stepTypes },
+  name: { type: 'string', description: 'Label shown in the editor.' },
+};
+
+/** Step types by definition name. */
+const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
+  filter: {
+    type: 'object', additionalProperties: false, required: ['id', 'type', 'when'],
+    description: 'Stops the run (status filtered) unless its conditions hold.',
+    properties: { ...common, when: { $ref: '#/definitions/conditionGroup' } },
+  },
+  switch: {
+    type: 'object', additionalProperties: false, required: ['id', 'type', 'on', 'cases'],
+    description: 'Runs the branch whose key equals the value of `on` (as text), else `default`.',
+    properties: {
+      ...common,
+      on: { description: 'A template, e.g. `{{trigger.data.object.currency}}`.' },
+      cases: { type: 'object', additionalProperties: { $ref: '#/definitions/steps' }, description: 'Branches by value.' },
+      default: { $ref: '#/definitions/steps' },
+    },
+  },
+  action: {
+    type: 'object', additionalProperties: false, required: ['id', 'type', 'connector', 'action', 'connection'],
+    description: 'Calls a connector action with the rendered input.',
+    properties: {
+      ...common,
+      connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `kustomer`.' },
+      action: { type: 'string', pattern: kebab, description: 'Action key, e.g. `create-conversation`.' },
+      connection: { type: 'string', minLength: 1, description: 'Id of a connection of that connector.' },
+      input: { type: 'object', description: 'The action input; string values may hold templates.' },
+    },
+  },
+  code: {
+    type: 'object', additionalProperties: false, required: ['id', 'type', 'code'],
+    description: 'Sandboxed JavaScript (not supported yet).',
+    properties: { ...common, code: { type: 'string' }, input: { type: 'object' } },
+  },
+  ai: {
+    type: 'object', additionalProperties: false, required: ['id', 'type', 'connection', 'prompt'],
+    description: 'A prompt to an OpenAI-compatible endpoint (not supported yet).',
+    properties: { ...common, connection: { type: 'string', minLength: 1 }, prompt: { type: 'string' }, output: { type: 'string', enum: ['text', 'json'] } },
+  },
+};
+
+/** The JSON Schema of a workflow document. */
+export const workflowDocumentSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://wireup.dev/schemas/workflow.json',
+  title: 'Workflow',
+  description: 'A trigger and the steps it runs.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'trigger', 'steps'],
+  properties: {
+    name: { type: 'string', minLength: 1, description: 'Shown in lists, e.g. "Failed charges to Kustomer".' },
+    description: { type: 'string' },
+    trigger: {
+      type: 'object', additionalProperties: false, required: ['connector', 'trigger', 'connection'],
+      properties: {
+        connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `stripe`.' },
+        trigger: { type: 'string', pattern: kebab, description: 'Trigger key, e.g. `charge-failed`.' },
+        connection: { type: 'string', minLength: 1, description: 'Id of the connection whose webhooks start the workflow.' },
+      },
+    },
+    steps: { $ref: '#/definitions/steps' },
+  },
+  definitions: {
+    steps: { type: 'array', items: { $ref: '#/definitions/step' } },
+    step: {
+      type: 'object',
+      required: ['id', 'type'],
+      properties: { id: common.id, type: common.type },
+      allOf: stepTypes.map((t) => ({ if: { properties: { type: { const: t } }, required: ['type'] }, then: { $ref: `#/definitions/${t}Step` } })),
+    },
+    ...Object.fromEntries(stepTypes.map((t) => [`${t}Step`, stepDefinitions[t]])),
+    conditionGroup: {
+      type: 'object', additionalProperties: false, minProperties: 1,
+      description: 'Exactly one of `all` (every condition holds) or `any` (at least one holds).',
+      properties: {
+        all: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' } },
+        any: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' } },
+      },
+    },
+    condition: {
+      type: 'object', additionalProperties: false, required: ['left', 'op'],
+      properties: {
+        left: { description: 'Usually a template, e.g. `{{trigger.data.object.failure_code}}`.' },
+        op: { type: 'string', enum: ['equals', 'not_equals', 'contains', 'not_contains', 'starts_with', 'ends_with', 'gt', 'gte', 'lt', 'lte', 'exists', 'not_exists', 'matches'] },
+        right: { description: 'The value compared with; unused by exists and not_exists.' },
+      },
+    },
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * TypeScript shapes of the workflow document (DESIGN.md "The workflow document"). The JSON
+ * Schema in workflow-schema.ts is the source of truth; these types mirror it by hand because
+ * the step union is recursive and reads better written out.
+ */
+
+/** Comparison operators of a filter condition. */
+export type ConditionOp =
+  | 'equals' | 'not_equals' | 'contains' | 'not_contains' | 'starts_with' | 'ends_with'
+  | 'gt' | 'gte' | 'lt' | 'lte' | 'exists' | 'not_exists' | 'matches';
+
+/** One comparison; `left` and `right` may be templates. `right` is unused by exists/not_exists. */
+export interface Condition {
+  left: unknown;
+  op: ConditionOp;
+  right?: unknown;
+}
+
+/** Every condition must hold (`all`) or at least one (`any`). */
+export type ConditionGroup = { all: Condition[] } | { any: Condition[] };
+
+interface StepBase {
+  /** Kebab-case, unique in the workflow (switch branches included). */
+  id: string;
+  /** Optional label shown in the editor. */
+  name?: string;
+}
+
+/** Stops the run (status `filtered`) unless its conditions hold. */
+export interface FilterStep extends StepBase {
+  type: 'filter';
+  when: ConditionGroup;
+}
+
+/** Runs the branch whose key equals the rendered `on` value as text, else `default`. */
+export interface SwitchStep extends StepBase {
+  type: 'switch';
+  on: unknown;
+  cases: Record<string, WorkflowStep[]>;
+  default?: WorkflowStep[];
+}
+
+/** Calls a connector action with the rendered `input`. */
+export interface ActionStep extends StepBase {
+  type: 'action';
+  connector: string;
+  action: string;
+  connection: string;
+  input?: Record<string, unknown>;
+}
+
+/** Declared for the editor; refused by validation until the sandbox exists. */
+export interface CodeStep extends StepBase {
+  type: 'code';
+  code: string;
+  input?: Record<string, unknown>;
+}
+
+/** Declared for the editor; refused by validation until AI steps exist. */
+export interface AiStep extends StepBase {
+  type: 'ai';
+  connection: string;
+  prompt: string;
+  output?: 'text' | 'json';
+}
+
+export type WorkflowStep = FilterStep | SwitchStep | ActionStep | CodeStep | AiStep;
+
+/** A validated workflow document. */
+export interface Workflow {
+  name: string;
+  description?: string;
+  trigger: { connector: string; trigger: string; connection: string };
+  steps: WorkflowStep[];
+}
