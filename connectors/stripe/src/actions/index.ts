@@ -1,0 +1,2 @@
+/** The Stripe connector's actions. */
+export const actions = [];
