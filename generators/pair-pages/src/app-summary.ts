@@ -1,0 +1,65 @@
+/**
+ * The part of a manifest that catalog, app and pair pages show, computed once per connector.
+ * Views of those pages read only summaries, so a summary's hash covers every input they use
+ * from the manifest (a new sample payload does not rewrite 600 pair pages, only the step pages).
+ */
+import type { ConnectorManifest } from '@wireup/sdk';
+import { hashJson } from './hash.ts';
+import { leafPaths } from './sample-paths.ts';
+
+export interface TriggerSummary {
+  key: string;
+  displayName: string;
+  description: string;
+  strategy: 'webhook' | 'polling';
+  event?: string;
+  pollIntervalSeconds?: number;
+  /** Scalar paths of the sample payload, for mapping suggestions. */
+  samplePaths: string[];
+}
+
+export interface ActionSummary {
+  key: string;
+  displayName: string;
+  description: string;
+  /** Top-level input fields, required ones first. */
+  inputs: string[];
+}
+
+export interface AppSummary {
+  name: string;
+  displayName: string;
+  description: string;
+  categories: string[];
+  triggers: TriggerSummary[];
+  actions: ActionSummary[];
+  /** Hash of everything above. */
+  hash: string;
+}
+
+function inputsOf(schema: Record<string, unknown>): string[] {
+  const properties = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  return [...required.filter((r) => properties.includes(r)), ...properties.filter((p) => !required.includes(p))];
+}
+
+/** Summarises one manifest. */
+export function summarize(m: ConnectorManifest): AppSummary {
+  const summary: Omit<AppSummary, 'hash'> = {
+    name: m.name,
+    displayName: m.displayName,
+    description: m.description,
+    categories: m.categories,
+    triggers: m.triggers.map((t) => ({
+      key: t.key,
+      displayName: t.displayName,
+      description: t.description,
+      strategy: t.strategy,
+      event: t.event,
+      pollIntervalSeconds: t.pollIntervalSeconds,
+      samplePaths: leafPaths(t.sample),
+    })),
+    actions: m.actions.map((a) => ({ key: a.key, displayName: a.displayName, description: a.description, inputs: inputsOf(a.inputSchema) })),
+  };
+  return { ...summary, hash: hashJson(summary) };
+}

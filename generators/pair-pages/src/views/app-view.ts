@@ -1,0 +1,35 @@
+/** The view model of `/integrations/<app>/`: its triggers, its actions, and its pair pages both ways. */
+import type { AppSummary } from '../app-summary.ts';
+import { plural } from '../text.ts';
+import { actionPage, appPage, catalogPage, pairPage, triggerPage } from '../urls.ts';
+import { pageMeta, softwareApplication, type SiteContext } from './page-meta.ts';
+
+/** The other apps, by name and display name only (all an app page shows of them). */
+export interface AppName {
+  name: string;
+  displayName: string;
+}
+
+function strategyOf(t: AppSummary['triggers'][number]): string {
+  return t.strategy === 'webhook' ? 'Instant (webhook)' : `Polling, every ${t.pollIntervalSeconds ?? 300} s`;
+}
+
+/** Builds an app page's view model. */
+export function appView(site: SiteContext, app: AppSummary, others: AppName[]) {
+  const url = appPage(app.name).url;
+  const description = `${app.displayName} in Wireup: ${plural(app.triggers.length, 'trigger')} and ${plural(app.actions.length, 'action')} to connect with ${plural(others.length, 'other app')}. ${app.description}`;
+  return {
+    meta: pageMeta(site, {
+      url, title: `${app.displayName} integrations | Wireup`, description,
+      crumbs: [{ name: 'Integrations', url: catalogPage().url }, { name: app.displayName, url }],
+      graph: [softwareApplication(site, { name: `Wireup ${app.displayName} connector`, description, url })],
+    }),
+    app: { displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), description: app.description, categories: app.categories },
+    triggerCount: plural(app.triggers.length, 'trigger'),
+    actionCount: plural(app.actions.length, 'action'),
+    triggers: app.triggers.map((t) => ({ displayName: t.displayName, description: t.description, url: triggerPage(app.name, t.key).url, detail: strategyOf(t) })),
+    actions: app.actions.map((a) => ({ displayName: a.displayName, description: a.description, url: actionPage(app.name, a.key).url })),
+    outgoing: others.map((o) => ({ label: `${app.displayName} → ${o.displayName}`, url: pairPage(app.name, o.name).url })),
+    incoming: others.map((o) => ({ label: `${o.displayName} → ${app.displayName}`, url: pairPage(o.name, app.name).url })),
+  };
+}

@@ -1,0 +1,58 @@
+/** The five "How it works" steps of a pair page, built around its most-used pairing. */
+import type { AppSummary } from '../app-summary.ts';
+import { suggestMapping } from '../sample-paths.ts';
+import { webhookPath } from '../urls.ts';
+import type { Pairing } from './pairings.ts';
+
+/** A labelled piece of code shown under a step, e.g. `Webhook` / `POST /v1/webhooks/...`. */
+export interface StepCode {
+  label: string;
+  value: string;
+}
+
+/** One step: a short label, a title, a sentence and optional code. */
+export interface HowStep {
+  number: number;
+  label: string;
+  title: string;
+  text: string;
+  code: StepCode[];
+}
+
+function every(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'every hour' : `every ${seconds / 3600} hours`;
+  if (seconds % 60 === 0) return seconds === 60 ? 'every minute' : `every ${seconds / 60} minutes`;
+  return `every ${seconds} seconds`;
+}
+
+/** The trigger step's sentence and code: webhook registration or polling interval. */
+function triggerStep(a: AppSummary, p: Pairing): Pick<HowStep, 'text' | 'code'> {
+  const t = p.trigger;
+  if (t.strategy === 'webhook') {
+    return {
+      text: `Choose ${a.displayName} → ${t.displayName} as the trigger. When you publish, Wireup registers the webhook${t.event ? ` for ${a.displayName}'s ${t.event} event` : ''} for you, and checks the signature of every delivery it receives.`,
+      code: [{ label: 'Webhook', value: `POST ${webhookPath(a.name, t.key)}` }],
+    };
+  }
+  return {
+    text: `Choose ${a.displayName} → ${t.displayName} as the trigger. There is no webhook to set up: Wireup asks ${a.displayName} for new items ${every(t.pollIntervalSeconds ?? 300)}.`,
+    code: [],
+  };
+}
+
+/** The five steps: connect, trigger, transform, action (with a field mapping), publish. */
+export function howItWorks(a: AppSummary, b: AppSummary, p: Pairing): HowStep[] {
+  const mapping = suggestMapping(p.trigger.samplePaths, p.action.inputs);
+  return [
+    { number: 1, label: 'Connect', title: `Connect ${a.displayName} and ${b.displayName}`, code: [],
+      text: `Add a ${a.displayName} connection and a ${b.displayName} connection once each. Their keys are encrypted at rest and never shown again, and every workflow can use them.` },
+    { number: 2, label: 'Trigger', title: `Pick a ${a.displayName} trigger`, ...triggerStep(a, p) },
+    { number: 3, label: 'Transform', title: 'Add a filter or an AI step (optional)', code: [],
+      text: `Between trigger and action you can keep only the events you care about with a filter, branch with a switch, reshape data with a code step or classify it with an AI step.` },
+    { number: 4, label: 'Action', title: `Add the ${b.displayName} action`,
+      text: `Add ${b.displayName} → ${p.action.displayName} below it, then map fields of the ${a.displayName} payload into its inputs with templates.`,
+      code: [{ label: 'Action', value: `${b.name}.${p.action.key}` }, ...(mapping ? [{ label: mapping.input, value: mapping.template }] : [])] },
+    { number: 5, label: 'Publish', title: 'Publish it', code: [],
+      text: `Publish the workflow and it runs on the next ${a.displayName} event. The run log shows each step's input and output; failed runs are retried, then kept where you can replay them.` },
+  ];
+}

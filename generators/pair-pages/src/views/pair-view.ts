@@ -1,0 +1,96 @@
+/**
+ * The view model of a pair page, `/integrations/<a>/with/<b>/`: a trigger in A starts a
+ * workflow that runs an action in B. Reads only app summaries, related apps and usage, the
+ * inputs the incremental build hashes for this page.
+ */
+import type { AppSummary } from '../app-summary.ts';
+import type { RelatedApp } from '../related-apps.ts';
+import { RELATED_SHOWN } from '../related-apps.ts';
+import { inSentence, plural } from '../text.ts';
+import type { PairUsage } from '../usage-index.ts';
+import { appPage, catalogPage, editorLink, pairPage, triggerPage } from '../urls.ts';
+import { faqPage, pageMeta, softwareApplication, type PageMeta, type SiteContext } from './page-meta.ts';
+import { pairFaq, type FaqEntry } from './pair-faq.ts';
+import { howItWorks, type HowStep } from './pair-steps.ts';
+import { topPairings, type Pairing } from './pairings.ts';
+
+/** Everything a pair page's view may read. */
+export interface PairInputs {
+  site: SiteContext;
+  a: AppSummary;
+  b: AppSummary;
+  /** Related apps of A (B among them is dropped). */
+  related: RelatedApp[];
+  /** Usage of A's triggers with B's actions, most used first. */
+  usage: PairUsage[];
+}
+
+interface AppRef {
+  name: string;
+  displayName: string;
+  initial: string;
+  url: string;
+}
+
+const ref = (app: AppSummary): AppRef => ({ name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url: appPage(app.name).url });
+
+/** The counts line of one direction: "10 Stripe triggers wired to 4 Kustomer actions". */
+export function wiredCounts(from: AppSummary, to: AppSummary): string {
+  return `${plural(from.triggers.length, `${from.displayName} trigger`)} wired to ${plural(to.actions.length, `${to.displayName} action`)}`;
+}
+
+function pairingItem(a: AppSummary, b: AppSummary, p: Pairing) {
+  return {
+    title: `When ${inSentence(p.trigger.displayName, [a.displayName, b.displayName])} in ${a.displayName}, ${inSentence(p.action.displayName, [a.displayName, b.displayName])} in ${b.displayName}`,
+    description: p.trigger.description,
+    href: editorLink(a.name, p.trigger.key, b.name, p.action.key),
+    triggerUrl: triggerPage(a.name, p.trigger.key).url,
+    count: p.count === undefined ? undefined : plural(p.count, 'workflow'),
+  };
+}
+
+/** Why the A → B direction has no combination, or undefined when it has some. */
+function blocked(a: AppSummary, b: AppSummary): string | undefined {
+  if (!a.triggers.length && !b.actions.length) return `${a.displayName} has no triggers and ${b.displayName} has no actions in Wireup yet, so no workflow can run from ${a.displayName} to ${b.displayName}.`;
+  if (!a.triggers.length) return `${a.displayName} has no triggers in Wireup yet, so nothing that happens in ${a.displayName} can start a workflow.`;
+  if (!b.actions.length) return `${b.displayName} has no actions in Wireup yet, so a workflow cannot do anything in ${b.displayName}.`;
+  return undefined;
+}
+
+/** Builds the pair page's view model. */
+export function pairView({ site, a, b, related, usage }: PairInputs) {
+  const url = pairPage(a.name, b.name).url;
+  const mirrorUrl = pairPage(b.name, a.name).url;
+  const total = a.triggers.length * b.actions.length;
+  const pairings = topPairings(a, b, usage);
+  const top = pairings[0];
+  const reason = blocked(a, b);
+  const mirrorPossible = b.triggers.length > 0 && a.actions.length > 0;
+  const faq: FaqEntry[] = pairFaq(a, b);
+  const title = reason ? `Connect ${a.displayName} to ${b.displayName}` : `Connect ${a.displayName} to ${b.displayName} in two minutes`;
+  const description = reason
+    ? `${reason} See ${b.displayName} → ${a.displayName} for the other direction.`
+    : `${wiredCounts(a, b)}: ${total} ready-made Wireup workflows, from "${top.trigger.displayName}" to "${top.action.displayName}". Open source, self-hostable, no code.`;
+  const meta: PageMeta = pageMeta(site, {
+    url, title: `${a.displayName} to ${b.displayName} integration | Wireup`, description,
+    crumbs: [{ name: 'Integrations', url: catalogPage().url }, { name: a.displayName, url: appPage(a.name).url }, { name: `${a.displayName} → ${b.displayName}`, url }],
+    graph: [faqPage(faq), softwareApplication(site, { name: `Wireup: ${a.displayName} to ${b.displayName}`, description, url })],
+  });
+  const steps: HowStep[] = top ? howItWorks(a, b, top) : [];
+  return {
+    meta, a: ref(a), b: ref(b), title, reason,
+    lead: reason ? `${reason}${mirrorPossible ? ` The other way round works: ${wiredCounts(b, a)}.` : ''}` : `Triggers from ${a.displayName}, actions in ${b.displayName}. Filter, branch and transform in between, without writing code.`,
+    triggerCard: { count: a.triggers.length, seeAll: `See all ${plural(a.triggers.length, 'trigger')}`, url: `${appPage(a.name).url}#triggers`, examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, url: triggerPage(a.name, t.key).url })) },
+    actionCard: { count: b.actions.length, seeAll: `See all ${plural(b.actions.length, 'action')}`, url: `${appPage(b.name).url}#actions` },
+    forward: { counts: wiredCounts(a, b), mostUsed: top ? { trigger: top.trigger.displayName, action: top.action.displayName } : undefined },
+    mirror: { counts: wiredCounts(b, a), url: mirrorUrl, possible: mirrorPossible, label: `See ${b.displayName} → ${a.displayName}` },
+    pairings: { showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`, items: pairings.map((p) => pairingItem(a, b, p)) },
+    steps,
+    faq,
+    related: related.filter((r) => r.name !== b.name).slice(0, RELATED_SHOWN).map((r) => ({ label: r.displayName, url: pairPage(a.name, r.name).url })),
+    cta: top ? { title: `Wire ${a.displayName} to ${b.displayName} in two minutes.`, href: editorLink(a.name, top.trigger.key, b.name, top.action.key) } : undefined,
+  };
+}
+
+/** The pair page's view model type. */
+export type PairView = ReturnType<typeof pairView>;
