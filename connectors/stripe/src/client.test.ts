@@ -1,0 +1,155 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthenticationError, EgressRefusedError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError } from '@wireup/sdk';
+import { callStripe, stripeApiBase, stripeFor, testStripeConnection } from './client.ts';
+import { CardDeclinedError, StripeApiBaseInvalidError } from './errors.ts';
+
+/**
+ * A local server that answers like Stripe does when things go wrong (stripe-mock cannot
+ * decline a card or rate-limit), so the real SDK raises its real errors.
+ */
+const answers: Record<string, [number, unknown, Record<string, string>?]> = {
+  '/v1/charges/declined': [402, { error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.', charge: 'ch_123' } }],
+  '/v1/customers/missing': [404, { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: "No such customer: 'missing'" } }],
+  '/v1/customers/bad-param': [400, { error: { type: 'invalid_request_error', code: 'parameter_invalid_integer', param: 'items[0][quantity]', message: 'Invalid integer: many' } }],
+  '/v1/balance': [401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_***oops' } }],
+  '/v1/charges/forbidden': [403, { error: { type: 'invalid_request_error', code: 'secret_key_required', message: 'This API call cannot be made with a publishable API key.' } }],
+  '/v1/charges/slow-down': [429, { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests.' } }, { 'retry-after': '2' }],
+  '/v1/charges/broken': [500, { error: { type: 'api_error', message: 'Something went wrong on our end.' } }],
+  '/v1/charges/ch_ok': [200, { id: 'ch_ok', object: 'charge' }],
+};
+
+let server: Server;
+let base: string;
+const env = () => ({ WIREUP_STRIPE_API_BASE: base, WIREUP_EGRESS_ALLOW_PRIVATE: 'true' });
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url!.split('?')[0];
+    const goodKey = req.headers.authorization === 'Bearer sk_test_good';
+    const [status, body, headers] = path === '/v1/balance' && goodKey ? [200, { object: 'balance', available: [], pending: [] }] : answers[path] ?? [404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (GET: ${path})` } }];
+    res.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_test', ...headers });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  Object.assign(process.env, env());
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function failure(call: () => Promise<unknown>): Promise<Error & { retriable?: boolean }> {
+  try {
+    await call();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('stripeApiBase', () => {
+  it('defaults to https://api.stripe.com', () => {
+    expect(stripeApiBase({})).toEqual({ protocol: 'https', host: 'api.stripe.com', port: 443 });
+  });
+
+  it('reads WIREUP_STRIPE_API_BASE, e.g. stripe-mock', () => {
+    expect(stripeApiBase({ WIREUP_STRIPE_API_BASE: 'http://127.0.0.1:12111' })).toEqual({ protocol: 'http', host: '127.0.0.1', port: 12111 });
+  });
+
+  it('refuses a base that is not an http(s) origin, naming the variable', () => {
+    for (const bad of ['127.0.0.1:12111', 'ftp://example.com', 'https://api.stripe.com/v1']) {
+      expect(() => stripeApiBase({ WIREUP_STRIPE_API_BASE: bad })).toThrow(StripeApiBaseInvalidError);
+    }
+    expect(() => stripeApiBase({ WIREUP_STRIPE_API_BASE: 'nope' })).toThrow(/WIREUP_STRIPE_API_BASE="nope"/);
+  });
+});
+
+describe('stripeFor', () => {
+  it('caches one client per secret key', async () => {
+    const a = await stripeFor({ secretKey: 'sk_test_a' }, env());
+    expect(await stripeFor({ secretKey: 'sk_test_a' }, env())).toBe(a);
+    expect(await stripeFor({ secretKey: 'sk_test_b' }, env())).not.toBe(a);
+  });
+
+  it('refuses a connection without secret key', async () => {
+    await expect(stripeFor({}, env())).rejects.toThrow(AuthenticationError);
+  });
+
+  it('refuses a loopback API base unless private egress is allowed', async () => {
+    await expect(stripeFor({ secretKey: 'sk_test_egress' }, { WIREUP_STRIPE_API_BASE: base })).rejects.toThrow(EgressRefusedError);
+  });
+});
+
+describe('Stripe errors become @wireup/sdk errors', () => {
+  const get = (path: string) => async () => {
+    const stripe = await stripeFor({ secretKey: 'sk_test_errors' });
+    return callStripe(() => stripe.charges.retrieve(path));
+  };
+  const getCustomer = (id: string) => async () => {
+    const stripe = await stripeFor({ secretKey: 'sk_test_errors' });
+    return callStripe(() => stripe.customers.retrieve(id));
+  };
+
+  it('a declined card: not retriable, the message names the decline code', async () => {
+    const error = await failure(get('declined'));
+    expect(error).toBeInstanceOf(CardDeclinedError);
+    expect(error.retriable).toBe(false);
+    expect(error.message).toContain('insufficient_funds');
+    expect((error as CardDeclinedError).declineCode).toBe('insufficient_funds');
+  });
+
+  it('an invalid request: InvalidInputError naming the parameter', async () => {
+    const missing = await failure(getCustomer('missing'));
+    expect(missing).toBeInstanceOf(InvalidInputError);
+    expect(missing.retriable).toBe(false);
+    expect(missing.message).toMatch(/parameter "id".*No such customer/);
+    const bad = await failure(getCustomer('bad-param'));
+    expect((bad as InvalidInputError).details).toEqual([expect.objectContaining({ path: '/items/0/quantity' })]);
+  });
+
+  it('a refused key: AuthenticationError; a key without permission too', async () => {
+    const stripe = await stripeFor({ secretKey: 'sk_test_oops' });
+    expect(await failure(() => callStripe(() => stripe.balance.retrieve()))).toBeInstanceOf(AuthenticationError);
+    expect(await failure(get('forbidden'))).toBeInstanceOf(AuthenticationError);
+  });
+
+  it('rate limited: RateLimitedError, retriable after Retry-After', async () => {
+    const error = await failure(get('slow-down'));
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error.retriable).toBe(true);
+    expect((error as RateLimitedError).retryAfterMs).toBe(2000);
+  });
+
+  it("Stripe's own failure: retriable UpstreamError", async () => {
+    const error = await failure(get('broken'));
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error.retriable).toBe(true);
+  });
+
+  it('Stripe unreachable: retriable NetworkError', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const stripe = await stripeFor({ secretKey: 'sk_test_unreachable' }, { WIREUP_STRIPE_API_BASE: `http://127.0.0.1:${port}`, WIREUP_EGRESS_ALLOW_PRIVATE: 'true' });
+    const error = await failure(() => callStripe(() => stripe.balance.retrieve()));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.retriable).toBe(true);
+  });
+
+  it('a successful call returns the Stripe object', async () => {
+    expect(await get('ch_ok')()).toMatchObject({ id: 'ch_ok', object: 'charge' });
+  });
+});
+
+describe('testStripeConnection', () => {
+  it('passes with a key Stripe accepts and throws AuthenticationError otherwise', async () => {
+    await expect(testStripeConnection({ auth: { secretKey: 'sk_test_good' }, http: undefined as never })).resolves.toBeUndefined();
+    await expect(testStripeConnection({ auth: { secretKey: 'sk_test_bad' }, http: undefined as never })).rejects.toThrow(AuthenticationError);
+  });
+});
