@@ -20,20 +20,23 @@ type Outcome = { status: 'continue' | 'filtered' } | { status: 'failed'; step: S
 
 const finished: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'filtered']);
 
-/** Published versions never change, so their documents are cached (bounded). */
-const documents = new Map<string, Workflow>();
+type LoadWorkflow = (run: RunRecord) => Promise<Workflow | null>;
 
-async function loadWorkflow(ctx: EngineContext, run: RunRecord): Promise<Workflow | null> {
-  const cacheKey = `${run.workflowId}@${run.version}`;
-  let workflow = documents.get(cacheKey);
-  if (!workflow) {
-    const version = await ctx.store.workflows.getVersion(run.workflowId, run.version);
-    if (!version) return null;
-    workflow = version.document as unknown as Workflow;
-    if (documents.size >= 1000) documents.clear();
-    documents.set(cacheKey, workflow);
-  }
-  return workflow;
+/** Loads a run's workflow version. Published versions never change, so each engine caches them (bounded). */
+function workflowLoader(ctx: EngineContext): LoadWorkflow {
+  const documents = new Map<string, Workflow>();
+  return async (run) => {
+    const cacheKey = `${run.workflowId}@${run.version}`;
+    let workflow = documents.get(cacheKey);
+    if (!workflow) {
+      const version = await ctx.store.workflows.getVersion(run.workflowId, run.version);
+      if (!version) return null;
+      workflow = version.document as unknown as Workflow;
+      if (documents.size >= 1000) documents.clear();
+      documents.set(cacheKey, workflow);
+    }
+    return workflow;
+  };
 }
 
 function timed(step: WorkflowStep, fields: Partial<StepRecord>, t0: number, startedAt: string): StepRecord {
@@ -66,7 +69,7 @@ function branchOf(step: SwitchStep, output: { branch?: string | null; usedDefaul
 
 /** What a finished step means for the rest of the walk. */
 async function follow(state: RunState, step: WorkflowStep, record: StepRecord): Promise<Outcome> {
-  if (record.status !== 'succeeded') return { status: 'failed', step: record };
+  if (record.status !== 'succeeded') return { status: 'failed', step: state.redact(record) };
   state.remember(step.id, record.output);
   const output = (record.output ?? {}) as Record<string, unknown>;
   if (step.type === 'filter' && output.passed === false) return { status: 'filtered' };
@@ -123,11 +126,11 @@ async function finish(ctx: EngineContext, run: RunRecord, outcome: Outcome): Pro
 }
 
 /** Executes (or resumes) one run. Finished runs are skipped, so redelivery is harmless. */
-export async function executeRun(ctx: EngineContext, runId: string): Promise<void> {
+export async function executeRun(ctx: EngineContext, runId: string, loadWorkflow: LoadWorkflow = workflowLoader(ctx)): Promise<void> {
   const run = await ctx.store.runs.get(runId);
   if (!run || finished.has(run.status)) return;
   if (run.status !== 'running') await ctx.store.runs.setStatus(run.id, 'running');
-  const workflow = await loadWorkflow(ctx, run);
+  const workflow = await loadWorkflow(run);
   if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false });
   const event = await ctx.store.events.get(run.event.key);
   if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)));
@@ -137,5 +140,6 @@ export async function executeRun(ctx: EngineContext, runId: string): Promise<voi
 
 /** The `runs` topic handler. */
 export function createExecutor(ctx: EngineContext): (message: BusMessage<RunMessage>) => Promise<void> {
-  return (message) => executeRun(ctx, message.value.runId);
+  const loadWorkflow = workflowLoader(ctx);
+  return (message) => executeRun(ctx, message.value.runId, loadWorkflow);
 }
