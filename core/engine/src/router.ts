@@ -27,7 +27,10 @@ export function triggersFor(connector: Connector, eventType: string): string[] {
 
 async function workflowsFor(ctx: EngineContext, event: EventRecord): Promise<PublishedWorkflow[]> {
   const connector = ctx.connectors.get(event.connector);
-  if (!connector) return [];
+  if (!connector) {
+    ctx.observer.error(`Event ${event.key} is of connector ${event.connector}, which is not installed: no workflow runs for it.`, undefined);
+    return [];
+  }
   const lists = await Promise.all(triggersFor(connector, event.type).map((trigger) => ctx.store.workflows.listPublishedForTrigger(event.connector, trigger, event.connectionId)));
   const byId = new Map<string, PublishedWorkflow>();
   for (const w of lists.flat()) byId.set(w.workflowId, w);
