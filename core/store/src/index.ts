@@ -3,3 +3,4 @@ export type * from './records.ts';
 export type * from './store.ts';
 export * from './errors.ts';
 export * from './run-updates.ts';
+export * from './sqlite-store.ts';

@@ -1,0 +1,42 @@
+/**
+ * Opens the embedded SQLite file with the settings every embedded adapter needs: WAL so
+ * readers never wait for the writer, synchronous=NORMAL (a commit survives a process crash;
+ * only an OS crash or power loss can lose the last commits), and a busy timeout so a second
+ * connection on the same file waits instead of failing.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreUnavailableError } from './errors.ts';
+
+export type SqliteDatabase = Database.Database;
+
+/** Opens (creating when absent, with its folder) the SQLite file at `path`; `:memory:` works for throwaway databases. */
+export function openSqliteDatabase(path: string, busyTimeoutMs = 5_000): SqliteDatabase {
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    return db;
+  } catch (error) {
+    throw new StoreUnavailableError(`Cannot open the SQLite store at "${path}": ${(error as Error).message}`, error);
+  }
+}
+
+/** Parses a JSON column; SQL NULL stays undefined. */
+export function fromJson<T>(text: string | null | undefined): T | undefined {
+  return text === null || text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+/** Serialises a value for a JSON column; undefined becomes SQL NULL. */
+export function toJson(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+/** Whether a better-sqlite3 error is a PRIMARY KEY or UNIQUE constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

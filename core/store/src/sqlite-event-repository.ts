@@ -1,0 +1,51 @@
+/** EventRepository on SQLite: the primary key on `key` is the dedupe. */
+import type { EventRecord, EventStatus } from './records.ts';
+import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
+import type { EventRepository } from './store.ts';
+
+interface EventRow {
+  key: string;
+  connection_id: string;
+  connector: string;
+  provider_event_id: string;
+  type: string;
+  payload: string | null;
+  status: EventStatus;
+  received_at: string;
+}
+
+const toRecord = (row: EventRow): EventRecord => ({
+  key: row.key,
+  connectionId: row.connection_id,
+  connector: row.connector,
+  providerEventId: row.provider_event_id,
+  type: row.type,
+  payload: fromJson(row.payload) ?? null,
+  status: row.status,
+  receivedAt: row.received_at,
+});
+
+export function createSqliteEventRepository(db: SqliteDatabase): EventRepository {
+  const insert = db.prepare(`INSERT INTO events (key, connection_id, connector, provider_event_id, type, payload, status, received_at)
+    VALUES (@key, @connectionId, @connector, @providerEventId, @type, @payload, @status, @receivedAt) ON CONFLICT (key) DO NOTHING`);
+  const byKey = db.prepare('SELECT * FROM events WHERE key = ?');
+  const routed = db.prepare("UPDATE events SET status = 'routed' WHERE key = ?");
+  // rowid breaks ties between equal receivedAt values in acceptance order.
+  const unrouted = db.prepare("SELECT * FROM events WHERE status = 'received' ORDER BY received_at, rowid LIMIT ?");
+
+  return {
+    async accept(record) {
+      const { changes } = insert.run({ ...record, payload: toJson(record.payload) });
+      if (changes > 0) return { isNew: true, record: toRecord(byKey.get(record.key) as EventRow) };
+      return { isNew: false, record: toRecord(byKey.get(record.key) as EventRow) };
+    },
+    async get(key) {
+      const row = byKey.get(key) as EventRow | undefined;
+      return row ? toRecord(row) : null;
+    },
+    async markRouted(key) { routed.run(key); },
+    async listUnrouted(limit) {
+      return (unrouted.all(Math.max(0, Math.floor(limit))) as EventRow[]).map(toRecord);
+    },
+  };
+}

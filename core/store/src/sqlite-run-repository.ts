@@ -1,0 +1,136 @@
+/**
+ * RunRepository on SQLite. Steps are one JSON column, rewritten by read-modify-write inside an
+ * immediate transaction so a second process on the file cannot interleave.
+ */
+import { StoreRecordNotFoundError } from './errors.ts';
+import type { RunQuery, RunRecord, RunStatus, StepError, StepRecord } from './records.ts';
+import { resetRunForReplay, runPageSize, upsertStep, withStatus } from './run-updates.ts';
+import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
+import type { RunRepository } from './store.ts';
+
+type Statement = ReturnType<SqliteDatabase['prepare']>;
+
+interface RunRow {
+  id: string;
+  workflow_id: string;
+  version: number;
+  status: RunStatus;
+  event: string;
+  steps: string;
+  error: string | null;
+  replays: number;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+function toRecord(row: RunRow): RunRecord {
+  const record: RunRecord = {
+    id: row.id,
+    workflowId: row.workflow_id,
+    version: row.version,
+    status: row.status,
+    event: JSON.parse(row.event) as RunRecord['event'],
+    steps: JSON.parse(row.steps) as StepRecord[],
+    replays: row.replays,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  const error = fromJson<StepError>(row.error);
+  if (error !== undefined) record.error = error;
+  if (row.finished_at !== null) record.finishedAt = row.finished_at;
+  return record;
+}
+
+const toParams = (run: RunRecord): Record<string, unknown> => ({
+  id: run.id,
+  workflowId: run.workflowId,
+  version: run.version,
+  status: run.status,
+  event: JSON.stringify(run.event),
+  steps: JSON.stringify(run.steps ?? []),
+  error: toJson(run.error),
+  replays: run.replays ?? 0,
+  createdAt: run.createdAt,
+  updatedAt: run.updatedAt,
+  finishedAt: run.finishedAt ?? null,
+});
+
+export function createSqliteRunRepository(db: SqliteDatabase): RunRepository {
+  const insert = db.prepare(`INSERT INTO runs (id, workflow_id, version, status, event, steps, error, replays, created_at, updated_at, finished_at)
+    VALUES (@id, @workflowId, @version, @status, @event, @steps, @error, @replays, @createdAt, @updatedAt, @finishedAt) ON CONFLICT (id) DO NOTHING`);
+  const byId = db.prepare('SELECT * FROM runs WHERE id = ?');
+  const cursorOf = db.prepare('SELECT created_at, id FROM runs WHERE id = ?');
+  const replace = db.prepare(`UPDATE runs SET status = @status, steps = @steps, error = @error, replays = @replays,
+    updated_at = @updatedAt, finished_at = @finishedAt WHERE id = @id`);
+  // One statement per query shape (filters present or not), prepared on first use and kept.
+  const listStatements = new Map<string, Statement>();
+
+  const listStatement = (byWorkflow: boolean, byStatus: boolean, paged: boolean): Statement => {
+    const shape = `${byWorkflow}/${byStatus}/${paged}`;
+    let statement = listStatements.get(shape);
+    if (!statement) {
+      const where = [
+        byWorkflow ? 'workflow_id = @workflowId' : '',
+        byStatus ? 'status IN (SELECT value FROM json_each(@statuses))' : '',
+        paged ? '(created_at, id) < (@beforeCreatedAt, @beforeId)' : '',
+      ].filter(Boolean);
+      statement = db.prepare(`SELECT * FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`);
+      listStatements.set(shape, statement);
+    }
+    return statement;
+  };
+
+  const read = (id: string): RunRecord | null => {
+    const row = byId.get(id) as RunRow | undefined;
+    return row ? toRecord(row) : null;
+  };
+
+  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null'): RunRecord | null => {
+    const transaction = db.transaction(() => {
+      const run = read(id);
+      if (!run) {
+        if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
+        return null;
+      }
+      const next = change(run);
+      replace.run(toParams(next));
+      return next;
+    });
+    return transaction.immediate();
+  };
+
+  return {
+    async createIfAbsent(run) {
+      const created = insert.run(toParams(run)).changes > 0;
+      return { created, run: read(run.id)! };
+    },
+    async get(id) { return read(id); },
+    async list(query: RunQuery) {
+      let cursor: { created_at: string; id: string } | undefined;
+      if (query.before !== undefined) {
+        cursor = cursorOf.get(query.before) as typeof cursor;
+        if (!cursor) return [];
+      }
+      const byStatus = query.status !== undefined && query.status.length > 0;
+      const statement = listStatement(query.workflowId !== undefined, byStatus, cursor !== undefined);
+      const rows = statement.all({
+        limit: runPageSize(query.limit),
+        ...(query.workflowId !== undefined ? { workflowId: query.workflowId } : {}),
+        ...(byStatus ? { statuses: JSON.stringify(query.status) } : {}),
+        ...(cursor ? { beforeCreatedAt: cursor.created_at, beforeId: cursor.id } : {}),
+      }) as RunRow[];
+      return rows.map(toRecord);
+    },
+    async saveStep(runId, step) {
+      const at = new Date().toISOString();
+      mutate(runId, (run) => ({ ...run, steps: upsertStep(run.steps, JSON.parse(JSON.stringify(step)) as StepRecord), updatedAt: at }), 'throw');
+    },
+    async setStatus(runId, status, fields) {
+      mutate(runId, (run) => withStatus(run, status, fields, new Date().toISOString()), 'throw');
+    },
+    async resetForReplay(runId) {
+      return mutate(runId, (run) => resetRunForReplay(run, new Date().toISOString()), 'null');
+    },
+  };
+}

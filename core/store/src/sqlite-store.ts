@@ -1,0 +1,42 @@
+/**
+ * SqliteStore: the embedded Store adapter, one SQLite file (better-sqlite3) in WAL mode. The
+ * file is opened and migrated when the store is created; `stop()` closes it. One process
+ * should own the file (the embedded bus may share it through its own connection).
+ */
+import type { Store } from './store.ts';
+import { createSqliteConnectionRepository } from './sqlite-connection-repository.ts';
+import { openSqliteDatabase } from './sqlite-database.ts';
+import { createSqliteEventRepository } from './sqlite-event-repository.ts';
+import { createSqliteKeyValueRepository } from './sqlite-kv-repository.ts';
+import { migrateStore } from './sqlite-migrations.ts';
+import { createSqliteRunRepository } from './sqlite-run-repository.ts';
+import { createSqliteWorkflowRepository } from './sqlite-workflow-repository.ts';
+
+export interface SqliteStoreOptions {
+  /** The database file, created with its folder when absent (e.g. `.wireup/wireup.db`); `:memory:` for a throwaway store. */
+  path: string;
+  /** How long a write waits for another connection's lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/** Opens the SQLite file, applies pending schema migrations, and returns the Store on it. Throws StoreUnavailableError when the file cannot be opened. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const db = openSqliteDatabase(options.path, options.busyTimeoutMs);
+  try {
+    migrateStore(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return {
+    connections: createSqliteConnectionRepository(db),
+    workflows: createSqliteWorkflowRepository(db),
+    events: createSqliteEventRepository(db),
+    runs: createSqliteRunRepository(db),
+    kv: createSqliteKeyValueRepository(db),
+    async start() {},
+    async stop() {
+      if (db.open) db.close();
+    },
+  };
+}

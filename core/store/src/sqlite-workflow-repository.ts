@@ -1,0 +1,103 @@
+/** WorkflowRepository on SQLite: drafts in `workflows`, immutable published copies in `workflow_versions`. */
+import { StoreConflictError } from './errors.ts';
+import type { PublishedWorkflow, WorkflowDocument, WorkflowRecord, WorkflowVersionRecord } from './records.ts';
+import { isUniqueViolation, type SqliteDatabase } from './sqlite-database.ts';
+import type { WorkflowRepository } from './store.ts';
+
+interface WorkflowRow {
+  id: string;
+  draft: string;
+  published_version: number | null;
+  latest_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface VersionRow {
+  workflow_id: string;
+  version: number;
+  document: string;
+  published_at: string;
+}
+
+const toWorkflow = (row: WorkflowRow): WorkflowRecord => ({
+  id: row.id,
+  draft: JSON.parse(row.draft) as WorkflowDocument,
+  publishedVersion: row.published_version,
+  latestVersion: row.latest_version,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toVersion = (row: VersionRow): WorkflowVersionRecord => ({
+  workflowId: row.workflow_id, version: row.version, document: JSON.parse(row.document) as WorkflowDocument, publishedAt: row.published_at,
+});
+
+const toPublished = (row: VersionRow): PublishedWorkflow => ({
+  workflowId: row.workflow_id, version: row.version, document: JSON.parse(row.document) as WorkflowDocument,
+});
+
+export function createSqliteWorkflowRepository(db: SqliteDatabase): WorkflowRepository {
+  const insert = db.prepare(`INSERT INTO workflows (id, draft, published_version, latest_version, created_at, updated_at)
+    VALUES (?, ?, NULL, 0, ?, ?)`);
+  const byId = db.prepare('SELECT * FROM workflows WHERE id = ?');
+  const all = db.prepare('SELECT * FROM workflows ORDER BY created_at, id');
+  const setDraft = db.prepare('UPDATE workflows SET draft = ?, updated_at = ? WHERE id = ?');
+  const setPublished = db.prepare('UPDATE workflows SET published_version = ?, latest_version = MAX(latest_version, COALESCE(?, 0)), updated_at = ? WHERE id = ?');
+  const insertVersion = db.prepare(`INSERT INTO workflow_versions (workflow_id, version, document, published_at, trigger_connector, trigger_key, trigger_connection)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const version = db.prepare('SELECT * FROM workflow_versions WHERE workflow_id = ? AND version = ?');
+  const publishedForTrigger = db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
+    WHERE v.trigger_connection = ? AND v.trigger_connector = ? AND v.trigger_key = ? ORDER BY v.workflow_id`);
+  const publishedForConnection = db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
+    WHERE v.trigger_connection = ? ORDER BY v.workflow_id`);
+
+  const get = (id: string): WorkflowRecord | null => {
+    const row = byId.get(id) as WorkflowRow | undefined;
+    return row ? toWorkflow(row) : null;
+  };
+
+  const publish = db.transaction((id: string): WorkflowVersionRecord | null => {
+    const row = byId.get(id) as WorkflowRow | undefined;
+    if (!row) return null;
+    const draft = JSON.parse(row.draft) as WorkflowDocument;
+    const next = row.latest_version + 1;
+    const at = new Date().toISOString();
+    const trigger = draft.trigger ?? { connector: '', trigger: '', connection: '' };
+    insertVersion.run(id, next, row.draft, at, String(trigger.connector), String(trigger.trigger), String(trigger.connection));
+    setPublished.run(next, next, at, id);
+    return { workflowId: id, version: next, document: draft, publishedAt: at };
+  });
+
+  return {
+    async create(id, draft) {
+      const at = new Date().toISOString();
+      try {
+        insert.run(id, JSON.stringify(draft), at, at);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StoreConflictError(`Workflow "${id}" already exists.`);
+        throw error;
+      }
+      return get(id)!;
+    },
+    async get(id) { return get(id); },
+    async list() { return (all.all() as WorkflowRow[]).map(toWorkflow); },
+    async updateDraft(id, draft) {
+      return setDraft.run(JSON.stringify(draft), new Date().toISOString(), id).changes === 0 ? null : get(id);
+    },
+    async publish(id) { return publish.immediate(id); },
+    async unpublish(id) {
+      return setPublished.run(null, null, new Date().toISOString(), id).changes === 0 ? null : get(id);
+    },
+    async getVersion(id, n) {
+      const row = version.get(id, n) as VersionRow | undefined;
+      return row ? toVersion(row) : null;
+    },
+    async listPublishedForTrigger(connector, trigger, connectionId) {
+      return (publishedForTrigger.all(connectionId, connector, trigger) as VersionRow[]).map(toPublished);
+    },
+    async listPublishedForConnection(connectionId) {
+      return (publishedForConnection.all(connectionId) as VersionRow[]).map(toPublished);
+    },
+  };
+}
