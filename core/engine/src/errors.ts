@@ -15,7 +15,7 @@ export class UnknownWebhookError extends WireupError {
 export class WorkflowInvalidError extends WireupError {
   readonly problems: ValidationProblem[];
   constructor(problems: ValidationProblem[]) {
-    super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path}: ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 400, details: problems });
+    super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path}: ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 422, details: problems });
     this.problems = problems;
   }
 }

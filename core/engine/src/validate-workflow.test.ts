@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Connector } from '@wireup/sdk';
 import { validateWorkflowDocument } from './validate-workflow.ts';
 import { createTestConnector } from './testing/test-connector.ts';
+import { createEngine } from './create-engine.ts';
 
 const { connector } = createTestConnector();
 const catalog = { get: (name: string): Connector | undefined => (name === 'acme' ? connector : undefined), list: () => [connector] };
@@ -85,6 +86,18 @@ describe('validateWorkflowDocument', () => {
     expect(problemsOf(workflow([{ id: 'f', type: 'filter', when: { any: [{ left: '{{trigger.a}}', op: 'equals' }, { left: '{{trigger.b}}', op: 'matches', right: '([' }] } }]))).toEqual([
       '/steps/0/when/any/0/right: is required for op "equals" (fix: give the value to compare with)',
       expect.stringMatching(/^\/steps\/0\/when\/any\/1\/right: "\(\[" is not a valid regular expression/),
+    ]);
+  });
+});
+
+describe('Engine.validateWorkflow', () => {
+  it('validates against the engine\'s connector catalog', () => {
+    const engine = createEngine({
+      store: {} as never, bus: {} as never, connectors: catalog, openAuth: () => ({}), http: { request: async () => { throw new Error('unused'); } },
+    });
+    expect(engine.validateWorkflow(workflow([ticket('a')]))).toEqual([]);
+    expect(engine.validateWorkflow(workflow([{ ...ticket('a'), action: 'create-tiket' }]))).toEqual([
+      { path: '/steps/0/action', message: 'unknown action "create-tiket" of connector acme', fix: 'one of create-ticket, notify' },
     ]);
   });
 });
