@@ -1,0 +1,2 @@
+/** Fakes of third-party APIs, for tests. */
+export * from './kustomer/index.ts';
