@@ -2,3 +2,4 @@
 export * from './event-bus.ts';
 export * from './errors.ts';
 export * from './keyed-dispatcher.ts';
+export * from './outbox-event-bus.ts';

@@ -14,7 +14,7 @@ export interface MemoryEventBusOptions {
   /** Upper bound of the redelivery delay. Default 200 ms. */
   maxRedeliveryDelayMs?: number;
   /** Told about each handler failure (the message is redelivered regardless). */
-  onHandlerError?(error: unknown, message: BusMessage): void;
+  onError?(error: unknown, message?: BusMessage): void;
 }
 
 interface Entry {
@@ -68,7 +68,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
           d.entry.remaining.delete(name);
           if (d.entry.remaining.size === 0) retained.get(topic)!.delete(d.entry.seq);
         },
-        failed: (d, error) => options.onHandlerError?.(error, { topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
+        failed: (d, error) => options.onError?.(error, { topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
       }),
     };
     // A group joining late starts from the oldest message still retained, like a Kafka group at the earliest offset.

@@ -1,0 +1,104 @@
+/**
+ * OutboxEventBus: the embedded EventBus. `publish` is one committed insert into an outbox
+ * table of a SQLite file; in-process consumers read it in batches (woken by each publish, and
+ * by a poll as a safety net) and delete a message only after its handler resolved. A handler
+ * that throws gets the message again after an exponential, capped delay. Per key: one at a
+ * time, publish order; across keys: up to `concurrency` per subscription. Everything not yet
+ * acknowledged is delivered again after a restart (at least once). One process owns the file.
+ */
+import { BusUnavailableError } from './errors.ts';
+import { topics, type BusMessage, type EventBus, type MessageHandler, type SubscribeOptions, type Topic } from './event-bus.ts';
+import { exponentialDelay } from './keyed-dispatcher.ts';
+import { createOutboxConsumer, type OutboxConsumer } from './outbox-consumer.ts';
+import { openOutboxDatabase } from './outbox-database.ts';
+import { createOutboxJournal } from './outbox-journal.ts';
+
+export interface OutboxEventBusOptions {
+  /** The SQLite file (may be the store's file), created with its folder when absent. */
+  path: string;
+  /** How often consumers look for rows they were not woken for. Default 250 ms. */
+  pollIntervalMs?: number;
+  /** Delay before the first redelivery after a handler throws; doubles each time. Default 100 ms. */
+  redeliveryDelayMs?: number;
+  /** Upper bound of the redelivery delay. Default 30 000 ms. */
+  maxRedeliveryDelayMs?: number;
+  /** Rows read per query. Default 256. */
+  batchSize?: number;
+  /** Messages held in memory per subscription group; the rest wait in the file. Default 2048. */
+  maxBuffered?: number;
+  /** How long a write waits for another connection's lock. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** Hears handler failures (with the message; it is redelivered regardless) and internal read/write errors (without). */
+  onError?(error: unknown, message?: BusMessage): void;
+}
+
+const DEFAULT_GROUP = 'wireup';
+const DEFAULT_CONCURRENCY = 16;
+
+/** Opens (and migrates) the outbox in the SQLite file at `options.path`. Throws BusUnavailableError when it cannot. */
+export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
+  const db = openOutboxDatabase(options.path, options.busyTimeoutMs);
+  const journal = createOutboxJournal(db, (error) => options.onError?.(error));
+  const redeliveryDelayMs = exponentialDelay(options.redeliveryDelayMs ?? 100, options.maxRedeliveryDelayMs ?? 30_000);
+  const consumers = new Map<Topic, Map<string, OutboxConsumer>>(topics.map((t) => [t, new Map()]));
+  let started = false;
+  let stopping: Promise<void> | undefined;
+  let poll: ReturnType<typeof setInterval> | undefined;
+
+  const assertOpen = (topic: Topic): void => {
+    if (!consumers.has(topic)) throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
+    if (stopping) throw new BusUnavailableError('The outbox bus is stopped.');
+  };
+  const everyConsumer = (): OutboxConsumer[] => [...consumers.values()].flatMap((byGroup) => [...byGroup.values()]);
+
+  return {
+    async publish(topic, key, value) {
+      assertOpen(topic);
+      try {
+        journal.append(topic, key, JSON.stringify(value ?? null));
+      } catch (error) {
+        throw new BusUnavailableError(`The outbox could not store the message: ${(error as Error).message}`, error);
+      }
+      for (const consumer of consumers.get(topic)!.values()) consumer.wake();
+    },
+
+    async subscribe<T>(topic: Topic, handler: MessageHandler<T>, subscribeOptions: SubscribeOptions = {}) {
+      assertOpen(topic);
+      const group = subscribeOptions.group ?? DEFAULT_GROUP;
+      const byGroup = consumers.get(topic)!;
+      let consumer = byGroup.get(group);
+      if (!consumer) {
+        journal.registerGroup(topic, group);
+        consumer = createOutboxConsumer({
+          topic, group, journal, redeliveryDelayMs,
+          concurrency: DEFAULT_CONCURRENCY,
+          batchSize: Math.max(1, options.batchSize ?? 256),
+          maxBuffered: Math.max(1, options.maxBuffered ?? 2048),
+          onError: options.onError,
+        });
+        byGroup.set(group, consumer);
+        if (started) consumer.start();
+      }
+      consumer.addHandler(handler as MessageHandler, Math.max(1, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY));
+    },
+
+    async start() {
+      if (stopping) throw new BusUnavailableError('The outbox bus is stopped.');
+      if (started) return;
+      started = true;
+      for (const consumer of everyConsumer()) consumer.start();
+      poll = setInterval(() => { for (const consumer of everyConsumer()) consumer.wake(); }, Math.max(1, options.pollIntervalMs ?? 250));
+      poll.unref();
+    },
+
+    stop() {
+      stopping ??= (async () => {
+        if (poll) clearInterval(poll);
+        await Promise.all(everyConsumer().map((consumer) => consumer.stop()));
+        journal.flush();
+        db.close();
+      })();
+      return stopping;
+    },
+  };
+}
