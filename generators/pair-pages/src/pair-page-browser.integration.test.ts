@@ -1,0 +1,67 @@
+/**
+ * Opens the Stripe → Kustomer page and its mirror in a real headless Chromium (Debian's
+ * package, installed by tools/chromium/install.sh when missing), reads what a visitor sees,
+ * follows the mirror link and saves screenshots into <outDir>/screenshots/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildSite } from './build-site.ts';
+import { serveStatic } from './testing/static-server.ts';
+import { REPO_ROOT, stripeAndKustomer } from './testing/stripe-kustomer.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const outDir = join(REPO_ROOT, 'generators', 'pair-pages', '.test-output', 'browser-site');
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let context: BrowserContext;
+let profile: string;
+let kustomerTriggers = 0;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) execFileSync('sh', [join(REPO_ROOT, 'tools', 'chromium', 'install.sh')], { stdio: 'inherit', timeout: 600_000 });
+  rmSync(outDir, { recursive: true, force: true });
+  const { manifests, kustomer } = await stripeAndKustomer();
+  kustomerTriggers = kustomer.triggers.length;
+  server = await serveStatic(outDir);
+  await buildSite({ manifests, outDir, baseUrl: server.url });
+  profile = mkdtempSync(join(tmpdir(), 'pair-pages-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+  });
+}, 660_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+it('shows a visitor the Stripe → Kustomer page, then its mirror one click away', async () => {
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}/integrations/stripe/with/kustomer/`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('h1').innerText()).resolves.toBe('Connect Stripe to Kustomer in two minutes');
+  for (const text of ['10 Stripe triggers wired to 4 Kustomer actions.', 'Showing 9 of 40 combinations', 'POST /v1/webhooks/stripe.trigger-charge-failed', 'kustomer.create-conversation', 'See all 10 triggers →']) {
+    expect(await page.getByText(text, { exact: false }).first().isVisible(), text).toBe(true);
+  }
+  expect(await page.getByText(/^Most-used pairing: Charge Failed → .+\.$/).isVisible()).toBe(true);
+  const background = await page.locator('.button').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(11, 87, 208)'); // the stylesheet loaded
+  expect(await page.locator('.pairings a').first().getAttribute('href')).toMatch(/^\/editor\/new\?trigger=stripe\.charge-failed&action=kustomer\./);
+  await page.screenshot({ path: join(outDir, 'screenshots', 'stripe-with-kustomer.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'See Kustomer → Stripe' }).first().click();
+  await page.waitForURL('**/integrations/kustomer/with/stripe/');
+  await expect(page.locator('h1').innerText()).resolves.toMatch(/^Connect Kustomer to Stripe/);
+  const counts = `${kustomerTriggers} Kustomer trigger${kustomerTriggers === 1 ? '' : 's'} wired to 31 Stripe actions.`;
+  expect(await page.getByText(counts).first().isVisible()).toBe(true);
+  await page.screenshot({ path: join(outDir, 'screenshots', 'kustomer-with-stripe.png'), fullPage: true });
+  await page.getByRole('link', { name: 'See Stripe → Kustomer' }).first().click();
+  await page.waitForURL('**/integrations/stripe/with/kustomer/');
+  expect(existsSync(join(outDir, 'screenshots', 'stripe-with-kustomer.png'))).toBe(true);
+}, 120_000);
