@@ -95,6 +95,13 @@ describe('Stripe webhook verification', () => {
     expect(error.message).toMatch(/not JSON/);
   });
 
+  it('refuses an empty body', () => {
+    const request = signed(body);
+    const error = failure(() => verifyStripeWebhook({ ...request, rawBody: Buffer.alloc(0) }, auth));
+    expect(error).toBeInstanceOf(PayloadInvalidError);
+    expect(error.message).toMatch(/empty/);
+  });
+
   it('refuses a correctly signed JSON body that is not a Stripe event', () => {
     const error = failure(() => verifyStripeWebhook(signed('{"hello":"world"}'), auth));
     expect(error).toBeInstanceOf(PayloadInvalidError);

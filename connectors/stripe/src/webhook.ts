@@ -30,7 +30,6 @@ function signatureError(message: string, signature: string, now: Date): Error {
   if (message.includes('Unable to extract timestamp') || message.includes('No signatures found with expected scheme')) {
     return new SignatureInvalidError(`Stripe-Signature header is malformed: expected "${SIGNATURE_FORMAT}".`);
   }
-  if (message.includes('No webhook payload')) return new PayloadInvalidError('The webhook body is empty: Stripe always sends the event as JSON.');
   return new SignatureInvalidError("Stripe-Signature does not match the body: the connection's webhook secret is not this endpoint's signing secret (whsec_...), or the body was changed on the way.");
 }
 
@@ -47,6 +46,7 @@ export function verifyStripeWebhook(request: WebhookRequest, auth: ConnectionAut
   if (!signature) throw new SignatureInvalidError('Missing Stripe-Signature header: the request did not come from Stripe, or a proxy dropped the header.');
   const secret = auth.webhookSecret?.trim();
   if (!secret) throw new SignatureInvalidError("The Stripe connection has no webhook signing secret: add the endpoint's signing secret (whsec_...) to the connection's webhookSecret, or let webhook registration fill it in.");
+  if (!request.rawBody?.length) throw new PayloadInvalidError('The webhook body is empty: Stripe always sends the event as JSON.');
   let event: unknown;
   try {
     event = Stripe.webhooks.constructEvent(request.rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, undefined, now.getTime());
