@@ -77,5 +77,21 @@ export function describeDeliveryContract(harness: BusHarness): void {
       expect(finished).toBe(true);
       await bus.stop();
     });
+
+    it('runs no handler after stop resolves, not even a redelivery that was due', async () => {
+      const bus = harness.bus();
+      let calls = 0;
+      await bus.subscribe('runs', async () => {
+        calls += 1;
+        throw new Error('always fails');
+      });
+      await bus.start();
+      await bus.publish('runs', 'wf-1', { run: 'r1' });
+      await waitFor(() => calls >= 1, 'the first delivery');
+      await bus.stop();
+      const callsAtStop = calls;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(calls).toBe(callsAtStop);
+    });
   });
 }
