@@ -1,0 +1,48 @@
+import { UpstreamError, validateValue, type JsonSchema } from '@wireup/sdk';
+import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { contextFor, failed } from '../testing/context.ts';
+import { createConversation } from './create-conversation.ts';
+
+let fake: FakeKustomer;
+beforeAll(async () => { fake = await createFakeKustomer(); });
+afterAll(async () => { await fake.close(); });
+beforeEach(() => fake.reset());
+
+describe('create-conversation', () => {
+  it('posts the conversation and returns it flattened', async () => {
+    const input = { customer: '65f1c2a9e4b0a1d2c3f40a17', name: 'Payment failed: ch_1', status: 'open' as const, priority: 4, tags: ['payment-failed'], assignedTeams: ['team-billing'] };
+    const output = await createConversation.run(contextFor(fake, input));
+
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/v1/conversations', body: input });
+    const stored = fake.conversations[0];
+    expect(output).toEqual({
+      id: stored.id, customer: input.customer, name: input.name, status: 'open', priority: 4,
+      tags: ['payment-failed'], assignedTeams: ['team-billing'], createdAt: stored.attributes.createdAt,
+    });
+    expect(validateValue(createConversation.outputSchema as JsonSchema, output)).toEqual([]);
+  });
+
+  it('sends only the fields given; Kustomer fills its defaults', async () => {
+    const output = await createConversation.run(contextFor(fake, { customer: 'c-1' }));
+    expect(fake.requests[0].body).toEqual({ customer: 'c-1' });
+    expect(output).toMatchObject({ customer: 'c-1', status: 'open', priority: 3, name: null, tags: [] });
+  });
+
+  it('its input schema refuses what Kustomer would (missing customer, priority 9, unknown field)', () => {
+    const schema = createConversation.inputSchema as JsonSchema;
+    expect(validateValue(schema, { name: 'x' }).map((p) => p.path)).toEqual(['/customer']);
+    expect(validateValue(schema, { customer: 'c', priority: 9 }).map((p) => p.path)).toEqual(['/priority']);
+    expect(validateValue(schema, { customer: 'c', status: 'closed' }).map((p) => p.path)).toEqual(['/status']);
+    expect(validateValue(schema, { customer: 'c', subject: 'typo' }).map((p) => p.path)).toEqual(['/subject']);
+  });
+
+  it("a Kustomer validation error stops the step with Kustomer's reason", async () => {
+    const error = await failed(createConversation.run(contextFor(fake, { customer: '' })));
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error.retriable).toBe(false);
+    expect(error.message).toMatch(/"customer" is required/);
+    expect(fake.conversations).toHaveLength(0);
+  });
+});
