@@ -31,6 +31,8 @@ export interface KeyedDispatcher<D extends Delivery> {
   start(): void;
   /** Deliveries queued or running, not yet acknowledged. */
   readonly pending: number;
+  /** Deliveries of one key queued or running. */
+  queued(key: string): number;
   setConcurrency(concurrency: number): void;
   /** Stops starting deliveries, cancels pending redeliveries, and resolves when handlers in flight have settled. */
   stop(): Promise<void>;
@@ -130,6 +132,7 @@ export function createKeyedDispatcher<D extends Delivery>(options: KeyedDispatch
       pump();
     },
     get pending() { return pending; },
+    queued: (key) => lanes.get(key)?.length ?? 0,
     setConcurrency(next) {
       concurrency = Math.max(1, next);
       pump();

@@ -1,11 +1,15 @@
 /**
  * One (topic, group) of the outbox bus: reads pending rows in batches into a keyed dispatcher
- * and turns handler outcomes into acknowledgements or failure counts. At most `maxBuffered`
- * messages are held in memory; the rest wait in the file.
+ * and turns handler outcomes into acknowledgements or failure counts.
+ *
+ * Memory is bounded twice. At most `maxBuffered` messages are held in all; the rest wait in
+ * the file. And one key holds at most `maxBufferedPerKey`: past that its messages are
+ * "parked" (left in the file from `parkedFrom` on) and read back by key as its queue drains,
+ * so a key whose handler keeps failing cannot fill the buffer and starve the other keys.
  */
 import type { BusMessage, MessageHandler, Topic } from './event-bus.ts';
 import { createKeyedDispatcher, type Delivery, type KeyedDispatcher } from './keyed-dispatcher.ts';
-import type { OutboxJournal } from './outbox-journal.ts';
+import type { OutboxJournal, OutboxRow } from './outbox-journal.ts';
 
 interface OutboxDelivery extends Delivery {
   id: number;
@@ -16,9 +20,9 @@ export interface OutboxConsumerOptions {
   topic: Topic;
   group: string;
   journal: OutboxJournal;
-  concurrency: number;
   batchSize: number;
   maxBuffered: number;
+  maxBufferedPerKey: number;
   redeliveryDelayMs(failures: number): number;
   /** Hears handler failures (with the message) and read errors (without). */
   onError?(error: unknown, message?: BusMessage): void;
@@ -40,16 +44,24 @@ function pickHandler(handlers: MessageHandler[], key: string): MessageHandler {
 }
 
 export function createOutboxConsumer(options: OutboxConsumerOptions): OutboxConsumer {
-  const { topic, group, journal } = options;
+  const { topic, group, journal, maxBuffered } = options;
+  const perKey = Math.max(1, Math.min(options.maxBufferedPerKey, Math.floor(maxBuffered / 2)));
   const handlers: MessageHandler[] = [];
   let concurrency = 0;
+  /** Highest message id read by the main scan; parked keys are read back up to it. */
   let cursor = 0;
+  /** Parked keys and the first message id of theirs left in the file. */
+  const parked = new Map<string, number>();
+  const toRefill = new Set<string>();
   let started = false;
   let stopped = false;
   let wakeScheduled = false;
   let moreInFile = false;
 
   const message = (d: OutboxDelivery): BusMessage => ({ topic, key: d.key, value: JSON.parse(d.value) as unknown, deliveryAttempt: d.deliveryAttempt });
+  const deliver = (row: OutboxRow): void => {
+    dispatcher.push({ id: row.id, key: row.key, value: row.value, deliveryAttempt: row.failures + 1 });
+  };
 
   const dispatcher: KeyedDispatcher<OutboxDelivery> = createKeyedDispatcher<OutboxDelivery>({
     concurrency: 1,
@@ -57,8 +69,8 @@ export function createOutboxConsumer(options: OutboxConsumerOptions): OutboxCons
     run: (d) => pickHandler(handlers, d.key)(message(d)),
     acknowledge(d) {
       journal.acknowledge(topic, group, d.id);
-      // Room freed in the buffer: read the rows left in the file by a full batch.
-      if (moreInFile && dispatcher.pending < options.maxBuffered / 2) wake();
+      if (parked.has(d.key) && dispatcher.queued(d.key) <= Math.ceil(perKey / 2)) toRefill.add(d.key);
+      if (toRefill.size > 0 || (moreInFile && dispatcher.pending < maxBuffered / 2)) wake();
     },
     failed(d, error) {
       try {
@@ -70,20 +82,42 @@ export function createOutboxConsumer(options: OutboxConsumerOptions): OutboxCons
     },
   });
 
-  const fill = (): void => {
-    wakeScheduled = false;
-    if (!started || stopped) return;
-    const room = options.maxBuffered - dispatcher.pending;
+  /** Reads back a parked key's messages, oldest first, up to what the main scan has passed. */
+  const refill = (key: string): void => {
+    const from = parked.get(key);
+    if (from === undefined) return;
+    const limit = perKey - dispatcher.queued(key);
+    if (limit <= 0) return;
+    const rows = journal.fetchKey(topic, group, key, from, cursor, limit);
+    rows.forEach(deliver);
+    if (rows.length < limit) parked.delete(key);
+    else parked.set(key, rows[rows.length - 1].id + 1);
+  };
+
+  const scan = (): void => {
+    const room = maxBuffered - dispatcher.pending;
     if (room <= 0) {
       moreInFile = true;
       return;
     }
     const limit = Math.min(room, options.batchSize);
     const rows = journal.fetch(topic, group, cursor, limit);
-    for (const row of rows) dispatcher.push({ id: row.id, key: row.key, value: row.value, deliveryAttempt: row.failures + 1 });
+    for (const row of rows) {
+      if (parked.has(row.key)) continue;
+      if (dispatcher.queued(row.key) >= perKey) parked.set(row.key, row.id);
+      else deliver(row);
+    }
     if (rows.length > 0) cursor = rows[rows.length - 1].id;
     moreInFile = rows.length === limit;
-    if (moreInFile && dispatcher.pending < options.maxBuffered) wake();
+  };
+
+  const fill = (): void => {
+    wakeScheduled = false;
+    if (!started || stopped) return;
+    for (const key of toRefill) refill(key);
+    toRefill.clear();
+    scan();
+    if (moreInFile && dispatcher.pending < maxBuffered) wake();
   };
 
   function wake(): void {

@@ -39,6 +39,11 @@ const migrations: Array<{ version: number; sql: string }> = [
       CREATE INDEX outbox_pending_message ON outbox_pending (message_id);
     `,
   },
+  {
+    // Reading one key's parked messages (see outbox-consumer.ts).
+    version: 2,
+    sql: 'CREATE INDEX outbox_messages_key ON outbox_messages (topic, key, id);',
+  },
 ];
 
 const SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -65,6 +65,28 @@ describe('createOutboxEventBus', () => {
     }
   });
 
+  it('keeps other keys moving while one key with a long backlog is stuck, then delivers that backlog in order', async () => {
+    const b = bus({ batchSize: 4, maxBuffered: 8, maxBufferedPerKey: 2, redeliveryDelayMs: 5, maxRedeliveryDelayMs: 20 });
+    let healthy = false;
+    const busy: number[] = [];
+    const others: number[] = [];
+    await b.subscribe<{ n: number }>('runs', async (m) => {
+      if (m.key !== 'busy') {
+        others.push(m.value.n);
+        return;
+      }
+      if (!healthy) throw new Error('workflow store unavailable');
+      busy.push(m.value.n);
+    }, { concurrency: 4 });
+    for (let n = 0; n < 60; n += 1) await b.publish('runs', 'busy', { n });
+    for (let n = 0; n < 30; n += 1) await b.publish('runs', `quiet-${n % 3}`, { n });
+    await b.start();
+    await until(() => others.length === 30, 'the other keys behind 60 stuck messages');
+    healthy = true;
+    await until(() => busy.length === 60, 'the stuck key once it recovers');
+    expect(busy).toEqual(Array.from({ length: 60 }, (_, n) => n));
+  });
+
   it('leaves no rows behind once every group has handled a message', async () => {
     const b = bus();
     let audited = 0;

@@ -26,6 +26,8 @@ export interface OutboxEventBusOptions {
   batchSize?: number;
   /** Messages held in memory per subscription group; the rest wait in the file. Default 2048. */
   maxBuffered?: number;
+  /** Messages of one key held in memory (at most half of maxBuffered), so a stuck key cannot starve the others. Default 64. */
+  maxBufferedPerKey?: number;
   /** How long a write waits for another connection's lock. Default 5000 ms. */
   busyTimeoutMs?: number;
   /** Hears handler failures (with the message; it is redelivered regardless) and internal read/write errors (without). */
@@ -71,9 +73,9 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
         journal.registerGroup(topic, group);
         consumer = createOutboxConsumer({
           topic, group, journal, redeliveryDelayMs,
-          concurrency: DEFAULT_CONCURRENCY,
           batchSize: Math.max(1, options.batchSize ?? 256),
-          maxBuffered: Math.max(1, options.maxBuffered ?? 2048),
+          maxBuffered: Math.max(2, options.maxBuffered ?? 2048),
+          maxBufferedPerKey: Math.max(1, options.maxBufferedPerKey ?? 64),
           onError: options.onError,
         });
         byGroup.set(group, consumer);

@@ -20,6 +20,8 @@ export interface OutboxJournal {
   registerGroup(topic: string, group: string): void;
   /** Pending messages of a group with id greater than `afterId`, oldest first. */
   fetch(topic: string, group: string, afterId: number, limit: number): OutboxRow[];
+  /** Pending messages of one key of a group with id in [fromId, toId], oldest first. */
+  fetchKey(topic: string, group: string, key: string, fromId: number, toId: number, limit: number): OutboxRow[];
   recordFailure(topic: string, group: string, id: number, failures: number): void;
   /** Queues the acknowledgement; written by the next `flush()` (scheduled automatically). */
   acknowledge(topic: string, group: string, id: number): void;
@@ -37,6 +39,9 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
   const select = db.prepare(`SELECT m.id AS id, m.key AS key, m.value AS value, p.failures AS failures
     FROM outbox_pending p JOIN outbox_messages m ON m.id = p.message_id
     WHERE p.topic = ? AND p.grp = ? AND p.message_id > ? ORDER BY p.message_id LIMIT ?`);
+  const selectKey = db.prepare(`SELECT m.id AS id, m.key AS key, m.value AS value, p.failures AS failures
+    FROM outbox_messages m JOIN outbox_pending p ON p.topic = m.topic AND p.grp = ? AND p.message_id = m.id
+    WHERE m.topic = ? AND m.key = ? AND m.id BETWEEN ? AND ? ORDER BY m.id LIMIT ?`);
   const updateFailures = db.prepare('UPDATE outbox_pending SET failures = ? WHERE topic = ? AND grp = ? AND message_id = ?');
   const deletePending = db.prepare('DELETE FROM outbox_pending WHERE topic = ? AND grp = ? AND message_id = ?');
   const deleteMessage = db.prepare('DELETE FROM outbox_messages WHERE id = ? AND NOT EXISTS (SELECT 1 FROM outbox_pending WHERE message_id = ?)');
@@ -76,6 +81,7 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
     append: (topic, key, value) => append.immediate(topic, key, value),
     registerGroup: (topic, group) => register.immediate(topic, group),
     fetch: (topic, group, afterId, limit) => select.all(topic, group, afterId, limit) as OutboxRow[],
+    fetchKey: (topic, group, key, fromId, toId, limit) => selectKey.all(group, topic, key, fromId, toId, limit) as OutboxRow[],
     recordFailure: (topic, group, id, failures) => { updateFailures.run(failures, topic, group, id); },
     acknowledge(topic, group, id) {
       queued.push([topic, group, id]);
