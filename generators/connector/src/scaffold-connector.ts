@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { runConnectorCodegen } from './codegen-step.ts';
 import { ConnectorExistsError } from './errors.ts';
 import { connectorNames } from './names.ts';
-import { renderTemplates } from './templates.ts';
+import { renderTemplates, templatesDir } from './templates.ts';
 import { assertWorkspaceRoot } from './workspace.ts';
 
 export interface ScaffoldOptions {
@@ -40,15 +40,19 @@ async function checkTarget(options: ScaffoldOptions) {
   return { names, directory };
 }
 
-/** Scaffolds a connector package; see ScaffoldOptions. Throws ConnectorNameInvalidError, ConnectorExistsError or WorkspaceNotFoundError. */
-export async function scaffoldConnector(options: ScaffoldOptions): Promise<ScaffoldResult> {
+/**
+ * Scaffolds a connector package; see ScaffoldOptions. Throws ConnectorNameInvalidError,
+ * ConnectorExistsError or WorkspaceNotFoundError before writing anything; any later failure
+ * removes what was staged. `templates` is the templates folder (tests give their own).
+ */
+export async function scaffoldConnector(options: ScaffoldOptions, templates = templatesDir): Promise<ScaffoldResult> {
   const { names, directory } = await checkTarget(options);
   await mkdir(dirname(directory), { recursive: true });
   // Inside connectors/ (not the OS temp folder) so the rename stays on one file system and
   // the codegen step resolves @wireup/sdk from the workspace's node_modules.
   const staging = await mkdtemp(join(dirname(directory), `.${names.name}.scaffold-`));
   try {
-    const rendered = await renderTemplates(names);
+    const rendered = await renderTemplates(names, templates);
     for (const file of rendered) {
       const target = join(staging, ...file.path.split('/'));
       await mkdir(dirname(target), { recursive: true });
