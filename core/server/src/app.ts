@@ -17,7 +17,7 @@ import { pagesRoutes } from './routes/pages.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, disableRequestLogging: true }) as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, disableRequestLogging: true }) as unknown as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
   app.routesSeen = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.routesSeen.push({ method, url: route.url });

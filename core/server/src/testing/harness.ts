@@ -49,6 +49,9 @@ export async function startHarness(overrides: Partial<Config> = {}, options: { d
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wireup-test-'));
   const kustomer = options.kustomer ?? (await createFakeKustomer({ apiKey: 'kustomer-test-key' }));
   const env = testEnv(dataDir);
+  // Connectors read their own settings from the process environment (Stripe's API base).
+  process.env.WIREUP_STRIPE_API_BASE ??= stripeMockUrl;
+  process.env.WIREUP_EGRESS_ALLOW_PRIVATE ??= "true";
   const wireup = await createWireup(loadConfig(env, overrides));
   await wireup.start();
   return {
