@@ -5,6 +5,7 @@ import type { HttpClient } from '@wireup/sdk';
 import type { Config } from './config.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { Metrics } from './metrics.ts';
+import type { PagesPublisher } from './pages-publisher.ts';
 
 export interface AppDeps {
   config: Config;
@@ -15,6 +16,8 @@ export interface AppDeps {
   metrics: Metrics;
   apiToken: string;
   http: HttpClient;
+  /** Rebuilds the pair pages; undefined where no site is served. */
+  pages?: PagesPublisher;
   /** Fastify's logger setting; false in tests. */
   logger?: boolean | object;
 }

@@ -17,7 +17,7 @@ import { pagesRoutes } from './routes/pages.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, disableRequestLogging: true }) as unknown as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 }) as unknown as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
   app.routesSeen = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.routesSeen.push({ method, url: route.url });
@@ -30,6 +30,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     }
   });
   app.addHook('onResponse', async (request, reply) => {
+    // Publishing changes the most-used pairings the pair pages show: rebuild them (incrementally).
+    if (deps.pages && reply.statusCode < 300 && request.method === 'POST' && /^\/v1\/workflows\/[^/]+\/(publish|unpublish)$/.test(request.url)) void deps.pages.rebuild();
     deps.metrics.inc('wireup_http_requests_total', { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
   });
 

@@ -15,6 +15,7 @@ import { loadApiToken } from './api-token.ts';
 import { createSecretBox, loadSecretKey } from './secret-box.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
+import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
 
 export interface Wireup {
   config: Config;
@@ -24,6 +25,7 @@ export interface Wireup {
   bus: EventBus;
   catalog: ConnectorCatalog;
   metrics: Metrics;
+  pages: PagesPublisher;
   apiToken: { token: string; generated: boolean };
   /** Listening URL once started. */
   url: string;
@@ -67,9 +69,10 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       stepRetried: (connector, action, code) => metrics.inc('wireup_step_retries_total', { connector, action, code }),
     },
   });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, logger: options.logger });
+  const pages = createPagesPublisher({ config, catalog, store, log: (line) => process.stderr.write(`${line}\n`) });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: options.logger });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, apiToken, url: '',
     async start() {
       await store.start();
       await bus.start();
@@ -78,6 +81,8 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       wireup.url = await app.listen({ port: config.port, host: config.host });
       // With PORT=0 (tests) the port is known only now; webhook URLs must carry it.
       if (config.port === 0) config.publicUrl = wireup.url;
+      // The site serving this process's API builds its pages before it says it is ready.
+      if (config.role !== 'worker') await pages.rebuild();
     },
     async stop() {
       await app.close();

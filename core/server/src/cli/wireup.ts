@@ -3,15 +3,13 @@
  * The `wireup` command: start, connectors list|validate, pages build, connector new.
  */
 import { loadConfig, type Role } from '../config.ts';
-import { startCommand } from './start-command.ts';
-import { connectorsCommand } from './connectors-command.ts';
 
 const usage = `Usage: wireup <command>
 
   start [--role all|ingest|worker]   run Wireup (embedded default unless KAFKA_BROKERS / MONGODB_URL are set)
   connectors list                    the installed connectors, their triggers and actions
   connectors validate [dir...]       validate connector manifests (default: the installed ones)
-  pages build [--out dir]            build the static pair-pages site
+  pages build [--out dir] [--full]   build the static pair-pages site (default: where the server serves it)
   connector new <name>               scaffold a new connector package under connectors/
 `;
 
@@ -25,14 +23,17 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       const role = flag(argv, '--role') as Role | undefined;
+      const { startCommand } = await import('./start-command.ts');
       return startCommand(loadConfig(process.env, role ? { role } : {}));
     }
-    case 'connectors':
+    case 'connectors': {
+      const { connectorsCommand } = await import('./connectors-command.ts');
       return connectorsCommand(sub, rest);
+    }
     case 'pages': {
       if (sub !== 'build') break;
       const { pagesBuildCommand } = await import('./pages-command.ts');
-      return pagesBuildCommand(loadConfig(), flag(argv, '--out'));
+      return pagesBuildCommand(loadConfig(), rest);
     }
     case 'connector': {
       if (sub !== 'new') break;

@@ -1,0 +1,74 @@
+/**
+ * Keeps the generated pair-pages site current: builds it (incrementally) at start, after a
+ * workflow is published or unpublished (the most-used pairings come from published
+ * workflows), and when the installed connectors change. Builds never overlap; requests that
+ * arrive during a build are folded into one more build.
+ */
+import { buildSite, type UsageRecord, type BuildResult } from '@wireup/pair-pages';
+import type { Store } from '@wireup/store';
+import type { ConnectorCatalog } from '@wireup/engine';
+import type { Config } from './config.ts';
+
+export interface PagesPublisher {
+  /** Builds now (or right after the build in progress) and resolves when the site is current. */
+  rebuild(): Promise<BuildResult | undefined>;
+  /** The last build's result, if any. */
+  last(): BuildResult | undefined;
+}
+
+interface StepLike { type?: string; connector?: string; action?: string; cases?: Record<string, StepLike[]>; default?: StepLike[] }
+
+function actionsOf(steps: StepLike[]): string[] {
+  return steps.flatMap((s) => [
+    ...(s.type === 'action' && s.connector && s.action ? [`${s.connector}.${s.action}`] : []),
+    ...Object.values(s.cases ?? {}).flatMap(actionsOf), ...actionsOf(s.default ?? []),
+  ]);
+}
+
+/** How often each trigger is wired to each action in the published workflows. */
+export async function usageFromStore(store: Store): Promise<UsageRecord[]> {
+  const counts = new Map<string, UsageRecord>();
+  for (const workflow of await store.workflows.list()) {
+    if (workflow.publishedVersion === null) continue;
+    const version = await store.workflows.getVersion(workflow.id, workflow.publishedVersion);
+    if (!version) continue;
+    const trigger = `${version.document.trigger.connector}.${version.document.trigger.trigger}`;
+    for (const action of new Set(actionsOf(version.document.steps as StepLike[]))) {
+      const key = `${trigger} ${action}`;
+      const record = counts.get(key) ?? { trigger, action, count: 0 };
+      record.count++;
+      counts.set(key, record);
+    }
+  }
+  return [...counts.values()];
+}
+
+export function createPagesPublisher(deps: { config: Config; catalog: ConnectorCatalog; store: Store; log?: (line: string) => void }): PagesPublisher {
+  let running: Promise<BuildResult | undefined> | undefined;
+  let again: Promise<BuildResult | undefined> | undefined;
+  let last: BuildResult | undefined;
+
+  const build = async () => {
+    try {
+      last = await buildSite({
+        manifests: deps.catalog.list().map((c) => c.manifest), outDir: deps.config.pagesDir, baseUrl: deps.config.publicUrl,
+        usage: await usageFromStore(deps.store), incremental: true,
+      });
+      return last;
+    } catch (error) {
+      deps.log?.(`pair pages build failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+
+  const rebuild = (): Promise<BuildResult | undefined> => {
+    if (!running) {
+      running = build().finally(() => { running = undefined; });
+      return running;
+    }
+    again ??= running.then(() => { again = undefined; return rebuild(); });
+    return again;
+  };
+
+  return { rebuild, last: () => last };
+}
