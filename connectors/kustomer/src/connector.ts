@@ -1,7 +1,8 @@
 /**
- * The Kustomer connector: API-key auth against the organisation's API base, and four actions.
- * Data (manifest) and code (run functions) live side by side; manifest.json is generated from
- * this file by `npm run codegen`.
+ * The Kustomer connector: API-key auth against the organisation's API base, five triggers
+ * (outbound webhooks, registered by Wireup on publish) and four actions. Data (manifest) and
+ * code (run functions) live side by side; manifest.json is generated from this file by
+ * `npm run codegen`.
  */
 import { defineConnector, type ConnectorContext } from '@wireup/sdk';
 import { DEFAULT_KUSTOMER_BASE_URL, kustomerClient } from './client.ts';
@@ -9,6 +10,8 @@ import { createConversation } from './actions/create-conversation.ts';
 import { createCustomer } from './actions/create-customer.ts';
 import { searchCustomers } from './actions/search-customers.ts';
 import { sendMessage } from './actions/send-message.ts';
+import { triggers } from './triggers/index.ts';
+import { kustomerWebhook } from './webhook.ts';
 
 const icon = 'data:image/svg+xml;utf8,<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="%23161616"/><path d="M22 16v32M22 33l18-17M28 28l14 20" stroke="%23fff" stroke-width="6" fill="none" stroke-linecap="round"/></svg>';
 
@@ -44,9 +47,18 @@ export default defineConnector({
         required: false,
         default: DEFAULT_KUSTOMER_BASE_URL,
       },
+      {
+        key: 'webhookToken',
+        label: 'Outbound webhook token',
+        description: "The token of the Kustomer outbound webhook that sends events to Wireup; triggers use it to check each delivery's X-Kustomer-Webhook-Signature. Leave it empty: Wireup registers the webhook when you publish a workflow with a Kustomer trigger and fills it in. Give it only if you made the outbound webhook yourself.",
+        secret: true,
+        required: false,
+        filledByRegistration: true,
+      },
     ],
   },
-  triggers: [],
+  triggers,
   actions: [createConversation, createCustomer, sendMessage, searchCustomers],
+  webhook: kustomerWebhook,
   testConnection,
 });

@@ -6,6 +6,7 @@
  */
 import Stripe from 'stripe';
 import { PayloadInvalidError, SignatureInvalidError, type ConnectionAuth, type ProviderEvent, type WebhookHandler, type WebhookRequest } from '@wireup/sdk';
+import { registerStripeWebhook, unregisterStripeWebhook } from './webhook-registration.ts';
 
 /** Oldest accepted signature, in seconds (Stripe's own default). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -59,5 +60,13 @@ export function verifyStripeWebhook(request: WebhookRequest, auth: ConnectionAut
   return [{ id: event.id, type: event.type, payload: event }];
 }
 
-/** The connector's webhook handler. */
-export const stripeWebhook: WebhookHandler = { verify: verifyStripeWebhook };
+/**
+ * The connector's webhook handler: verification, and auto-registration whose signing secret
+ * the core stores in the connection's `webhookSecret`.
+ */
+export const stripeWebhook: WebhookHandler = {
+  verify: verifyStripeWebhook,
+  register: registerStripeWebhook,
+  unregister: unregisterStripeWebhook,
+  secretField: 'webhookSecret',
+};

@@ -1,2 +1,3 @@
 /** Fakes of third-party APIs, for tests. */
 export * from './kustomer/index.ts';
+export * from './stripe/index.ts';
