@@ -62,8 +62,12 @@ describe('README quick start on a fresh clone', () => {
     expect(pages.status).toBe(200);
     expect(await pages.text()).toContain('Connect Stripe to Kustomer');
 
-    process.kill(-child.pid!, 'SIGTERM');
-    expect(await exited).toBe(0);
+    // As a terminal's Ctrl-C would: the signal goes to the whole process group (npm and Wireup).
+    process.kill(-child.pid!, 'SIGINT');
+    await exited;
     child = undefined;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(out).toContain('Received SIGINT, stopping');
+    expect(await portIsFree(8080), 'Wireup released port 8080').toBe(true);
   }, 900_000);
 });
