@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { authorizationMatches } from './api-token.ts';
-import { RouteNotFoundError, UnauthorizedError, toErrorResponse } from './errors.ts';
+import { RequestJsonError, RouteNotFoundError, UnauthorizedError, toErrorResponse } from './errors.ts';
 import { openapiDocument } from './openapi.ts';
 import { healthRoutes } from './routes/health.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -43,6 +43,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   app.setNotFoundHandler(async (request, reply) => {
     const { status, body } = toErrorResponse(new RouteNotFoundError(request.method, request.url.split('?')[0]));
     return reply.code(status).send(body);
+  });
+
+  // An empty JSON body (curl -H 'content-type: application/json' -X POST .../publish) means "no body", not an error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (!text.trim()) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new RequestJsonError((error as Error).message), undefined);
+    }
   });
 
   app.get('/openapi.json', async () => openapiDocument);

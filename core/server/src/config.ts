@@ -17,6 +17,10 @@ export interface Config {
   apiToken?: string;
   secretKey?: string;
   kafkaBrokers?: string[];
+  /** Prefix of the Kafka topic and consumer group names (WIREUP_KAFKA_TOPIC_PREFIX, default `wireup.`). */
+  kafkaTopicPrefix?: string;
+  /** Partitions per topic when Wireup creates them (WIREUP_KAFKA_PARTITIONS, e.g. `events=12,runs=12`). */
+  kafkaPartitions?: Record<string, number>;
   mongodbUrl?: string;
   egressAllowPrivate: boolean;
   role: Role;
@@ -40,6 +44,19 @@ function optionalInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 0);
 }
 
+function parsePartitions(raw: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const [topic, count] = part.split('=').map((x) => x.trim());
+    const n = Number(count);
+    if (!['events', 'runs', 'retries', 'dead-letters'].includes(topic) || !Number.isInteger(n) || n < 1) {
+      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic events, runs, retries or dead-letters.`);
+    }
+    out[topic] = n;
+  }
+  return out;
+}
+
 /** Reads the configuration; `overrides` win (the CLI's flags, tests). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = int(env, 'PORT', 8080);
@@ -56,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiToken: env.WIREUP_API_TOKEN || undefined,
     secretKey: env.WIREUP_SECRET_KEY || undefined,
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+    kafkaTopicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX || undefined,
+    kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
     mongodbUrl: env.MONGODB_URL || undefined,
     egressAllowPrivate: egressAllowPrivateFromEnv(env),
     role,

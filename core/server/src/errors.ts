@@ -28,6 +28,12 @@ export class RequestInvalidError extends WireupError {
   }
 }
 
+export class RequestJsonError extends WireupError {
+  constructor(reason: string) {
+    super('INVALID_JSON', `The body is not valid JSON: ${reason}`, { statusCode: 400 });
+  }
+}
+
 export class WorkflowInvalidError extends WireupError {
   constructor(problems: ValidationProblem[]) {
     super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 422, details: problems });

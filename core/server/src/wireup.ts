@@ -44,7 +44,7 @@ async function pickStore(config: Config): Promise<Store> {
 async function pickBus(config: Config): Promise<EventBus> {
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
-    return createKafkaEventBus({ brokers: config.kafkaBrokers });
+    return createKafkaEventBus({ brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions });
   }
   return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db') });
 }

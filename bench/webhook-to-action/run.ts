@@ -1,0 +1,163 @@
+/**
+ * Benchmark: webhook in → action done (the Kustomer call), end to end over real HTTP.
+ *
+ *   npx tsx bench/webhook-to-action/run.ts [--backends embedded,kafka] [--events 5000] [--runs 3]
+ *
+ * For each backend it starts Wireup as its own process (so its peak memory is its own), a fake
+ * Kustomer and the load generator in this process, publishes "Stripe charge.failed → Kustomer
+ * create-conversation", then: (1) sends events as fast as it can (64 in flight) and reports
+ * completed actions per second; (2) sends at a fixed rate (500/s embedded, 350/s Kafka) and
+ * reports webhook→action latency p50/p99. Peak memory is the Wireup process's VmHWM.
+ * The kafka backend needs `bash tools/services/services.sh up` (Kafka + FerretDB).
+ * It prints a table; it is a benchmark, not a test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import Stripe from 'stripe';
+import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const token = 'bench-token';
+const secret = 'whsec_bench';
+const args = new Map(process.argv.slice(2).map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : ['', ''])));
+const backends = (args.get('backends') ?? 'embedded,kafka').split(',');
+const events = Number(args.get('events') ?? 5000);
+const runs = Number(args.get('runs') ?? 3);
+
+interface Result { backend: string; mode: string; events: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number }
+
+async function startWireup(backend: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', PORT: '0', HOST: '127.0.0.1' };
+  if (backend === 'kafka') {
+    env.KAFKA_BROKERS ??= '127.0.0.1:9092';
+    env.MONGODB_URL ??= `mongodb://127.0.0.1:27017/bench_${Date.now()}`;
+    env.WIREUP_KAFKA_TOPIC_PREFIX = `bench-${Date.now()}-`;
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'core/server/src/cli/wireup.ts'), 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Wireup did not start:\n${out}`)), 60_000);
+    child.stdout!.on('data', () => { const m = /running at (\S+)/.exec(out); if (m) { clearTimeout(timer); ok(m[1]); } });
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`Wireup exited ${code}:\n${out}`)); });
+  });
+  return { child, url };
+}
+
+async function api(url: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = await res.json() as any;
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function publishWorkflow(url: string, kustomer: FakeKustomer): Promise<string> {
+  const stripe = await api(url, 'POST', '/v1/connections', { connector: 'stripe', name: 'Stripe', auth: { secretKey: 'sk_test_bench', webhookSecret: secret }, test: false });
+  const kc = await api(url, 'POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-test-key', baseUrl: kustomer.url } });
+  const wf = await api(url, 'POST', '/v1/workflows', {
+    name: 'bench', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: stripe.id },
+    steps: [
+      { id: 'declines', type: 'filter', when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' }] } },
+      { id: 'open', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: kc.id, input: { customer: '{{trigger.data.object.customer}}', name: 'Payment failed: {{trigger.data.object.id}}' } },
+    ],
+  });
+  return (await api(url, 'POST', `/v1/workflows/${wf.id}/publish`)).webhookUrl;
+}
+
+function signedEvents(count: number, tag: string): Array<{ id: string; body: string; signature: string }> {
+  return Array.from({ length: count }, (_, i) => {
+    const chargeId = `ch_${tag}_${i}`;
+    const body = JSON.stringify({ id: `evt_${tag}_${i}`, object: 'event', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false,
+      data: { object: { id: chargeId, object: 'charge', amount: 1000, currency: 'usd', customer: `cus_${i}`, failure_code: 'card_declined', status: 'failed' } } });
+    return { id: chargeId, body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret }) };
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function peakMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Sends the events (at `rate`/s, or as fast as 64 in flight allow when 0) and waits for every action. */
+async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnType<typeof signedEvents>, rate: number) {
+  const sentAt = new Map<string, number>();
+  const start = performance.now();
+  const startEpoch = Date.now();
+  let next = 0;
+  const inflight = new Set<Promise<void>>();
+  while (next < batch.length) {
+    if (rate > 0) {
+      const due = start + (next * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    }
+    while (inflight.size >= 64) await Promise.race(inflight);
+    const e = batch[next++];
+    sentAt.set(e.id, startEpoch + (performance.now() - start));
+    const p = fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': e.signature }, body: e.body })
+      .then(async (res) => { if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`); await res.arrayBuffer().catch(() => undefined); })
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  }
+  await Promise.all(inflight);
+  const names = new Map<string, number>();
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    for (const r of kustomer.requests) {
+      if (r.method !== 'POST' || r.path !== '/v1/conversations') continue;
+      const id = /Payment failed: (\S+)/.exec((r.body as { name?: string })?.name ?? '')?.[1];
+      if (id && sentAt.has(id) && !names.has(id)) names.set(id, r.receivedAt);
+    }
+    if (names.size >= batch.length || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (names.size < batch.length) throw new Error(`only ${names.size} of ${batch.length} actions arrived`);
+  const latencies = [...names].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
+  const seconds = (Math.max(...names.values()) - startEpoch) / 1000;
+  return { seconds, perSecond: batch.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function benchBackend(backend: string, run: number): Promise<Result[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wireup-bench-'));
+  const kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
+  const { child, url } = await startWireup(backend, dataDir);
+  try {
+    const webhookUrl = await publishWorkflow(url, kustomer);
+    await load(webhookUrl, kustomer, signedEvents(200, `warm${run}`), 0);
+    kustomer.reset();
+    const max = await load(webhookUrl, kustomer, signedEvents(events, `max${run}`), 0);
+    kustomer.reset();
+    const rate = backend === 'kafka' ? 350 : 500;
+    const paced = await load(webhookUrl, kustomer, signedEvents(Math.min(events, rate * 10), `rate${run}`), rate);
+    kustomer.reset();
+    const peak = peakMb(child.pid!);
+    return [
+      { backend, mode: 'max', events, ...max, peakMb: peak },
+      { backend, mode: `${rate}/s`, events: Math.min(events, rate * 10), ...paced, peakMb: peak },
+    ];
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await kustomer.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const all: Result[] = [];
+for (const backend of backends) for (let run = 0; run < runs; run++) all.push(...(await benchBackend(backend, run)));
+
+console.log(`\nwebhook → action, median of ${runs} run(s); ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load generator and fake Kustomer in one process, Wireup in another\n`);
+console.log('| backend | load | events | events/s | p50 ms | p99 ms | peak RSS MB |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (const key of [...new Set(all.map((r) => `${r.backend}|${r.mode}`))]) {
+  const rows = all.filter((r) => `${r.backend}|${r.mode}` === key);
+  console.log(`| ${rows[0].backend} | ${rows[0].mode} | ${rows[0].events} | ${median(rows.map((r) => r.perSecond)).toFixed(0)} | ${median(rows.map((r) => r.p50)).toFixed(1)} | ${median(rows.map((r) => r.p99)).toFixed(1)} | ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} |`);
+}
+process.exit(0);
