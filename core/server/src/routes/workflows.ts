@@ -1,6 +1,9 @@
 /**
  * `/v1/workflows`: drafts are edited freely; publish copies the draft into an immutable
  * version, answers the webhookUrl to give the provider, and the version starts running.
+ * Publish and unpublish keep the trigger connection's provider endpoint in line through the
+ * webhook registrar (docs/webhook-registration.md): a registration failure leaves the
+ * workflow unpublished.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +11,7 @@ import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { NotFoundError, WorkflowInvalidError } from '../errors.ts';
 import { checkWorkflowReferences } from '../workflow-references.ts';
+import { createWebhookRegistrar } from '../webhook-registrar.ts';
 
 /** The webhook URL of a published workflow's trigger. */
 export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): Promise<string | undefined> {
@@ -46,6 +50,9 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     if (!record) throw new NotFoundError('Workflow', id);
     return record;
   };
+  const registrar = createWebhookRegistrar(deps);
+  const publishedDocument = async (record: WorkflowRecord) =>
+    record.publishedVersion === null ? null : ((await deps.store.workflows.getVersion(record.id, record.publishedVersion))?.document ?? null);
 
   app.post('/v1/workflows', async (request, reply) => {
     const document = await validated(deps, request.body);
@@ -67,14 +74,17 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', async (request) => {
     const record = await load(request.params.id);
     await validated(deps, record.draft);
-    const version = await deps.store.workflows.publish(record.id);
+    const { value: version, webhook, warnings } = await registrar.publish(record.id, record.draft, await publishedDocument(record), () => deps.store.workflows.publish(record.id));
     if (!version) throw new NotFoundError('Workflow', record.id);
-    return { id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document) };
+    return {
+      id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
+      ...(webhook ? { webhook } : {}), ...(warnings.length ? { warnings } : {}),
+    };
   });
 
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', async (request) => {
-    await load(request.params.id);
-    const record = await deps.store.workflows.unpublish(request.params.id);
-    return view(deps, record ?? (await load(request.params.id)));
+    const before = await load(request.params.id);
+    const { value: record, warnings } = await registrar.unpublish(await publishedDocument(before), () => deps.store.workflows.unpublish(request.params.id));
+    return { ...(await view(deps, record ?? (await load(request.params.id)))), ...(warnings.length ? { warnings } : {}) };
   });
 }

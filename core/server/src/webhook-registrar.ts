@@ -1,0 +1,172 @@
+/**
+ * Webhook auto-registration (docs/webhook-registration.md). Each connection whose connector
+ * can `register` gets one provider endpoint, at the connection-level URL
+ * `<publicUrl>/v1/webhooks/<connector>/<webhookToken>`, listening for the union of the events
+ * its published workflows' triggers need. Publishing registers first and publishes in the store
+ * only once the provider said yes; unpublishing shrinks the endpoint, and removes it when no
+ * event is left.
+ *
+ * Only connections Wireup manages are touched: one with a stored registration, or one whose
+ * signing-secret field (`webhook.secretField`) is empty. A connection created with its signing
+ * secret belongs to a user who manages the endpoint themselves.
+ *
+ * The registration (provider id, events, URL) lives in the Store's kv under
+ * `webhook-registration:<connectionId>`; the signing secret the provider returns is sealed into
+ * the connection's auth, never returned by the API. Work on one connection is serialised in
+ * this process, so two publishes cannot both compute the union without the other's event.
+ */
+import { WireupError, type Connector, type WebhookRegistration } from '@wireup/sdk';
+import type { ConnectionRecord, WorkflowDocument } from '@wireup/store';
+import type { AppDeps } from './app-deps.ts';
+
+/** What the kv holds for a connection's endpoint. Never the secret. */
+export interface StoredRegistration {
+  connector: string;
+  /** The provider's endpoint id (Stripe `we_...`, Kustomer outbound-webhook id). */
+  id: string;
+  events: string[];
+  url: string;
+  updatedAt: string;
+}
+
+/** What publish answers about the trigger's webhook. */
+export interface WebhookStatus {
+  /** True when Wireup registered (and keeps) the endpoint; false when the user manages it. */
+  managed: boolean;
+  /** The URL the provider delivers to. */
+  url: string;
+  /** The events the endpoint listens for (managed only). */
+  events?: string[];
+  /** The provider's endpoint id (managed only). */
+  endpoint?: string;
+}
+
+/** The provider refused or failed the registration; the workflow was not published. */
+export class WebhookRegistrationFailedError extends WireupError {
+  constructor(provider: string, connectionId: string, cause: unknown) {
+    const e = cause as { message?: string; code?: string; retriable?: boolean };
+    super('WEBHOOK_REGISTRATION_FAILED', `${provider} did not register the webhook for connection "${connectionId}": ${e?.message ?? String(cause)} The workflow was not published; fix the cause and publish again.`, {
+      statusCode: 502, retriable: e?.retriable ?? false, details: { provider, connection: connectionId, cause: e?.code ?? 'ERROR' }, cause,
+    });
+  }
+}
+
+/** The kv key of a connection's registration. */
+export const registrationKey = (connectionId: string) => `webhook-registration:${connectionId}`;
+
+export interface WebhookRegistrar {
+  /**
+   * Registers what `document` (to be published as workflow `workflowId`) needs, then runs
+   * `commit` (the store's publish). Throws WebhookRegistrationFailedError, and then `commit`
+   * does not run. `previous` is the version published until now, if any: when its trigger used
+   * another connection, that one's endpoint is shrunk afterwards (failures become warnings).
+   */
+  publish<T>(workflowId: string, document: WorkflowDocument, previous: WorkflowDocument | null, commit: () => Promise<T>): Promise<{ value: T; webhook: WebhookStatus | null; warnings: string[] }>;
+  /** Runs `commit` (the store's unpublish), then shrinks or removes the endpoint of `previous`'s trigger connection (the version published until now). Provider failures become warnings. */
+  unpublish<T>(previous: WorkflowDocument | null, commit: () => Promise<T>): Promise<{ value: T; warnings: string[] }>;
+}
+
+interface SyncChange { exclude?: string; add?: string }
+
+/** Creates the registrar over the app's store, catalog, secret box and HTTP client. */
+export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 'catalog' | 'secretBox' | 'http'>): WebhookRegistrar {
+  const locks = new Map<string, Promise<unknown>>();
+
+  async function locked<T>(connectionId: string, work: () => Promise<T>): Promise<T> {
+    const before = locks.get(connectionId) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(work);
+    const tail = run.catch(() => undefined);
+    locks.set(connectionId, tail);
+    try {
+      return await run;
+    } finally {
+      if (locks.get(connectionId) === tail) locks.delete(connectionId);
+    }
+  }
+
+  const eventOf = (connector: Connector | undefined, document: WorkflowDocument): string | undefined => {
+    const trigger = connector?.triggers.get(document.trigger.trigger);
+    return trigger?.strategy === 'webhook' ? trigger.event : undefined;
+  };
+
+  async function desiredEvents(connection: ConnectionRecord, connector: Connector, change: SyncChange): Promise<string[]> {
+    const published = await deps.store.workflows.listPublishedForConnection(connection.id);
+    const events = new Set<string>();
+    for (const p of published) {
+      if (p.workflowId === change.exclude) continue;
+      const event = eventOf(connector, p.document);
+      if (event) events.add(event);
+    }
+    if (change.add) events.add(change.add);
+    return [...events].sort();
+  }
+
+  async function setSecret(connection: ConnectionRecord, field: string, value: string | undefined): Promise<void> {
+    const auth = deps.secretBox.open<Record<string, string>>(connection.authCiphertext);
+    if (auth[field] === value) return;
+    if (value === undefined) delete auth[field];
+    else auth[field] = value;
+    await deps.store.connections.update(connection.id, { authCiphertext: deps.secretBox.seal(auth) });
+  }
+
+  /** Brings the connection's endpoint in line with its published workflows (± the change). Throws WebhookRegistrationFailedError. */
+  async function sync(connectionId: string, change: SyncChange): Promise<WebhookStatus | null> {
+    const connection = await deps.store.connections.get(connectionId);
+    const connector = connection ? deps.catalog.get(connection.connector) : undefined;
+    const hook = connector?.webhook;
+    if (!connection || !connector || !hook?.register) return null;
+    const url = `${deps.config.publicUrl}/v1/webhooks/${connection.connector}/${connection.webhookToken}`;
+    const key = registrationKey(connection.id);
+    const stored = await deps.store.kv.get<StoredRegistration>(key);
+    const auth = deps.secretBox.open<Record<string, string>>(connection.authCiphertext);
+    if (!stored && hook.secretField && auth[hook.secretField]) return { managed: false, url };
+
+    const events = await desiredEvents(connection, connector, change);
+    const existing: WebhookRegistration | null = stored ? { id: stored.id, events: stored.events } : null;
+    const fail = (error: unknown) => new WebhookRegistrationFailedError(connector.manifest.displayName, connection.id, error);
+    if (!events.length) {
+      if (!stored) return null;
+      if (hook.unregister) await hook.unregister({ auth, http: deps.http, registration: existing! }).catch((error) => { throw fail(error); });
+      await deps.store.kv.delete(key);
+      if (hook.secretField) await setSecret(connection, hook.secretField, undefined);
+      return { managed: true, url, events: [] };
+    }
+    if (stored && stored.url === url && stored.events.join('\n') === events.join('\n')) return { managed: true, url, events, endpoint: stored.id };
+
+    const registration = await hook.register({ auth, http: deps.http, url, events, existing }).catch((error) => { throw fail(error); });
+    await deps.store.kv.set(key, { connector: connection.connector, id: registration.id, events: [...registration.events].sort(), url, updatedAt: new Date().toISOString() } satisfies StoredRegistration);
+    if (registration.secret && hook.secretField) await setSecret(connection, hook.secretField, registration.secret);
+    return { managed: true, url, events: [...registration.events].sort(), endpoint: registration.id };
+  }
+
+  /** Syncs a connection after its store change; a provider failure becomes a warning (the change already happened). */
+  async function syncOrWarn(connectionId: string): Promise<string[]> {
+    try {
+      await sync(connectionId, {});
+      return [];
+    } catch (error) {
+      return [`${(error as Error).message.replace(/ The workflow was not published.*$/, '')} The endpoint keeps its previous events until the next publish or unpublish on this connection.`];
+    }
+  }
+
+  return {
+    async publish(workflowId, document, previous, commit) {
+      const connectionId = document.trigger.connection;
+      const connector = deps.catalog.get(document.trigger.connector);
+      const { value, webhook } = await locked(connectionId, async () => {
+        const webhook = await sync(connectionId, { exclude: workflowId, add: eventOf(connector, document) });
+        return { value: await commit(), webhook };
+      });
+      const moved = previous && previous.trigger.connection !== connectionId;
+      return { value, webhook, warnings: moved ? await locked(previous.trigger.connection, () => syncOrWarn(previous.trigger.connection)) : [] };
+    },
+    async unpublish(previous, commit) {
+      if (!previous) return { value: await commit(), warnings: [] };
+      const connectionId = previous.trigger.connection;
+      return locked(connectionId, async () => {
+        const value = await commit();
+        return { value, warnings: await syncOrWarn(connectionId) };
+      });
+    },
+  };
+}
