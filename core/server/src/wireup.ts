@@ -41,10 +41,14 @@ async function pickStore(config: Config): Promise<Store> {
   return createSqliteStore({ path: join(config.dataDir, 'wireup.db') });
 }
 
-async function pickBus(config: Config): Promise<EventBus> {
+async function pickBus(config: Config, isStarted: () => boolean): Promise<EventBus> {
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
-    return createKafkaEventBus({ brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions });
+    return createKafkaEventBus({
+      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
+      // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
+      log: (level, message) => { if (isStarted()) process.stderr.write(`kafka ${level}: ${message}\n`); },
+    });
   }
   return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db') });
 }
@@ -58,7 +62,8 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const metrics = createMetrics();
   const http = createHttpClient({ allowPrivate: config.egressAllowPrivate });
   const store = await pickStore(config);
-  const bus = await pickBus(config);
+  let started = false;
+  const bus = await pickBus(config, () => started);
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry,
     openAuth: (connection) => secretBox.open(connection.authCiphertext),
@@ -83,6 +88,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       if (config.port === 0) config.publicUrl = wireup.url;
       // The site serving this process's API builds its pages before it says it is ready.
       if (config.role !== 'worker') await pages.rebuild();
+      started = true;
     },
     async stop() {
       await app.close();

@@ -24,7 +24,14 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const role = flag(argv, '--role') as Role | undefined;
       const { startCommand } = await import('./start-command.ts');
-      return startCommand(loadConfig(process.env, role ? { role } : {}));
+      let config;
+      try {
+        config = loadConfig(process.env, role ? { role } : {});
+      } catch (error) {
+        process.stderr.write(`wireup: could not start: ${(error as Error).message}\n`);
+        return 1;
+      }
+      return startCommand(config);
     }
     case 'connectors': {
       const { connectorsCommand } = await import('./connectors-command.ts');

@@ -5,12 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
+import { kafkaMongoOverrides } from '../testing/backends.ts';
+import type { Config } from '../config.ts';
 
-describe('Stripe charge.failed → Kustomer conversation (embedded default)', () => {
+const backends: Array<[string, () => Partial<Config>]> = [
+  ['embedded default', () => ({})],
+  ['Kafka + MongoDB', () => kafkaMongoOverrides('headline')],
+];
+
+describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (_name, overrides) => {
   let h: Harness;
   let s: Scenario;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness(overrides());
     s = await setUpScenario(h);
   });
   afterAll(async () => h?.close());
