@@ -1,6 +1,6 @@
 /**
  * The engine: webhook intake, workflow validation, replay, and the worker role (router on
- * `events`, executor on `runs`, recovery at start). See engine.ts for the public shape.
+ * `events`, executor on `runs`, recovery at start, the poller). See engine.ts for the public shape.
  */
 import type { BusMessage, MessageHandler } from '@wireup/bus';
 import type { Engine, EngineOptions } from './engine.ts';
@@ -10,6 +10,7 @@ import { createRouter } from './router.ts';
 import { createExecutor } from './executor.ts';
 import { replayRun } from './replay.ts';
 import { recover } from './recovery.ts';
+import { createPoller } from './poller.ts';
 import { validateWorkflowDocument } from './validate-workflow.ts';
 import { EngineStoppingError } from './errors.ts';
 
@@ -17,6 +18,7 @@ import { EngineStoppingError } from './errors.ts';
 export function createEngine(options: EngineOptions): Engine {
   const stopper = new AbortController();
   const ctx = createEngineContext(options, stopper.signal);
+  const poller = createPoller(ctx);
   let started = false;
 
   // After stop() a delivered message is refused, so the bus keeps it for the next start.
@@ -36,9 +38,11 @@ export function createEngine(options: EngineOptions): Engine {
       await ctx.bus.subscribe('events', guard(createRouter(ctx)));
       await ctx.bus.subscribe('runs', guard(createExecutor(ctx)));
       await recover(ctx);
+      poller.start();
     },
     async stop() {
       stopper.abort();
+      await poller.stopped();
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { ConnectionAuth, HttpClient } from '@wireup/sdk';
 import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
-import type { ConnectorCatalog, EngineObserver, EngineOptions, RetryPolicy } from './engine.ts';
+import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
 
 export interface EngineContext {
@@ -15,12 +15,15 @@ export interface EngineContext {
   openAuth(connection: ConnectionRecord): ConnectionAuth;
   http: HttpClient;
   retry: RetryPolicy;
+  polling: PollingOptions;
   sleep(ms: number): Promise<void>;
   /** Every hook present, each one swallowing its own errors. */
   observer: Required<EngineObserver>;
   /** Aborted by `stop()`: in-flight actions and retry waits end, and their runs are left for recovery. */
   stopping: AbortSignal;
 }
+
+const defaultPollingOptions: PollingOptions = { enabled: true, intervalScale: 1, scanIntervalMs: 5_000, maxBackoffMs: 3_600_000 };
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,6 +41,8 @@ function safeObserver(observer: EngineObserver = {}): Required<EngineObserver> {
     stepFinished: hook('stepFinished'),
     stepRetried: hook('stepRetried'),
     error: hook('error'),
+    polled: hook('polled'),
+    pollStopped: hook('pollStopped'),
   };
 }
 
@@ -50,6 +55,7 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     openAuth: options.openAuth,
     http: options.http,
     retry: { ...defaultRetryPolicy, ...options.retry },
+    polling: { ...defaultPollingOptions, ...options.polling },
     sleep: options.sleep ?? realSleep,
     observer: safeObserver(options.observer),
     stopping,

@@ -30,6 +30,44 @@ export interface EngineObserver {
   stepFinished?(type: string, status: string, durationMs: number): void;
   stepRetried?(connector: string, action: string, errorCode: string): void;
   error?(message: string, error: unknown): void;
+  /** A polling trigger polled a connection (see PollReport); failures go to `error`. */
+  polled?(report: PollReport): void;
+  /** A poll loop ended: its trigger has no published workflow any more, or the engine is stopping. */
+  pollStopped?(target: PollTarget, reason: 'unpublished' | 'stopping' | 'unavailable'): void;
+}
+
+/** One polling trigger of one connection: the unit that has a cursor and a poll loop. */
+export interface PollTarget {
+  connectionId: string;
+  connector: string;
+  trigger: string;
+}
+
+/** What one poll did. */
+export interface PollReport extends PollTarget {
+  /** `baseline`: the first poll of this target, which records what exists without firing. */
+  phase: 'baseline' | 'live';
+  /** Pages fetched (more than one when the connector said `hasMore`). */
+  pages: number;
+  /** Items the connector returned. */
+  items: number;
+  /** Items stored as new events: in the live phase, each starts one run per workflow. */
+  accepted: number;
+  /** Items already seen (by id) and skipped. */
+  duplicates: number;
+  durationMs: number;
+}
+
+/** How the worker role polls polling triggers. */
+export interface PollingOptions {
+  /** False: this process never polls (its other workers still run). Default true. */
+  enabled: boolean;
+  /** Multiplies every trigger's `pollIntervalSeconds`; tests use e.g. 0.002 (10 s → 20 ms). Default 1. */
+  intervalScale: number;
+  /** How often the published workflows are looked up to start loops for new polling triggers. Default 5 s. */
+  scanIntervalMs: number;
+  /** Longest wait between polls after repeated failures. Default 1 h. */
+  maxBackoffMs: number;
 }
 
 export interface EngineOptions {
@@ -44,6 +82,7 @@ export interface EngineOptions {
   /** Injected for tests; default setTimeout-based. */
   sleep?(ms: number): Promise<void>;
   observer?: EngineObserver;
+  polling?: Partial<PollingOptions>;
 }
 
 /** A webhook delivery as routed by the server: `/v1/webhooks/<connector>[.trigger-<trigger>]/<token>`. */
@@ -76,8 +115,8 @@ export interface Engine {
   validateWorkflow(document: unknown): ValidationProblem[];
   /** Replays a failed run: keeps its succeeded steps, runs the rest again. Throws when the run is absent or not failed. */
   replayRun(runId: string): Promise<RunRecord>;
-  /** Worker role: subscribes the router and the executor to the bus, and re-queues work left by a crash. */
+  /** Worker role: subscribes the router and the executor to the bus, re-queues work left by a crash, and starts polling. */
   startWorkers(): Promise<void>;
-  /** Stops the workers (the bus itself is stopped by the composition root). */
+  /** Stops the workers and waits for the poll loops to end (the bus itself is stopped by the composition root). */
   stop(): Promise<void>;
 }

@@ -75,3 +75,10 @@ export class EngineStoppingError extends WireupError {
     super('ENGINE_STOPPING', 'The engine is stopping; the work will be picked up again after restart.', { statusCode: 503, retriable: true });
   }
 }
+
+/** A polling trigger's `poll` returned something that is not a PollResult: the connector has a bug. */
+export class PollResultInvalidError extends WireupError {
+  constructor(connector: string, trigger: string, problem: string) {
+    super('POLL_RESULT_INVALID', `Trigger ${connector}.${trigger} returned an invalid poll result: ${problem}. Its cursor was not advanced; fix the connector's poll function.`, { statusCode: 500 });
+  }
+}

@@ -34,6 +34,24 @@ export function eventKeyOf(connectionId: string, providerEventId: string): strin
   return `${connectionId}:${providerEventId}`;
 }
 
+/** The event type of items found by a polling trigger: `<connector>.<trigger>` (e.g. `feed.new-item`). */
+export function pollEventTypeOf(connector: string, trigger: string): string {
+  return `${connector}.${trigger}`;
+}
+
+/**
+ * The dedupe key of an item found by a polling trigger: `<connectionId>:<connector>.<trigger>:<item id>`.
+ * The trigger is part of it so two triggers polling the same records (new, updated) each fire.
+ */
+export function pollEventKeyOf(connectionId: string, eventType: string, itemId: string): string {
+  return `${connectionId}:${eventType}:${itemId}`;
+}
+
+/** The Store kv key of a polling trigger's state (cursor and phase) for one connection. */
+export function pollStateKeyOf(connectionId: string, eventType: string): string {
+  return `poll-cursor:${connectionId}:${eventType}`;
+}
+
 /** The one run id of a workflow for an event, so routing twice creates one run. */
 export function runIdOf(workflowId: string, eventKey: string): string {
   return `run_${sha256(`${workflowId}\n${eventKey}`).slice(0, 32)}`;

@@ -3,22 +3,29 @@
  * trigger it fires, creates one run per workflow (deterministic id, so repeating is harmless),
  * publishes each to `runs` keyed by workflow id, and only then marks the event routed.
  */
-import type { Connector } from '@wireup/sdk';
+import type { Connector, TriggerDefinition } from '@wireup/sdk';
 import type { EventRecord, PublishedWorkflow, RunRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
 import type { EngineContext } from './engine-context.ts';
-import { runIdOf, type EventMessage, type RunMessage } from './messages.ts';
+import { pollEventTypeOf, runIdOf, type EventMessage, type RunMessage } from './messages.ts';
 
 const triggersByType = new WeakMap<Connector, Map<string, string[]>>();
 
-/** The keys of a connector's webhook triggers that listen to an event type (cached per connector object). */
+/** The event type a trigger fires on: a webhook trigger's provider `event`, a polling trigger's `<connector>.<trigger>`. */
+function eventTypeOf(connector: Connector, trigger: TriggerDefinition): string | undefined {
+  if (trigger.strategy === 'webhook') return trigger.event;
+  if (trigger.strategy === 'polling') return pollEventTypeOf(connector.manifest.name, trigger.key);
+  return undefined;
+}
+
+/** The keys of a connector's triggers that fire on an event type (cached per connector object). */
 export function triggersFor(connector: Connector, eventType: string): string[] {
   let byType = triggersByType.get(connector);
   if (!byType) {
     byType = new Map();
     for (const t of connector.triggers.values()) {
-      if (t.strategy !== 'webhook' || !t.event) continue;
-      byType.set(t.event, [...(byType.get(t.event) ?? []), t.key]);
+      const type = eventTypeOf(connector, t);
+      if (type) byType.set(type, [...(byType.get(type) ?? []), t.key]);
     }
     triggersByType.set(connector, byType);
   }

@@ -52,7 +52,16 @@ describe('validateWorkflowDocument', () => {
     expect(problemsOf(workflow([], { trigger: { connector: 'acme', trigger: 'order-payed', connection: 'c' } }))).toEqual([
       '/trigger/trigger: unknown trigger "order-payed" of connector acme (fix: one of order-paid, order-failed, order-polled)',
     ]);
-    expect(problemsOf(workflow([], { trigger: { connector: 'acme', trigger: 'order-polled', connection: 'c' } }))[0]).toMatch(/^\/trigger\/trigger: .*polling trigger, which is not supported yet/);
+  });
+
+  it('accepts a polling trigger with a poll function, and refuses one without', () => {
+    const polled = workflow([], { trigger: { connector: 'acme', trigger: 'order-polled', connection: 'c' } });
+    expect(problemsOf(polled)).toEqual([
+      '/trigger/trigger: trigger "order-polled" of connector acme is a polling trigger without a poll function, so it can never fire (fix: use another trigger, or a version of the connector that implements poll)',
+    ]);
+    const trigger = { ...connector.triggers.get('order-polled')!, poll: async () => ({ items: [], cursor: null }) };
+    const polling: Connector = { ...connector, triggers: new Map([...connector.triggers, ['order-polled', trigger]]) };
+    expect(validateWorkflowDocument(polled, { get: () => polling, list: () => [polling] })).toEqual([]);
   });
 
   it('names missing and unknown action inputs', () => {

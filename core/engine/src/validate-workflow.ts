@@ -1,8 +1,9 @@
 /**
  * Workflow validation: the JSON Schema first, then the rules a schema cannot say. Step ids are
  * unique across the whole workflow (switch branches included), connectors, triggers and
- * actions exist in the catalog, required action inputs are mapped, templates read the trigger
- * or a step that runs earlier, and code/ai steps are refused until the engine runs them. Every
+ * actions exist in the catalog (a trigger with what it needs to fire: a webhook handler, or a
+ * poll function), required action inputs are mapped, templates read the trigger or a step
+ * that runs earlier, and code/ai steps are refused until the engine runs them. Every
  * problem names its field: `/steps/2/action: unknown action "create-conversaton" of connector
  * kustomer (fix: one of create-conversation, …)`.
  */
@@ -133,8 +134,10 @@ function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, p
   const definition = connector.triggers.get(trigger.trigger);
   if (!definition) {
     problems.push({ path: '/trigger/trigger', message: `unknown trigger "${trigger.trigger}" of connector ${trigger.connector}`, fix: oneOf(trigger.trigger, [...connector.triggers.keys()], `connector ${trigger.connector} has no triggers`) });
-  } else if (definition.strategy !== 'webhook' || !connector.webhook) {
-    problems.push({ path: '/trigger/trigger', message: `trigger "${trigger.trigger}" of connector ${trigger.connector} is a ${definition.strategy} trigger, which is not supported yet`, fix: 'use a webhook trigger' });
+  } else if (definition.strategy === 'webhook' && !connector.webhook) {
+    problems.push({ path: '/trigger/trigger', message: `trigger "${trigger.trigger}" of connector ${trigger.connector} is a webhook trigger, but the connector takes no webhooks`, fix: 'use another trigger, or a version of the connector that handles its webhooks' });
+  } else if (definition.strategy === 'polling' && typeof definition.poll !== 'function') {
+    problems.push({ path: '/trigger/trigger', message: `trigger "${trigger.trigger}" of connector ${trigger.connector} is a polling trigger without a poll function, so it can never fire`, fix: 'use another trigger, or a version of the connector that implements poll' });
   }
 }
 

@@ -73,15 +73,36 @@ export interface WebhookHandler {
   secretField?: string;
 }
 
+/** One record a poll found. */
+export interface PollItem {
+  /** Stable id of the record (or of this version of it, e.g. `<id>@<updated_at>`): the engine fires each id once per connection. */
+  id: string;
+  /** What `{{trigger.*}}` templates read. */
+  payload: unknown;
+}
+
 /** A polling trigger's fetch: returns the items newer than the cursor, and the next cursor. */
 export interface PollResult {
-  items: Array<{ id: string; payload: unknown }>;
+  /** Oldest first, so runs start in the order the records were made. */
+  items: PollItem[];
+  /** Where the next poll starts; stored by the engine once these items are durably accepted. */
+  cursor: string | null;
+  /** True when more items are waiting past `cursor`: the engine polls again at once instead of waiting an interval. */
+  hasMore?: boolean;
+}
+
+/** What a polling trigger's `poll` receives: the connection's auth, the HTTP client, and the stored cursor. */
+export interface PollContext extends ConnectorContext {
+  /** The cursor the previous poll returned; null on the very first poll of a connection. */
   cursor: string | null;
 }
 
 export interface TriggerDefinition extends ManifestTrigger {
-  /** For polling triggers: fetch items since `cursor`. */
-  poll?: (ctx: ConnectorContext & { cursor: string | null }) => Promise<PollResult>;
+  /**
+   * For polling triggers: fetch items since `cursor`. With `cursor` null (first poll) the
+   * engine records what it gets without firing, so return the current state cheaply.
+   */
+  poll?: (ctx: PollContext) => Promise<PollResult>;
 }
 
 export interface ActionDefinition<I = any, O = any> extends ManifestAction {

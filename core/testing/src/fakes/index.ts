@@ -1,3 +1,4 @@
 /** Fakes of third-party APIs, for tests. */
 export * from './kustomer/index.ts';
 export * from './stripe/index.ts';
+export * from './feed/index.ts';
