@@ -162,12 +162,36 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
     expect((await h.api('POST', `/v1/workflows/${workflowId}/publish`)).status).toBe(200);
     expect(stripe.endpoints).toHaveLength(1);
   });
+
+  it('two workflows published at the same moment on one connection share one endpoint with both events', async () => {
+    const other = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe concurrent', auth: { secretKey: stripe.secretKey } }), 'connection');
+    const ids = await Promise.all(['charge-refunded', 'new-dispute'].map(async (trigger) => must(await h.api('POST', '/v1/workflows', workflow('stripe', trigger, other.id)), 'create').id as string));
+    const published = await Promise.all(ids.map((id) => h.api('POST', `/v1/workflows/${id}/publish`)));
+    expect(published.map((p) => p.status)).toEqual([200, 200]);
+    const endpoints = stripe.endpoints.filter((e) => e.url === other.webhookUrl);
+    expect(endpoints).toHaveLength(1);
+    expect([...endpoints[0].enabled_events].sort()).toEqual(['charge.dispute.created', 'charge.refunded']);
+  });
+
+  it("moving a published workflow's trigger to another connection registers there and removes the old endpoint", async () => {
+    const target = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe target', auth: { secretKey: stripe.secretKey } }), 'connection');
+    const before = (await h.api('GET', `/v1/workflows/${workflowId}`)).body.draft;
+    expect(stripe.endpoints.filter((e) => e.url === connection.webhookUrl)).toHaveLength(1);
+    expect((await h.api('PUT', `/v1/workflows/${workflowId}`, { ...before, trigger: { ...before.trigger, connection: target.id } })).status).toBe(200);
+    const publish = await h.api('POST', `/v1/workflows/${workflowId}/publish`);
+    expect(publish.status).toBe(200);
+    expect(publish.body.warnings).toBeUndefined();
+    expect(stripe.endpoints.filter((e) => e.url === connection.webhookUrl)).toEqual([]);
+    expect(stripe.endpoints.filter((e) => e.url === target.webhookUrl).map((e) => e.enabled_events)).toEqual([['charge.failed']]);
+    expect(await registrationOf(h, connection.id)).toBeNull();
+  });
 });
 
 describe('Kustomer triggers through outbound webhooks', () => {
   let h: Harness;
   let connection: any;
   let workflowId: string;
+  let conversationWorkflowId: string;
   beforeAll(async () => {
     h = await startHarness();
     connection = must(await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-test-key', baseUrl: h.kustomer.url } }), 'connection');
@@ -218,6 +242,7 @@ describe('Kustomer triggers through outbound webhooks', () => {
     const old = h.kustomer.outboundWebhooks[0];
     h.kustomer.failNext(1, { status: 503, method: 'POST', path: '/v1/outbound-webhooks' });
     const { id, publish } = await createAndPublish(h, workflow('kustomer', 'new-conversation', connection.id));
+    conversationWorkflowId = id;
     expect(publish.status).toBe(502);
     expect(publish.body.error).toMatchObject({ code: 'WEBHOOK_REGISTRATION_FAILED', details: { provider: 'Kustomer' } });
     expect(publish.body.error.message).toMatch(/^Kustomer did not register the webhook.*503/);
@@ -233,10 +258,19 @@ describe('Kustomer triggers through outbound webhooks', () => {
     await eventually(async () => ((await runsOf(h, id)).length === 1 ? true : undefined), 15_000, 'the conversation run');
   });
 
-  it('unpublishing both removes the outbound webhook', async () => {
-    const workflowsNow = (await h.api('GET', '/v1/workflows')).body.data.filter((w: any) => w.status === 'published');
-    for (const w of workflowsNow) expect((await h.api('POST', `/v1/workflows/${w.id}/unpublish`)).status).toBe(200);
+  it('a Kustomer failure while unpublishing still unpublishes, with a warning; the next unpublish removes the webhook', async () => {
+    const hook = h.kustomer.outboundWebhooks[0];
+    h.kustomer.failNext(1, { status: 500, method: 'POST', path: '/v1/outbound-webhooks' });
+    const res = await h.api('POST', `/v1/workflows/${conversationWorkflowId}/unpublish`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('draft');
+    expect(res.body.warnings).toEqual([expect.stringMatching(/^Kustomer did not register the webhook.*500.*keeps its previous events until the next publish or unpublish/)]);
+    expect(h.kustomer.outboundWebhooks.map((w) => w.id)).toEqual([hook.id]);
+    expect((await registrationOf(h, connection.id))?.events).toEqual(['kustomer.conversation.create', 'kustomer.customer.create']);
+
+    expect((await h.api('POST', `/v1/workflows/${workflowId}/unpublish`)).status).toBe(200);
     expect(h.kustomer.outboundWebhooks).toEqual([]);
     expect(await registrationOf(h, connection.id)).toBeNull();
+    expect((await h.api('GET', `/v1/connections/${connection.id}`)).body.secrets.webhookToken).toBe('unset');
   });
 });
