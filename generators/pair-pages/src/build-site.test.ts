@@ -16,7 +16,7 @@ const manifests = fixtureManifests();
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'pair-pages-site-'));
   result = await buildSite({ manifests, outDir, baseUrl: `${BASE}/` });
-});
+}, 60_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('buildSite', () => {
@@ -68,7 +68,7 @@ describe('buildSite', () => {
     const html = readFileSync(join(outDir, 'integrations/stripe/triggers/charge-failed/index.html'), 'utf8');
     const page = readPage(html);
     const trigger = manifests[0].triggers[0];
-    expect(page.text).toContain(trigger.description);
+    expect(page.text).toContain(trigger.description.replace(/`/g, ''));
     expect(page.text).toMatch(/data\.object\.customer\nstring\nNo\nCustomer id, e\.g\. cus_123\./);
     expect(page.text).toContain('POST /v1/webhooks/stripe.trigger-charge-failed');
     expect(html).toContain(JSON.stringify(trigger.sample, null, 2).replace(/"/g, '&quot;'));

@@ -10,6 +10,7 @@ import { BuildOptionsError, DuplicateConnectorError } from './errors.ts';
 import { createFileWriter } from './file-writer.ts';
 import { planSite } from './site-plan.ts';
 import { loadTemplates } from './templates.ts';
+import { KEBAB } from './urls.ts';
 import type { BuildResult, BuildSiteOptions } from './types.ts';
 
 const PROGRESS_EVERY = 500;
@@ -27,6 +28,9 @@ function checkOptions(options: BuildSiteOptions): string {
   for (const m of options.manifests) {
     if (seen.has(m.name)) throw new DuplicateConnectorError(m.name);
     seen.add(m.name);
+    for (const id of [m.name, ...m.triggers.map((t) => t.key), ...m.actions.map((a) => a.key)]) {
+      if (!KEBAB.test(id)) throw new BuildOptionsError(`connector "${m.name}": "${id}" is not kebab-case; names and keys become URLs, so validate the manifest first`);
+    }
   }
   return options.baseUrl.replace(/\/+$/, '');
 }

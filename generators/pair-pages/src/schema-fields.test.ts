@@ -26,3 +26,8 @@ it('suggests mapping an action input from the payload field of the same name', (
   expect(suggestMapping(paths, ['to'])).toEqual({ input: 'to', template: '{{trigger.id}}' });
   expect(suggestMapping(paths, [])).toBeUndefined();
 });
+
+it('escapes descriptions and shows their code spans as code', async () => {
+  const { textWithCode } = await import('./text.ts');
+  expect(textWithCode('Fires when `data.object` <b> & "x"')).toBe('Fires when <code>data.object</code> &lt;b&gt; &amp; &quot;x&quot;');
+});

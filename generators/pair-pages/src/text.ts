@@ -29,3 +29,11 @@ export function clip(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML and turns Markdown code spans (`data.object`) into `<code>` elements. Connector descriptions use them. */
+export function textWithCode(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  return escaped.includes('`') ? escaped.replace(/`([^`]+)`/g, '<code>$1</code>') : escaped;
+}

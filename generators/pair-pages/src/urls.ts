@@ -28,10 +28,16 @@ export const actionPage = (app: string, key: string): PageLocation => at(`/integ
 /** The one stylesheet. Connector names are kebab-case, so `_assets` never collides with an app. */
 export const STYLESHEET = { url: '/integrations/_assets/site.css', file: 'integrations/_assets/site.css' };
 
-/** The editor's "new workflow" link, pre-filled with a trigger and an action (namespaced ids). */
+/**
+ * The editor's "new workflow" link, pre-filled with a trigger and an action (namespaced ids).
+ * Names and keys are kebab-case (checked by buildSite), so nothing needs URL-encoding.
+ */
 export function editorLink(app: string, trigger: string, actionApp: string, action: string): string {
-  return `/editor/new?trigger=${encodeURIComponent(`${app}.${trigger}`)}&action=${encodeURIComponent(`${actionApp}.${action}`)}`;
+  return `/editor/new?trigger=${app}.${trigger}&action=${actionApp}.${action}`;
 }
+
+/** Connector names and trigger/action keys: kebab-case, safe in paths and query strings as they are. */
+export const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** The path a provider posts a webhook trigger's events to, as the ingress names it. */
 export function webhookPath(app: string, trigger: string): string {

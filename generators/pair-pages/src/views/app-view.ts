@@ -1,6 +1,6 @@
 /** The view model of `/integrations/<app>/`: its triggers, its actions, and its pair pages both ways. */
 import type { AppSummary } from '../app-summary.ts';
-import { plural } from '../text.ts';
+import { plural, textWithCode } from '../text.ts';
 import { actionPage, appPage, catalogPage, pairPage, triggerPage } from '../urls.ts';
 import { pageMeta, softwareApplication, type SiteContext } from './page-meta.ts';
 
@@ -27,8 +27,8 @@ export function appView(site: SiteContext, app: AppSummary, others: AppName[]) {
     app: { displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), description: app.description, categories: app.categories },
     triggerCount: plural(app.triggers.length, 'trigger'),
     actionCount: plural(app.actions.length, 'action'),
-    triggers: app.triggers.map((t) => ({ displayName: t.displayName, description: t.description, url: triggerPage(app.name, t.key).url, detail: strategyOf(t) })),
-    actions: app.actions.map((a) => ({ displayName: a.displayName, description: a.description, url: actionPage(app.name, a.key).url })),
+    triggers: app.triggers.map((t) => ({ displayName: t.displayName, descriptionHtml: textWithCode(t.description), url: triggerPage(app.name, t.key).url, detail: strategyOf(t) })),
+    actions: app.actions.map((a) => ({ displayName: a.displayName, descriptionHtml: textWithCode(a.description), url: actionPage(app.name, a.key).url })),
     outgoing: others.map((o) => ({ label: `${app.displayName} → ${o.displayName}`, url: pairPage(app.name, o.name).url })),
     incoming: others.map((o) => ({ label: `${o.displayName} → ${app.displayName}`, url: pairPage(o.name, app.name).url })),
   };

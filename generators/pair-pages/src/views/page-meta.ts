@@ -26,49 +26,45 @@ export interface PageMeta {
   jsonLd: string;
 }
 
+/** Escapes `<` so no string in the data can close the script element (skips the copy when there is none). */
+const scriptSafe = (json: string): string => (json.includes('<') ? json.replace(/</g, '\\u003c') : json);
+
 /** Absolute URL of a root-relative path. */
 export const absolute = (site: SiteContext, url: string): string => `${site.baseUrl}${url}`;
 
-function breadcrumbList(site: SiteContext, crumbs: Crumb[]): object {
-  return {
-    '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absolute(site, c.url) })),
-  };
+/** A JSON-LD node, already serialised: pages build ~90,000 of them, and writing the JSON by hand is several times faster than JSON.stringify of objects. */
+export type JsonLdNode = string;
+
+const q = (text: string): string => JSON.stringify(text);
+
+function breadcrumbList(site: SiteContext, crumbs: Crumb[]): JsonLdNode {
+  const items = crumbs.map((c, i) => `{"@type":"ListItem","position":${i + 1},"name":${q(c.name)},"item":${q(absolute(site, c.url))}}`);
+  return `{"@type":"BreadcrumbList","itemListElement":[${items.join(',')}]}`;
 }
 
 /** Builds a page's head data; `graph` adds JSON-LD nodes besides the BreadcrumbList. */
-export function pageMeta(site: SiteContext, input: { url: string; title: string; description: string; crumbs: Crumb[]; graph?: object[] }): PageMeta {
+export function pageMeta(site: SiteContext, input: { url: string; title: string; description: string; crumbs: Crumb[]; graph?: JsonLdNode[] }): PageMeta {
   const graph = [breadcrumbList(site, input.crumbs), ...(input.graph ?? [])];
+  const last = input.crumbs.length - 1;
   return {
     title: input.title,
-    description: clip(input.description, 160),
+    description: clip(input.description.includes('`') ? input.description.replace(/`/g, '') : input.description, 160),
     canonical: absolute(site, input.url),
     stylesheet: STYLESHEET.url,
     ogType: 'website',
-    breadcrumbs: input.crumbs.map((c, i) => ({ ...c, current: i === input.crumbs.length - 1 })),
-    // `<` escaped so no string in the data can close the script element.
-    jsonLd: JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }).replace(/</g, '\\u003c'),
+    breadcrumbs: input.crumbs.map((c, i) => ({ name: c.name, url: c.url, current: i === last })),
+    jsonLd: scriptSafe(`{"@context":"https://schema.org","@graph":[${graph.join(',')}]}`),
   };
 }
 
 /** The FAQPage node of a list of questions and plain-text answers. */
-export function faqPage(faq: Array<{ question: string; answer: string }>): object {
-  return {
-    '@type': 'FAQPage',
-    mainEntity: faq.map((f) => ({ '@type': 'Question', name: f.question, acceptedAnswer: { '@type': 'Answer', text: f.answer } })),
-  };
+export function faqPage(faq: Array<{ question: string; answer: string }>): JsonLdNode {
+  const questions = faq.map((f) => `{"@type":"Question","name":${q(f.question)},"acceptedAnswer":{"@type":"Answer","text":${q(f.answer)}}}`);
+  return `{"@type":"FAQPage","mainEntity":[${questions.join(',')}]}`;
 }
 
-/** The SoftwareApplication node describing Wireup's integration shown on a page. */
-export function softwareApplication(site: SiteContext, input: { name: string; description: string; url: string }): object {
-  return {
-    '@type': 'SoftwareApplication',
-    name: input.name,
-    description: clip(input.description, 300),
-    url: absolute(site, input.url),
-    applicationCategory: 'BusinessApplication',
-    operatingSystem: 'Linux, macOS, Windows',
-    // Wireup is open source and self-hosted: there is nothing to buy.
-    offers: { '@type': 'Offer', price: '0', priceCurrency: 'USD' },
-  };
+/** The SoftwareApplication node describing Wireup's integration shown on a page. Wireup is open source and self-hosted: nothing to buy, so the offer is free. */
+export function softwareApplication(site: SiteContext, input: { name: string; description: string; url: string }): JsonLdNode {
+  return `{"@type":"SoftwareApplication","name":${q(input.name)},"description":${q(clip(input.description, 300))},"url":${q(absolute(site, input.url))},`
+    + '"applicationCategory":"BusinessApplication","operatingSystem":"Linux, macOS, Windows","offers":{"@type":"Offer","price":"0","priceCurrency":"USD"}}';
 }

@@ -6,7 +6,7 @@
 import type { AppSummary } from '../app-summary.ts';
 import type { RelatedApp } from '../related-apps.ts';
 import { RELATED_SHOWN } from '../related-apps.ts';
-import { inSentence, plural } from '../text.ts';
+import { inSentence, plural, textWithCode } from '../text.ts';
 import type { PairUsage } from '../usage-index.ts';
 import { appPage, catalogPage, editorLink, pairPage, triggerPage } from '../urls.ts';
 import { faqPage, pageMeta, softwareApplication, type PageMeta, type SiteContext } from './page-meta.ts';
@@ -32,7 +32,36 @@ interface AppRef {
   url: string;
 }
 
-const ref = (app: AppSummary): AppRef => ({ name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url: appPage(app.name).url });
+/** What a pair page shows of one app whatever the other app is; computed once per app. */
+interface Side {
+  ref: AppRef;
+  /** Trigger (or action) display names as they read in a sentence, by key. */
+  triggerWords: Map<string, string>;
+  actionWords: Map<string, string>;
+  /** Trigger descriptions as safe HTML, by key. */
+  triggerHtml: Map<string, string>;
+  triggerCard: { count: number; seeAll: string; url: string; examples: Array<{ name: string; url: string }> };
+  actionCard: { count: number; seeAll: string; url: string };
+}
+
+const sides = new WeakMap<AppSummary, Side>();
+
+function sideOf(app: AppSummary): Side {
+  let side = sides.get(app);
+  if (!side) {
+    const url = appPage(app.name).url;
+    side = {
+      ref: { name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url },
+      triggerWords: new Map(app.triggers.map((t) => [t.key, inSentence(t.displayName, [app.displayName])])),
+      actionWords: new Map(app.actions.map((x) => [x.key, inSentence(x.displayName, [app.displayName])])),
+      triggerHtml: new Map(app.triggers.map((t) => [t.key, textWithCode(t.description)])),
+      triggerCard: { count: app.triggers.length, seeAll: `See all ${plural(app.triggers.length, 'trigger')}`, url: `${url}#triggers`, examples: app.triggers.slice(0, 3).map((t) => ({ name: t.displayName, url: triggerPage(app.name, t.key).url })) },
+      actionCard: { count: app.actions.length, seeAll: `See all ${plural(app.actions.length, 'action')}`, url: `${url}#actions` },
+    };
+    sides.set(app, side);
+  }
+  return side;
+}
 
 /** The counts line of one direction: "10 Stripe triggers wired to 4 Kustomer actions". */
 export function wiredCounts(from: AppSummary, to: AppSummary): string {
@@ -41,8 +70,8 @@ export function wiredCounts(from: AppSummary, to: AppSummary): string {
 
 function pairingItem(a: AppSummary, b: AppSummary, p: Pairing) {
   return {
-    title: `When ${inSentence(p.trigger.displayName, [a.displayName, b.displayName])} in ${a.displayName}, ${inSentence(p.action.displayName, [a.displayName, b.displayName])} in ${b.displayName}`,
-    description: p.trigger.description,
+    title: `When ${sideOf(a).triggerWords.get(p.trigger.key)} in ${a.displayName}, ${sideOf(b).actionWords.get(p.action.key)} in ${b.displayName}`,
+    descriptionHtml: sideOf(a).triggerHtml.get(p.trigger.key),
     href: editorLink(a.name, p.trigger.key, b.name, p.action.key),
     triggerUrl: triggerPage(a.name, p.trigger.key).url,
     count: p.count === undefined ? undefined : plural(p.count, 'workflow'),
@@ -59,6 +88,8 @@ function blocked(a: AppSummary, b: AppSummary): string | undefined {
 
 /** Builds the pair page's view model. */
 export function pairView({ site, a, b, related, usage }: PairInputs) {
+  const sa = sideOf(a);
+  const sb = sideOf(b);
   const url = pairPage(a.name, b.name).url;
   const mirrorUrl = pairPage(b.name, a.name).url;
   const total = a.triggers.length * b.actions.length;
@@ -73,15 +104,15 @@ export function pairView({ site, a, b, related, usage }: PairInputs) {
     : `${wiredCounts(a, b)}: ${total} ready-made Wireup workflows, from "${top.trigger.displayName}" to "${top.action.displayName}". Open source, self-hostable, no code.`;
   const meta: PageMeta = pageMeta(site, {
     url, title: `${a.displayName} to ${b.displayName} integration | Wireup`, description,
-    crumbs: [{ name: 'Integrations', url: catalogPage().url }, { name: a.displayName, url: appPage(a.name).url }, { name: `${a.displayName} → ${b.displayName}`, url }],
+    crumbs: [{ name: 'Integrations', url: catalogPage().url }, { name: a.displayName, url: sa.ref.url }, { name: `${a.displayName} → ${b.displayName}`, url }],
     graph: [faqPage(faq), softwareApplication(site, { name: `Wireup: ${a.displayName} to ${b.displayName}`, description, url })],
   });
   const steps: HowStep[] = top ? howItWorks(a, b, top) : [];
   return {
-    meta, a: ref(a), b: ref(b), title, reason,
+    meta, a: sa.ref, b: sb.ref, title, reason,
     lead: reason ? `${reason}${mirrorPossible ? ` The other way round works: ${wiredCounts(b, a)}.` : ''}` : `Triggers from ${a.displayName}, actions in ${b.displayName}. Filter, branch and transform in between, without writing code.`,
-    triggerCard: { count: a.triggers.length, seeAll: `See all ${plural(a.triggers.length, 'trigger')}`, url: `${appPage(a.name).url}#triggers`, examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, url: triggerPage(a.name, t.key).url })) },
-    actionCard: { count: b.actions.length, seeAll: `See all ${plural(b.actions.length, 'action')}`, url: `${appPage(b.name).url}#actions` },
+    triggerCard: sa.triggerCard,
+    actionCard: sb.actionCard,
     forward: { counts: wiredCounts(a, b), mostUsed: top ? { trigger: top.trigger.displayName, action: top.action.displayName } : undefined },
     mirror: { counts: wiredCounts(b, a), url: mirrorUrl, possible: mirrorPossible, label: `See ${b.displayName} → ${a.displayName}` },
     pairings: { showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`, items: pairings.map((p) => pairingItem(a, b, p)) },

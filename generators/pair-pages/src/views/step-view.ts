@@ -3,6 +3,7 @@ import type { ConnectorManifest } from '@wireup/sdk';
 import type { RelatedApp } from '../related-apps.ts';
 import { RELATED_SHOWN } from '../related-apps.ts';
 import { schemaFields } from '../schema-fields.ts';
+import { textWithCode } from '../text.ts';
 import { actionPage, appPage, catalogPage, pairPage, triggerPage, webhookPath } from '../urls.ts';
 import { pageMeta, softwareApplication, type SiteContext } from './page-meta.ts';
 
@@ -37,7 +38,7 @@ export function triggerView(site: SiteContext, app: StepApp, t: Trigger, related
     app: { displayName: app.displayName, url: appPage(app.name).url },
     kind: 'Trigger',
     displayName: t.displayName,
-    description: t.description,
+    descriptionHtml: textWithCode(t.description),
     id: `${app.name}.${t.key}`,
     facts: t.strategy === 'webhook'
       ? [{ term: 'How it fires', value: 'Instantly, by webhook' }, ...(t.event ? [{ term: 'Provider event', value: t.event, code: true }] : []), { term: 'Webhook path', value: `POST ${webhookPath(app.name, t.key)}`, code: true }]
@@ -62,7 +63,7 @@ export function actionView(site: SiteContext, app: StepApp, a: Action, related: 
     app: { displayName: app.displayName, url: appPage(app.name).url },
     kind: 'Action',
     displayName: a.displayName,
-    description: a.description,
+    descriptionHtml: textWithCode(a.description),
     id: `${app.name}.${a.key}`,
     facts: [
       { term: 'Safe to repeat', value: a.idempotent ? 'Yes (idempotent)' : 'No: each run acts again' },
