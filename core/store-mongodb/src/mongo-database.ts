@@ -42,8 +42,19 @@ const indexes: Record<string, IndexDescription[]> = {
   ],
 };
 
+/**
+ * Creates the indexes that do not exist yet. Only missing ones are sent: FerretDB 1.24 drops the
+ * connection (a server-side panic) when createIndexes names an index that already exists, which
+ * made every restart on an existing database fail.
+ */
 export async function createIndexes(db: Db): Promise<void> {
-  for (const [name, list] of Object.entries(indexes)) await db.collection(name).createIndexes(list);
+  const existingCollections = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const [name, list] of Object.entries(indexes)) {
+    const collection = db.collection(name);
+    const existing = existingCollections.has(name) ? new Set((await collection.listIndexes().toArray()).map((i) => i.name as string)) : new Set<string>();
+    const missing = list.filter((index) => !existing.has(index.name!));
+    if (missing.length) await collection.createIndexes(missing);
+  }
 }
 
 /** Whether a write failed on a unique index (E11000). */

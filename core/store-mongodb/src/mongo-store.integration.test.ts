@@ -56,6 +56,23 @@ describe('MongoStore', () => {
     }
   });
 
+  it('restarts on a database that already has data and indexes (a new process after a restart)', async () => {
+    const dbName = freshDbName();
+    const first = createMongoStore({ url, dbName });
+    await first.start();
+    const now = new Date().toISOString();
+    await first.connections.create({ id: 'conn_1', connector: 'stripe', name: 'Stripe', authCiphertext: 'x', publicAuth: {}, webhookToken: 'tok_1', createdAt: now, updatedAt: now });
+    await first.stop();
+    const second = createMongoStore({ url, dbName });
+    try {
+      await second.start();
+      expect((await second.connections.getByWebhookToken('tok_1'))?.id).toBe('conn_1');
+    } finally {
+      await second.stop();
+      await admin.db(dbName).dropDatabase();
+    }
+  });
+
   it('stores provider payloads whose keys MongoDB-compatible servers refuse as field names', async () => {
     const dbName = freshDbName();
     const store = createMongoStore({ url, dbName });
