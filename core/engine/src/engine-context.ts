@@ -15,6 +15,8 @@ export interface EngineContext {
   openAuth(connection: ConnectionRecord): ConnectionAuth;
   http: HttpClient;
   retry: RetryPolicy;
+  /** See EngineOptions.runLanes. */
+  runLanes: number;
   polling: PollingOptions;
   sleep(ms: number): Promise<void>;
   /** Every hook present, each one swallowing its own errors. */
@@ -55,6 +57,7 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     openAuth: options.openAuth,
     http: options.http,
     retry: { ...defaultRetryPolicy, ...options.retry },
+    runLanes: Math.max(1, Math.floor(options.runLanes ?? 8)),
     polling: { ...defaultPollingOptions, ...options.polling },
     sleep: options.sleep ?? realSleep,
     observer: safeObserver(options.observer),

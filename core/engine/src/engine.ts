@@ -79,6 +79,13 @@ export interface EngineOptions {
   /** The egress-guarded HTTP client given to connectors. */
   http: HttpClient;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Lanes per workflow on the \`runs\` topic (default 8). Runs of one workflow are spread over this
+   * many bus keys by run id, so a busy workflow runs up to N runs at once while still being
+   * bounded (it cannot starve other workflows). 1 runs each workflow's runs strictly one at a
+   * time, in order.
+   */
+  runLanes?: number;
   /** Injected for tests; default setTimeout-based. */
   sleep?(ms: number): Promise<void>;
   observer?: EngineObserver;

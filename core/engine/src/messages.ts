@@ -11,7 +11,7 @@ export interface EventMessage {
   key: string;
 }
 
-/** Topic `runs`, keyed by workflow id: a run to execute (or resume). */
+/** Topic `runs`, keyed by workflow id and lane (see `runKeyOf`): a run to execute (or resume). */
 export interface RunMessage {
   runId: string;
 }
@@ -27,6 +27,16 @@ export interface DeadLetterMessage {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The bus key of a run: its workflow id, plus a lane picked from the run id when the workflow has
+ * more than one lane. A run always maps to the same lane, so its redeliveries and replays queue
+ * behind each other.
+ */
+export function runKeyOf(workflowId: string, runId: string, lanes: number): string {
+  if (lanes <= 1) return workflowId;
+  return `${workflowId}#${Number.parseInt(sha256(runId).slice(0, 8), 16) % lanes}`;
 }
 
 /** The dedupe key of a provider event: `<connectionId>:<provider event id>`. */

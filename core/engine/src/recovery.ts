@@ -5,7 +5,7 @@
  */
 import type { RunRecord } from '@wireup/store';
 import type { EngineContext } from './engine-context.ts';
-import type { EventMessage, RunMessage } from './messages.ts';
+import { runKeyOf, type EventMessage, type RunMessage } from './messages.ts';
 
 /** Events recovered in one start (the oldest first); more stay unrouted until the next start. */
 const EVENT_LIMIT = 10_000;
@@ -28,6 +28,6 @@ export async function recover(ctx: EngineContext): Promise<{ events: number; run
   for (const event of events) await ctx.bus.publish('events', event.key, { key: event.key } satisfies EventMessage);
   // list() is newest first; re-queue oldest first so each workflow keeps its order.
   const runs = (await unfinishedRuns(ctx)).reverse();
-  for (const run of runs) await ctx.bus.publish('runs', run.workflowId, { runId: run.id } satisfies RunMessage);
+  for (const run of runs) await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), { runId: run.id } satisfies RunMessage);
   return { events: events.length, runs: runs.length };
 }

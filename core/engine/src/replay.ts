@@ -2,7 +2,7 @@
 import type { RunRecord } from '@wireup/store';
 import type { EngineContext } from './engine-context.ts';
 import { RunNotFoundError, RunNotReplayableError } from './errors.ts';
-import type { RunMessage } from './messages.ts';
+import { runKeyOf, type RunMessage } from './messages.ts';
 
 /** Resets a failed run to queued and publishes it to `runs`. Throws when absent (404) or not failed (409). */
 export async function replayRun(ctx: EngineContext, runId: string): Promise<RunRecord> {
@@ -12,6 +12,6 @@ export async function replayRun(ctx: EngineContext, runId: string): Promise<RunR
   const reset = await ctx.store.runs.resetForReplay(runId);
   if (!reset) throw new RunNotFoundError(runId);
   // If this publish fails the run stays queued, and recovery at the next start re-queues it.
-  await ctx.bus.publish('runs', reset.workflowId, { runId } satisfies RunMessage);
+  await ctx.bus.publish('runs', runKeyOf(reset.workflowId, runId, ctx.runLanes), { runId } satisfies RunMessage);
   return reset;
 }

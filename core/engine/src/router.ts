@@ -7,7 +7,7 @@ import type { Connector, TriggerDefinition } from '@wireup/sdk';
 import type { EventRecord, PublishedWorkflow, RunRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
 import type { EngineContext } from './engine-context.ts';
-import { pollEventTypeOf, runIdOf, type EventMessage, type RunMessage } from './messages.ts';
+import { pollEventTypeOf, runIdOf, runKeyOf, type EventMessage, type RunMessage } from './messages.ts';
 
 const triggersByType = new WeakMap<Connector, Map<string, string[]>>();
 
@@ -67,7 +67,7 @@ export async function routeEvent(ctx: EngineContext, eventKey: string): Promise<
   await Promise.all(workflows.map(async (workflow) => {
     const { run } = await ctx.store.runs.createIfAbsent(newRun(workflow, event, now));
     // Published even when the run already existed: the earlier attempt may have crashed before publishing.
-    await ctx.bus.publish('runs', run.workflowId, { runId: run.id } satisfies RunMessage);
+    await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), { runId: run.id } satisfies RunMessage);
   }));
   await ctx.store.events.markRouted(eventKey);
 }

@@ -28,6 +28,8 @@ export interface Config {
   webhookBodyLimit: number;
   /** Engine retry overrides (tests shorten them). */
   retry: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
+  /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = strictly in order). */
+  runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
 }
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       initialDelayMs: optionalInt(env, 'WIREUP_RETRY_INITIAL_DELAY_MS'),
       maxDelayMs: optionalInt(env, 'WIREUP_RETRY_MAX_DELAY_MS'),
     },
+    runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
   };
   return { ...config, ...overrides };

@@ -65,7 +65,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   let started = false;
   const bus = await pickBus(config, () => started);
   const engine = createEngine({
-    store, bus, connectors: catalog, http, retry: config.retry,
+    store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
     openAuth: (connection) => secretBox.open(connection.authCiphertext),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.inc('wireup_events_accepted_total', { connector, duplicate: String(duplicate) }),

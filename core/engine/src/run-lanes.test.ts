@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
+import { runKeyOf } from './messages.ts';
+
+let h: Harness;
+afterEach(async () => { await h?.stop(); });
+
+/** Publishes one workflow, delivers `count` events whose action waits until released, and reports the most actions running at once. */
+async function peakConcurrency(runLanes: number, count: number): Promise<number> {
+  h = await createHarness({ engine: { runLanes } });
+  let running = 0;
+  let peak = 0;
+  let release!: () => void;
+  const gate = new Promise<void>((r) => { release = r; });
+  h.control.behaviour = async () => {
+    running++;
+    peak = Math.max(peak, running);
+    await gate;
+    running--;
+    return { id: 'ok' };
+  };
+  await h.publishWorkflow('wf', [{ id: 'open', type: 'action', connector: 'acme', action: 'create-ticket', connection: 'conn_1', input: { customer: 'c', title: 't' } }]);
+  for (let i = 0; i < count; i++) await h.deliver(orderEvent(`evt_${i}`));
+  await new Promise((r) => setTimeout(r, 300));
+  const seen = peak;
+  release();
+  for (let i = 0; i < count; i++) expect((await h.finishedRun('wf', `evt_${i}`)).status).toBe('succeeded');
+  return seen;
+}
+
+describe('run lanes', () => {
+  it('one lane: a workflow runs one run at a time', async () => {
+    expect(await peakConcurrency(1, 6)).toBe(1);
+  });
+
+  it('several lanes: one busy workflow runs several runs at once, bounded by the lanes', async () => {
+    const peak = await peakConcurrency(4, 24);
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(4);
+  });
+
+  it('a run always maps to the same key; one lane is the workflow id itself', () => {
+    expect(runKeyOf('wf_1', 'run_a', 1)).toBe('wf_1');
+    expect(runKeyOf('wf_1', 'run_a', 8)).toBe(runKeyOf('wf_1', 'run_a', 8));
+    const lanes = new Set(Array.from({ length: 200 }, (_, i) => runKeyOf('wf_1', `run_${i}`, 8)));
+    expect(lanes.size).toBe(8);
+    for (const key of lanes) expect(key).toMatch(/^wf_1#[0-7]$/);
+  });
+});
