@@ -1,17 +1,19 @@
 /**
  * buildSite: renders the static site of mirrored pair pages from connector manifests.
  * Templates are compiled once; each page is rendered in memory only when its input hash
- * changed (or always, without `incremental`), and files are written with bounded concurrency.
+ * changed (or always, without `incremental`), and files are written with bounded concurrency,
+ * by worker threads when there are thousands of them.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { readBuildState, removeOutput, writeBuildState, type FileHashes } from './build-state.ts';
+import { diffBuildState, pathsHashOf, readBuildState, removeOutput, writeBuildState } from './build-state.ts';
 import { BuildOptionsError, DuplicateConnectorError } from './errors.ts';
 import { createFileWriter } from './file-writer.ts';
-import { planSite } from './site-plan.ts';
+import { defaultWorkers, renderInWorkers } from './render-workers.ts';
+import { fileOfPath, planSite, type SitePlan } from './site-plan.ts';
 import { loadTemplates } from './templates.ts';
-import { KEBAB } from './urls.ts';
 import type { BuildResult, BuildSiteOptions } from './types.ts';
+import { KEBAB } from './urls.ts';
 
 const PROGRESS_EVERY = 500;
 
@@ -35,6 +37,17 @@ function checkOptions(options: BuildSiteOptions): string {
   return options.baseUrl.replace(/\/+$/, '');
 }
 
+/** Renders and writes the given files in this thread, `concurrency` writes in flight. */
+async function writeHere(plan: SitePlan, indices: number[], outDir: string, concurrency: number, onDone: (count: number) => void): Promise<void> {
+  const writer = createFileWriter(outDir, concurrency);
+  for (const index of indices) {
+    const file = plan.files[index];
+    await writer.write(fileOfPath(file.path), plan.render(file));
+    onDone(1);
+  }
+  await writer.flush();
+}
+
 /** Builds (or incrementally rebuilds) the site into `outDir`. See the README for the layout. */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -42,33 +55,31 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
   const templates = loadTemplates(options.templatesDir);
-  const previous: FileHashes = await readBuildState(outDir);
-  const files = planSite(options.manifests, { baseUrl }, templates, options.usage);
-  const writer = createFileWriter(outDir, options.writeConcurrency ?? 64);
-  const next: FileHashes = new Map();
-  const total = files.length;
-  let written = 0;
-  let unchanged = 0;
-  let pages = 0;
-  for (let i = 0; i < total; i++) {
-    const f = files[i];
-    next.set(f.file, f.hash);
-    if (f.url) pages++;
-    if (options.incremental && previous.get(f.file) === f.hash) unchanged++;
-    else {
-      await writer.write(f.file, f.render());
-      written++;
+  const previous = await readBuildState(outDir);
+  const plan = planSite(options.manifests, { baseUrl }, templates, options.usage);
+  const total = plan.files.length;
+
+  const pathsHash = pathsHashOf(plan.files.map((f) => f.path));
+  const diff = await diffBuildState(previous, plan.files, pathsHash);
+  const toWrite = options.incremental ? diff.changed : plan.files.map((_, index) => index);
+  let done = total - toWrite.length;
+  let reported = 0;
+  const onDone = (count: number): void => {
+    done += count;
+    if (options.onProgress && done - reported >= PROGRESS_EVERY) {
+      reported = done;
+      options.onProgress({ done, total });
     }
-    if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) options.onProgress({ done: i + 1, total });
+  };
+  const workers = options.workers ?? defaultWorkers(toWrite.length);
+  if (workers > 0) {
+    await renderInWorkers({ manifests: options.manifests, usage: options.usage, baseUrl, templatesDir: options.templatesDir, outDir, fileCount: total }, toWrite, workers, onDone);
+  } else {
+    await writeHere(plan, toWrite, outDir, options.writeConcurrency ?? 64, onDone);
   }
-  await writer.flush();
-  let removed = 0;
-  for (const file of previous.keys()) {
-    if (next.has(file)) continue;
-    await removeOutput(outDir, file);
-    removed++;
-  }
-  await writeBuildState(outDir, next);
+
+  for (const path of diff.gone) await removeOutput(outDir, fileOfPath(path));
+  await writeBuildState(outDir, plan.files, pathsHash, previous);
   options.onProgress?.({ done: total, total });
-  return { written, unchanged, removed, pages, ms: Math.round(performance.now() - started) };
+  return { written: toWrite.length, unchanged: total - toWrite.length, removed: diff.gone.length, pages: plan.pages, ms: Math.round(performance.now() - started) };
 }

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { ConnectorManifest } from '@wireup/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from './build-site.ts';
-import { BUILD_STATE_FILE } from './build-state.ts';
+import { BUILD_PATHS_FILE, BUILD_STATE_FILE } from './build-state.ts';
 import { fixtureManifests } from './testing/fixture-manifests.ts';
 
 const BASE = 'https://wireup.example.com';
@@ -17,7 +17,7 @@ function allFiles(dir: string): string[] {
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name !== BUILD_STATE_FILE) out.push(relative(dir, join(d, e.name)));
+      else if (e.name !== BUILD_STATE_FILE && e.name !== BUILD_PATHS_FILE) out.push(relative(dir, join(d, e.name)));
     }
   };
   walk(dir);

@@ -1,79 +1,123 @@
 /**
- * Lists every file of the site with the hash of its inputs and a function that renders it.
+ * Lists every file of the site with the hash of its inputs, and renders any of them on demand.
  * Hashes are built from per-connector summary hashes, so planning 90,000 pages costs one short
- * hash each and nothing is rendered until the build knows the page changed.
+ * hash each; planned files are small records (no closures) because there are so many.
  */
 import type { ConnectorManifest } from '@wireup/sdk';
 import { summarize, type AppSummary } from './app-summary.ts';
 import { hashJson, hashText } from './hash.ts';
-import { relatedApps } from './related-apps.ts';
-import { robotsTxt, sitemapFiles } from './sitemap.ts';
+import { relatedApps, type RelatedApp } from './related-apps.ts';
+import { robotsTxt, SITEMAP_LIMIT, sitemapFiles } from './sitemap.ts';
 import type { TemplateSet } from './templates.ts';
 import type { UsageRecord } from './types.ts';
 import { actionPage, appPage, catalogPage, pairPage, STYLESHEET, triggerPage } from './urls.ts';
-import { indexUsage, pairKey } from './usage-index.ts';
-import { appView } from './views/app-view.ts';
+import { indexUsage, pairKey, type PairUsage, type UsageIndex } from './usage-index.ts';
+import { appView, type AppName } from './views/app-view.ts';
 import { catalogView } from './views/catalog-view.ts';
 import type { SiteContext } from './views/page-meta.ts';
 import { pairView } from './views/pair-view.ts';
 import { actionView, triggerView } from './views/step-view.ts';
 
-/** One output file: where it goes, its input hash, how to render it; `url` is set for HTML pages. */
+/** What a planned file is; `i`/`j` index apps (in catalog order), steps or sitemap parts. */
+export const FileKind = { Css: 0, Catalog: 1, App: 2, Trigger: 3, Action: 4, Pair: 5, Sitemap: 6, Robots: 7 } as const;
+export type FileKind = (typeof FileKind)[keyof typeof FileKind];
+
+/** One output file. `path` is its URL path (`/integrations/stripe/`), also its key in the build state. */
 export interface PlannedFile {
-  file: string;
-  url?: string;
+  path: string;
+  kind: FileKind;
+  i: number;
+  j: number;
   hash: string;
-  render: () => string;
 }
+
+/** The site: its files in build order, and a renderer for any of them. */
+export interface SitePlan {
+  files: PlannedFile[];
+  /** How many files are HTML pages. */
+  pages: number;
+  render(file: PlannedFile): string;
+}
+
+/** The file under outDir that serves a URL path. */
+export const fileOfPath = (path: string): string => (path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1));
 
 const SEP = '\u0000';
 
+interface Context {
+  site: SiteContext;
+  templates: TemplateSet;
+  manifests: ConnectorManifest[];
+  apps: AppSummary[];
+  names: AppName[];
+  related: Map<string, RelatedApp[]>;
+  usage: UsageIndex;
+}
+
+const usageOf = (ctx: Context, a: AppSummary, b: AppSummary): PairUsage[] => ctx.usage.get(pairKey(a.name, b.name)) ?? [];
+
 /** Plans the whole site. Apps are listed by display name; pair pages exist for every ordered pair. */
-export function planSite(manifests: ConnectorManifest[], site: SiteContext, templates: TemplateSet, usage?: UsageRecord[]): PlannedFile[] {
+export function planSite(manifests: ConnectorManifest[], site: SiteContext, templates: TemplateSet, usage?: UsageRecord[]): SitePlan {
   const sorted = [...manifests].sort((x, y) => x.displayName.localeCompare(y.displayName) || x.name.localeCompare(y.name));
-  const apps: AppSummary[] = sorted.map(summarize);
-  const related = relatedApps(apps);
-  const relatedHash = new Map([...related].map(([name, list]) => [name, hashJson(list)]));
-  const usageIndex = indexUsage(usage);
+  const apps = sorted.map(summarize);
   const names = apps.map((a) => ({ name: a.name, displayName: a.displayName }));
+  const ctx: Context = { site, templates, manifests: sorted, apps, names, related: relatedApps(apps), usage: indexUsage(usage) };
+  const relatedHash = apps.map((a) => hashJson(ctx.related.get(a.name)));
   const namesHash = hashJson(names);
-  const { render, hash } = templates;
+  const { hash } = templates;
   const files: PlannedFile[] = [];
+  const add = (path: string, kind: FileKind, i: number, j: number, h: string): void => {
+    files.push({ path, kind, i, j, hash: h });
+  };
 
-  files.push({ file: STYLESHEET.file, hash: hashText(templates.css), render: () => templates.css });
-  const catalog = catalogPage();
-  files.push({ ...catalog, hash: hashText([hash.catalog, site.baseUrl, ...apps.map((a) => a.hash)].join(SEP)), render: () => render.catalog(catalogView(site, apps)) });
-
+  add(`/${STYLESHEET.file}`, FileKind.Css, 0, 0, hashText(templates.css));
+  add(catalogPage().url, FileKind.Catalog, 0, 0, hashText([hash.catalog, site.baseUrl, ...apps.map((a) => a.hash)].join(SEP)));
   apps.forEach((app, i) => {
-    const manifest = sorted[i];
-    const others = names.filter((n) => n.name !== app.name);
-    const rel = related.get(app.name) ?? [];
-    const appBase = [hash.app, site.baseUrl, app.hash, namesHash].join(SEP);
-    files.push({ ...appPage(app.name), hash: hashText(appBase), render: () => render.app(appView(site, app, others)) });
-    const stepBase = [hash.step, site.baseUrl, app.name, app.displayName, relatedHash.get(app.name)].join(SEP);
-    const ref = { name: app.name, displayName: app.displayName };
-    for (const t of manifest.triggers) {
-      files.push({ ...triggerPage(app.name, t.key), hash: hashText(`${stepBase}${SEP}t${JSON.stringify(t)}`), render: () => render.step(triggerView(site, ref, t, rel)) });
-    }
-    for (const a of manifest.actions) {
-      files.push({ ...actionPage(app.name, a.key), hash: hashText(`${stepBase}${SEP}a${JSON.stringify(a)}`), render: () => render.step(actionView(site, ref, a, rel)) });
-    }
+    add(appPage(app.name).url, FileKind.App, i, 0, hashText([hash.app, site.baseUrl, app.hash, namesHash].join(SEP)));
+    const stepBase = [hash.step, site.baseUrl, app.name, app.displayName, relatedHash[i]].join(SEP);
+    sorted[i].triggers.forEach((t, j) => add(triggerPage(app.name, t.key).url, FileKind.Trigger, i, j, hashText(`${stepBase}${SEP}t${JSON.stringify(t)}`)));
+    sorted[i].actions.forEach((a, j) => add(actionPage(app.name, a.key).url, FileKind.Action, i, j, hashText(`${stepBase}${SEP}a${JSON.stringify(a)}`)));
+  });
+  // A pair page's fingerprint is the concatenation of hashes of its inputs: A's side (template,
+  // base URL, A's summary, A's related apps), B's summary and, when there is any, their usage.
+  // No hashing per page: 90,000 pages cost 90,000 short concatenations.
+  apps.forEach((a, i) => {
+    const aSide = hashText([hash.pair, site.baseUrl, a.hash, relatedHash[i]].join(SEP));
+    apps.forEach((b, j) => {
+      if (i === j) return;
+      const use = usageOf(ctx, a, b);
+      add(pairPage(a.name, b.name).url, FileKind.Pair, i, j, use.length ? `${aSide}${b.hash}${hashJson(use)}` : aSide + b.hash);
+    });
   });
 
-  for (const a of apps) {
-    const rel = related.get(a.name) ?? [];
-    const pairBase = [hash.pair, site.baseUrl, a.hash, relatedHash.get(a.name)].join(SEP);
-    for (const b of apps) {
-      if (a === b) continue;
-      const use = usageIndex.get(pairKey(a.name, b.name)) ?? [];
-      const useKey = use.length ? JSON.stringify(use) : '';
-      files.push({ ...pairPage(a.name, b.name), hash: hashText(`${pairBase}${SEP}${b.hash}${SEP}${useKey}`), render: () => render.pair(pairView({ site, a, b, related: rel, usage: use })) });
-    }
-  }
+  const pages = files.length - 1;
+  // The URL set follows from the base URL, the names and the step keys: hash those instead of the sitemap text.
+  const sitemapHash = hashText([site.baseUrl, namesHash, ...sorted.map((m) => `${m.triggers.map((t) => t.key)}|${m.actions.map((a) => a.key)}`)].join(SEP));
+  const parts = pages <= SITEMAP_LIMIT ? 1 : 1 + Math.ceil(pages / SITEMAP_LIMIT);
+  for (let j = 0; j < parts; j++) add(j === 0 ? '/sitemap.xml' : `/sitemap-${j}.xml`, FileKind.Sitemap, 0, j, sitemapHash);
+  add('/robots.txt', FileKind.Robots, 0, 0, hashText(robotsTxt(site.baseUrl)));
 
-  const urls = files.filter((f) => f.url).map((f) => `${site.baseUrl}${f.url}`);
-  for (const { file, content } of sitemapFiles(site.baseUrl, urls)) files.push({ file, hash: hashText(content), render: () => content });
-  const robots = robotsTxt(site.baseUrl);
-  files.push({ file: 'robots.txt', hash: hashText(robots), render: () => robots });
-  return files;
+  let sitemaps: string[] | undefined;
+  const sitemap = (j: number): string => {
+    sitemaps ??= sitemapFiles(site.baseUrl, files.slice(1, 1 + pages).map((f) => `${site.baseUrl}${f.path}`)).map((s) => s.content);
+    return sitemaps[j];
+  };
+  return { files, pages, render: (f) => (f.kind === FileKind.Sitemap ? sitemap(f.j) : renderFile(ctx, f)) };
+}
+
+function renderFile(ctx: Context, f: PlannedFile): string {
+  const { site, templates: { render }, apps, manifests } = ctx;
+  const app = apps[f.i];
+  const related = (): RelatedApp[] => ctx.related.get(app.name) ?? [];
+  const ref = (): AppName => ({ name: app.name, displayName: app.displayName });
+  switch (f.kind) {
+    case FileKind.Css: return ctx.templates.css;
+    case FileKind.Catalog: return render.catalog(catalogView(site, apps));
+    case FileKind.App: return render.app(appView(site, app, ctx.names.filter((n) => n.name !== app.name)));
+    case FileKind.Trigger: return render.step(triggerView(site, ref(), manifests[f.i].triggers[f.j], related()));
+    case FileKind.Action: return render.step(actionView(site, ref(), manifests[f.i].actions[f.j], related()));
+    case FileKind.Pair: return render.pair(pairView({ site, a: app, b: apps[f.j], related: related(), usage: usageOf(ctx, app, apps[f.j]) }));
+    case FileKind.Robots: return robotsTxt(site.baseUrl);
+    default: throw new Error(`unknown file kind ${f.kind}`);
+  }
 }

@@ -30,8 +30,13 @@ export interface BuildSiteOptions {
   incremental?: boolean;
   /** Folder of the Handlebars templates; defaults to the package's `templates/`. */
   templatesDir?: string;
-  /** How many files are written at once. Default 64. */
+  /** How many files are written at once when rendering in this thread. Default 64. */
   writeConcurrency?: number;
+  /**
+   * Worker threads that render and write (0: render in this thread). Default: none below
+   * 4,000 files to write, else one per core, at most 2.
+   */
+  workers?: number;
 }
 
 /** What a build did. */
