@@ -8,7 +8,7 @@ import { summarize, type AppSummary } from './app-summary.ts';
 import { hashJson, hashText } from './hash.ts';
 import { relatedApps, type RelatedApp } from './related-apps.ts';
 import { robotsTxt, SITEMAP_LIMIT, sitemapFiles } from './sitemap.ts';
-import type { TemplateSet } from './templates.ts';
+import type { PageKind, TemplateSet } from './templates.ts';
 import type { UsageRecord } from './types.ts';
 import { actionPage, appPage, catalogPage, pairPage, STYLESHEET, triggerPage } from './urls.ts';
 import { indexUsage, pairKey, type PairUsage, type UsageIndex } from './usage-index.ts';
@@ -37,6 +37,14 @@ export interface SitePlan {
   /** How many files are HTML pages. */
   pages: number;
   render(file: PlannedFile): string;
+  /** The template and view model of an HTML page (for other renderers, e.g. the benchmark's Eleventy build). */
+  view(file: PlannedFile): PageView;
+}
+
+/** A page's template and the data it is rendered with. */
+export interface PageView {
+  template: PageKind;
+  data: object;
 }
 
 /** The file under outDir that serves a URL path. */
@@ -102,22 +110,28 @@ export function planSite(manifests: ConnectorManifest[], site: SiteContext, temp
     sitemaps ??= sitemapFiles(site.baseUrl, files.slice(1, 1 + pages).map((f) => `${site.baseUrl}${f.path}`)).map((s) => s.content);
     return sitemaps[j];
   };
-  return { files, pages, render: (f) => (f.kind === FileKind.Sitemap ? sitemap(f.j) : renderFile(ctx, f)) };
+  const render = (f: PlannedFile): string => {
+    if (f.kind === FileKind.Sitemap) return sitemap(f.j);
+    if (f.kind === FileKind.Css) return templates.css;
+    if (f.kind === FileKind.Robots) return robotsTxt(site.baseUrl);
+    const page = viewOf(ctx, f);
+    return templates.render[page.template](page.data);
+  };
+  return { files, pages, render, view: (f) => viewOf(ctx, f) };
 }
 
-function renderFile(ctx: Context, f: PlannedFile): string {
-  const { site, templates: { render }, apps, manifests } = ctx;
+/** The template and view model of an HTML page. */
+function viewOf(ctx: Context, f: PlannedFile): PageView {
+  const { site, apps, manifests } = ctx;
   const app = apps[f.i];
   const related = (): RelatedApp[] => ctx.related.get(app.name) ?? [];
   const ref = (): AppName => ({ name: app.name, displayName: app.displayName });
   switch (f.kind) {
-    case FileKind.Css: return ctx.templates.css;
-    case FileKind.Catalog: return render.catalog(catalogView(site, apps));
-    case FileKind.App: return render.app(appView(site, app, ctx.names.filter((n) => n.name !== app.name)));
-    case FileKind.Trigger: return render.step(triggerView(site, ref(), manifests[f.i].triggers[f.j], related()));
-    case FileKind.Action: return render.step(actionView(site, ref(), manifests[f.i].actions[f.j], related()));
-    case FileKind.Pair: return render.pair(pairView({ site, a: app, b: apps[f.j], related: related(), usage: usageOf(ctx, app, apps[f.j]) }));
-    case FileKind.Robots: return robotsTxt(site.baseUrl);
-    default: throw new Error(`unknown file kind ${f.kind}`);
+    case FileKind.Catalog: return { template: 'catalog', data: catalogView(site, apps) };
+    case FileKind.App: return { template: 'app', data: appView(site, app, ctx.names.filter((n) => n.name !== app.name)) };
+    case FileKind.Trigger: return { template: 'step', data: triggerView(site, ref(), manifests[f.i].triggers[f.j], related()) };
+    case FileKind.Action: return { template: 'step', data: actionView(site, ref(), manifests[f.i].actions[f.j], related()) };
+    case FileKind.Pair: return { template: 'pair', data: pairView({ site, a: app, b: apps[f.j], related: related(), usage: usageOf(ctx, app, apps[f.j]) }) };
+    default: throw new Error(`file kind ${f.kind} is not an HTML page`);
   }
 }

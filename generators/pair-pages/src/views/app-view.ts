@@ -27,9 +27,9 @@ export function appView(site: SiteContext, app: AppSummary, others: AppName[]) {
     app: { displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), description: app.description, categories: app.categories },
     triggerCount: plural(app.triggers.length, 'trigger'),
     actionCount: plural(app.actions.length, 'action'),
-    triggers: app.triggers.map((t) => ({ displayName: t.displayName, descriptionHtml: textWithCode(t.description), url: triggerPage(app.name, t.key).url, detail: strategyOf(t) })),
-    actions: app.actions.map((a) => ({ displayName: a.displayName, descriptionHtml: textWithCode(a.description), url: actionPage(app.name, a.key).url })),
-    outgoing: others.map((o) => ({ label: `${app.displayName} → ${o.displayName}`, url: pairPage(app.name, o.name).url })),
-    incoming: others.map((o) => ({ label: `${o.displayName} → ${app.displayName}`, url: pairPage(o.name, app.name).url })),
+    triggers: app.triggers.map((t) => ({ displayName: t.displayName, descriptionHtml: textWithCode(t.description), href: triggerPage(app.name, t.key).url, detail: strategyOf(t) })),
+    actions: app.actions.map((a) => ({ displayName: a.displayName, descriptionHtml: textWithCode(a.description), href: actionPage(app.name, a.key).url })),
+    outgoing: others.map((o) => ({ label: `${app.displayName} → ${o.displayName}`, href: pairPage(app.name, o.name).url })),
+    incoming: others.map((o) => ({ label: `${o.displayName} → ${app.displayName}`, href: pairPage(o.name, app.name).url })),
   };
 }

@@ -18,7 +18,7 @@ export function catalogView(site: SiteContext, apps: AppSummary[]) {
     apps: apps.map((app) => ({
       displayName: app.displayName,
       initial: app.displayName.slice(0, 1).toUpperCase(),
-      url: appPage(app.name).url,
+      href: appPage(app.name).url,
       description: clip(app.description, 140),
       counts: `${plural(app.triggers.length, 'trigger')} · ${plural(app.actions.length, 'action')}`,
     })),

@@ -21,7 +21,7 @@ export interface PageMeta {
   canonical: string;
   stylesheet: string;
   ogType: string;
-  breadcrumbs: Array<Crumb & { current: boolean }>;
+  breadcrumbs: Array<{ name: string; href: string; current: boolean }>;
   /** JSON-LD `@graph`, serialised and safe inside a script element. */
   jsonLd: string;
 }
@@ -52,7 +52,7 @@ export function pageMeta(site: SiteContext, input: { url: string; title: string;
     canonical: absolute(site, input.url),
     stylesheet: STYLESHEET.url,
     ogType: 'website',
-    breadcrumbs: input.crumbs.map((c, i) => ({ name: c.name, url: c.url, current: i === last })),
+    breadcrumbs: input.crumbs.map((c, i) => ({ name: c.name, href: c.url, current: i === last })),
     jsonLd: scriptSafe(`{"@context":"https://schema.org","@graph":[${graph.join(',')}]}`),
   };
 }

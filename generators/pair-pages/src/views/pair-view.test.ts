@@ -42,6 +42,6 @@ describe('pairView', () => {
 
   it('drops the page\'s own action app from the related apps', () => {
     const related = [{ name: 'kustomer', displayName: 'Kustomer' }, { name: 'postbox', displayName: 'Postbox' }];
-    expect(pairView({ site, a: stripe, b: kustomer, related, usage: [] }).related).toEqual([{ label: 'Postbox', url: '/integrations/stripe/with/postbox/' }]);
+    expect(pairView({ site, a: stripe, b: kustomer, related, usage: [] }).related).toEqual([{ label: 'Postbox', href: '/integrations/stripe/with/postbox/' }]);
   });
 });

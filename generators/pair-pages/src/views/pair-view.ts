@@ -40,7 +40,7 @@ interface Side {
   actionWords: Map<string, string>;
   /** Trigger descriptions as safe HTML, by key. */
   triggerHtml: Map<string, string>;
-  triggerCard: { count: number; seeAll: string; url: string; examples: Array<{ name: string; url: string }> };
+  triggerCard: { count: number; seeAll: string; url: string; examples: Array<{ name: string; href: string }> };
   actionCard: { count: number; seeAll: string; url: string };
 }
 
@@ -55,7 +55,7 @@ function sideOf(app: AppSummary): Side {
       triggerWords: new Map(app.triggers.map((t) => [t.key, inSentence(t.displayName, [app.displayName])])),
       actionWords: new Map(app.actions.map((x) => [x.key, inSentence(x.displayName, [app.displayName])])),
       triggerHtml: new Map(app.triggers.map((t) => [t.key, textWithCode(t.description)])),
-      triggerCard: { count: app.triggers.length, seeAll: `See all ${plural(app.triggers.length, 'trigger')}`, url: `${url}#triggers`, examples: app.triggers.slice(0, 3).map((t) => ({ name: t.displayName, url: triggerPage(app.name, t.key).url })) },
+      triggerCard: { count: app.triggers.length, seeAll: `See all ${plural(app.triggers.length, 'trigger')}`, url: `${url}#triggers`, examples: app.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerPage(app.name, t.key).url })) },
       actionCard: { count: app.actions.length, seeAll: `See all ${plural(app.actions.length, 'action')}`, url: `${url}#actions` },
     };
     sides.set(app, side);
@@ -118,7 +118,7 @@ export function pairView({ site, a, b, related, usage }: PairInputs) {
     pairings: { showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`, items: pairings.map((p) => pairingItem(a, b, p)) },
     steps,
     faq,
-    related: related.filter((r) => r.name !== b.name).slice(0, RELATED_SHOWN).map((r) => ({ label: r.displayName, url: pairPage(a.name, r.name).url })),
+    related: related.filter((r) => r.name !== b.name).slice(0, RELATED_SHOWN).map((r) => ({ label: r.displayName, href: pairPage(a.name, r.name).url })),
     cta: top ? { title: `Wire ${a.displayName} to ${b.displayName} in two minutes.`, href: editorLink(a.name, top.trigger.key, b.name, top.action.key) } : undefined,
   };
 }

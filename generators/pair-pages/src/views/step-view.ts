@@ -24,8 +24,8 @@ function crumbs(app: StepApp, name: string, url: string) {
 
 function pairLinks(app: StepApp, related: RelatedApp[], asTrigger: boolean) {
   return related.slice(0, RELATED_SHOWN).map((r) => asTrigger
-    ? { label: `${app.displayName} → ${r.displayName}`, url: pairPage(app.name, r.name).url }
-    : { label: `${r.displayName} → ${app.displayName}`, url: pairPage(r.name, app.name).url });
+    ? { label: `${app.displayName} → ${r.displayName}`, href: pairPage(app.name, r.name).url }
+    : { label: `${r.displayName} → ${app.displayName}`, href: pairPage(r.name, app.name).url });
 }
 
 /** Builds a trigger page's view model. */
