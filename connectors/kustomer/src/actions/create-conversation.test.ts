@@ -15,7 +15,7 @@ describe('create-conversation', () => {
     const output = await createConversation.run(contextFor(fake, input));
 
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/v1/conversations', body: input });
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/v1/conversations', body: { ...input, externalId: expect.stringMatching(/^wireup-/) } });
     const stored = fake.conversations[0];
     expect(output).toEqual({
       id: stored.id, customer: input.customer, name: input.name, status: 'open', priority: 4,
@@ -26,8 +26,20 @@ describe('create-conversation', () => {
 
   it('sends only the fields given; Kustomer fills its defaults', async () => {
     const output = await createConversation.run(contextFor(fake, { customer: 'c-1' }));
-    expect(fake.requests[0].body).toEqual({ customer: 'c-1' });
+    expect(fake.requests[0].body).toEqual({ customer: 'c-1', externalId: expect.stringMatching(/^wireup-/) });
     expect(output).toMatchObject({ customer: 'c-1', status: 'open', priority: 3, name: null, tags: [] });
+  });
+
+  it('a repeated step (same idempotency key) reads back the conversation it opened instead of opening another', async () => {
+    const ctx = contextFor(fake, { customer: 'c-1', name: 'Payment failed: ch_9' });
+    const first = await createConversation.run(ctx);
+    const again = await createConversation.run(ctx);
+    expect(fake.conversations).toHaveLength(1);
+    expect(again).toEqual(first);
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/conversations', 'POST /v1/conversations', `GET /v1/conversations/externalId=${encodeURIComponent(fake.conversations[0].attributes.externalId as string)}`]);
+    const other = await createConversation.run({ ...ctx, idempotencyKey: 'another-step' });
+    expect(other.id).not.toBe(first.id);
+    expect(fake.conversations).toHaveLength(2);
   });
 
   it('its input schema refuses what Kustomer would (missing customer, priority 9, unknown field)', () => {

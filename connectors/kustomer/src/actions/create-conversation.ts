@@ -1,5 +1,5 @@
 /** Action create-conversation: `POST /v1/conversations`. */
-import { defineAction } from '@wireup/sdk';
+import { defineAction, UpstreamError } from '@wireup/sdk';
 import { kustomerClient } from '../client.ts';
 import { resourceOf } from '../resources.ts';
 import { conversationSchema, toConversation } from '../schemas/conversation.ts';
@@ -20,6 +20,7 @@ export const createConversation = defineAction<CreateConversationInput, CreateCo
       priority: { type: 'integer', minimum: 1, maximum: 5, description: 'Priority from 1 (lowest) to 5 (urgent); Kustomer defaults to 3.' },
       tags: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Ids of conversation tags to add.' },
       assignedTeams: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Ids of the teams to assign the conversation to.' },
+      externalId: { type: 'string', minLength: 1, description: 'Your own unique id for the conversation. Default: one derived from the run and step, so a retried or resumed step finds the conversation it already opened instead of opening a second one.' },
     },
   },
   outputSchema: conversationSchema,
@@ -33,13 +34,21 @@ export const createConversation = defineAction<CreateConversationInput, CreateCo
     assignedTeams: ['65e0a1b2c3d4e5f60718293a'],
     createdAt: '2026-03-13T15:09:12.088Z',
   },
-  idempotent: false,
-  // Kustomer writes take no idempotency key: a retried 5xx could open a duplicate, so retry little.
+  // Kustomer takes no idempotency key; the conversation's unique externalId plays that part:
+  // a repeated step gets 409 and reads back the conversation it opened the first time.
+  idempotent: true,
   retry: { maxAttempts: 4 },
   async run(ctx) {
     const { customer, name, status, priority, tags, assignedTeams } = ctx.input;
-    const body = Object.fromEntries(Object.entries({ customer, name, status, priority, tags, assignedTeams }).filter(([, v]) => v !== undefined));
-    const answer = await kustomerClient(ctx).request('POST', '/v1/conversations', { body });
-    return toConversation(resourceOf(answer, 'conversation'));
+    const externalId = ctx.input.externalId ?? `wireup-${ctx.idempotencyKey}`;
+    const body = Object.fromEntries(Object.entries({ customer, name, status, priority, tags, assignedTeams, externalId }).filter(([, v]) => v !== undefined));
+    const client = kustomerClient(ctx);
+    try {
+      return toConversation(resourceOf(await client.request('POST', '/v1/conversations', { body }), 'conversation'));
+    } catch (error) {
+      if (!(error instanceof UpstreamError && error.status === 409)) throw error;
+      const existing = await client.request('GET', `/v1/conversations/externalId=${encodeURIComponent(externalId)}`);
+      return toConversation(resourceOf(existing, 'conversation'));
+    }
   },
 });

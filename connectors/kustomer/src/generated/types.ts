@@ -680,6 +680,10 @@ export interface CreateConversationInput {
    * Ids of the teams to assign the conversation to.
    */
   assignedTeams?: string[];
+  /**
+   * Your own unique id for the conversation. Default: one derived from the run and step, so a retried or resumed step finds the conversation it already opened instead of opening a second one.
+   */
+  externalId?: string;
 }
 
 /**

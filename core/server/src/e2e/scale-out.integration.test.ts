@@ -14,7 +14,7 @@ import { setUpScenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 import { kafkaMongoEnv } from '../testing/backends.ts';
 
-const EVENTS = 1000;
+const EVENTS = Number(process.env.SCALE_OUT_EVENTS ?? 1000);
 
 async function countRuns(url: string, workflowId: string, status?: string): Promise<number> {
   let total = 0;
@@ -83,7 +83,13 @@ describe('two workers share the work and survive one being killed', () => {
     await Promise.all(Array.from({ length: 16 }, send));
     await killer;
     expect(workerBFinished, 'worker B did part of the work before it was killed').toBeGreaterThan(0);
-    await eventually(async () => (kustomer.conversations.length >= EVENTS ? true : undefined), 240_000, `${EVENTS} conversations`);
+    const progress = setInterval(() => { if (process.env.SCALE_OUT_DEBUG) console.log(new Date().toISOString(), 'conversations', kustomer.conversations.length); }, 5000);
+    await eventually(async () => (kustomer.conversations.length >= EVENTS ? true : undefined), 240_000, `${EVENTS} conversations`)
+      .catch(async (error) => {
+        const statuses = Object.fromEntries(await Promise.all(['queued', 'running', 'succeeded', 'failed'].map(async (st) => [st, await countRuns(ingest.url, s.workflowId, st)])));
+        throw new Error(`${(error as Error).message}: ${kustomer.conversations.length} conversations, runs ${JSON.stringify(statuses)}\nworker A:\n${workerA.output().slice(-3000)}`);
+      })
+      .finally(() => clearInterval(progress));
     await eventually(async () => ((await countRuns(ingest.url, s.workflowId, 'succeeded')) === EVENTS ? true : undefined), 120_000, `${EVENTS} succeeded runs`);
     await new Promise((r) => setTimeout(r, 2000));
 

@@ -27,6 +27,9 @@ function createConversation(ctx: RouteContext): FakeReply {
   const problem = checkBody(ctx.body, conversationFields, ['customer']);
   if (problem) return errorList(400, 'validation_error', 'Bad Request', problem.detail, problem.pointer);
   const { customer, ...body } = ctx.body as Record<string, unknown>;
+  if (body.externalId !== undefined && ctx.state.conversations.some((c) => c.attributes.externalId === body.externalId)) {
+    return errorList(409, 'duplicate', 'Conflict', `a conversation with externalId "${String(body.externalId)}" already exists`, '/externalId');
+  }
   const now = new Date().toISOString();
   const conversation = resource('conversation', 'conversations', {
     name: null, status: 'open', priority: 3, tags: [], assignedTeams: [], assignedUsers: [], direction: 'in', ...body,
@@ -37,7 +40,11 @@ function createConversation(ctx: RouteContext): FakeReply {
 }
 
 function getConversation(ctx: RouteContext): FakeReply {
-  const conversation = ctx.state.conversations.find((c) => c.id === ctx.params.id);
+  // `GET /v1/conversations/externalId=<id>` reads a conversation by its external id, like customers.
+  const byExternal = /^externalId=(.+)$/.exec(ctx.params.id);
+  const conversation = byExternal
+    ? ctx.state.conversations.find((c) => c.attributes.externalId === byExternal[1])
+    : ctx.state.conversations.find((c) => c.id === ctx.params.id);
   return conversation ? single(conversation) : errorFlat(404, 'not_found', 'Not Found', `conversation ${ctx.params.id} not found`);
 }
 
