@@ -75,7 +75,7 @@ describe('two workers share the work and survive one being killed', () => {
     };
     // Halfway through the work, worker B dies without a chance to clean up.
     let workerBFinished = 0;
-    const killer = eventually(async () => (kustomer.conversations.length >= EVENTS / 2 ? true : undefined), 240_000, 'half of the conversations').then(async () => {
+    const killer = eventually(async () => (kustomer.conversations.length >= EVENTS / 2 ? true : undefined), 400_000, 'half of the conversations').then(async () => {
       workerBFinished = await metric(workerB.url, /wireup_runs_finished_total\{status="succeeded"\} (\d+)/);
       workerB.kill('SIGKILL');
       killed = true;
@@ -84,7 +84,7 @@ describe('two workers share the work and survive one being killed', () => {
     await killer;
     expect(workerBFinished, 'worker B did part of the work before it was killed').toBeGreaterThan(0);
     const progress = setInterval(() => { if (process.env.SCALE_OUT_DEBUG) console.log(new Date().toISOString(), 'conversations', kustomer.conversations.length); }, 5000);
-    await eventually(async () => (kustomer.conversations.length >= EVENTS ? true : undefined), 240_000, `${EVENTS} conversations`)
+    await eventually(async () => (kustomer.conversations.length >= EVENTS ? true : undefined), 480_000, `${EVENTS} conversations`)
       .catch(async (error) => {
         const statuses = Object.fromEntries(await Promise.all(['queued', 'running', 'succeeded', 'failed'].map(async (st) => [st, await countRuns(ingest.url, s.workflowId, st)])));
         throw new Error(`${(error as Error).message}: ${kustomer.conversations.length} conversations, runs ${JSON.stringify(statuses)}\nworker A:\n${workerA.output().slice(-3000)}`);
@@ -99,5 +99,5 @@ describe('two workers share the work and survive one being killed', () => {
     expect(new Set(names).size).toBe(EVENTS);
     expect(names.length).toBe(EVENTS);
     expect(await metric(workerA.url, /wireup_runs_finished_total\{status="succeeded"\} (\d+)/)).toBeGreaterThan(0);
-  }, 420_000);
+  }, 1_200_000);
 });
