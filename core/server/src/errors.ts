@@ -40,6 +40,15 @@ export class WorkflowInvalidError extends WireupError {
   }
 }
 
+export class WebhookRegistrationFailedError extends WireupError {
+  constructor(provider: string, connectionId: string, cause: unknown) {
+    const e = cause as { message?: string; code?: string; retriable?: boolean };
+    super('WEBHOOK_REGISTRATION_FAILED', `${provider} did not register the webhook for connection "${connectionId}": ${e?.message ?? String(cause)} The workflow was not published; fix the cause and publish again.`, {
+      statusCode: 502, retriable: e?.retriable ?? false, details: { provider, connection: connectionId, cause: e?.code ?? 'ERROR' }, cause,
+    });
+  }
+}
+
 export class ConflictError extends WireupError {
   constructor(message: string, details?: unknown) {
     super('CONFLICT', message, { statusCode: 409, details });

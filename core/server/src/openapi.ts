@@ -35,8 +35,13 @@ export const openapiDocument = {
       get: { summary: 'A workflow', parameters: idParam('id'), responses: { 200: ok('Workflow', ref('Workflow')), 401: error, 404: error } },
       put: { summary: 'Replace the draft (published versions never change)', parameters: idParam('id'), requestBody: json(ref('WorkflowDocument')), responses: { 200: ok('Updated', ref('Workflow')), 401: error, 404: error, 422: error } },
     },
-    '/v1/workflows/{id}/publish': { post: { summary: 'Publish the draft as a new immutable version', parameters: idParam('id'), responses: { 200: ok('Published', { type: 'object', required: ['id', 'version', 'webhookUrl'], properties: { id: { type: 'string' }, version: { type: 'integer' }, status: { const: 'published' }, webhookUrl: { type: 'string', format: 'uri' } } }), 401: error, 404: error, 422: error } } },
-    '/v1/workflows/{id}/unpublish': { post: { summary: 'Stop running the workflow', parameters: idParam('id'), responses: { 200: ok('Unpublished', ref('Workflow')), 401: error, 404: error } } },
+    '/v1/workflows/{id}/publish': { post: { summary: 'Publish the draft as a new immutable version; registers the webhook at the provider where Wireup manages it', parameters: idParam('id'), responses: { 200: ok('Published', { type: 'object', required: ['id', 'version'], properties: {
+      id: { type: 'string' }, version: { type: 'integer' }, status: { const: 'published' },
+      webhookUrl: { type: 'string', format: 'uri', description: 'The URL to give the provider (absent for polling triggers)' },
+      webhook: { type: 'object', description: 'Registration state: managed by Wireup or by the user, the URL and events registered', properties: { managed: { type: 'boolean' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } } } },
+      warnings: { type: 'array', items: { type: 'string' } },
+    } }), 401: error, 404: error, 422: error, 502: error } } },
+    '/v1/workflows/{id}/unpublish': { post: { summary: 'Stop running the workflow; shrinks or removes the provider endpoint it needed', parameters: idParam('id'), responses: { 200: ok('Unpublished', { allOf: [ref('Workflow'), { type: 'object', properties: { warnings: { type: 'array', items: { type: 'string' }, description: 'Provider clean-up that failed; retried at the next publish or unpublish' } } }] }), 401: error, 404: error } } },
     '/v1/runs': { get: { summary: 'Runs, newest first; status=failed is the dead-letter list', parameters: [
       { name: 'workflow', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string', description: 'comma-separated: queued,running,succeeded,failed,filtered' } },
       { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } }, { name: 'before', in: 'query', schema: { type: 'string', description: 'a run id: the page after it' } },

@@ -14,6 +14,8 @@ export interface PagesPublisher {
   rebuild(): Promise<BuildResult | undefined>;
   /** The last build's result, if any. */
   last(): BuildResult | undefined;
+  /** Waits for a build in progress and takes no new ones (before the store closes). */
+  stop(): Promise<void>;
 }
 
 interface StepLike { type?: string; connector?: string; action?: string; cases?: Record<string, StepLike[]>; default?: StepLike[] }
@@ -61,7 +63,9 @@ export function createPagesPublisher(deps: { config: Config; catalog: ConnectorC
     }
   };
 
+  let stopped = false;
   const rebuild = (): Promise<BuildResult | undefined> => {
+    if (stopped) return Promise.resolve(last);
     if (!running) {
       running = build().finally(() => { running = undefined; });
       return running;
@@ -70,5 +74,13 @@ export function createPagesPublisher(deps: { config: Config; catalog: ConnectorC
     return again;
   };
 
-  return { rebuild, last: () => last };
+  return {
+    rebuild,
+    last: () => last,
+    async stop() {
+      stopped = true;
+      await again?.catch(() => undefined);
+      await running?.catch(() => undefined);
+    },
+  };
 }

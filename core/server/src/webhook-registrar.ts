@@ -15,9 +15,12 @@
  * the connection's auth, never returned by the API. Work on one connection is serialised in
  * this process, so two publishes cannot both compute the union without the other's event.
  */
-import { WireupError, type Connector, type WebhookRegistration } from '@wireup/sdk';
+import type { Connector, WebhookRegistration } from '@wireup/sdk';
 import type { ConnectionRecord, WorkflowDocument } from '@wireup/store';
 import type { AppDeps } from './app-deps.ts';
+import { WebhookRegistrationFailedError } from './errors.ts';
+
+export { WebhookRegistrationFailedError };
 
 /** What the kv holds for a connection's endpoint. Never the secret. */
 export interface StoredRegistration {
@@ -42,14 +45,6 @@ export interface WebhookStatus {
 }
 
 /** The provider refused or failed the registration; the workflow was not published. */
-export class WebhookRegistrationFailedError extends WireupError {
-  constructor(provider: string, connectionId: string, cause: unknown) {
-    const e = cause as { message?: string; code?: string; retriable?: boolean };
-    super('WEBHOOK_REGISTRATION_FAILED', `${provider} did not register the webhook for connection "${connectionId}": ${e?.message ?? String(cause)} The workflow was not published; fix the cause and publish again.`, {
-      statusCode: 502, retriable: e?.retriable ?? false, details: { provider, connection: connectionId, cause: e?.code ?? 'ERROR' }, cause,
-    });
-  }
-}
 
 /** The kv key of a connection's registration. */
 export const registrationKey = (connectionId: string) => `webhook-registration:${connectionId}`;

@@ -92,6 +92,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     },
     async stop() {
       await app.close();
+      await pages.stop();
       await engine.stop();
       await bus.stop();
       await store.stop();

@@ -23,6 +23,7 @@ describe('connection checks', () => {
     const res = await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe bad key', auth: { secretKey: 'sk_live_not_a_test_key' } });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('CONNECTION_TEST_FAILED');
+    expect(JSON.stringify(res.body), 'the refused key is never echoed back').not.toContain('sk_live_not_a_test_key');
     expect(res.body.error.message).toMatch(/^Stripe did not accept these credentials: Stripe refused the secret key/);
     expect(res.body.error.message).toMatch(/Check the connection's key/);
     expect(res.body.error.details).toEqual({ cause: 'AUTHENTICATION_FAILED' });

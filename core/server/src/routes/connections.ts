@@ -35,7 +35,10 @@ async function testCredentials(connector: Connector, auth: ConnectionAuth, deps:
     await connector.testConnection({ auth, http: deps.http });
   } catch (error) {
     const cause = error instanceof WireupError ? error.code : 'ERROR';
-    throw new WireupError('CONNECTION_TEST_FAILED', `${connector.manifest.displayName} did not accept these credentials: ${(error as Error).message}`, { statusCode: 422, details: { cause } });
+    // A provider (or a mock) may quote the submitted key back: never let a secret into the answer.
+    const secrets = connector.manifest.auth.fields.filter((f) => f.secret).map((f) => auth[f.key]).filter((v): v is string => Boolean(v && v.length >= 4));
+    const message = secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), (error as Error).message);
+    throw new WireupError('CONNECTION_TEST_FAILED', `${connector.manifest.displayName} did not accept these credentials: ${message}`, { statusCode: 422, details: { cause } });
   }
 }
 

@@ -15,6 +15,8 @@ import { createWebhookRegistrar } from '../webhook-registrar.ts';
 
 /** The webhook URL of a published workflow's trigger. */
 export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): Promise<string | undefined> {
+  // Polling triggers fetch from the app themselves: there is no URL to give it.
+  if (deps.catalog.get(document.trigger.connector)?.triggers.get(document.trigger.trigger)?.strategy === 'polling') return undefined;
   const connection = await deps.store.connections.get(document.trigger.connection);
   if (!connection) return undefined;
   return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}.trigger-${document.trigger.trigger}/${connection.webhookToken}`;
