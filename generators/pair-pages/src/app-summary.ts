@@ -26,6 +26,24 @@ export interface ActionSummary {
   inputs: string[];
 }
 
+/** What a pair page shows of its trigger app (A in A → B): nothing else of A may be read there. */
+export interface TriggerSide {
+  name: string;
+  displayName: string;
+  triggers: TriggerSummary[];
+  actionCount: number;
+  hash: string;
+}
+
+/** What a pair page shows of its action app (B in A → B). */
+export interface ActionSide {
+  name: string;
+  displayName: string;
+  actions: ActionSummary[];
+  triggerCount: number;
+  hash: string;
+}
+
 export interface AppSummary {
   name: string;
   displayName: string;
@@ -35,6 +53,9 @@ export interface AppSummary {
   actions: ActionSummary[];
   /** Hash of everything above. */
   hash: string;
+  /** The app as a pair page's trigger app and as its action app, each with its own hash: a pair page depends on A's trigger side and B's action side only. */
+  asTrigger: TriggerSide;
+  asAction: ActionSide;
 }
 
 function inputsOf(schema: Record<string, unknown>): string[] {
@@ -45,7 +66,7 @@ function inputsOf(schema: Record<string, unknown>): string[] {
 
 /** Summarises one manifest. */
 export function summarize(m: ConnectorManifest): AppSummary {
-  const summary: Omit<AppSummary, 'hash'> = {
+  const summary: Omit<AppSummary, 'hash' | 'asTrigger' | 'asAction'> = {
     name: m.name,
     displayName: m.displayName,
     description: m.description,
@@ -61,5 +82,7 @@ export function summarize(m: ConnectorManifest): AppSummary {
     })),
     actions: m.actions.map((a) => ({ key: a.key, displayName: a.displayName, description: a.description, inputs: inputsOf(a.inputSchema) })),
   };
-  return { ...summary, hash: hashJson(summary) };
+  const asTrigger = { name: m.name, displayName: m.displayName, triggers: summary.triggers, actionCount: m.actions.length };
+  const asAction = { name: m.name, displayName: m.displayName, actions: summary.actions, triggerCount: m.triggers.length };
+  return { ...summary, hash: hashJson(summary), asTrigger: { ...asTrigger, hash: hashJson(asTrigger) }, asAction: { ...asAction, hash: hashJson(asAction) } };
 }

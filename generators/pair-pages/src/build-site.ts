@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { diffBuildState, pathsHashOf, readBuildState, removeOutput, writeBuildState } from './build-state.ts';
+import { diffBuildState, readBuildState, removeOutput, writeBuildState } from './build-state.ts';
 import { BuildOptionsError, DuplicateConnectorError } from './errors.ts';
 import { createFileWriter } from './file-writer.ts';
 import { defaultWorkers, renderInWorkers } from './render-workers.ts';
@@ -59,7 +59,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   const plan = planSite(options.manifests, { baseUrl }, templates, options.usage);
   const total = plan.files.length;
 
-  const pathsHash = pathsHashOf(plan.files.map((f) => f.path));
+  const pathsHash = plan.structureHash;
   const diff = await diffBuildState(previous, plan.files, pathsHash);
   const toWrite = options.incremental ? diff.changed : plan.files.map((_, index) => index);
   let done = total - toWrite.length;

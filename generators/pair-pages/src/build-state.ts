@@ -9,7 +9,6 @@
  */
 import { readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { hashText } from './hash.ts';
 
 /** File name of the build manifest inside outDir: the hashes, one per line, in build order. */
 export const BUILD_STATE_FILE = '.pair-pages-build';
@@ -19,16 +18,13 @@ const FORMAT = '# @wireup/pair-pages build state, format 3';
 
 /** The previous build: its files' input hashes in build order, and how to get their URL paths. */
 export interface BuildState {
-  /** Hash of all the paths, in order: equal to this build's when it has the same files. */
+  /** Hash of the list of paths, in order (the plan's structure hash): equal to this build's when it has the same files. */
   pathsHash: string;
   hashes: string[];
   paths: () => Promise<string[]>;
 }
 
 const lines = (text: string): string[] => (text ? text.slice(0, -1).split('\n') : []);
-
-/** Hash of a build's ordered list of URL paths. */
-export const pathsHashOf = (paths: string[]): string => hashText(paths.join('\n'));
 
 /** Reads the previous build's state; empty when there is none or it is in another format. */
 export async function readBuildState(outDir: string): Promise<BuildState> {

@@ -23,7 +23,7 @@ export interface WorkerMessage {
 }
 
 // Rendering allocates a lot of short-lived strings: a larger young generation halves the time spent in GC.
-const YOUNG_GENERATION = { maxYoungGenerationSizeMb: 64 };
+const YOUNG_GENERATION = { maxYoungGenerationSizeMb: 192 };
 
 /** Below this many files to write, threads cost more than they save. */
 export const WORKER_THRESHOLD = 4000;

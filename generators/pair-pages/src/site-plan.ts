@@ -36,6 +36,8 @@ export interface SitePlan {
   files: PlannedFile[];
   /** How many files are HTML pages. */
   pages: number;
+  /** Hash of the list of files (their paths, in order): it follows from the apps' names and step keys alone. */
+  structureHash: string;
   render(file: PlannedFile): string;
   /** The template and view model of an HTML page (for other renderers, e.g. the benchmark's Eleventy build). */
   view(file: PlannedFile): PageView;
@@ -87,20 +89,22 @@ export function planSite(manifests: ConnectorManifest[], site: SiteContext, temp
     sorted[i].actions.forEach((a, j) => add(actionPage(app.name, a.key).url, FileKind.Action, i, j, hashText(`${stepBase}${SEP}a${JSON.stringify(a)}`)));
   });
   // A pair page's fingerprint is the concatenation of hashes of its inputs: A's side (template,
-  // base URL, A's summary, A's related apps), B's summary and, when there is any, their usage.
+  // base URL, A as a trigger app, A's related apps), B as an action app and, when there is any,
+  // their usage. (pairView is given only those: it cannot read what is not hashed.)
   // No hashing per page: 90,000 pages cost 90,000 short concatenations.
   apps.forEach((a, i) => {
-    const aSide = hashText([hash.pair, site.baseUrl, a.hash, relatedHash[i]].join(SEP));
+    const aSide = hashText([hash.pair, site.baseUrl, a.asTrigger.hash, relatedHash[i]].join(SEP));
     apps.forEach((b, j) => {
       if (i === j) return;
       const use = usageOf(ctx, a, b);
-      add(pairPage(a.name, b.name).url, FileKind.Pair, i, j, use.length ? `${aSide}${b.hash}${hashJson(use)}` : aSide + b.hash);
+      add(pairPage(a.name, b.name).url, FileKind.Pair, i, j, use.length ? `${aSide}${b.asAction.hash}${hashJson(use)}` : aSide + b.asAction.hash);
     });
   });
 
   const pages = files.length - 1;
   // The URL set follows from the base URL, the names and the step keys: hash those instead of the sitemap text.
-  const sitemapHash = hashText([site.baseUrl, namesHash, ...sorted.map((m) => `${m.triggers.map((t) => t.key)}|${m.actions.map((a) => a.key)}`)].join(SEP));
+  const structureHash = hashText([namesHash, ...sorted.map((m) => `${m.triggers.map((t) => t.key)}|${m.actions.map((a) => a.key)}`)].join(SEP));
+  const sitemapHash = hashText(`${site.baseUrl}${SEP}${structureHash}`);
   const parts = pages <= SITEMAP_LIMIT ? 1 : 1 + Math.ceil(pages / SITEMAP_LIMIT);
   for (let j = 0; j < parts; j++) add(j === 0 ? '/sitemap.xml' : `/sitemap-${j}.xml`, FileKind.Sitemap, 0, j, sitemapHash);
   add('/robots.txt', FileKind.Robots, 0, 0, hashText(robotsTxt(site.baseUrl)));
@@ -117,7 +121,7 @@ export function planSite(manifests: ConnectorManifest[], site: SiteContext, temp
     const page = viewOf(ctx, f);
     return templates.render[page.template](page.data);
   };
-  return { files, pages, render, view: (f) => viewOf(ctx, f) };
+  return { files, pages, structureHash, render, view: (f) => viewOf(ctx, f) };
 }
 
 /** The template and view model of an HTML page. */
@@ -131,7 +135,7 @@ function viewOf(ctx: Context, f: PlannedFile): PageView {
     case FileKind.App: return { template: 'app', data: appView(site, app, ctx.names.filter((n) => n.name !== app.name)) };
     case FileKind.Trigger: return { template: 'step', data: triggerView(site, ref(), manifests[f.i].triggers[f.j], related()) };
     case FileKind.Action: return { template: 'step', data: actionView(site, ref(), manifests[f.i].actions[f.j], related()) };
-    case FileKind.Pair: return { template: 'pair', data: pairView({ site, a: app, b: apps[f.j], related: related(), usage: usageOf(ctx, app, apps[f.j]) }) };
+    case FileKind.Pair: return { template: 'pair', data: pairView({ site, a: app.asTrigger, b: apps[f.j].asAction, related: related(), usage: usageOf(ctx, app, apps[f.j]) }) };
     default: throw new Error(`file kind ${f.kind} is not an HTML page`);
   }
 }

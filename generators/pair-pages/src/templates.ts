@@ -55,7 +55,7 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): TemplateSet 
   const options = { knownHelpersOnly: true, preventIndent: true, assumeObjects: true };
   const compile = (name: string, source: string) => {
     try {
-      hb.precompile(source, options); // compiles now, so an error surfaces here with the template's name
+      hb.parse(source); // a syntax error surfaces here with the template's name; compiling waits for the first page
       return hb.compile(source, options);
     } catch (err) {
       throw new TemplateError(name, (err as Error).message);

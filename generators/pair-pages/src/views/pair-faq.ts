@@ -1,5 +1,5 @@
 /** The questions a pair page answers; plain text, reused verbatim in the FAQPage JSON-LD. */
-import type { AppSummary } from '../app-summary.ts';
+import type { ActionSide, TriggerSide } from '../app-summary.ts';
 import { listing, plural } from '../text.ts';
 import { pairPage } from '../urls.ts';
 
@@ -9,17 +9,17 @@ export interface FaqEntry {
   answer: string;
 }
 
-function realTime(a: AppSummary, b: AppSummary): string {
+function realTime(a: TriggerSide, b: ActionSide): string {
   const webhooks = a.triggers.filter((t) => t.strategy === 'webhook').length;
   const polling = a.triggers.length - webhooks;
-  if (!a.triggers.length) return `Not in this direction: ${a.displayName} has no triggers in Wireup yet, so nothing in ${a.displayName} can start a workflow.${b.triggers.length ? ` ${b.displayName} → ${a.displayName} can: ${b.displayName} has ${plural(b.triggers.length, 'trigger')}.` : ''}`;
+  if (!a.triggers.length) return `Not in this direction: ${a.displayName} has no triggers in Wireup yet, so nothing in ${a.displayName} can start a workflow.${b.triggerCount ? ` ${b.displayName} → ${a.displayName} can: ${b.displayName} has ${plural(b.triggerCount, 'trigger')}.` : ''}`;
   if (!polling) return `Yes. Every ${a.displayName} trigger is a webhook, so ${a.displayName} tells Wireup the moment something happens and the ${b.displayName} action runs within seconds.`;
   if (!webhooks) return `Nearly. ${a.displayName}'s triggers poll ${a.displayName} on a schedule (every few minutes), so runs start shortly after the change rather than instantly.`;
   return `${plural(webhooks, `${a.displayName} trigger is a webhook`, `${a.displayName} triggers are webhooks`)} and fire within seconds; ${plural(polling, 'polls', 'poll')} ${a.displayName} on a schedule.`;
 }
 
 /** The FAQ of the A → B page. */
-export function pairFaq(a: AppSummary, b: AppSummary): FaqEntry[] {
+export function pairFaq(a: TriggerSide, b: ActionSide): FaqEntry[] {
   const names = a.triggers.slice(0, 3).map((t) => `"${t.displayName}"`);
   return [
     { question: `How long does it take to connect ${a.displayName} to ${b.displayName} with Wireup?`,
@@ -36,6 +36,6 @@ export function pairFaq(a: AppSummary, b: AppSummary): FaqEntry[] {
     { question: 'Does Wireup cost anything?',
       answer: 'Wireup is open source and self-hostable: run it on your own machine or server, with an embedded database and no account to create.' },
     { question: `What if I want ${b.displayName} → ${a.displayName} instead?`,
-      answer: `It has its own page, ${pairPage(b.name, a.name).url}, with ${plural(b.triggers.length, `${b.displayName} trigger`)} and ${plural(a.actions.length, `${a.displayName} action`)}.` },
+      answer: `It has its own page, ${pairPage(b.name, a.name).url}, with ${plural(b.triggerCount, `${b.displayName} trigger`)} and ${plural(a.actionCount, `${a.displayName} action`)}.` },
   ];
 }

@@ -1,5 +1,5 @@
 /** The five "How it works" steps of a pair page, built around its most-used pairing. */
-import type { AppSummary } from '../app-summary.ts';
+import type { ActionSide, TriggerSide } from '../app-summary.ts';
 import { suggestMapping } from '../sample-paths.ts';
 import { webhookPath } from '../urls.ts';
 import type { Pairing } from './pairings.ts';
@@ -26,7 +26,7 @@ function every(seconds: number): string {
 }
 
 /** The trigger step's sentence and code: webhook registration or polling interval. */
-function triggerStep(a: AppSummary, p: Pairing): Pick<HowStep, 'text' | 'code'> {
+function triggerStep(a: TriggerSide, p: Pairing): Pick<HowStep, 'text' | 'code'> {
   const t = p.trigger;
   if (t.strategy === 'webhook') {
     return {
@@ -41,7 +41,7 @@ function triggerStep(a: AppSummary, p: Pairing): Pick<HowStep, 'text' | 'code'> 
 }
 
 /** The five steps: connect, trigger, transform, action (with a field mapping), publish. */
-export function howItWorks(a: AppSummary, b: AppSummary, p: Pairing): HowStep[] {
+export function howItWorks(a: TriggerSide, b: ActionSide, p: Pairing): HowStep[] {
   const mapping = suggestMapping(p.trigger.samplePaths, p.action.inputs);
   return [
     { number: 1, label: 'Connect', title: `Connect ${a.displayName} and ${b.displayName}`, code: [],

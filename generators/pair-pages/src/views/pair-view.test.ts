@@ -5,9 +5,9 @@ import { indexUsage, pairKey } from '../usage-index.ts';
 import { pairView } from './pair-view.ts';
 
 const site = { baseUrl: 'https://w.example' };
-const stripe = summarize(stripeFixture());
-const kustomer = summarize(kustomerFixture());
-const postbox = summarize(postboxFixture());
+const stripe = summarize(stripeFixture()).asTrigger;
+const kustomer = summarize(kustomerFixture()).asAction;
+const postbox = summarize(postboxFixture()).asTrigger;
 
 describe('pairView', () => {
   it('without usage, calls the first trigger × first action the most-used pairing and lists pairings in manifest order', () => {

@@ -3,7 +3,7 @@
  * workflow that runs an action in B. Reads only app summaries, related apps and usage, the
  * inputs the incremental build hashes for this page.
  */
-import type { AppSummary } from '../app-summary.ts';
+import type { ActionSide, TriggerSide } from '../app-summary.ts';
 import type { RelatedApp } from '../related-apps.ts';
 import { RELATED_SHOWN } from '../related-apps.ts';
 import { inSentence, plural, textWithCode } from '../text.ts';
@@ -17,8 +17,10 @@ import { topPairings, type Pairing } from './pairings.ts';
 /** Everything a pair page's view may read. */
 export interface PairInputs {
   site: SiteContext;
-  a: AppSummary;
-  b: AppSummary;
+  /** The trigger app, as pair pages see it. */
+  a: TriggerSide;
+  /** The action app, as pair pages see it. */
+  b: ActionSide;
   /** Related apps of A (B among them is dropped). */
   related: RelatedApp[];
   /** Usage of A's triggers with B's actions, most used first. */
@@ -32,46 +34,66 @@ interface AppRef {
   url: string;
 }
 
-/** What a pair page shows of one app whatever the other app is; computed once per app. */
-interface Side {
+/** What a pair page shows of its trigger app whatever the action app is; computed once per app. */
+interface ASide {
   ref: AppRef;
-  /** Trigger (or action) display names as they read in a sentence, by key. */
+  /** Trigger display names as they read in a sentence, and descriptions as safe HTML, by key. */
   triggerWords: Map<string, string>;
-  actionWords: Map<string, string>;
-  /** Trigger descriptions as safe HTML, by key. */
   triggerHtml: Map<string, string>;
   triggerCard: { count: number; seeAll: string; url: string; examples: Array<{ name: string; href: string }> };
+}
+
+/** What a pair page shows of its action app whatever the trigger app is. */
+interface BSide {
+  ref: AppRef;
+  actionWords: Map<string, string>;
   actionCard: { count: number; seeAll: string; url: string };
 }
 
-const sides = new WeakMap<AppSummary, Side>();
+const aSides = new WeakMap<TriggerSide, ASide>();
+const bSides = new WeakMap<ActionSide, BSide>();
 
-function sideOf(app: AppSummary): Side {
-  let side = sides.get(app);
+const refOf = (app: { name: string; displayName: string }): AppRef =>
+  ({ name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url: appPage(app.name).url });
+
+function aSideOf(a: TriggerSide): ASide {
+  let side = aSides.get(a);
   if (!side) {
-    const url = appPage(app.name).url;
+    const ref = refOf(a);
     side = {
-      ref: { name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url },
-      triggerWords: new Map(app.triggers.map((t) => [t.key, inSentence(t.displayName, [app.displayName])])),
-      actionWords: new Map(app.actions.map((x) => [x.key, inSentence(x.displayName, [app.displayName])])),
-      triggerHtml: new Map(app.triggers.map((t) => [t.key, textWithCode(t.description)])),
-      triggerCard: { count: app.triggers.length, seeAll: `See all ${plural(app.triggers.length, 'trigger')}`, url: `${url}#triggers`, examples: app.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerPage(app.name, t.key).url })) },
-      actionCard: { count: app.actions.length, seeAll: `See all ${plural(app.actions.length, 'action')}`, url: `${url}#actions` },
+      ref,
+      triggerWords: new Map(a.triggers.map((t) => [t.key, inSentence(t.displayName, [a.displayName])])),
+      triggerHtml: new Map(a.triggers.map((t) => [t.key, textWithCode(t.description)])),
+      triggerCard: { count: a.triggers.length, seeAll: `See all ${plural(a.triggers.length, 'trigger')}`, url: `${ref.url}#triggers`, examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerPage(a.name, t.key).url })) },
     };
-    sides.set(app, side);
+    aSides.set(a, side);
+  }
+  return side;
+}
+
+function bSideOf(b: ActionSide): BSide {
+  let side = bSides.get(b);
+  if (!side) {
+    const ref = refOf(b);
+    side = {
+      ref,
+      actionWords: new Map(b.actions.map((x) => [x.key, inSentence(x.displayName, [b.displayName])])),
+      actionCard: { count: b.actions.length, seeAll: `See all ${plural(b.actions.length, 'action')}`, url: `${ref.url}#actions` },
+    };
+    bSides.set(b, side);
   }
   return side;
 }
 
 /** The counts line of one direction: "10 Stripe triggers wired to 4 Kustomer actions". */
-export function wiredCounts(from: AppSummary, to: AppSummary): string {
-  return `${plural(from.triggers.length, `${from.displayName} trigger`)} wired to ${plural(to.actions.length, `${to.displayName} action`)}`;
+export function wiredCounts(from: string, triggers: number, to: string, actions: number): string {
+  return `${plural(triggers, `${from} trigger`)} wired to ${plural(actions, `${to} action`)}`;
 }
 
-function pairingItem(a: AppSummary, b: AppSummary, p: Pairing) {
+function pairingItem(a: TriggerSide, b: ActionSide, p: Pairing) {
   return {
-    title: `When ${sideOf(a).triggerWords.get(p.trigger.key)} in ${a.displayName}, ${sideOf(b).actionWords.get(p.action.key)} in ${b.displayName}`,
-    descriptionHtml: sideOf(a).triggerHtml.get(p.trigger.key),
+    title: `When ${aSideOf(a).triggerWords.get(p.trigger.key)} in ${a.displayName}, ${bSideOf(b).actionWords.get(p.action.key)} in ${b.displayName}`,
+    descriptionHtml: aSideOf(a).triggerHtml.get(p.trigger.key),
     href: editorLink(a.name, p.trigger.key, b.name, p.action.key),
     triggerUrl: triggerPage(a.name, p.trigger.key).url,
     count: p.count === undefined ? undefined : plural(p.count, 'workflow'),
@@ -79,7 +101,7 @@ function pairingItem(a: AppSummary, b: AppSummary, p: Pairing) {
 }
 
 /** Why the A → B direction has no combination, or undefined when it has some. */
-function blocked(a: AppSummary, b: AppSummary): string | undefined {
+function blocked(a: TriggerSide, b: ActionSide): string | undefined {
   if (!a.triggers.length && !b.actions.length) return `${a.displayName} has no triggers and ${b.displayName} has no actions in Wireup yet, so no workflow can run from ${a.displayName} to ${b.displayName}.`;
   if (!a.triggers.length) return `${a.displayName} has no triggers in Wireup yet, so nothing that happens in ${a.displayName} can start a workflow.`;
   if (!b.actions.length) return `${b.displayName} has no actions in Wireup yet, so a workflow cannot do anything in ${b.displayName}.`;
@@ -88,20 +110,20 @@ function blocked(a: AppSummary, b: AppSummary): string | undefined {
 
 /** Builds the pair page's view model. */
 export function pairView({ site, a, b, related, usage }: PairInputs) {
-  const sa = sideOf(a);
-  const sb = sideOf(b);
+  const sa = aSideOf(a);
+  const sb = bSideOf(b);
   const url = pairPage(a.name, b.name).url;
   const mirrorUrl = pairPage(b.name, a.name).url;
   const total = a.triggers.length * b.actions.length;
   const pairings = topPairings(a, b, usage);
   const top = pairings[0];
   const reason = blocked(a, b);
-  const mirrorPossible = b.triggers.length > 0 && a.actions.length > 0;
+  const mirrorPossible = b.triggerCount > 0 && a.actionCount > 0;
   const faq: FaqEntry[] = pairFaq(a, b);
   const title = reason ? `Connect ${a.displayName} to ${b.displayName}` : `Connect ${a.displayName} to ${b.displayName} in two minutes`;
   const description = reason
     ? `${reason} See ${b.displayName} → ${a.displayName} for the other direction.`
-    : `${wiredCounts(a, b)}: ${total} ready-made Wireup workflows, from "${top.trigger.displayName}" to "${top.action.displayName}". Open source, self-hostable, no code.`;
+    : `${wiredCounts(a.displayName, a.triggers.length, b.displayName, b.actions.length)}: ${total} ready-made Wireup workflows, from "${top.trigger.displayName}" to "${top.action.displayName}". Open source, self-hostable, no code.`;
   const meta: PageMeta = pageMeta(site, {
     url, title: `${a.displayName} to ${b.displayName} integration | Wireup`, description,
     crumbs: [{ name: 'Integrations', url: catalogPage().url }, { name: a.displayName, url: sa.ref.url }, { name: `${a.displayName} → ${b.displayName}`, url }],
@@ -110,11 +132,11 @@ export function pairView({ site, a, b, related, usage }: PairInputs) {
   const steps: HowStep[] = top ? howItWorks(a, b, top) : [];
   return {
     meta, a: sa.ref, b: sb.ref, title, reason,
-    lead: reason ? `${reason}${mirrorPossible ? ` The other way round works: ${wiredCounts(b, a)}.` : ''}` : `Triggers from ${a.displayName}, actions in ${b.displayName}. Filter, branch and transform in between, without writing code.`,
+    lead: reason ? `${reason}${mirrorPossible ? ` The other way round works: ${wiredCounts(b.displayName, b.triggerCount, a.displayName, a.actionCount)}.` : ''}` : `Triggers from ${a.displayName}, actions in ${b.displayName}. Filter, branch and transform in between, without writing code.`,
     triggerCard: sa.triggerCard,
     actionCard: sb.actionCard,
-    forward: { counts: wiredCounts(a, b), mostUsed: top ? { trigger: top.trigger.displayName, action: top.action.displayName } : undefined },
-    mirror: { counts: wiredCounts(b, a), url: mirrorUrl, possible: mirrorPossible, label: `See ${b.displayName} → ${a.displayName}` },
+    forward: { counts: wiredCounts(a.displayName, a.triggers.length, b.displayName, b.actions.length), mostUsed: top ? { trigger: top.trigger.displayName, action: top.action.displayName } : undefined },
+    mirror: { counts: wiredCounts(b.displayName, b.triggerCount, a.displayName, a.actionCount), url: mirrorUrl, possible: mirrorPossible, label: `See ${b.displayName} → ${a.displayName}` },
     pairings: { showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`, items: pairings.map((p) => pairingItem(a, b, p)) },
     steps,
     faq,

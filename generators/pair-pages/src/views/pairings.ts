@@ -1,5 +1,5 @@
 /** Which trigger × action combinations of an app pair to show, and which is the most used. */
-import type { ActionSummary, AppSummary, TriggerSummary } from '../app-summary.ts';
+import type { ActionSide, ActionSummary, TriggerSide, TriggerSummary } from '../app-summary.ts';
 import type { PairUsage } from '../usage-index.ts';
 
 /** How many combinations the "Popular pairings" section shows. */
@@ -17,7 +17,7 @@ export interface Pairing {
  * The first `limit` pairings of A → B: those in `usage` by count (pairings whose trigger or
  * action no longer exists are skipped), then the rest in manifest order, trigger by trigger.
  */
-export function topPairings(a: AppSummary, b: AppSummary, usage: PairUsage[], limit = PAIRINGS_SHOWN): Pairing[] {
+export function topPairings(a: TriggerSide, b: ActionSide, usage: PairUsage[], limit = PAIRINGS_SHOWN): Pairing[] {
   const out: Pairing[] = [];
   const taken = new Set<string>();
   for (const u of usage) {
