@@ -7,12 +7,15 @@
  * Kustomer and the load generator in this process, publishes "Stripe charge.failed → Kustomer
  * create-conversation", then: (1) sends events as fast as it can (64 in flight) and reports
  * completed actions per second; (2) sends at a fixed rate (500/s embedded, 350/s Kafka) and
- * reports webhook→action latency p50/p99. Peak memory is the Wireup process's VmHWM.
+ * reports webhook→action latency p50/p99. Peak memory is the Wireup process's VmHWM. "Wireup CPU
+ * ms/event" is the CPU time (user + system) Wireup used per event in that phase: steadier than
+ * events/s when other work shares the machine.
  * The kafka backend needs `bash tools/services/services.sh up` (Kafka + FerretDB).
  * It prints a table; it is a benchmark, not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import Stripe from 'stripe';
@@ -26,7 +29,7 @@ const backends = (args.get('backends') ?? 'embedded,kafka').split(',');
 const events = Number(args.get('events') ?? 5000);
 const runs = Number(args.get('runs') ?? 3);
 
-interface Result { backend: string; mode: string; events: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number }
+interface Result { backend: string; mode: string; events: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number; cpuMs: number }
 
 async function startWireup(backend: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', PORT: '0', HOST: '127.0.0.1' };
@@ -35,7 +38,8 @@ async function startWireup(backend: string, dataDir: string): Promise<{ child: C
     env.MONGODB_URL ??= `mongodb://127.0.0.1:27017/bench_${Date.now()}`;
     env.WIREUP_KAFKA_TOPIC_PREFIX = `bench-${Date.now()}-`;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'core/server/src/cli/wireup.ts'), 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'core/server/src/cli/wireup.ts'), 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
@@ -78,13 +82,38 @@ function signedEvents(count: number, tag: string): Array<{ id: string; body: str
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/** CPU time (user + system) the process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+// The load generator's own HTTP client: plain node:http over kept-alive sockets costs this
+// process (which shares the machine's cores with Wireup) far less CPU per request than fetch.
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+function postWebhook(url: URL, body: string, signature: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'stripe-signature': signature } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => (res.statusCode === 200 ? ok() : fail(new Error(`webhook answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`))));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
 function peakMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** Sends the events (at `rate`/s, or as fast as 64 in flight allow when 0) and waits for every action. */
-async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnType<typeof signedEvents>, rate: number) {
+async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnType<typeof signedEvents>, rate: number, pid: number) {
+  const url = new URL(webhookUrl);
+  const cpuBefore = cpuMs(pid);
   const sentAt = new Map<string, number>();
   const start = performance.now();
   const startEpoch = Date.now();
@@ -99,9 +128,7 @@ async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnTyp
     while (inflight.size >= 64) await Promise.race(inflight);
     const e = batch[next++];
     sentAt.set(e.id, startEpoch + (performance.now() - start));
-    const p = fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': e.signature }, body: e.body })
-      .then(async (res) => { if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`); await res.arrayBuffer().catch(() => undefined); })
-      .finally(() => inflight.delete(p));
+    const p = postWebhook(url, e.body, e.signature).finally(() => inflight.delete(p));
     inflight.add(p);
   }
   await Promise.all(inflight);
@@ -116,10 +143,11 @@ async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnTyp
     if (names.size >= batch.length || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  const cpu = cpuMs(pid) - cpuBefore;
   if (names.size < batch.length) throw new Error(`only ${names.size} of ${batch.length} actions arrived`);
   const latencies = [...names].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
   const seconds = (Math.max(...names.values()) - startEpoch) / 1000;
-  return { seconds, perSecond: batch.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { seconds, perSecond: batch.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: cpu / batch.length };
 }
 
 async function benchBackend(backend: string, run: number): Promise<Result[]> {
@@ -128,12 +156,12 @@ async function benchBackend(backend: string, run: number): Promise<Result[]> {
   const { child, url } = await startWireup(backend, dataDir);
   try {
     const webhookUrl = await publishWorkflow(url, kustomer);
-    await load(webhookUrl, kustomer, signedEvents(200, `warm${run}`), 0);
+    await load(webhookUrl, kustomer, signedEvents(200, `warm${run}`), 0, child.pid!);
     kustomer.reset();
-    const max = await load(webhookUrl, kustomer, signedEvents(events, `max${run}`), 0);
+    const max = await load(webhookUrl, kustomer, signedEvents(events, `max${run}`), 0, child.pid!);
     kustomer.reset();
     const rate = backend === 'kafka' ? 350 : 500;
-    const paced = await load(webhookUrl, kustomer, signedEvents(Math.min(events, rate * 10), `rate${run}`), rate);
+    const paced = await load(webhookUrl, kustomer, signedEvents(Math.min(events, rate * 10), `rate${run}`), rate, child.pid!);
     kustomer.reset();
     const peak = peakMb(child.pid!);
     return [
@@ -154,10 +182,10 @@ const all: Result[] = [];
 for (const backend of backends) for (let run = 0; run < runs; run++) all.push(...(await benchBackend(backend, run)));
 
 console.log(`\nwebhook → action, median of ${runs} run(s); ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load generator and fake Kustomer in one process, Wireup in another\n`);
-console.log('| backend | load | events | events/s | p50 ms | p99 ms | peak RSS MB |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log('| backend | load | events | events/s | p50 ms | p99 ms | peak RSS MB | Wireup CPU ms/event |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const key of [...new Set(all.map((r) => `${r.backend}|${r.mode}`))]) {
   const rows = all.filter((r) => `${r.backend}|${r.mode}` === key);
-  console.log(`| ${rows[0].backend} | ${rows[0].mode} | ${rows[0].events} | ${median(rows.map((r) => r.perSecond)).toFixed(0)} | ${median(rows.map((r) => r.p50)).toFixed(1)} | ${median(rows.map((r) => r.p99)).toFixed(1)} | ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} |`);
+  console.log(`| ${rows[0].backend} | ${rows[0].mode} | ${rows[0].events} | ${median(rows.map((r) => r.perSecond)).toFixed(0)} | ${median(rows.map((r) => r.p50)).toFixed(1)} | ${median(rows.map((r) => r.p99)).toFixed(1)} | ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} | ${median(rows.map((r) => r.cpuMs)).toFixed(2)} |`);
 }
 process.exit(0);

@@ -1,10 +1,11 @@
 /**
- * OutboxEventBus: the embedded EventBus. `publish` is one committed insert into an outbox
- * table of a SQLite file; in-process consumers read it in batches (woken by each publish, and
- * by a poll as a safety net) and delete a message only after its handler resolved. A handler
- * that throws gets the message again after an exponential, capped delay. Per key: one at a
- * time, publish order; across keys: up to `concurrency` per subscription. Everything not yet
- * acknowledged is delivered again after a restart (at least once). One process owns the file.
+ * OutboxEventBus: the embedded EventBus. `publish` is a committed insert into an outbox table
+ * of a SQLite file (the publishes of one event-loop turn share one commit: outbox-journal.ts);
+ * in-process consumers read it in batches (woken by each publish, and by a poll as a safety
+ * net) and delete a message only after its handler resolved. A handler that throws gets the
+ * message again after an exponential, capped delay. Per key: one at a time, publish order;
+ * across keys: up to `concurrency` per subscription. Everything not yet acknowledged is
+ * delivered again after a restart (at least once). One process owns the file.
  */
 import { BusUnavailableError } from './errors.ts';
 import { topics, type BusMessage, type EventBus, type MessageHandler, type SubscribeOptions, type Topic } from './event-bus.ts';
@@ -57,7 +58,7 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
     async publish(topic, key, value) {
       assertOpen(topic);
       try {
-        journal.append(topic, key, JSON.stringify(value ?? null));
+        await journal.append(topic, key, JSON.stringify(value ?? null));
       } catch (error) {
         throw new BusUnavailableError(`The outbox could not store the message: ${(error as Error).message}`, error);
       }

@@ -1,7 +1,9 @@
 /**
- * The outbox's reads and writes, as statements prepared once. Acknowledgements are queued and
- * written together in one transaction on the next turn of the event loop: a crash before that
- * write means a redelivery, never a loss.
+ * The outbox's reads and writes, as statements prepared once. Writes are group-committed:
+ * appends and acknowledgements asked for during one turn of the event loop are written together
+ * in one transaction on the next turn (setImmediate). An append resolves only once that
+ * transaction committed, so a resolved publish is durable; an acknowledgement lost by a crash
+ * before its commit means a redelivery, never a loss.
  */
 import type { OutboxDatabase } from './outbox-database.ts';
 
@@ -14,8 +16,11 @@ export interface OutboxRow {
 }
 
 export interface OutboxJournal {
-  /** Inserts the message and a pending row for every group registered on its topic, in one committed transaction. */
-  append(topic: string, key: string, value: string): void;
+  /**
+   * Queues the message (and a pending row for every group registered on its topic) for the next
+   * group commit; resolves with the message id once committed, rejects when the commit failed.
+   */
+  append(topic: string, key: string, value: string): Promise<number>;
   /** Registers a group on a topic; a new group gets every message still kept for that topic. */
   registerGroup(topic: string, group: string): void;
   /** Pending messages of a group with id greater than `afterId`, oldest first. */
@@ -25,8 +30,16 @@ export interface OutboxJournal {
   recordFailure(topic: string, group: string, id: number, failures: number): void;
   /** Queues the acknowledgement; written by the next `flush()` (scheduled automatically). */
   acknowledge(topic: string, group: string, id: number): void;
-  /** Writes queued acknowledgements now. */
+  /** Writes queued appends and acknowledgements now. */
   flush(): void;
+}
+
+interface QueuedAppend {
+  topic: string;
+  key: string;
+  value: string;
+  resolve(id: number): void;
+  reject(error: unknown): void;
 }
 
 /** `onError` hears about acknowledgements that could not be written (they are retried shortly). */
@@ -46,49 +59,74 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
   const deletePending = db.prepare('DELETE FROM outbox_pending WHERE topic = ? AND grp = ? AND message_id = ?');
   const deleteMessage = db.prepare('DELETE FROM outbox_messages WHERE id = ? AND NOT EXISTS (SELECT 1 FROM outbox_pending WHERE message_id = ?)');
 
-  const append = db.transaction((topic: string, key: string, value: string) => {
-    const { lastInsertRowid } = insertMessage.run(topic, key, value, Date.now());
-    insertPending.run(lastInsertRowid, topic);
-  });
   const register = db.transaction((topic: string, group: string) => {
     if (insertGroup.run(topic, group).changes > 0) backfill.run(group, topic);
   });
 
-  let queued: Array<[string, string, number]> = [];
+  let appends: QueuedAppend[] = [];
+  let acks: Array<[string, string, number]> = [];
   let scheduled = false;
-  const writeAcks = db.transaction((acks: Array<[string, string, number]>) => {
-    for (const [topic, group, id] of acks) {
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+  const write = db.transaction((batch: QueuedAppend[], done: Array<[string, string, number]>): number[] => {
+    const ids: number[] = new Array(batch.length);
+    const now = Date.now();
+    for (let i = 0; i < batch.length; i += 1) {
+      const { topic, key, value } = batch[i];
+      const id = Number(insertMessage.run(topic, key, value, now).lastInsertRowid);
+      insertPending.run(id, topic);
+      ids[i] = id;
+    }
+    for (const [topic, group, id] of done) {
       deletePending.run(topic, group, id);
       deleteMessage.run(id, id);
     }
+    return ids;
   });
-  const flush = (): void => {
+  function flush(): void {
     scheduled = false;
-    if (queued.length === 0 || !db.open) return;
-    const acks = queued;
-    queued = [];
+    if (appends.length === 0 && acks.length === 0) return;
+    const batch = appends;
+    const done = acks;
+    appends = [];
+    acks = [];
+    let ids: number[];
     try {
-      writeAcks(acks);
+      if (!db.open) throw new Error('the outbox is closed');
+      ids = write.immediate(batch, done);
     } catch (error) {
-      queued = acks.concat(queued);
-      onError(error);
-      scheduled = true;
-      setTimeout(flush, 100).unref();
+      for (const item of batch) item.reject(error);
+      if (!db.open) return;
+      // Acknowledgements are retried shortly; until written, a restart would redeliver them.
+      acks = done.concat(acks);
+      if (done.length > 0) onError(error);
+      if (done.length > 0 && !retryTimer) {
+        retryTimer = setTimeout(() => { retryTimer = undefined; schedule(); }, 100);
+        retryTimer.unref();
+      }
+      return;
     }
-  };
+    for (let i = 0; i < batch.length; i += 1) batch[i].resolve(ids[i]);
+  }
 
   return {
-    append: (topic, key, value) => append.immediate(topic, key, value),
+    append(topic, key, value) {
+      return new Promise<number>((resolve, reject) => {
+        appends.push({ topic, key, value, resolve, reject });
+        schedule();
+      });
+    },
     registerGroup: (topic, group) => register.immediate(topic, group),
     fetch: (topic, group, afterId, limit) => select.all(topic, group, afterId, limit) as OutboxRow[],
     fetchKey: (topic, group, key, fromId, toId, limit) => selectKey.all(group, topic, key, fromId, toId, limit) as OutboxRow[],
     recordFailure: (topic, group, id, failures) => { updateFailures.run(failures, topic, group, id); },
     acknowledge(topic, group, id) {
-      queued.push([topic, group, id]);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      acks.push([topic, group, id]);
+      schedule();
     },
     flush,
   };

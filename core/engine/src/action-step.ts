@@ -14,6 +14,9 @@ import { resolveRetryPolicy, withRetry } from './retry.ts';
 import { idempotencyKeyOf } from './messages.ts';
 import { ConnectionNotFoundError, ConnectorNotInstalledError, EngineStoppingError } from './errors.ts';
 
+/** How long an action may take before its run is written as running (with the steps before it). */
+const SHOW_RUNNING_AFTER_MS = 250;
+
 interface Resolved {
   connector: Connector;
   action: ActionDefinition;
@@ -73,6 +76,8 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
   }
   const { action } = resolved;
   const idempotencyKey = idempotencyKeyOf(state.run.id, step.id);
+  // A quick action's run goes from queued to finished in one write; a slow one shows as running meanwhile.
+  const showRunning = setTimeout(() => state.markRunning(), SHOW_RUNNING_AFTER_MS);
   const outcome = await withRetry((_attempt) => action.run({ input, auth, http: ctx.http, idempotencyKey, signal: ctx.stopping }), {
     policy: resolveRetryPolicy(ctx.retry, action),
     sleep: (ms) => abortableSleep(state, ms),
@@ -84,7 +89,7 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
       const { finishedAt: _f, durationMs: _d, ...running } = record({ status: 'running', input, error: stepError, attempts: attempt });
       await state.save(running);
     },
-  });
+  }).finally(() => clearTimeout(showRunning));
   if (!outcome.ok && ctx.stopping.aborted) throw new EngineStoppingError();
   return outcome.ok
     ? record({ status: 'succeeded', input, output: outcome.value, attempts: outcome.attempts })

@@ -14,6 +14,9 @@ import { createPoller } from './poller.ts';
 import { validateWorkflowDocument } from './validate-workflow.ts';
 import { EngineStoppingError } from './errors.ts';
 
+/** Events routed at once by one worker. */
+const ROUTER_CONCURRENCY = 64;
+
 /** Creates an engine over the given ports. Nothing runs until `startWorkers()`. */
 export function createEngine(options: EngineOptions): Engine {
   const stopper = new AbortController();
@@ -35,7 +38,9 @@ export function createEngine(options: EngineOptions): Engine {
       if (started) return;
       if (stopper.signal.aborted) throw new EngineStoppingError();
       started = true;
-      await ctx.bus.subscribe('events', guard(createRouter(ctx)));
+      // Events are independent of each other (each has its own key), and routing one waits on a few
+      // store and bus writes: more of them at once keeps the router from becoming the bottleneck.
+      await ctx.bus.subscribe('events', guard(createRouter(ctx)), { concurrency: ROUTER_CONCURRENCY });
       await ctx.bus.subscribe('runs', guard(createExecutor(ctx)));
       await recover(ctx);
       poller.start();

@@ -1,15 +1,16 @@
 /**
- * The executor (topic `runs`): walks a run's steps and checkpoints each finished one. A step
- * the stored run already shows as succeeded is never repeated: its stored output is reused,
- * so a redelivered, recovered or replayed run picks up where it stopped. A filter that does
- * not hold ends the run as `filtered`; a failed step ends it as `failed` (the dead-letter
- * list) and is announced on `dead-letters`.
+ * The executor (topic `runs`): walks a run's steps and checkpoints them (when: see RunState).
+ * A step the stored run already shows as succeeded is never repeated: its stored output is
+ * reused, so a redelivered, recovered or replayed run picks up where it stopped. A filter that
+ * does not hold ends the run as `filtered`; a failed step ends it as `failed` (the dead-letter
+ * list) and is announced on `dead-letters`. The final write carries the last steps and the
+ * final status together, so a finished run always shows every step it ran.
  */
-import type { RunRecord, RunStatus, StepError, StepRecord } from '@wireup/store';
+import { checkpointRun, type RunRecord, type RunStatus, type StepError, type StepRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
 import type { EngineContext } from './engine-context.ts';
 import type { FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
-import { RunState, toStepError } from './run-state.ts';
+import { isPureStep, RunState, toStepError } from './run-state.ts';
 import { runActionStep } from './action-step.ts';
 import { evaluateConditions } from './conditions.ts';
 import { renderTemplate } from './template.ts';
@@ -91,10 +92,11 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
     if (stored?.status === 'succeeded') {
       record = stored;
     } else {
-      // Stopping: leave the run 'running'; recovery resumes it at this step after restart.
+      // Stopping: leave the run as stored; recovery resumes it at its first unsaved step after restart.
       if (state.ctx.stopping.aborted) throw new EngineStoppingError();
+      if (!isPureStep(step.type)) await state.beforeSideEffect();
       record = await runStep(state, step);
-      await state.save(record);
+      state.record(record);
       state.ctx.observer.stepFinished(step.type, record.status, record.durationMs ?? 0);
     }
     const outcome = await follow(state, step, record);
@@ -103,25 +105,27 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
   return { status: 'continue' };
 }
 
-/** Fails the run: it joins the dead-letter list (runs with status failed) and `dead-letters` is told. */
-async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string): Promise<void> {
+/** Fails the run (with its unsaved steps): it joins the dead-letter list (runs with status failed) and `dead-letters` is told. */
+async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string, state?: RunState): Promise<void> {
   const failedAt = new Date().toISOString();
-  await ctx.store.runs.setStatus(run.id, 'failed', { error, finishedAt: failedAt });
+  if (state) await state.finish('failed', { error, finishedAt: failedAt });
+  else await checkpointRun(ctx.store.runs, run.id, { steps: [], status: 'failed', error, finishedAt: failedAt });
   const letter: DeadLetterMessage = { runId: run.id, workflowId: run.workflowId, ...(stepId ? { stepId } : {}), error, failedAt };
   // The failed run in the store is the dead-letter list; the message is a notification, so losing it loses nothing.
   await ctx.bus.publish('dead-letters', run.workflowId, letter).catch((e: unknown) => ctx.observer.error(`Could not publish the dead letter of run ${run.id}`, e));
   ctx.observer.runFinished('failed', Date.parse(failedAt) - Date.parse(run.createdAt));
 }
 
-async function finish(ctx: EngineContext, run: RunRecord, outcome: Outcome): Promise<void> {
+async function finish(ctx: EngineContext, state: RunState, outcome: Outcome): Promise<void> {
+  const { run } = state;
   if (outcome.status === 'failed') {
     const { step } = outcome;
     const attempts = step.attempts > 1 ? ` after ${step.attempts} attempts` : '';
-    return failRun(ctx, run, { ...step.error!, message: `Step "${step.id}" failed${attempts}: ${step.error!.message}` }, step.id);
+    return failRun(ctx, run, { ...step.error!, message: `Step "${step.id}" failed${attempts}: ${step.error!.message}` }, step.id, state);
   }
   const status: RunStatus = outcome.status === 'continue' ? 'succeeded' : 'filtered';
   const finishedAt = new Date().toISOString();
-  await ctx.store.runs.setStatus(run.id, status, { error: null, finishedAt });
+  await state.finish(status, { error: null, finishedAt });
   ctx.observer.runFinished(status, Date.parse(finishedAt) - Date.parse(run.createdAt));
 }
 
@@ -129,13 +133,12 @@ async function finish(ctx: EngineContext, run: RunRecord, outcome: Outcome): Pro
 export async function executeRun(ctx: EngineContext, runId: string, loadWorkflow: LoadWorkflow = workflowLoader(ctx)): Promise<void> {
   const run = await ctx.store.runs.get(runId);
   if (!run || finished.has(run.status)) return;
-  if (run.status !== 'running') await ctx.store.runs.setStatus(run.id, 'running');
   const workflow = await loadWorkflow(run);
   if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false });
   const event = await ctx.store.events.get(run.event.key);
   if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)));
   const state = new RunState(ctx, run, event.payload);
-  await finish(ctx, run, await runSteps(state, workflow.steps));
+  await finish(ctx, state, await runSteps(state, workflow.steps));
 }
 
 /** The `runs` topic handler. */

@@ -4,8 +4,23 @@
  */
 type Labels = Record<string, string>;
 
-interface Series { help: string; type: 'counter' | 'summary' | 'gauge'; values: Map<string, { labels: Labels; value: number; sum?: number }> }
+interface Sample { labels: Labels; value: number; sum?: number }
 
+interface Series {
+  help: string;
+  type: 'counter' | 'summary' | 'gauge';
+  /** By canonical key (labels sorted by name): one sample per label set. */
+  values: Map<string, Sample>;
+  /** By the labels as given (names in the caller's order): the same samples, found without sorting. */
+  fast: Map<string, Sample>;
+}
+
+/** The label set's key in the caller's order of names: cheap, and the same for every call site of a metric. */
+const fastKeyOf = (labels: Labels): string => {
+  let key = '';
+  for (const name in labels) key += `${name}\u0000${labels[name]}\u0001`;
+  return key;
+};
 const keyOf = (labels: Labels) => JSON.stringify(Object.entries(labels).sort());
 const render = (labels: Labels) => {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`);
@@ -21,7 +36,7 @@ export interface Metrics {
 /** Creates the registry with Wireup's series declared. */
 export function createMetrics(): Metrics {
   const series = new Map<string, Series>();
-  const declare = (name: string, type: Series['type'], help: string) => series.set(name, { help, type, values: new Map() });
+  const declare = (name: string, type: Series['type'], help: string) => series.set(name, { help, type, values: new Map(), fast: new Map() });
   declare('wireup_webhook_deliveries_total', 'counter', 'Webhook deliveries by connector and result.');
   declare('wireup_events_accepted_total', 'counter', 'Provider events accepted, by connector and whether a duplicate.');
   declare('wireup_runs_finished_total', 'counter', 'Runs finished, by status.');
@@ -34,21 +49,29 @@ export function createMetrics(): Metrics {
     if (!s) throw new Error(`metric ${name} is not declared`);
     return s;
   };
+  /** The sample of this label set, created at zero on first use. */
+  const sample = (s: Series, labels: Labels, summary: boolean): Sample => {
+    const fast = fastKeyOf(labels);
+    let v = s.fast.get(fast);
+    if (!v) {
+      const k = keyOf(labels);
+      v = s.values.get(k);
+      if (!v) {
+        v = summary ? { labels: { ...labels }, value: 0, sum: 0 } : { labels: { ...labels }, value: 0 };
+        s.values.set(k, v);
+      }
+      s.fast.set(fast, v);
+    }
+    return v;
+  };
   return {
     inc(name, labels = {}, by = 1) {
-      const s = get(name);
-      const k = keyOf(labels);
-      const v = s.values.get(k) ?? { labels, value: 0 };
-      v.value += by;
-      s.values.set(k, v);
+      sample(get(name), labels, false).value += by;
     },
     observe(name, seconds, labels = {}) {
-      const s = get(name);
-      const k = keyOf(labels);
-      const v = s.values.get(k) ?? { labels, value: 0, sum: 0 };
+      const v = sample(get(name), labels, true);
       v.value += 1;
       v.sum = (v.sum ?? 0) + seconds;
-      s.values.set(k, v);
     },
     text() {
       const lines: string[] = [];

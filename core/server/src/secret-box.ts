@@ -32,8 +32,27 @@ export function loadSecretKey(setting: string | undefined, dataDir: string): Buf
   return key;
 }
 
-/** Creates the box. Sealed format: `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
+/** Sealed values whose plaintext is kept (a connection's auth is opened for every webhook delivery and action). */
+const OPENED_LIMIT = 1_000;
+
+/**
+ * Creates the box. Sealed format: `v1.<iv>.<tag>.<ciphertext>`, base64url parts. Every seal
+ * has a fresh IV, so a sealed string stands for one plaintext forever: `open` keeps the
+ * plaintexts it decrypted (bounded) and parses a fresh copy for each caller.
+ */
 export function createSecretBox(key: Buffer): SecretBox {
+  const opened = new Map<string, string>();
+  const decrypt = (sealed: string): string => {
+    const [version, iv, tag, data] = sealed.split('.');
+    if (version !== 'v1' || !iv || !tag || data === undefined) throw new WireupError('SECRET_UNREADABLE', 'A stored secret is not in a known format.', { statusCode: 500 });
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    } catch (error) {
+      throw new WireupError('SECRET_UNREADABLE', 'A stored secret cannot be decrypted: WIREUP_SECRET_KEY differs from the key it was sealed with.', { statusCode: 500, cause: error });
+    }
+  };
   return {
     seal(value) {
       const iv = randomBytes(12);
@@ -42,15 +61,16 @@ export function createSecretBox(key: Buffer): SecretBox {
       return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
     },
     open(sealed) {
-      const [version, iv, tag, data] = sealed.split('.');
-      if (version !== 'v1' || !iv || !tag || data === undefined) throw new WireupError('SECRET_UNREADABLE', 'A stored secret is not in a known format.', { statusCode: 500 });
+      let plain = opened.get(sealed);
+      if (plain === undefined) {
+        plain = decrypt(sealed);
+        if (opened.size >= OPENED_LIMIT) opened.clear();
+        opened.set(sealed, plain);
+      }
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        const plain = Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]);
-        return JSON.parse(plain.toString('utf8'));
+        return JSON.parse(plain);
       } catch (error) {
-        throw new WireupError('SECRET_UNREADABLE', 'A stored secret cannot be decrypted: WIREUP_SECRET_KEY differs from the key it was sealed with.', { statusCode: 500, cause: error });
+        throw new WireupError('SECRET_UNREADABLE', 'A stored secret is not readable JSON.', { statusCode: 500, cause: error });
       }
     },
   };

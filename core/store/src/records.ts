@@ -104,6 +104,16 @@ export interface RunRecord {
   finishedAt?: string;
 }
 
+/** Steps and status written to a run together (RunRepository.checkpoint). */
+export interface RunCheckpoint {
+  /** Saved in order, each as `saveStep` would (a step keeps the position of its first save). */
+  steps: StepRecord[];
+  /** Set after the steps, as `setStatus(status, {error, finishedAt})` would; absent: status unchanged. */
+  status?: RunStatus;
+  error?: StepError | null;
+  finishedAt?: string | null;
+}
+
 export interface RunQuery {
   workflowId?: string;
   status?: RunStatus[];

@@ -2,7 +2,8 @@
  * Pure run-record transitions shared by every Store adapter, so SQLite, MongoDB and the
  * in-memory store apply the port's rules (step upsert order, replay reset) identically.
  */
-import type { RunRecord, RunStatus, StepError, StepRecord } from './records.ts';
+import type { RunCheckpoint, RunRecord, RunStatus, StepError, StepRecord } from './records.ts';
+import type { RunRepository } from './store.ts';
 
 /** Default page size of `runs.list` when the query gives no limit. */
 export const DEFAULT_RUN_PAGE_SIZE = 50;
@@ -34,6 +35,28 @@ export function withStatus(
   if (fields?.finishedAt === null) delete next.finishedAt;
   else if (fields?.finishedAt !== undefined) next.finishedAt = fields.finishedAt;
   return next;
+}
+
+/** The run after `checkpoint`: each step upserted in order, then the status when one is given. */
+export function applyCheckpoint(run: RunRecord, update: RunCheckpoint, now: string): RunRecord {
+  let steps = run.steps;
+  for (const step of update.steps) steps = upsertStep(steps, step);
+  const next: RunRecord = { ...run, steps, updatedAt: now };
+  return update.status === undefined ? next : withStatus(next, update.status, { error: update.error, finishedAt: update.finishedAt }, now);
+}
+
+/**
+ * Writes a checkpoint with the adapter's atomic `checkpoint` when it has one, else as the
+ * sequence of `saveStep` calls and a final `setStatus` that it stands for.
+ */
+export async function checkpointRun(runs: RunRepository, runId: string, update: RunCheckpoint): Promise<void> {
+  if (runs.checkpoint) return runs.checkpoint(runId, update);
+  for (const step of update.steps) await runs.saveStep(runId, step);
+  if (update.status === undefined) return;
+  const fields: { error?: StepError | null; finishedAt?: string | null } = {};
+  if (update.error !== undefined) fields.error = update.error;
+  if (update.finishedAt !== undefined) fields.finishedAt = update.finishedAt;
+  await runs.setStatus(runId, update.status, fields);
 }
 
 /** The run after `resetForReplay`: failed and skipped steps removed, replays+1, queued, no error or finishedAt. */

@@ -1,6 +1,7 @@
-/** EventRepository on SQLite: the primary key on `key` is the dedupe. */
+/** EventRepository on SQLite: the primary key on `key` is the dedupe. Writes go through the group commit. */
 import type { EventRecord, EventStatus } from './records.ts';
 import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
+import type { WriteQueue } from './sqlite-write-queue.ts';
 import type { EventRepository } from './store.ts';
 
 interface EventRow {
@@ -25,7 +26,7 @@ const toRecord = (row: EventRow): EventRecord => ({
   receivedAt: row.received_at,
 });
 
-export function createSqliteEventRepository(db: SqliteDatabase): EventRepository {
+export function createSqliteEventRepository(db: SqliteDatabase, writes: WriteQueue): EventRepository {
   const insert = db.prepare(`INSERT INTO events (key, connection_id, connector, provider_event_id, type, payload, status, received_at)
     VALUES (@key, @connectionId, @connector, @providerEventId, @type, @payload, @status, @receivedAt) ON CONFLICT (key) DO NOTHING`);
   const byKey = db.prepare('SELECT * FROM events WHERE key = ?');
@@ -35,15 +36,17 @@ export function createSqliteEventRepository(db: SqliteDatabase): EventRepository
 
   return {
     async accept(record) {
-      const { changes } = insert.run({ ...record, payload: toJson(record.payload) });
-      if (changes > 0) return { isNew: true, record: toRecord(byKey.get(record.key) as EventRow) };
-      return { isNew: false, record: toRecord(byKey.get(record.key) as EventRow) };
+      const params = { ...record, payload: toJson(record.payload) };
+      const isNew = await writes.write(() => insert.run(params).changes > 0);
+      // A new event is what was given (its payload as given: no need to read back and parse it).
+      if (isNew) return { isNew, record: { ...record, payload: record.payload ?? null } };
+      return { isNew, record: toRecord(byKey.get(record.key) as EventRow) };
     },
     async get(key) {
       const row = byKey.get(key) as EventRow | undefined;
       return row ? toRecord(row) : null;
     },
-    async markRouted(key) { routed.run(key); },
+    async markRouted(key) { await writes.write(() => routed.run(key)); },
     async listUnrouted(limit) {
       return (unrouted.all(Math.max(0, Math.floor(limit))) as EventRow[]).map(toRecord);
     },

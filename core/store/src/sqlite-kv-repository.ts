@@ -1,8 +1,9 @@
 /** KeyValueRepository on SQLite: one JSON value per key. */
 import type { SqliteDatabase } from './sqlite-database.ts';
+import type { WriteQueue } from './sqlite-write-queue.ts';
 import type { KeyValueRepository } from './store.ts';
 
-export function createSqliteKeyValueRepository(db: SqliteDatabase): KeyValueRepository {
+export function createSqliteKeyValueRepository(db: SqliteDatabase, writes: WriteQueue): KeyValueRepository {
   const select = db.prepare('SELECT value FROM kv WHERE key = ?').pluck();
   const upsert = db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const insertIfAbsent = db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
@@ -15,10 +16,14 @@ export function createSqliteKeyValueRepository(db: SqliteDatabase): KeyValueRepo
 
   return {
     async get<T>(key: string) { return get<T>(key); },
-    async set(key, value) { upsert.run(key, JSON.stringify(value ?? null)); },
-    async delete(key) { remove.run(key); },
+    async set(key, value) {
+      const text = JSON.stringify(value ?? null);
+      await writes.write(() => upsert.run(key, text));
+    },
+    async delete(key) { await writes.write(() => remove.run(key)); },
     async setIfAbsent<T>(key: string, value: T) {
-      insertIfAbsent.run(key, JSON.stringify(value ?? null));
+      const text = JSON.stringify(value ?? null);
+      await writes.write(() => insertIfAbsent.run(key, text));
       return get<T>(key) as T;
     },
   };

@@ -1,11 +1,12 @@
 /**
- * RunRepository on SQLite. Steps are one JSON column, rewritten by read-modify-write inside an
- * immediate transaction so a second process on the file cannot interleave.
+ * RunRepository on SQLite. Steps are one JSON column, rewritten by read-modify-write inside the
+ * write queue's immediate transaction, so a second process on the file cannot interleave.
  */
 import { StoreRecordNotFoundError } from './errors.ts';
 import type { RunQuery, RunRecord, RunStatus, StepError, StepRecord } from './records.ts';
-import { resetRunForReplay, runPageSize, upsertStep, withStatus } from './run-updates.ts';
+import { applyCheckpoint, resetRunForReplay, runPageSize, upsertStep, withStatus } from './run-updates.ts';
 import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
+import type { WriteQueue } from './sqlite-write-queue.ts';
 import type { RunRepository } from './store.ts';
 
 type Statement = ReturnType<SqliteDatabase['prepare']>;
@@ -56,7 +57,7 @@ const toParams = (run: RunRecord): Record<string, unknown> => ({
   finishedAt: run.finishedAt ?? null,
 });
 
-export function createSqliteRunRepository(db: SqliteDatabase): RunRepository {
+export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue): RunRepository {
   const insert = db.prepare(`INSERT INTO runs (id, workflow_id, version, status, event, steps, error, replays, created_at, updated_at, finished_at)
     VALUES (@id, @workflowId, @version, @status, @event, @steps, @error, @replays, @createdAt, @updatedAt, @finishedAt) ON CONFLICT (id) DO NOTHING`);
   const byId = db.prepare('SELECT * FROM runs WHERE id = ?');
@@ -86,24 +87,24 @@ export function createSqliteRunRepository(db: SqliteDatabase): RunRepository {
     return row ? toRecord(row) : null;
   };
 
-  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null'): RunRecord | null => {
-    const transaction = db.transaction(() => {
-      const run = read(id);
-      if (!run) {
-        if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
-        return null;
-      }
-      const next = change(run);
-      replace.run(toParams(next));
-      return next;
-    });
-    return transaction.immediate();
-  };
+  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null'): Promise<RunRecord | null> => writes.write(() => {
+    const run = read(id);
+    if (!run) {
+      if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
+      return null;
+    }
+    const next = change(run);
+    replace.run(toParams(next));
+    return next;
+  });
 
   return {
     async createIfAbsent(run) {
-      const created = insert.run(toParams(run)).changes > 0;
-      return { created, run: read(run.id)! };
+      const params = toParams(run);
+      return writes.write(() => {
+        const created = insert.run(params).changes > 0;
+        return { created, run: read(run.id)! };
+      });
     },
     async get(id) { return read(id); },
     async list(query: RunQuery) {
@@ -124,13 +125,19 @@ export function createSqliteRunRepository(db: SqliteDatabase): RunRepository {
     },
     async saveStep(runId, step) {
       const at = new Date().toISOString();
-      mutate(runId, (run) => ({ ...run, steps: upsertStep(run.steps, JSON.parse(JSON.stringify(step)) as StepRecord), updatedAt: at }), 'throw');
+      await mutate(runId, (run) => ({ ...run, steps: upsertStep(run.steps, step), updatedAt: at }), 'throw');
     },
     async setStatus(runId, status, fields) {
-      mutate(runId, (run) => withStatus(run, status, fields, new Date().toISOString()), 'throw');
+      const at = new Date().toISOString();
+      await mutate(runId, (run) => withStatus(run, status, fields, at), 'throw');
     },
     async resetForReplay(runId) {
-      return mutate(runId, (run) => resetRunForReplay(run, new Date().toISOString()), 'null');
+      const at = new Date().toISOString();
+      return mutate(runId, (run) => resetRunForReplay(run, at), 'null');
+    },
+    async checkpoint(runId, update) {
+      const at = new Date().toISOString();
+      await mutate(runId, (run) => applyCheckpoint(run, update, at), 'throw');
     },
   };
 }

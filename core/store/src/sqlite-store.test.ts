@@ -72,3 +72,64 @@ describe('createSqliteStore', () => {
     }
   });
 });
+
+describe('SqliteStore in memory lookups and checkpoints', () => {
+  const run = { id: 'r1', workflowId: 'wf-1', version: 1, status: 'queued' as const, event: { key: 'c1:evt_1', id: 'evt_1', type: 'charge.failed' }, steps: [], replays: 0, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' };
+  const step = (id: string, type: string) => ({ id, type, status: 'succeeded' as const, attempts: 1, startedAt: '2024-01-01T00:00:01.000Z', output: { id } });
+
+  it('sees a connection change at once through the webhook-token lookup, and gives callers their own copies', async () => {
+    const { dir, cleanup } = tempDir();
+    const store = createSqliteStore({ path: join(dir, 'wireup.db') });
+    try {
+      await store.connections.create({ id: 'c1', connector: 'stripe', name: 'S', authCiphertext: 'v1.old', publicAuth: { a: '1' }, webhookToken: 'tok', createdAt: 'x', updatedAt: 'x' });
+      const first = (await store.connections.getByWebhookToken('tok'))!;
+      first.publicAuth.a = 'mutated';
+      expect((await store.connections.getByWebhookToken('tok'))!.publicAuth).toEqual({ a: '1' });
+      await store.connections.update('c1', { authCiphertext: 'v1.new' });
+      expect((await store.connections.getByWebhookToken('tok'))!.authCiphertext).toBe('v1.new');
+      expect((await store.connections.get('c1'))!.authCiphertext).toBe('v1.new');
+      await store.connections.delete('c1');
+      expect(await store.connections.getByWebhookToken('tok')).toBeNull();
+    } finally {
+      await store.stop();
+      await cleanup();
+    }
+  });
+
+  it('sees publish and unpublish at once through the trigger lookup', async () => {
+    const { dir, cleanup } = tempDir();
+    const store = createSqliteStore({ path: join(dir, 'wireup.db') });
+    const lookup = async () => (await store.workflows.listPublishedForTrigger('stripe', 'charge-failed', 'c1')).map((w) => [w.workflowId, w.version]);
+    try {
+      await store.workflows.create('wf-1', { name: 'wf', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: 'c1' }, steps: [] });
+      expect(await lookup()).toEqual([]);
+      await store.workflows.publish('wf-1');
+      expect(await lookup()).toEqual([['wf-1', 1]]);
+      await store.workflows.publish('wf-1');
+      expect(await lookup()).toEqual([['wf-1', 2]]);
+      await store.workflows.unpublish('wf-1');
+      expect(await lookup()).toEqual([]);
+    } finally {
+      await store.stop();
+      await cleanup();
+    }
+  });
+
+  it('writes a checkpoint\'s steps and status together, and refuses one for a missing run', async () => {
+    const { dir, cleanup } = tempDir();
+    const store = createSqliteStore({ path: join(dir, 'wireup.db') });
+    try {
+      await store.runs.createIfAbsent(run);
+      await store.runs.checkpoint!('r1', { steps: [step('declines', 'filter'), step('open', 'action')], status: 'succeeded', error: null, finishedAt: '2024-01-01T00:00:02.000Z' });
+      const saved = (await store.runs.get('r1'))!;
+      expect(saved).toMatchObject({ status: 'succeeded', finishedAt: '2024-01-01T00:00:02.000Z' });
+      expect(saved.steps.map((s) => [s.id, s.type])).toEqual([['declines', 'filter'], ['open', 'action']]);
+      await store.runs.checkpoint!('r1', { steps: [{ ...step('declines', 'filter'), attempts: 2 }] });
+      expect((await store.runs.get('r1'))!.steps.map((s) => [s.id, s.attempts])).toEqual([['declines', 2], ['open', 1]]);
+      await expect(store.runs.checkpoint!('missing', { steps: [], status: 'failed' })).rejects.toMatchObject({ code: 'STORE_RECORD_NOT_FOUND' });
+    } finally {
+      await store.stop();
+      await cleanup();
+    }
+  });
+});

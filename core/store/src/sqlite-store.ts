@@ -1,7 +1,10 @@
 /**
  * SqliteStore: the embedded Store adapter, one SQLite file (better-sqlite3) in WAL mode. The
- * file is opened and migrated when the store is created; `stop()` closes it. One process
- * should own the file (the embedded bus may share it through its own connection).
+ * file is opened and migrated when the store is created; `stop()` commits what is queued and
+ * closes it. Writes are group-committed (sqlite-write-queue.ts): each resolves once committed.
+ * One process owns the file (the embedded bus may share it through its own connection): the
+ * store keeps connection and published-workflow lookups in memory, cleared by its own writes,
+ * so a second process writing those tables would not be seen until a restart.
  */
 import type { Store } from './store.ts';
 import { createSqliteConnectionRepository } from './sqlite-connection-repository.ts';
@@ -11,6 +14,7 @@ import { createSqliteKeyValueRepository } from './sqlite-kv-repository.ts';
 import { migrateStore } from './sqlite-migrations.ts';
 import { createSqliteRunRepository } from './sqlite-run-repository.ts';
 import { createSqliteWorkflowRepository } from './sqlite-workflow-repository.ts';
+import { createWriteQueue } from './sqlite-write-queue.ts';
 
 export interface SqliteStoreOptions {
   /** The database file, created with its folder when absent (e.g. `.wireup/wireup.db`); `:memory:` for a throwaway store. */
@@ -28,15 +32,18 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     db.close();
     throw error;
   }
+  const writes = createWriteQueue(db);
   return {
-    connections: createSqliteConnectionRepository(db),
-    workflows: createSqliteWorkflowRepository(db),
-    events: createSqliteEventRepository(db),
-    runs: createSqliteRunRepository(db),
-    kv: createSqliteKeyValueRepository(db),
+    connections: createSqliteConnectionRepository(db, writes),
+    workflows: createSqliteWorkflowRepository(db, writes),
+    events: createSqliteEventRepository(db, writes),
+    runs: createSqliteRunRepository(db, writes),
+    kv: createSqliteKeyValueRepository(db, writes),
     async start() {},
     async stop() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      writes.flush();
+      db.close();
     },
   };
 }

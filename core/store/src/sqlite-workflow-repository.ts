@@ -1,7 +1,13 @@
-/** WorkflowRepository on SQLite: drafts in `workflows`, immutable published copies in `workflow_versions`. */
+/**
+ * WorkflowRepository on SQLite: drafts in `workflows`, immutable published copies in
+ * `workflow_versions`. Every event asks which published workflows its trigger fires, so those
+ * answers are kept in memory until any workflow write of this store (the file's one writer: see
+ * sqlite-store.ts). Their documents are frozen, since callers share them.
+ */
 import { StoreConflictError } from './errors.ts';
 import type { PublishedWorkflow, WorkflowDocument, WorkflowRecord, WorkflowVersionRecord } from './records.ts';
 import { isUniqueViolation, type SqliteDatabase } from './sqlite-database.ts';
+import type { WriteQueue } from './sqlite-write-queue.ts';
 import type { WorkflowRepository } from './store.ts';
 
 interface WorkflowRow {
@@ -37,7 +43,18 @@ const toPublished = (row: VersionRow): PublishedWorkflow => ({
   workflowId: row.workflow_id, version: row.version, document: JSON.parse(row.document) as WorkflowDocument,
 });
 
-export function createSqliteWorkflowRepository(db: SqliteDatabase): WorkflowRepository {
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Trigger lookups kept in memory (one per connection and trigger that received events). */
+const CACHE_LIMIT = 10_000;
+
+export function createSqliteWorkflowRepository(db: SqliteDatabase, writes: WriteQueue): WorkflowRepository {
   const insert = db.prepare(`INSERT INTO workflows (id, draft, published_version, latest_version, created_at, updated_at)
     VALUES (?, ?, NULL, 0, ?, ?)`);
   const byId = db.prepare('SELECT * FROM workflows WHERE id = ?');
@@ -57,7 +74,20 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase): WorkflowRepo
     return row ? toWorkflow(row) : null;
   };
 
-  const publish = db.transaction((id: string): WorkflowVersionRecord | null => {
+  const publishedByTrigger = new Map<string, PublishedWorkflow[]>();
+  /** A write through the group commit that clears the trigger lookups (when it runs, and once committed). */
+  const write = async <T>(op: () => T): Promise<T> => {
+    try {
+      return await writes.write(() => {
+        publishedByTrigger.clear();
+        return op();
+      });
+    } finally {
+      publishedByTrigger.clear();
+    }
+  };
+
+  const publish = (id: string): WorkflowVersionRecord | null => {
     const row = byId.get(id) as WorkflowRow | undefined;
     if (!row) return null;
     const draft = JSON.parse(row.draft) as WorkflowDocument;
@@ -67,13 +97,14 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase): WorkflowRepo
     insertVersion.run(id, next, row.draft, at, String(trigger.connector), String(trigger.trigger), String(trigger.connection));
     setPublished.run(next, next, at, id);
     return { workflowId: id, version: next, document: draft, publishedAt: at };
-  });
+  };
 
   return {
     async create(id, draft) {
       const at = new Date().toISOString();
+      const text = JSON.stringify(draft);
       try {
-        insert.run(id, JSON.stringify(draft), at, at);
+        await write(() => insert.run(id, text, at, at));
       } catch (error) {
         if (isUniqueViolation(error)) throw new StoreConflictError(`Workflow "${id}" already exists.`);
         throw error;
@@ -83,18 +114,28 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase): WorkflowRepo
     async get(id) { return get(id); },
     async list() { return (all.all() as WorkflowRow[]).map(toWorkflow); },
     async updateDraft(id, draft) {
-      return setDraft.run(JSON.stringify(draft), new Date().toISOString(), id).changes === 0 ? null : get(id);
+      const text = JSON.stringify(draft);
+      const at = new Date().toISOString();
+      return (await write(() => setDraft.run(text, at, id))).changes === 0 ? null : get(id);
     },
-    async publish(id) { return publish.immediate(id); },
+    async publish(id) { return write(() => publish(id)); },
     async unpublish(id) {
-      return setPublished.run(null, null, new Date().toISOString(), id).changes === 0 ? null : get(id);
+      const at = new Date().toISOString();
+      return (await write(() => setPublished.run(null, null, at, id))).changes === 0 ? null : get(id);
     },
     async getVersion(id, n) {
       const row = version.get(id, n) as VersionRow | undefined;
       return row ? toVersion(row) : null;
     },
     async listPublishedForTrigger(connector, trigger, connectionId) {
-      return (publishedForTrigger.all(connectionId, connector, trigger) as VersionRow[]).map(toPublished);
+      const key = `${connectionId}\n${connector}\n${trigger}`;
+      let list = publishedByTrigger.get(key);
+      if (!list) {
+        list = (publishedForTrigger.all(connectionId, connector, trigger) as VersionRow[]).map((row) => deepFreeze(toPublished(row)));
+        if (publishedByTrigger.size >= CACHE_LIMIT) publishedByTrigger.clear();
+        publishedByTrigger.set(key, list);
+      }
+      return list.map((w) => ({ ...w }));
     },
     async listPublishedForConnection(connectionId) {
       return (publishedForConnection.all(connectionId) as VersionRow[]).map(toPublished);

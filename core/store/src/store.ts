@@ -4,7 +4,7 @@
  * core/testing/src/contracts/store-contract.ts.
  */
 import type {
-  ConnectionRecord, EventRecord, PublishedWorkflow, RunQuery, RunRecord, RunStatus, StepError, StepRecord,
+  ConnectionRecord, EventRecord, PublishedWorkflow, RunCheckpoint, RunQuery, RunRecord, RunStatus, StepError, StepRecord,
   WorkflowDocument, WorkflowRecord, WorkflowVersionRecord,
 } from './records.ts';
 
@@ -56,6 +56,13 @@ export interface RunRepository {
   setStatus(runId: string, status: RunStatus, fields?: { error?: StepError | null; finishedAt?: string | null }): Promise<void>;
   /** For replay: removes the failed and skipped steps, bumps `replays`, sets status queued. Returns the run or null. */
   resetForReplay(runId: string): Promise<RunRecord | null>;
+  /**
+   * Optional: `saveStep` for each step in order, then `setStatus` when a status is given, as one
+   * atomic write (all or nothing). Callers use `checkpointRun` (run-updates.ts), which falls back
+   * to exactly those calls for an adapter without it. Throws StoreRecordNotFoundError when the
+   * run does not exist.
+   */
+  checkpoint?(runId: string, update: RunCheckpoint): Promise<void>;
 }
 
 /** Small named values: settings, polling cursors, webhook registrations. */

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWriteQueue } from './sqlite-write-queue.ts';
+
+let db: Database.Database;
+afterEach(() => { db?.close(); });
+
+function open(): Database.Database {
+  db = new Database(':memory:');
+  db.exec('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+  return db;
+}
+
+describe('write queue (group commit)', () => {
+  it('commits the writes of one turn together, and resolves each only once committed', async () => {
+    const db = open();
+    const commits: number[] = [];
+    let batch = 0;
+    db.function('mark', () => { commits.push(batch); return 1; });
+    const queue = createWriteQueue(db);
+    const insert = db.prepare('INSERT INTO t (id, n) VALUES (?, mark())');
+    const writes = [1, 2, 3].map((i) => queue.write(() => insert.run(`r${i}`).changes));
+    expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(0);
+    expect(await Promise.all(writes)).toEqual([1, 1, 1]);
+    expect(db.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(3);
+    expect(db.inTransaction).toBe(false);
+    batch = 1;
+    await queue.write(() => insert.run('r4'));
+    expect(commits).toEqual([0, 0, 0, 1]);
+  });
+
+  it('rejects only the write that failed; the others of its turn still commit, in order', async () => {
+    const db = open();
+    const queue = createWriteQueue(db);
+    const insert = db.prepare('INSERT INTO t (id, n) VALUES (?, ?)');
+    const results = await Promise.allSettled([
+      queue.write(() => insert.run('a', 1)),
+      queue.write(() => insert.run('a', 2)),
+      queue.write(() => { insert.run('b', 3); throw new Error('refused halfway'); }),
+      queue.write(() => insert.run('c', 4)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason.message).toBe('refused halfway');
+    expect(db.prepare('SELECT id, n FROM t ORDER BY id').all()).toEqual([{ id: 'a', n: 1 }, { id: 'c', n: 4 }]);
+  });
+
+  it('commits what is queued when flushed before the connection closes', async () => {
+    const db = open();
+    const queue = createWriteQueue(db);
+    const written = queue.write(() => db.prepare('INSERT INTO t (id, n) VALUES (?, ?)').run('x', 1));
+    queue.flush();
+    expect(db.prepare('SELECT n FROM t WHERE id = ?').pluck().get('x')).toBe(1);
+    await written;
+  });
+});
