@@ -2,7 +2,18 @@
  * The HTTP client connectors use for outbound calls: JSON in and out, a timeout, the egress
  * guard, and network failures turned into retriable NetworkErrors. Status handling and error
  * mapping stay in each connector's client.ts, which alone knows its provider's error shapes.
+ *
+ * Transport: node:http and node:https over kept-alive sockets (one pool per client). Every
+ * action call goes through here, and this costs a fraction of the CPU of `fetch` (its
+ * Request/Response objects and web streams) per call. What `fetch` did for callers is kept:
+ * redirects are followed (at most 20; a 303, or a 301/302 after a POST, becomes a GET without
+ * body; the authorization header is dropped when a redirect leaves the origin), and every hop
+ * passes the egress guard; gzip, deflate and br bodies are decoded; one timeout covers the
+ * whole exchange, body included.
  */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { NetworkError, WireupError } from './errors.ts';
 import { assertEgressAllowed } from './egress-guard.ts';
 
@@ -32,8 +43,25 @@ export interface HttpClientOptions {
   defaultTimeoutMs?: number;
 }
 
-async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
+const MAX_REDIRECTS = 20;
+
+/** Why an exchange was cut short: ours (timeout) or the caller's (signal). */
+class Interrupted extends Error {}
+
+interface Exchange {
+  status: number;
+  rawHeaders: string[];
+  location: string | undefined;
+  encoding: string | undefined;
+  body: Buffer;
+}
+
+function parseBody(body: Buffer, contentEncoding: string | undefined): unknown {
+  const encoding = contentEncoding?.trim().toLowerCase();
+  const bytes = encoding === 'gzip' || encoding === 'x-gzip' ? gunzipSync(body)
+    : encoding === 'deflate' ? inflateSync(body)
+      : encoding === 'br' ? brotliDecompressSync(body) : body;
+  const text = bytes.toString('utf8');
   if (!text) return null;
   try {
     return JSON.parse(text);
@@ -42,24 +70,101 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
+function toHeaders(raw: string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    try {
+      headers.append(raw[i], raw[i + 1]);
+    } catch {
+      // A header value fetch would not accept either; leave it out.
+    }
+  }
+  return headers;
+}
+
+/** The method, body and headers for the next hop of a redirect, as fetch would send them. */
+function redirected(status: number, from: URL, to: URL, method: string, body: string | undefined, headers: OutgoingHttpHeaders) {
+  const asGet = status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
+  const next: OutgoingHttpHeaders = { ...headers };
+  if (asGet) {
+    delete next['content-type'];
+    delete next['content-length'];
+  }
+  if (to.origin !== from.origin) delete next.authorization;
+  return { method: asGet ? 'GET' : method, body: asGet ? undefined : body, headers: next };
+}
+
 /** Creates the egress-guarded JSON HTTP client. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutDefault = options.defaultTimeoutMs ?? 30_000;
+  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+  /** One request/response; `cancel` is set so the caller's timer or signal can cut it short. */
+  const exchange = (url: URL, method: string, headers: OutgoingHttpHeaders, body: string | undefined, watch: { cancel?: (error: Error) => void }): Promise<Exchange> =>
+    new Promise((resolve, reject) => {
+      const secure = url.protocol === 'https:';
+      if (!secure && url.protocol !== 'http:') {
+        reject(new TypeError(`unsupported protocol ${url.protocol}`));
+        return;
+      }
+      const send = secure ? httpsRequest : httpRequest;
+      const req = send(url, { method, headers, agent: secure ? agents.https : agents.http }, (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('close', () => { if (!res.complete) reject(new Error('the connection closed before the response ended')); });
+        res.on('end', () => resolve({
+          status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, location: res.headers.location,
+          encoding: res.headers['content-encoding'], body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+        }));
+      });
+      watch.cancel = (error) => req.destroy(error);
+      req.on('error', reject);
+      req.end(body);
+    });
+
   return {
     async request(req) {
-      const url = new URL(req.url);
-      await assertEgressAllowed(url.hostname, options.allowPrivate);
-      const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-      if (req.json !== undefined) headers['content-type'] = 'application/json';
-      const timeout = AbortSignal.timeout(req.timeoutMs ?? timeoutDefault);
-      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      let url = new URL(req.url);
+      const target = `${req.method} ${url.origin}${url.pathname}`;
+      const timeoutMs = req.timeoutMs ?? timeoutDefault;
+      let method: string = req.method;
+      let body = req.json === undefined ? undefined : JSON.stringify(req.json);
+      let headers: OutgoingHttpHeaders = { accept: 'application/json', ...req.headers };
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = Buffer.byteLength(body);
+      }
+      const watch: { cancel?: (error: Error) => void; stopped?: Interrupted } = {};
+      const interrupt = (error: Interrupted): void => {
+        watch.stopped ??= error;
+        watch.cancel?.(error);
+      };
+      const timer = setTimeout(() => interrupt(new Interrupted(`timed out after ${timeoutMs} ms`)), timeoutMs);
+      const onAbort = (): void => interrupt(new Interrupted('the request was aborted'));
+      req.signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        const res = await fetch(url, { method: req.method, headers, body: req.json === undefined ? undefined : JSON.stringify(req.json), signal });
-        return { status: res.status, headers: res.headers, body: await readBody(res) };
+        if (req.signal?.aborted) onAbort();
+        for (let hop = 0; ; hop += 1) {
+          await assertEgressAllowed(url.hostname, options.allowPrivate);
+          if (watch.stopped) throw watch.stopped;
+          const res = await exchange(url, method, headers, body, watch);
+          if (res.status >= 300 && res.status < 400 && res.status !== 304 && res.location !== undefined) {
+            if (hop >= MAX_REDIRECTS) throw new Error('too many redirects');
+            const to = new URL(res.location, url);
+            ({ method, body, headers } = redirected(res.status, url, to, method, body, headers));
+            url = to;
+            continue;
+          }
+          return { status: res.status, headers: toHeaders(res.rawHeaders), body: parseBody(res.body, res.encoding) };
+        }
       } catch (error) {
         if (error instanceof WireupError) throw error;
-        const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${req.timeoutMs ?? timeoutDefault} ms` : String((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message);
-        throw new NetworkError(`${req.method} ${url.origin}${url.pathname} failed: ${reason}`, error);
+        const reason = watch.stopped?.message ?? (error as Error).message;
+        throw new NetworkError(`${target} failed: ${reason}`, error);
+      } finally {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
       }
     },
   };
