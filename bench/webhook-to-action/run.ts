@@ -1,7 +1,10 @@
 /**
  * Benchmark: webhook in → action done (the Kustomer call), end to end over real HTTP.
  *
- *   npx tsx bench/webhook-to-action/run.ts [--backends embedded,kafka] [--events 5000] [--runs 3]
+ *   npx tsx bench/webhook-to-action/run.ts [--backends embedded,kafka] [--events 5000] [--runs 3] [--drain-seconds 300]
+ *
+ * A backend that has not finished the actions --drain-seconds after the last event is reported
+ * on the actions that did arrive (the "actions done" column says how many).
  *
  * For each backend it starts Wireup as its own process (so its peak memory is its own), a fake
  * Kustomer and the load generator in this process, publishes "Stripe charge.failed → Kustomer
@@ -28,8 +31,10 @@ const args = new Map(process.argv.slice(2).map((a, i, all) => (a.startsWith('--'
 const backends = (args.get('backends') ?? 'embedded,kafka').split(',');
 const events = Number(args.get('events') ?? 5000);
 const runs = Number(args.get('runs') ?? 3);
+/** How long to wait for the actions after the last event was sent. */
+const drainSeconds = Number(args.get('drain-seconds') ?? 300);
 
-interface Result { backend: string; mode: string; events: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number; cpuMs: number }
+interface Result { backend: string; mode: string; events: number; arrived: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number; cpuMs: number }
 
 async function startWireup(backend: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', PORT: '0', HOST: '127.0.0.1' };
@@ -133,7 +138,7 @@ async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnTyp
   }
   await Promise.all(inflight);
   const names = new Map<string, number>();
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + drainSeconds * 1000;
   for (;;) {
     for (const r of kustomer.requests) {
       if (r.method !== 'POST' || r.path !== '/v1/conversations') continue;
@@ -144,10 +149,11 @@ async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnTyp
     await new Promise((r) => setTimeout(r, 100));
   }
   const cpu = cpuMs(pid) - cpuBefore;
-  if (names.size < batch.length) throw new Error(`only ${names.size} of ${batch.length} actions arrived`);
+  // A backend too slow to finish within the drain time is reported on what arrived, not dropped.
+  if (names.size === 0) throw new Error(`no action arrived within ${drainSeconds} s`);
   const latencies = [...names].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
   const seconds = (Math.max(...names.values()) - startEpoch) / 1000;
-  return { seconds, perSecond: batch.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: cpu / batch.length };
+  return { arrived: names.size, seconds, perSecond: names.size / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: cpu / batch.length };
 }
 
 async function benchBackend(backend: string, run: number): Promise<Result[]> {
@@ -182,10 +188,10 @@ const all: Result[] = [];
 for (const backend of backends) for (let run = 0; run < runs; run++) all.push(...(await benchBackend(backend, run)));
 
 console.log(`\nwebhook → action, median of ${runs} run(s); ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load generator and fake Kustomer in one process, Wireup in another\n`);
-console.log('| backend | load | events | events/s | p50 ms | p99 ms | peak RSS MB | Wireup CPU ms/event |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+console.log('| backend | load | events sent | actions done (min) | events/s | p50 ms | p99 ms | peak RSS MB | Wireup CPU ms/event |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const key of [...new Set(all.map((r) => `${r.backend}|${r.mode}`))]) {
   const rows = all.filter((r) => `${r.backend}|${r.mode}` === key);
-  console.log(`| ${rows[0].backend} | ${rows[0].mode} | ${rows[0].events} | ${median(rows.map((r) => r.perSecond)).toFixed(0)} | ${median(rows.map((r) => r.p50)).toFixed(1)} | ${median(rows.map((r) => r.p99)).toFixed(1)} | ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} | ${median(rows.map((r) => r.cpuMs)).toFixed(2)} |`);
+  console.log(`| ${rows[0].backend} | ${rows[0].mode} | ${rows[0].events} | ${Math.min(...rows.map((r) => r.arrived))} | ${median(rows.map((r) => r.perSecond)).toFixed(0)} | ${median(rows.map((r) => r.p50)).toFixed(1)} | ${median(rows.map((r) => r.p99)).toFixed(1)} | ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} | ${median(rows.map((r) => r.cpuMs)).toFixed(2)} |`);
 }
 process.exit(0);
