@@ -1,6 +1,8 @@
 /**
  * Loads and precompiles the Handlebars templates once per build: `layout.hbs` and
  * `partials/*.hbs` become partials (by file name), `pages/*.hbs` become page renderers.
+ * Pages are compiled to plain JavaScript by `template-compiler.ts` (same output, several times
+ * faster); a page using a construct it does not handle is rendered by Handlebars.
  * Each page kind gets an input hash of the templates it can use plus the generator's code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { TemplateError } from './errors.ts';
 import { hashText } from './hash.ts';
+import { compileTemplates } from './template-compiler.ts';
+import { instantiateTemplates } from './template-runtime.ts';
 
 /** The page templates the generator renders. */
 export const PAGE_KINDS = ['catalog', 'app', 'pair', 'step'] as const;
@@ -19,6 +23,11 @@ export interface TemplateSet {
   render: Record<PageKind, (view: object) => string>;
   hash: Record<PageKind, string>;
   css: string;
+  /**
+   * The JavaScript of every page renderer (see template-compiler.ts), which worker threads
+   * turn back into renderers without Handlebars; undefined when a page needs Handlebars.
+   */
+  compiledSource?: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,10 +84,15 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): TemplateSet 
   const base = hashText(`${codeHash()}\u0000${shared.join('\u0000')}`);
   const render = {} as TemplateSet['render'];
   const hash = {} as TemplateSet['hash'];
+  const sources = {} as Record<PageKind, string>;
   for (const kind of PAGE_KINDS) {
-    const source = read(join(dir, 'pages', `${kind}.hbs`), kind);
-    render[kind] = compile(kind, source);
-    hash[kind] = hashText(`${base}\u0000${source}`);
+    sources[kind] = read(join(dir, 'pages', `${kind}.hbs`), kind);
+    render[kind] = compile(kind, sources[kind]);
+    hash[kind] = hashText(`${base}\u0000${sources[kind]}`);
   }
-  return { render, hash, css: read(join(dir, 'site.css'), 'site.css') };
+  const compiled = compileTemplates(sources, partials, (source) => hb.parse(source));
+  const fast = instantiateTemplates(compiled.source);
+  for (const kind of PAGE_KINDS) if (fast[kind]) render[kind] = fast[kind];
+  const allCompiled = PAGE_KINDS.every((kind) => fast[kind]);
+  return { render, hash, css: read(join(dir, 'site.css'), 'site.css'), compiledSource: allCompiled ? compiled.source : undefined };
 }
