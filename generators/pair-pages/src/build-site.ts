@@ -2,14 +2,16 @@
  * buildSite: renders the static site of mirrored pair pages from connector manifests.
  * Templates are compiled once; each page is rendered in memory only when its input hash
  * changed (or always, without `incremental`), and files are written with bounded concurrency,
- * by worker threads when there are thousands of them.
+ * by worker threads when there are thousands of them (started before planning when the whole
+ * site is to be written, so their start-up overlaps it).
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diffBuildState, readBuildState, removeOutput, writeBuildState } from './build-state.ts';
 import { BuildOptionsError, DuplicateConnectorError } from './errors.ts';
 import { createFileWriter } from './file-writer.ts';
-import { defaultWorkers, renderInWorkers } from './render-workers.ts';
+import { isPage } from './planned-file.ts';
+import { defaultWorkers, startRenderPool, type RenderPool } from './render-workers.ts';
 import { fileOfPath, planSite, type SitePlan } from './site-plan.ts';
 import { loadTemplates } from './templates.ts';
 import type { BuildResult, BuildSiteOptions } from './types.ts';
@@ -48,6 +50,13 @@ async function writeHere(plan: SitePlan, indices: number[], outDir: string, conc
   await writer.flush();
 }
 
+/** How many files a full build of `manifests` writes, without planning it (to decide on workers early). */
+function fileCount(manifests: BuildSiteOptions['manifests']): number {
+  const n = manifests.length;
+  const steps = manifests.reduce((sum, m) => sum + m.triggers.length + m.actions.length, 0);
+  return 1 + n + steps + n * (n - 1) + 3; // catalog, apps, steps, pairs; stylesheet, sitemap, robots.txt
+}
+
 /** Builds (or incrementally rebuilds) the site into `outDir`. See the README for the layout. */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -56,30 +65,46 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   await mkdir(outDir, { recursive: true });
   const templates = loadTemplates(options.templatesDir);
   const previous = await readBuildState(outDir);
-  const plan = planSite(options.manifests, { baseUrl }, templates, options.usage);
-  const total = plan.files.length;
-
-  const pathsHash = plan.structureHash;
-  const diff = await diffBuildState(previous, plan.files, pathsHash);
-  const toWrite = options.incremental ? diff.changed : plan.files.map((_, index) => index);
-  let done = total - toWrite.length;
-  let reported = 0;
-  const onDone = (count: number): void => {
-    done += count;
-    if (options.onProgress && done - reported >= PROGRESS_EVERY) {
-      reported = done;
-      options.onProgress({ done, total });
-    }
+  const startPool = (count: number): RenderPool | undefined => {
+    const workers = options.workers ?? defaultWorkers(count);
+    return workers > 0
+      ? startRenderPool({ manifests: options.manifests, usage: options.usage, baseUrl, compiledSource: templates.compiledSource, templatesDir: options.templatesDir, outDir }, workers)
+      : undefined;
   };
-  const workers = options.workers ?? defaultWorkers(toWrite.length);
-  if (workers > 0) {
-    await renderInWorkers({ manifests: options.manifests, usage: options.usage, baseUrl, templatesDir: options.templatesDir, outDir, fileCount: total }, toWrite, workers, onDone);
-  } else {
-    await writeHere(plan, toWrite, outDir, options.writeConcurrency ?? 64, onDone);
-  }
+  // Everything is written when not incremental or when there is no previous build: start the workers now.
+  let pool = !options.incremental || !previous.hashes.length ? startPool(fileCount(options.manifests)) : undefined;
+  try {
+    const plan = planSite(options.manifests, { baseUrl }, templates, options.usage);
+    const total = plan.files.length;
+    const pathsHash = plan.structureHash;
+    const diff = await diffBuildState(previous, plan.files, pathsHash);
+    const toWrite = options.incremental ? diff.changed : plan.files.map((_, index) => index);
+    let done = total - toWrite.length;
+    let reported = 0;
+    const onDone = (count: number): void => {
+      done += count;
+      if (options.onProgress && done - reported >= PROGRESS_EVERY) {
+        reported = done;
+        options.onProgress({ done, total });
+      }
+    };
+    pool ??= startPool(toWrite.length);
+    const concurrency = options.writeConcurrency ?? 64;
+    if (pool) {
+      // Workers render the pages; this thread writes the stylesheet, sitemaps and robots.txt meanwhile.
+      await Promise.all([
+        pool.render(toWrite.filter((k) => isPage(plan.files[k].kind)).map((k) => plan.files[k]), onDone),
+        writeHere(plan, toWrite.filter((k) => !isPage(plan.files[k].kind)), outDir, concurrency, onDone),
+      ]);
+    } else {
+      await writeHere(plan, toWrite, outDir, concurrency, onDone);
+    }
 
-  for (const path of diff.gone) await removeOutput(outDir, fileOfPath(path));
-  await writeBuildState(outDir, plan.files, pathsHash, previous);
-  options.onProgress?.({ done: total, total });
-  return { written: toWrite.length, unchanged: total - toWrite.length, removed: diff.gone.length, pages: plan.pages, ms: Math.round(performance.now() - started) };
+    for (const path of diff.gone) await removeOutput(outDir, fileOfPath(path));
+    await writeBuildState(outDir, plan.files, pathsHash, previous);
+    options.onProgress?.({ done: total, total });
+    return { written: toWrite.length, unchanged: total - toWrite.length, removed: diff.gone.length, pages: plan.pages, ms: Math.round(performance.now() - started) };
+  } finally {
+    await pool?.close();
+  }
 }

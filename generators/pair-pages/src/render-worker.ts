@@ -1,32 +1,38 @@
 /**
- * Worker thread of a large build: plans the same site as the main thread (planning is
- * deterministic and cheap), then renders and writes the files it was given by index.
- * Synchronous writes are fine here: they block only this thread.
+ * Worker thread of a large build: builds the site model from the manifests (not the plan: no
+ * hashes), then renders and writes the pages it is sent, chunk by chunk. Synchronous writes
+ * are fine here: they block only this thread.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { fileOfPath, planSite } from './site-plan.ts';
-import { loadTemplates } from './templates.ts';
-import type { WorkerJob, WorkerMessage } from './render-workers.ts';
+import { createPageRenderer, type PageTemplates } from './page-renderer.ts';
+import { fileOfPath } from './planned-file.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './render-workers.ts';
+import { createSiteModel } from './site-model.ts';
+import { instantiateTemplates } from './template-runtime.ts';
 
-const REPORT_EVERY = 250;
-const job = workerData as WorkerJob;
-const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
-
-const plan = planSite(job.manifests, { baseUrl: job.baseUrl }, loadTemplates(job.templatesDir), job.usage);
-if (plan.files.length !== job.fileCount) throw new Error(`worker planned ${plan.files.length} files, the build ${job.fileCount}: templates or manifests changed during the build`);
+const setup = workerData as WorkerSetup;
+// Compiled templates need no Handlebars; other templates are loaded (and compiled) here.
+const templates = setup.compiledSource
+  ? (instantiateTemplates(setup.compiledSource) as PageTemplates)
+  : (await import('./templates.ts')).loadTemplates(setup.templatesDir).render;
+const renderer = createPageRenderer(createSiteModel(setup.manifests, setup.usage), { baseUrl: setup.baseUrl }, templates);
 const made = new Set<string>();
-let done = 0;
-for (const index of job.indices) {
-  const file = plan.files[index];
-  const path = join(job.outDir, fileOfPath(file.path));
-  const dir = dirname(path);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
+
+parentPort!.on('message', (m: ToWorker) => {
+  if ('end' in m) {
+    parentPort!.close();
+    return;
   }
-  writeFileSync(path, plan.render(file));
-  if (++done % REPORT_EVERY === 0) post({ done: REPORT_EVERY });
-}
-post({ done: done % REPORT_EVERY, finished: true });
+  for (const file of m.files) {
+    const path = join(setup.outDir, fileOfPath(file.path));
+    const dir = dirname(path);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(path, renderer.render(file));
+  }
+  parentPort!.postMessage({ done: m.files.length } satisfies FromWorker);
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -24,4 +24,12 @@ it('writes the same site with worker threads as in one thread, and reports progr
   for (const f of list) expect(readFileSync(join(root, 'threads', f), 'utf8'), f).toBe(readFileSync(join(root, 'single', f), 'utf8'));
   expect(progress.at(-1)).toBe(threaded.written);
   expect(progress.length).toBeGreaterThan(1);
+});
+
+it('fails the build when a worker cannot write, and ends the workers', async () => {
+  const manifests = syntheticCatalog(30);
+  const outDir = join(root, 'blocked');
+  mkdirSync(join(outDir, 'integrations'), { recursive: true });
+  writeFileSync(join(outDir, 'integrations', manifests[7].name), 'a file where a folder of pages should be');
+  await expect(buildSite({ manifests, outDir, baseUrl: 'https://w.example', workers: 2 })).rejects.toThrow(/ENOTDIR|EEXIST/);
 });

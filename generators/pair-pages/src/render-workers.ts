@@ -1,25 +1,34 @@
-/** Spreads the rendering and writing of a large build over worker threads (one per core, at most 2 by default). */
+/**
+ * Spreads the rendering and writing of a large build over worker threads (one per core, at
+ * most 2 by default). Workers are started before the main thread plans the site when the
+ * whole site will be written, so their start-up overlaps the planning. Each one builds the
+ * site model from the manifests (no plan, no hashes, no Handlebars: the templates come
+ * compiled) and then renders chunks of pages handed out one at a time, so a worker slowed by
+ * other load on the machine simply takes fewer chunks.
+ */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ConnectorManifest } from '@wireup/sdk';
+import type { FileRef } from './planned-file.ts';
 import type { UsageRecord } from './types.ts';
 
-/** What a worker is given. */
-export interface WorkerJob {
+/** What every worker is given once, at start. */
+export interface WorkerSetup {
   manifests: ConnectorManifest[];
   usage?: UsageRecord[];
   baseUrl: string;
+  /** The compiled templates (`TemplateSet.compiledSource`); without them a worker loads `templatesDir` itself. */
+  compiledSource?: string;
   templatesDir?: string;
   outDir: string;
-  fileCount: number;
-  /** Indices into the plan's files to render and write. */
-  indices: number[];
 }
 
-/** What a worker reports: files written since its last message. */
-export interface WorkerMessage {
+/** Main thread → worker: pages to render and write, or the end of the work. */
+export type ToWorker = { files: FileRef[] } | { end: true };
+
+/** Worker → main thread: a chunk is written. */
+export interface FromWorker {
   done: number;
-  finished?: boolean;
 }
 
 // Rendering allocates a lot of short-lived strings: a larger young generation halves the time spent in GC.
@@ -33,25 +42,72 @@ export function defaultWorkers(count: number): number {
   return count < WORKER_THRESHOLD ? 0 : Math.min(2, availableParallelism());
 }
 
-/** Renders and writes `indices` with `workers` threads; `onDone` gets the count of files each time some are written. */
-export async function renderInWorkers(job: Omit<WorkerJob, 'indices'>, indices: number[], workers: number, onDone: (count: number) => void): Promise<void> {
-  const size = Math.ceil(indices.length / workers);
-  const runs: Array<Promise<void>> = [];
-  for (let w = 0; w < workers; w++) {
-    const share = indices.slice(w * size, (w + 1) * size);
-    if (!share.length) continue;
-    runs.push(new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./render-worker-boot.mjs', import.meta.url), { workerData: { ...job, indices: share }, resourceLimits: YOUNG_GENERATION });
-      let finished = false;
-      worker.on('message', (m: WorkerMessage) => {
-        onDone(m.done);
-        if (m.finished) finished = true;
+/** Started render workers. */
+export interface RenderPool {
+  /** Renders and writes `files` (HTML pages); `onDone` gets the count of files each time a chunk is written. */
+  render(files: FileRef[], onDone: (count: number) => void): Promise<void>;
+  /** Ends the workers (after `render`, or instead of it). */
+  close(): Promise<void>;
+}
+
+/** Chunks small enough to balance the load and report progress, large enough to keep messages few. */
+const chunkSize = (count: number, workers: number): number => Math.max(64, Math.min(1024, Math.ceil(count / (workers * 8))));
+
+/** Starts `count` render workers. */
+export function startRenderPool(setup: WorkerSetup, count: number): RenderPool {
+  let closing = false;
+  let fail: (err: unknown) => void = () => {};
+  let failure: unknown;
+  const failed = (err: unknown): void => {
+    if (closing) return; // a worker failing while it is being ended has nothing left to report
+    failure ??= err;
+    fail(err);
+  };
+  const workers = Array.from({ length: count }, () => {
+    const w = new Worker(new URL('./render-worker-boot.mjs', import.meta.url), { workerData: setup, resourceLimits: YOUNG_GENERATION });
+    w.on('error', failed);
+    return w;
+  });
+  const exited = workers.map((w) => new Promise<void>((resolve) => w.once('exit', (code) => {
+    failed(new Error(`render worker exited with code ${code} before finishing`));
+    resolve();
+  })));
+  return {
+    render(files, onDone) {
+      const size = chunkSize(files.length, workers.length);
+      let next = 0;
+      let pending = 0;
+      return new Promise<void>((resolve, reject) => {
+        if (failure) return reject(failure);
+        fail = reject;
+        const give = (w: Worker): void => {
+          if (next >= files.length) return;
+          w.postMessage({ files: files.slice(next, next + size) } satisfies ToWorker);
+          next += size;
+          pending++;
+        };
+        for (const w of workers) {
+          w.on('message', (m: FromWorker) => {
+            pending--;
+            onDone(m.done);
+            give(w);
+            if (pending === 0 && next >= files.length) resolve();
+          });
+          // Two chunks each, so a worker has the next one at hand when it finishes one.
+          give(w);
+          give(w);
+        }
+        if (!files.length) resolve();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (finished ? resolve() : reject(new Error(`render worker exited with code ${code} before finishing`))));
-    }));
-  }
-  const results = await Promise.allSettled(runs);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+    },
+    async close() {
+      closing = true;
+      for (const w of workers) {
+        w.removeAllListeners('message');
+        if (failure) void w.terminate();
+        else w.postMessage({ end: true } satisfies ToWorker);
+      }
+      await Promise.all(exited);
+    },
+  };
 }
