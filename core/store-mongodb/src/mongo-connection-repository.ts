@@ -1,6 +1,12 @@
-/** ConnectionRepository on MongoDB: one document per connection, `_id` = id, unique webhookToken. */
+/**
+ * ConnectionRepository on MongoDB: one document per connection, `_id` = id, unique webhookToken.
+ * Every webhook delivery looks its connection up by token and every action by id, so found
+ * connections are kept for a short while (recent-cache.ts); any write through this store clears
+ * them. Callers get their own copies.
+ */
 import { StoreConflictError, type ConnectionRecord, type ConnectionRepository } from '@wireup/store';
 import { collections, isDuplicateKey, type DbRef } from './mongo-database.ts';
+import { createRecentCache } from './recent-cache.ts';
 
 interface ConnectionDoc extends Omit<ConnectionRecord, 'id'> {
   _id: string;
@@ -11,11 +17,24 @@ const toRecord = ({ _id, ...rest }: ConnectionDoc): ConnectionRecord => ({
   webhookToken: rest.webhookToken, createdAt: rest.createdAt, updatedAt: rest.updatedAt,
 });
 
-export function createMongoConnectionRepository(db: DbRef): ConnectionRepository {
+const copy = (record: ConnectionRecord): ConnectionRecord => ({ ...record, publicAuth: { ...record.publicAuth } });
+
+export function createMongoConnectionRepository(db: DbRef, cacheMs: number): ConnectionRepository {
   const col = () => db().collection<ConnectionDoc>(collections.connections);
+  const byId = createRecentCache<ConnectionRecord>(cacheMs, 10_000);
+  const byToken = createRecentCache<ConnectionRecord>(cacheMs, 10_000);
+  const forget = (): void => { byId.clear(); byToken.clear(); };
+  const found = (doc: ConnectionDoc | null): ConnectionRecord | null => {
+    if (!doc) return null;
+    const record = toRecord(doc);
+    byId.set(record.id, record);
+    byToken.set(record.webhookToken, record);
+    return copy(record);
+  };
 
   return {
     async create(record) {
+      forget();
       const { id, ...rest } = record;
       try {
         await col().insertOne({ _id: id, ...rest });
@@ -26,17 +45,18 @@ export function createMongoConnectionRepository(db: DbRef): ConnectionRepository
       return toRecord((await col().findOne({ _id: id }))!);
     },
     async get(id) {
-      const doc = await col().findOne({ _id: id });
-      return doc ? toRecord(doc) : null;
+      const cached = byId.get(id);
+      return cached ? copy(cached) : found(await col().findOne({ _id: id }));
     },
     async getByWebhookToken(token) {
-      const doc = await col().findOne({ webhookToken: token });
-      return doc ? toRecord(doc) : null;
+      const cached = byToken.get(token);
+      return cached ? copy(cached) : found(await col().findOne({ webhookToken: token }));
     },
     async list() {
       return (await col().find().sort({ createdAt: 1, _id: 1 }).toArray()).map(toRecord);
     },
     async update(id, patch) {
+      forget();
       const set: Partial<ConnectionDoc> = { updatedAt: new Date().toISOString() };
       if (patch.name !== undefined) set.name = patch.name;
       if (patch.authCiphertext !== undefined) set.authCiphertext = patch.authCiphertext;
@@ -45,6 +65,7 @@ export function createMongoConnectionRepository(db: DbRef): ConnectionRepository
       return doc ? toRecord(doc) : null;
     },
     async delete(id) {
+      forget();
       return (await col().deleteOne({ _id: id })).deletedCount > 0;
     },
   };

@@ -1,6 +1,17 @@
-/** EventRepository on MongoDB: `_id` = the dedupe key, so accepting twice hits the unique `_id`. */
+/**
+ * EventRepository on MongoDB: `_id` = the dedupe key, so accepting twice hits the unique `_id`.
+ * Accepts and marks are batched (insert-batcher.ts, update-batcher.ts); a new event answers
+ * from what was inserted. The
+ * router and then the executor read each event right after it is accepted, so events this
+ * process accepted or read are kept for a short while (recent-cache.ts). Only `status` ever
+ * changes; another process's `markRouted` shows here when the entry expires, and a router that
+ * sees `received` for a routed event only routes it again, which creates nothing twice.
+ */
 import type { EventRecord, EventRepository, EventStatus } from '@wireup/store';
-import { collections, fromJson, isDuplicateKey, toJson, type DbRef } from './mongo-database.ts';
+import { collections, fromJson, toJson, type DbRef } from './mongo-database.ts';
+import { createInsertBatcher } from './insert-batcher.ts';
+import { createRecentCache } from './recent-cache.ts';
+import { createUpdateBatcher } from './update-batcher.ts';
 
 interface EventDoc {
   _id: string;
@@ -18,27 +29,35 @@ const toRecord = (doc: EventDoc): EventRecord => ({
   type: doc.type, payload: fromJson(doc.payload), status: doc.status, receivedAt: doc.receivedAt,
 });
 
-export function createMongoEventRepository(db: DbRef): EventRepository {
+export function createMongoEventRepository(db: DbRef, cacheMs: number): EventRepository {
   const col = () => db().collection<EventDoc>(collections.events);
-  const get = async (key: string): Promise<EventRecord | null> => {
+  const insert = createInsertBatcher(col);
+  const update = createUpdateBatcher(col);
+  const recent = createRecentCache<EventDoc>(cacheMs, 5_000);
+  const read = async (key: string): Promise<EventRecord | null> => {
     const doc = await col().findOne({ _id: key });
+    if (doc) recent.set(key, doc);
     return doc ? toRecord(doc) : null;
+  };
+  const get = async (key: string): Promise<EventRecord | null> => {
+    const cached = recent.get(key);
+    return cached ? toRecord(cached) : read(key);
   };
 
   return {
     async accept(record) {
       const { key, payload, ...rest } = record;
-      try {
-        await col().insertOne({ _id: key, ...rest, payload: toJson(payload) });
-        return { isNew: true, record: (await get(key))! };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return { isNew: false, record: (await get(key))! };
-      }
+      const doc: EventDoc = { _id: key, ...rest, payload: toJson(payload) };
+      // A repeated delivery reads the stored status afresh: intake queues a still-`received` event again.
+      if (await insert(doc) === 'duplicate') return { isNew: false, record: (await read(key))! };
+      recent.set(key, doc);
+      return { isNew: true, record: toRecord(doc) };
     },
     get,
     async markRouted(key) {
-      await col().updateOne({ _id: key }, { $set: { status: 'routed' } });
+      await update({ _id: key }, { $set: { status: 'routed' } });
+      const cached = recent.get(key);
+      if (cached) recent.set(key, { ...cached, status: 'routed' });
     },
     async listUnrouted(limit) {
       const docs = await col().find({ status: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(Math.max(1, limit)).toArray();

@@ -3,13 +3,23 @@
  * read-modify-write guarded by a revision number (compare-and-set with `replaceOne`), retried
  * on a lost race. Positional (`steps.$`) and pipeline updates would avoid the read, but
  * MongoDB-compatible servers such as FerretDB 1.x do not support them.
+ *
+ * Hot-path economy (a run is created, read once by its executor, then checkpointed): creates
+ * are batched (insert-batcher.ts) and answer from the inserted document; the last revision this
+ * process read or wrote of each recent run is kept, so a checkpoint right after `get` writes
+ * without reading again; a stale revision fails the compare-and-set and is read afresh. Updates
+ * of one run are serialised in this process. On FerretDB the filter is `_id` alone (see
+ * server-traits.ts), so there every update reads the run first instead of trusting memory.
  */
 import {
-  StoreConflictError, StoreRecordNotFoundError, resetRunForReplay, runPageSize, upsertStep, withStatus,
-  type RunQuery, type RunRecord, type RunRepository, type RunStatus, type StepError, type StepRecord,
+  StoreConflictError, StoreRecordNotFoundError, applyCheckpoint, resetRunForReplay, runPageSize, upsertStep, withStatus,
+  type RunCheckpoint, type RunQuery, type RunRecord, type RunRepository, type RunStatus, type StepError, type StepRecord,
 } from '@wireup/store';
 import type { Filter } from 'mongodb';
-import { collections, fromJson, isDuplicateKey, toJson, type DbRef } from './mongo-database.ts';
+import { collections, fromJson, toJson, type DbRef } from './mongo-database.ts';
+import { createInsertBatcher } from './insert-batcher.ts';
+import { createKeyedSerial } from './keyed-serial.ts';
+import type { ServerTraits } from './server-traits.ts';
 
 interface RunDoc {
   _id: string;
@@ -27,6 +37,8 @@ interface RunDoc {
 }
 
 const MAX_UPDATE_ATTEMPTS = 50;
+/** How many recently read or written runs keep their last known revision in memory. */
+const KNOWN_RUNS = 5000;
 
 function toRecord(doc: RunDoc): RunRecord {
   const record: RunRecord = {
@@ -50,36 +62,54 @@ function toDoc(run: RunRecord, rev: number): RunDoc {
   return doc;
 }
 
-export function createMongoRunRepository(db: DbRef): RunRepository {
+export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRepository {
   const col = () => db().collection<RunDoc>(collections.runs);
-  const get = async (id: string): Promise<RunRecord | null> => {
+  const insert = createInsertBatcher(col);
+  const serial = createKeyedSerial();
+  const known = new Map<string, RunDoc>();
+  const remember = (doc: RunDoc): void => {
+    known.delete(doc._id);
+    if (known.size >= KNOWN_RUNS) known.delete(known.keys().next().value!);
+    known.set(doc._id, doc);
+  };
+  const read = async (id: string): Promise<RunDoc | null> => {
     const doc = await col().findOne({ _id: id });
+    if (doc) remember(doc);
+    else known.delete(id);
+    return doc;
+  };
+  const get = async (id: string): Promise<RunRecord | null> => {
+    const doc = await read(id);
     return doc ? toRecord(doc) : null;
   };
 
-  async function mutate(id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null'): Promise<RunRecord | null> {
+  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null'): Promise<RunRecord | null> => serial(id, async () => {
+    // Without a compare-and-set (FerretDB) a remembered revision could hide another process's write: read it.
+    let doc = (traits.scansUnlessFilterIsIdAlone ? undefined : known.get(id)) ?? await read(id);
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
-      const doc = await col().findOne({ _id: id });
       if (!doc) {
         if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
         return null;
       }
       const next = change(toRecord(doc));
-      const { matchedCount } = await col().replaceOne({ _id: id, rev: doc.rev }, toDoc(next, doc.rev + 1));
-      if (matchedCount === 1) return next;
+      const nextDoc = toDoc(next, doc.rev + 1);
+      const filter = traits.scansUnlessFilterIsIdAlone ? { _id: id } : { _id: id, rev: doc.rev };
+      const { matchedCount } = await col().replaceOne(filter, nextDoc);
+      if (matchedCount === 1) {
+        remember(nextDoc);
+        return next;
+      }
+      doc = await read(id);
     }
     throw new StoreConflictError(`Run "${id}" kept changing under this update; try again.`);
-  }
+  });
 
   return {
     async createIfAbsent(run) {
-      try {
-        await col().insertOne(toDoc(run, 0));
-        return { created: true, run: (await get(run.id))! };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return { created: false, run: (await get(run.id))! };
-      }
+      const doc = toDoc(run, 0);
+      if (await insert(doc) === 'duplicate') return { created: false, run: (await get(run.id))! };
+      remember(doc);
+      return { created: true, run: toRecord(doc) };
     },
     get,
     async list(query: RunQuery) {
@@ -103,6 +133,9 @@ export function createMongoRunRepository(db: DbRef): RunRepository {
     },
     resetForReplay(runId) {
       return mutate(runId, (run) => resetRunForReplay(run, new Date().toISOString()), 'null');
+    },
+    async checkpoint(runId, update) {
+      await mutate(runId, (run) => applyCheckpoint(run, fromJson<RunCheckpoint>(toJson(update)), new Date().toISOString()), 'throw');
     },
   };
 }

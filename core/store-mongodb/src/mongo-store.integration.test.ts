@@ -56,6 +56,51 @@ describe('MongoStore', () => {
     }
   });
 
+  it('keeps a step another process saved in between: a later update never overwrites it with an older revision', async () => {
+    const dbName = freshDbName();
+    const a = createMongoStore({ url, dbName });
+    const b = createMongoStore({ url, dbName });
+    try {
+      await a.start();
+      await b.start();
+      const now = new Date().toISOString();
+      const step = (id: string) => ({ id, type: 'action', status: 'succeeded' as const, attempts: 1, startedAt: now, finishedAt: now });
+      await a.runs.createIfAbsent({ id: 'run-1', workflowId: 'wf', version: 1, status: 'queued', event: { key: 'c:e', id: 'e', type: 't' }, steps: [], replays: 0, createdAt: now, updatedAt: now });
+      await a.runs.saveStep('run-1', step('first')); // `a` now remembers the run at this revision
+      await b.runs.saveStep('run-1', step('second'));
+      await a.runs.setStatus('run-1', 'succeeded', { finishedAt: now });
+      const seen = await b.runs.get('run-1');
+      expect(seen?.steps.map((s) => s.id)).toEqual(['first', 'second']);
+      expect(seen?.status).toBe('succeeded');
+    } finally {
+      await a.stop();
+      await b.stop();
+      await admin.db(dbName).dropDatabase();
+    }
+  });
+
+  it('shows a connection changed through another process once the cache time has passed, and its own changes at once', async () => {
+    const dbName = freshDbName();
+    const a = createMongoStore({ url, dbName, cacheMs: 300 });
+    const b = createMongoStore({ url, dbName, cacheMs: 300 });
+    try {
+      await a.start();
+      await b.start();
+      const now = new Date().toISOString();
+      await a.connections.create({ id: 'conn_1', connector: 'stripe', name: 'Old name', authCiphertext: 'x', publicAuth: {}, webhookToken: 'tok_1', createdAt: now, updatedAt: now });
+      expect((await b.connections.getByWebhookToken('tok_1'))?.name).toBe('Old name'); // b now remembers it
+      await a.connections.update('conn_1', { name: 'New name' });
+      expect((await a.connections.get('conn_1'))?.name).toBe('New name');
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await b.connections.getByWebhookToken('tok_1'))?.name).toBe('New name');
+      expect((await b.connections.get('conn_1'))?.name).toBe('New name');
+    } finally {
+      await a.stop();
+      await b.stop();
+      await admin.db(dbName).dropDatabase();
+    }
+  });
+
   it('restarts on a database that already has data and indexes (a new process after a restart)', async () => {
     const dbName = freshDbName();
     const first = createMongoStore({ url, dbName });

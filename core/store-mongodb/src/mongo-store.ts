@@ -11,6 +11,7 @@ import { createMongoEventRepository } from './mongo-event-repository.ts';
 import { createMongoKeyValueRepository } from './mongo-kv-repository.ts';
 import { createMongoRunRepository } from './mongo-run-repository.ts';
 import { createMongoWorkflowRepository } from './mongo-workflow-repository.ts';
+import { detectServerTraits, mongoTraits } from './server-traits.ts';
 
 export interface MongoStoreOptions {
   /** Connection string, e.g. `mongodb://127.0.0.1:27017/wireup` (`MONGODB_URL`). */
@@ -19,6 +20,12 @@ export interface MongoStoreOptions {
   dbName?: string;
   /** How long `start` (and each operation) waits for a reachable server. Default 5000 ms. */
   serverSelectionTimeoutMs?: number;
+  /**
+   * How long hot-path reads (connections, published workflows per trigger, events) are answered
+   * from memory; another process's change shows here within this time. 0 turns the caches off.
+   * Default 1000 ms (`WIREUP_MONGODB_CACHE_MS`).
+   */
+  cacheMs?: number;
 }
 
 /** The URL without credentials, for messages. */
@@ -59,12 +66,14 @@ export function createMongoStore(options: MongoStoreOptions): Store {
   let client: MongoClient | undefined;
   let db: Db | undefined;
   const ref = (): Db => db ?? notStarted();
+  const traits = mongoTraits();
+  const cacheMs = options.cacheMs ?? 1000;
 
   return {
-    connections: guarded(createMongoConnectionRepository(ref), where),
-    workflows: guarded(createMongoWorkflowRepository(ref), where),
-    events: guarded(createMongoEventRepository(ref), where),
-    runs: guarded(createMongoRunRepository(ref), where),
+    connections: guarded(createMongoConnectionRepository(ref, cacheMs), where),
+    workflows: guarded(createMongoWorkflowRepository(ref, cacheMs), where),
+    events: guarded(createMongoEventRepository(ref, cacheMs), where),
+    runs: guarded(createMongoRunRepository(ref, traits), where),
     kv: guarded(createMongoKeyValueRepository(ref), where),
 
     async start() {
@@ -79,6 +88,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
         await next.connect();
         const candidate = next.db(dbName);
         await candidate.command({ ping: 1 });
+        Object.assign(traits, await detectServerTraits(candidate));
         await createIndexes(candidate);
         client = next;
         db = candidate;

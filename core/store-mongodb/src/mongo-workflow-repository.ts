@@ -2,10 +2,13 @@
  * WorkflowRepository on MongoDB: drafts in `workflows`, immutable published copies in
  * `workflow_versions`. The unique (workflowId, version) index is what makes two concurrent
  * publishes pick different numbers. A published workflow carries its trigger in
- * `publishedTrigger`, indexed, so routing finds it without reading documents.
+ * `publishedTrigger`, indexed, so routing finds it without reading documents. Routing asks for
+ * the published workflows of a trigger on every event, so the answers are kept for a short
+ * while (recent-cache.ts); a publish or unpublish through this store clears them.
  */
 import { StoreConflictError, type PublishedWorkflow, type WorkflowDocument, type WorkflowRecord, type WorkflowRepository, type WorkflowVersionRecord } from '@wireup/store';
 import { collections, fromJson, isDuplicateKey, toJson, type DbRef } from './mongo-database.ts';
+import { createRecentCache } from './recent-cache.ts';
 
 interface TriggerRef { connector: string; trigger: string; connection: string }
 
@@ -49,9 +52,10 @@ function triggerOf(draft: WorkflowDocument): TriggerRef {
   return { connector: String(t.connector), trigger: String(t.trigger), connection: String(t.connection) };
 }
 
-export function createMongoWorkflowRepository(db: DbRef): WorkflowRepository {
+export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): WorkflowRepository {
   const workflows = () => db().collection<WorkflowDoc>(collections.workflows);
   const versions = () => db().collection<VersionDoc>(collections.workflowVersions);
+  const publishedByTrigger = createRecentCache<PublishedWorkflow[]>(cacheMs, 10_000);
 
   const get = async (id: string): Promise<WorkflowRecord | null> => {
     const doc = await workflows().findOne({ _id: id });
@@ -101,6 +105,7 @@ export function createMongoWorkflowRepository(db: DbRef): WorkflowRepository {
           await new Promise((resolve) => setTimeout(resolve, 5 * (attempt + 1))); // another publish took this number
           continue;
         }
+        publishedByTrigger.clear();
         await workflows().updateOne({ _id: id, latestVersion: { $lt: version } }, {
           $set: { publishedVersion: version, latestVersion: version, publishedTrigger: triggerOf(fromJson(doc.draft)), updatedAt: publishedAt },
         });
@@ -109,18 +114,25 @@ export function createMongoWorkflowRepository(db: DbRef): WorkflowRepository {
       throw new StoreConflictError(`Workflow "${id}" is being published concurrently; try again.`);
     },
     async unpublish(id) {
+      publishedByTrigger.clear();
       const doc = await workflows().findOneAndUpdate(
         { _id: id }, { $set: { publishedVersion: null, publishedTrigger: null, updatedAt: new Date().toISOString() } }, { returnDocument: 'after' });
       return doc ? toWorkflow(doc) : null;
     },
     async getVersion(id, version) {
-      const doc = await versions().findOne({ workflowId: id, version });
+      const doc = await versions().findOne({ _id: versionId(id, version) });
       return doc ? toVersion(doc) : null;
     },
-    listPublishedForTrigger(connector, trigger, connectionId) {
-      return publishedVersions({
-        'publishedTrigger.connection': connectionId, 'publishedTrigger.connector': connector, 'publishedTrigger.trigger': trigger,
-      });
+    async listPublishedForTrigger(connector, trigger, connectionId) {
+      const key = `${connector}\u0000${trigger}\u0000${connectionId}`;
+      let list = publishedByTrigger.get(key);
+      if (!list) {
+        list = await publishedVersions({
+          'publishedTrigger.connection': connectionId, 'publishedTrigger.connector': connector, 'publishedTrigger.trigger': trigger,
+        });
+        publishedByTrigger.set(key, list);
+      }
+      return [...list];
     },
     listPublishedForConnection(connectionId) {
       return publishedVersions({ 'publishedTrigger.connection': connectionId });

@@ -1,6 +1,6 @@
 /** Store contract, part: runs, steps, status, replay and keyset paging. */
 import { describe, expect, it } from 'vitest';
-import type { RunRecord, Store } from '@wireup/store';
+import { checkpointRun, type RunRecord, type Store } from '@wireup/store';
 import { at, run, step } from './store-fixtures.ts';
 
 export function describeRunContract(getStore: () => Store): void {
@@ -33,6 +33,26 @@ export function describeRunContract(getStore: () => Store): void {
       expect(saved?.steps.map((s) => [s.id, s.status])).toEqual([['a', 'succeeded'], ['b', 'succeeded'], ['c', 'failed']]);
       expect(saved?.steps[0]).toEqual(step('a', { status: 'succeeded', output: { id: 'conv_1' }, attempts: 2 }));
       expect(saved?.steps[2].error).toEqual({ code: 'RATE_LIMITED', message: 'slow down', retriable: true });
+    });
+
+    it('keeps every step when steps of one run are saved concurrently', async () => {
+      const { runs } = getStore();
+      await runs.createIfAbsent(run('run-1'));
+      const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+      await Promise.all(ids.map((id) => runs.saveStep('run-1', step(id))));
+      expect((await runs.get('run-1'))?.steps.map((s) => s.id).sort()).toEqual(ids);
+    });
+
+    it('writes a checkpoint: its steps in order, then its status, error and finish time', async () => {
+      const { runs } = getStore();
+      await runs.createIfAbsent(run('run-1'));
+      await checkpointRun(runs, 'run-1', { steps: [step('a', { status: 'running', output: undefined, finishedAt: undefined })] });
+      const error = { code: 'KUSTOMER_HTTP_500', message: 'Kustomer answered 500', retriable: true };
+      await checkpointRun(runs, 'run-1', { steps: [step('a'), step('b', { status: 'failed', error })], status: 'failed', error, finishedAt: at(9) });
+      const saved = await runs.get('run-1');
+      expect(saved?.steps).toEqual([step('a'), step('b', { status: 'failed', error })]);
+      expect(saved).toMatchObject({ status: 'failed', error, finishedAt: at(9) });
+      await expect(checkpointRun(runs, 'missing', { steps: [step('a')], status: 'succeeded' })).rejects.toMatchObject({ code: 'STORE_RECORD_NOT_FOUND' });
     });
 
     it('refuses to save a step or status of a run that does not exist', async () => {

@@ -1,0 +1,38 @@
+/**
+ * A bounded in-memory map whose entries expire: what the hot path reads on every event
+ * (connections by webhook token and id, published workflows per trigger, event records) is
+ * answered from memory for a short while instead of by one more database round trip.
+ *
+ * Several processes share one MongoDB, so another process's write reaches this one only when
+ * the entry expires (`ttlMs`); this process's own writes clear the entries they touch at once.
+ * docs/decisions.md says what that means for a user (a change made through one process is
+ * seen by the others within `ttlMs`).
+ */
+export interface RecentCache<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  delete(key: string): void;
+  clear(): void;
+}
+
+export function createRecentCache<V>(ttlMs: number, limit: number, now: () => number = Date.now): RecentCache<V> {
+  const entries = new Map<string, { value: V; expires: number }>();
+  return {
+    get(key) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.expires > now()) return entry.value;
+      entries.delete(key);
+      return undefined;
+    },
+    set(key, value) {
+      if (ttlMs <= 0) return;
+      entries.delete(key);
+      // Oldest first: a full cache drops the entry set longest ago.
+      if (entries.size >= limit) entries.delete(entries.keys().next().value!);
+      entries.set(key, { value, expires: now() + ttlMs });
+    },
+    delete(key) { entries.delete(key); },
+    clear() { entries.clear(); },
+  };
+}
