@@ -12,6 +12,7 @@ import {
   DEFAULT_CONCURRENCY, DEFAULT_GROUP, defaultPartitions, groupName, topicName, type KafkaEventBusOptions,
 } from './kafka-options.ts';
 import { createKafkaSubscription, type KafkaSubscription } from './kafka-subscription.ts';
+import { createSendBatcher } from './send-batcher.ts';
 
 /** Rejects with BusUnavailableError(`what`) when `promise` takes longer than `ms`. */
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -113,6 +114,9 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
     return ready;
   }
 
+  // Messages published while a request is in flight share the next one (see send-batcher.ts).
+  const sendOne = createSendBatcher((topicMessages) => producer!.sendBatch({ acks: -1, topicMessages }));
+
   const assertOpen = (topic: Topic): void => {
     if (!topics.includes(topic)) throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
     if (stopping) throw new BusUnavailableError('The Kafka bus is stopped.');
@@ -122,11 +126,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
     async publish(topic, key, value) {
       assertOpen(topic);
       await ensureReady();
-      const send = producer!.send({
-        topic: topicName(topicPrefix, topic),
-        acks: -1,
-        messages: [{ key, value: JSON.stringify(value ?? null) }],
-      }).catch((error: unknown) => {
+      const send = sendOne(topicName(topicPrefix, topic), { key, value: JSON.stringify(value ?? null) }).catch((error: unknown) => {
         throw new BusUnavailableError(`Kafka at ${where} did not take the message: ${(error as Error).message}`, error);
       });
       await within(send, publishTimeoutMs, `Kafka at ${where} did not acknowledge the message`);
