@@ -2,6 +2,7 @@
  * Benchmark: webhook in → action done (the Kustomer call), end to end over real HTTP.
  *
  *   npx tsx bench/webhook-to-action/run.ts [--backends embedded,kafka] [--events 5000] [--runs 3] [--drain-seconds 300]
+ *     [--embedded-rates 500] [--kafka-rates 350,150]
  *
  * A backend that has not finished the actions --drain-seconds after the last event is reported
  * on the actions that did arrive (the "actions done" column says how many).
@@ -9,15 +10,16 @@
  * For each backend it starts Wireup as its own process (so its peak memory is its own), a fake
  * Kustomer and the load generator in this process, publishes "Stripe charge.failed → Kustomer
  * create-conversation", then: (1) sends events as fast as it can (64 in flight) and reports
- * completed actions per second; (2) sends at a fixed rate (500/s embedded, 350/s Kafka) and
- * reports webhook→action latency p50/p99. Peak memory is the Wireup process's VmHWM. "Wireup CPU
+ * completed actions per second; (2) sends at each fixed rate (500/s embedded; 350/s, the
+ * target, and 150/s Kafka) and reports webhook→action latency p50/p99. Peak memory is the Wireup process's VmHWM. "Wireup CPU
  * ms/event" is the CPU time (user + system) Wireup used per event in that phase: steadier than
- * events/s when other work shares the machine.
+ * events/s when other work shares the machine. "Services CPU ms/event" is the same for Kafka and
+ * FerretDB together, when tools/services started them (their pid files).
  * The kafka backend needs `bash tools/services/services.sh up` (Kafka + FerretDB).
  * It prints a table; it is a benchmark, not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,8 +35,10 @@ const events = Number(args.get('events') ?? 5000);
 const runs = Number(args.get('runs') ?? 3);
 /** How long to wait for the actions after the last event was sent. */
 const drainSeconds = Number(args.get('drain-seconds') ?? 300);
+const rates = (backend: string): number[] =>
+  (args.get(`${backend}-rates`) ?? (backend === 'kafka' ? '350,150' : '500')).split(',').map(Number).filter((r) => r > 0);
 
-interface Result { backend: string; mode: string; events: number; arrived: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number; cpuMs: number }
+interface Result { backend: string; mode: string; events: number; arrived: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number; cpuMs: number; servicesCpuMs: number | null }
 
 async function startWireup(backend: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', PORT: '0', HOST: '127.0.0.1' };
@@ -110,6 +114,14 @@ function postWebhook(url: URL, body: string, signature: string): Promise<void> {
   });
 }
 
+/** CPU ms used so far by the services tools/services started (Kafka, FerretDB); null when it started none. */
+function servicesCpuMs(): number | null {
+  const pids = ['kafka', 'ferretdb'].flatMap((name) => {
+    try { return [Number(readFileSync(join(root, '.cache/services/run', `${name}.pid`), 'utf8').trim())]; } catch { return []; }
+  }).filter((pid) => existsSync(`/proc/${pid}`));
+  return pids.length ? pids.reduce((sum, pid) => sum + cpuMs(pid), 0) : null;
+}
+
 function peakMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -119,6 +131,7 @@ function peakMb(pid: number): number {
 async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnType<typeof signedEvents>, rate: number, pid: number) {
   const url = new URL(webhookUrl);
   const cpuBefore = cpuMs(pid);
+  const servicesBefore = servicesCpuMs();
   const sentAt = new Map<string, number>();
   const start = performance.now();
   const startEpoch = Date.now();
@@ -149,11 +162,13 @@ async function load(webhookUrl: string, kustomer: FakeKustomer, batch: ReturnTyp
     await new Promise((r) => setTimeout(r, 100));
   }
   const cpu = cpuMs(pid) - cpuBefore;
+  const servicesAfter = servicesCpuMs();
+  const servicesCpu = servicesBefore === null || servicesAfter === null ? null : (servicesAfter - servicesBefore) / batch.length;
   // A backend too slow to finish within the drain time is reported on what arrived, not dropped.
   if (names.size === 0) throw new Error(`no action arrived within ${drainSeconds} s`);
   const latencies = [...names].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
   const seconds = (Math.max(...names.values()) - startEpoch) / 1000;
-  return { arrived: names.size, seconds, perSecond: names.size / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: cpu / batch.length };
+  return { arrived: names.size, seconds, perSecond: names.size / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: cpu / batch.length, servicesCpuMs: servicesCpu };
 }
 
 async function benchBackend(backend: string, run: number): Promise<Result[]> {
@@ -166,13 +181,15 @@ async function benchBackend(backend: string, run: number): Promise<Result[]> {
     kustomer.reset();
     const max = await load(webhookUrl, kustomer, signedEvents(events, `max${run}`), 0, child.pid!);
     kustomer.reset();
-    const rate = backend === 'kafka' ? 350 : 500;
-    const paced = await load(webhookUrl, kustomer, signedEvents(Math.min(events, rate * 10), `rate${run}`), rate, child.pid!);
-    kustomer.reset();
+    const paced: Array<{ rate: number; result: Awaited<ReturnType<typeof load>> }> = [];
+    for (const rate of rates(backend)) {
+      paced.push({ rate, result: await load(webhookUrl, kustomer, signedEvents(Math.min(events, rate * 10), `rate${rate}-${run}`), rate, child.pid!) });
+      kustomer.reset();
+    }
     const peak = peakMb(child.pid!);
     return [
       { backend, mode: 'max', events, ...max, peakMb: peak },
-      { backend, mode: `${rate}/s`, events: Math.min(events, rate * 10), ...paced, peakMb: peak },
+      ...paced.map(({ rate, result }) => ({ backend, mode: `${rate}/s`, events: Math.min(events, rate * 10), ...result, peakMb: peak })),
     ];
   } finally {
     child.kill('SIGTERM');
@@ -188,10 +205,10 @@ const all: Result[] = [];
 for (const backend of backends) for (let run = 0; run < runs; run++) all.push(...(await benchBackend(backend, run)));
 
 console.log(`\nwebhook → action, median of ${runs} run(s); ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load generator and fake Kustomer in one process, Wireup in another\n`);
-console.log('| backend | load | events sent | actions done (min) | events/s | p50 ms | p99 ms | peak RSS MB | Wireup CPU ms/event |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| backend | load | events sent | actions done (min) | events/s | p50 ms | p99 ms | peak RSS MB | Wireup CPU ms/event | services CPU ms/event |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const key of [...new Set(all.map((r) => `${r.backend}|${r.mode}`))]) {
   const rows = all.filter((r) => `${r.backend}|${r.mode}` === key);
-  console.log(`| ${rows[0].backend} | ${rows[0].mode} | ${rows[0].events} | ${Math.min(...rows.map((r) => r.arrived))} | ${median(rows.map((r) => r.perSecond)).toFixed(0)} | ${median(rows.map((r) => r.p50)).toFixed(1)} | ${median(rows.map((r) => r.p99)).toFixed(1)} | ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} | ${median(rows.map((r) => r.cpuMs)).toFixed(2)} |`);
+  console.log(`| ${rows[0].backend} | ${rows[0].mode} | ${rows[0].events} | ${Math.min(...rows.map((r) => r.arrived))} | ${median(rows.map((r) => r.perSecond)).toFixed(0)} | ${median(rows.map((r) => r.p50)).toFixed(1)} | ${median(rows.map((r) => r.p99)).toFixed(1)} | ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} | ${median(rows.map((r) => r.cpuMs)).toFixed(2)} | ${rows[0].servicesCpuMs === null || rows[0].backend !== 'kafka' ? '—' : median(rows.map((r) => r.servicesCpuMs!)).toFixed(2)} |`);
 }
 process.exit(0);

@@ -22,6 +22,8 @@ export interface Config {
   /** Partitions per topic when Wireup creates them (WIREUP_KAFKA_PARTITIONS, e.g. `events=12,runs=12`). */
   kafkaPartitions?: Record<string, number>;
   mongodbUrl?: string;
+  /** How long the MongoDB store answers hot-path reads from memory (`WIREUP_MONGODB_CACHE_MS`, default 1000; 0 = off). */
+  mongodbCacheMs: number;
   egressAllowPrivate: boolean;
   role: Role;
   /** Largest webhook body accepted, in bytes. Default 1 MiB. */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     kafkaTopicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX || undefined,
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
     mongodbUrl: env.MONGODB_URL || undefined,
+    mongodbCacheMs: int(env, 'WIREUP_MONGODB_CACHE_MS', 1000),
     egressAllowPrivate: egressAllowPrivateFromEnv(env),
     role,
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),

@@ -36,7 +36,7 @@ export interface Wireup {
 async function pickStore(config: Config): Promise<Store> {
   if (config.mongodbUrl) {
     const { createMongoStore } = await import('@wireup/store-mongodb');
-    return createMongoStore({ url: config.mongodbUrl });
+    return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs });
   }
   return createSqliteStore({ path: join(config.dataDir, 'wireup.db') });
 }
