@@ -11,7 +11,7 @@ import { createSiteModel, usageOf, type SiteModel } from './site-model.ts';
 import { robotsTxt, SITEMAP_LIMIT, sitemapFiles } from './sitemap.ts';
 import type { TemplateSet } from './templates.ts';
 import type { UsageRecord } from './types.ts';
-import { actionPage, appPage, catalogPage, pairPage, STYLESHEET, triggerPage } from './urls.ts';
+import { actionUrl, appUrl, catalogUrl, pairUrl, STYLESHEET, triggerUrl } from './urls.ts';
 import type { SiteContext } from './views/page-meta.ts';
 
 export { FileKind, fileOfPath, type PlannedFile } from './planned-file.ts';
@@ -46,12 +46,12 @@ export function planSite(manifests: ConnectorManifest[], site: SiteContext, temp
   };
 
   add(`/${STYLESHEET.file}`, FileKind.Css, 0, 0, hashText(templates.css));
-  add(catalogPage().url, FileKind.Catalog, 0, 0, hashText([hash.catalog, site.baseUrl, ...apps.map((a) => a.hash)].join(SEP)));
+  add(catalogUrl(), FileKind.Catalog, 0, 0, hashText([hash.catalog, site.baseUrl, ...apps.map((a) => a.hash)].join(SEP)));
   apps.forEach((app, i) => {
-    add(appPage(app.name).url, FileKind.App, i, 0, hashText([hash.app, site.baseUrl, app.hash, namesHash].join(SEP)));
+    add(appUrl(app.name), FileKind.App, i, 0, hashText([hash.app, site.baseUrl, app.hash, namesHash].join(SEP)));
     const stepBase = [hash.step, site.baseUrl, app.name, app.displayName, relatedHash[i]].join(SEP);
-    sorted[i].triggers.forEach((t, j) => add(triggerPage(app.name, t.key).url, FileKind.Trigger, i, j, hashText(`${stepBase}${SEP}t${JSON.stringify(t)}`)));
-    sorted[i].actions.forEach((a, j) => add(actionPage(app.name, a.key).url, FileKind.Action, i, j, hashText(`${stepBase}${SEP}a${JSON.stringify(a)}`)));
+    sorted[i].triggers.forEach((t, j) => add(triggerUrl(app.name, t.key), FileKind.Trigger, i, j, hashText(`${stepBase}${SEP}t${JSON.stringify(t)}`)));
+    sorted[i].actions.forEach((a, j) => add(actionUrl(app.name, a.key), FileKind.Action, i, j, hashText(`${stepBase}${SEP}a${JSON.stringify(a)}`)));
   });
   // A pair page's fingerprint is the concatenation of hashes of its inputs: A's side (template,
   // base URL, A as a trigger app, A's related apps), B as an action app and, when there is any,
@@ -62,7 +62,7 @@ export function planSite(manifests: ConnectorManifest[], site: SiteContext, temp
     apps.forEach((b, j) => {
       if (i === j) return;
       const use = usageOf(model, a, b);
-      add(pairPage(a.name, b.name).url, FileKind.Pair, i, j, use.length ? `${aSide}${b.asAction.hash}${hashJson(use)}` : aSide + b.asAction.hash);
+      add(pairUrl(a.name, b.name), FileKind.Pair, i, j, use.length ? `${aSide}${b.asAction.hash}${hashJson(use)}` : aSide + b.asAction.hash);
     });
   });
 

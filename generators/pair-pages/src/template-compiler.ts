@@ -55,7 +55,10 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
     if (p.type !== 'PathExpression') throw new Unsupported(`${p.type} as a value`);
     const { data, depth, parts, original } = p as Path;
     if (data || depth > 0) throw new Unsupported(`the path ${original}`);
-    return parts.reduce((expr, part) => `lp(${expr}, ${str(part)})`, ctx);
+    if (!parts.length) return ctx;
+    // Handlebars' lookupProperty, inlined so each lookup has its own inline cache: own properties only.
+    const steps = parts.map((part) => `t = p[${str(part)}], t = t == null || hasOwn.call(p, ${str(part)}) ? t : undefined`);
+    return `(p = ${ctx}, ${steps.join(', p = t, ')})`;
   };
 
   const simpleName = (p: Node): string | undefined => {
@@ -73,7 +76,7 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
     if (!(name in partials)) throw new Unsupported(`the partial "${name}" is not registered`);
     const fn = fresh('partial');
     partialFns.set(name, fn);
-    functions.push(`function ${fn}(c, pb) {\n  let o = "";\n${program(parse(partials[name]), 'c')}  return o;\n}`);
+    functions.push(`function ${fn}(c, pb) {\n  let o = "", p, t;\n${program(parse(partials[name]), 'c')}  return o;\n}`);
     return fn;
   };
 
@@ -135,7 +138,7 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
       case 'PartialBlockStatement': {
         const p = node as hbs.AST.PartialBlockStatement;
         const inner = fresh('c');
-        const body = `(${inner}) => {\n  let o = "";\n${program(p.program, inner)}  return o;\n}`;
+        const body = `(${inner}) => {\n  let o = "", p, t;\n${program(p.program, inner)}  return o;\n}`;
         return partialCall(p, ctx, body);
       }
       default: throw new Unsupported(node.type);
@@ -151,7 +154,7 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
   for (const [name, source] of Object.entries(pages)) {
     const mark = { functions: functions.length, partials: new Map(partialFns) };
     try {
-      entries.push(`${str(name)}: (c) => {\n  let o = "";\n  const pb = undefined;\n${program(parse(source), 'c')}  return o;\n}`);
+      entries.push(`${str(name)}: (c) => {\n  let o = "", p, t;\n  const pb = undefined;\n${program(parse(source), 'c')}  return o;\n}`);
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       skipped[name] = err.message;
@@ -162,7 +165,8 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
   }
   const source = [
     '"use strict";',
-    'const { esc, lp, lambda, raw, truthy, present, items, extend } = rt;',
+    'const { esc, lambda, raw, truthy, present, items, extend } = rt;',
+    'const hasOwn = Object.prototype.hasOwnProperty;',
     ...functions,
     `return {\n${entries.join(',\n')}\n};`,
   ].join('\n');

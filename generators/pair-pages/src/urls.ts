@@ -1,29 +1,21 @@
 /**
- * Where each page lives. `url` is the root-relative address a browser asks for; `file` is the
- * path under outDir. Links are root-relative so the site works wherever the server mounts
- * `<outDir>/integrations/` at `/integrations/`.
+ * Where each page lives: the root-relative address a browser asks for. Links are root-relative
+ * so the site works wherever the server mounts `<outDir>/integrations/` at `/integrations/`.
  */
 
-/** A page's address and the file that serves it. */
-export interface PageLocation {
-  url: string;
-  file: string;
-}
-
-function at(url: string): PageLocation {
-  return { url, file: `${url.slice(1)}index.html` };
-}
+// Each function gives a page's root-relative address (its file is `fileOfPath` of it): plain strings,
+// since a large build asks for several hundred thousand of them.
 
 /** `/integrations/`: every app. */
-export const catalogPage = (): PageLocation => at('/integrations/');
+export const catalogUrl = (): string => '/integrations/';
 /** `/integrations/<app>/`: an app's triggers and actions. */
-export const appPage = (app: string): PageLocation => at(`/integrations/${app}/`);
+export const appUrl = (app: string): string => `/integrations/${app}/`;
 /** `/integrations/<a>/with/<b>/`: a trigger in `a` starts a workflow that acts in `b`. */
-export const pairPage = (a: string, b: string): PageLocation => at(`/integrations/${a}/with/${b}/`);
+export const pairUrl = (a: string, b: string): string => `/integrations/${a}/with/${b}/`;
 /** `/integrations/<app>/triggers/<key>/`. */
-export const triggerPage = (app: string, key: string): PageLocation => at(`/integrations/${app}/triggers/${key}/`);
+export const triggerUrl = (app: string, key: string): string => `/integrations/${app}/triggers/${key}/`;
 /** `/integrations/<app>/actions/<key>/`. */
-export const actionPage = (app: string, key: string): PageLocation => at(`/integrations/${app}/actions/${key}/`);
+export const actionUrl = (app: string, key: string): string => `/integrations/${app}/actions/${key}/`;
 
 /** The one stylesheet. Connector names are kebab-case, so `_assets` never collides with an app. */
 export const STYLESHEET = { url: '/integrations/_assets/site.css', file: 'integrations/_assets/site.css' };

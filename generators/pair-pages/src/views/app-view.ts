@@ -1,7 +1,7 @@
 /** The view model of `/integrations/<app>/`: its triggers, its actions, and its pair pages both ways. */
 import type { AppSummary } from '../app-summary.ts';
 import { plural, textWithCode } from '../text.ts';
-import { actionPage, appPage, catalogPage, pairPage, triggerPage } from '../urls.ts';
+import { actionUrl, appUrl, catalogUrl, pairUrl, triggerUrl } from '../urls.ts';
 import { pageMeta, softwareApplication, type SiteContext } from './page-meta.ts';
 
 /** The other apps, by name and display name only (all an app page shows of them). */
@@ -16,20 +16,20 @@ function strategyOf(t: AppSummary['triggers'][number]): string {
 
 /** Builds an app page's view model. */
 export function appView(site: SiteContext, app: AppSummary, others: AppName[]) {
-  const url = appPage(app.name).url;
+  const url = appUrl(app.name);
   const description = `${app.displayName} in Wireup: ${plural(app.triggers.length, 'trigger')} and ${plural(app.actions.length, 'action')} to connect with ${plural(others.length, 'other app')}. ${app.description}`;
   return {
     meta: pageMeta(site, {
       url, title: `${app.displayName} integrations | Wireup`, description,
-      crumbs: [{ name: 'Integrations', url: catalogPage().url }, { name: app.displayName, url }],
+      crumbs: [{ name: 'Integrations', url: catalogUrl() }, { name: app.displayName, url }],
       graph: [softwareApplication(site, { name: `Wireup ${app.displayName} connector`, description, url })],
     }),
     app: { displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), description: app.description, categories: app.categories },
     triggerCount: plural(app.triggers.length, 'trigger'),
     actionCount: plural(app.actions.length, 'action'),
-    triggers: app.triggers.map((t) => ({ displayName: t.displayName, descriptionHtml: textWithCode(t.description), href: triggerPage(app.name, t.key).url, detail: strategyOf(t) })),
-    actions: app.actions.map((a) => ({ displayName: a.displayName, descriptionHtml: textWithCode(a.description), href: actionPage(app.name, a.key).url })),
-    outgoing: others.map((o) => ({ label: `${app.displayName} → ${o.displayName}`, href: pairPage(app.name, o.name).url })),
-    incoming: others.map((o) => ({ label: `${o.displayName} → ${app.displayName}`, href: pairPage(o.name, app.name).url })),
+    triggers: app.triggers.map((t) => ({ displayName: t.displayName, descriptionHtml: textWithCode(t.description), href: triggerUrl(app.name, t.key), detail: strategyOf(t) })),
+    actions: app.actions.map((a) => ({ displayName: a.displayName, descriptionHtml: textWithCode(a.description), href: actionUrl(app.name, a.key) })),
+    outgoing: others.map((o) => ({ label: `${app.displayName} → ${o.displayName}`, href: pairUrl(app.name, o.name) })),
+    incoming: others.map((o) => ({ label: `${o.displayName} → ${app.displayName}`, href: pairUrl(o.name, app.name) })),
   };
 }

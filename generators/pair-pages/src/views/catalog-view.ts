@@ -1,12 +1,12 @@
 /** The view model of `/integrations/`: every app, with its counts. */
 import type { AppSummary } from '../app-summary.ts';
 import { clip, plural } from '../text.ts';
-import { appPage, catalogPage } from '../urls.ts';
+import { appUrl, catalogUrl } from '../urls.ts';
 import { pageMeta, type SiteContext } from './page-meta.ts';
 
 /** Builds the catalog page's view model; apps are listed in the given (catalog) order. */
 export function catalogView(site: SiteContext, apps: AppSummary[]) {
-  const url = catalogPage().url;
+  const url = catalogUrl();
   const pairs = apps.length * (apps.length - 1);
   return {
     meta: pageMeta(site, {
@@ -18,7 +18,7 @@ export function catalogView(site: SiteContext, apps: AppSummary[]) {
     apps: apps.map((app) => ({
       displayName: app.displayName,
       initial: app.displayName.slice(0, 1).toUpperCase(),
-      href: appPage(app.name).url,
+      href: appUrl(app.name),
       description: clip(app.description, 140),
       counts: `${plural(app.triggers.length, 'trigger')} · ${plural(app.actions.length, 'action')}`,
     })),

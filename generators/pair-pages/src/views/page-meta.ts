@@ -26,8 +26,6 @@ export interface PageMeta {
   jsonLd: string;
 }
 
-/** Escapes `<` so no string in the data can close the script element (skips the copy when there is none). */
-const scriptSafe = (json: string): string => (json.includes('<') ? json.replace(/</g, '\\u003c') : json);
 
 /** Absolute URL of a root-relative path. */
 export const absolute = (site: SiteContext, url: string): string => `${site.baseUrl}${url}`;
@@ -35,7 +33,15 @@ export const absolute = (site: SiteContext, url: string): string => `${site.base
 /** A JSON-LD node, already serialised: pages build ~90,000 of them, and writing the JSON by hand is several times faster than JSON.stringify of objects. */
 export type JsonLdNode = string;
 
-const q = (text: string): string => JSON.stringify(text);
+/**
+ * A JSON string, with `<` escaped so no text can close the script element. Only strings from
+ * the data can hold a `<` (the JSON around them is written here), so each is checked on its
+ * own: cheaper than searching the whole serialised graph of every page.
+ */
+function q(text: string): string {
+  const json = JSON.stringify(text);
+  return json.includes('<') ? json.replace(/</g, '\\u003c') : json;
+}
 
 function breadcrumbList(site: SiteContext, crumbs: Crumb[]): JsonLdNode {
   const items = crumbs.map((c, i) => `{"@type":"ListItem","position":${i + 1},"name":${q(c.name)},"item":${q(absolute(site, c.url))}}`);
@@ -53,7 +59,7 @@ export function pageMeta(site: SiteContext, input: { url: string; title: string;
     stylesheet: STYLESHEET.url,
     ogType: 'website',
     breadcrumbs: input.crumbs.map((c, i) => ({ name: c.name, href: c.url, current: i === last })),
-    jsonLd: scriptSafe(`{"@context":"https://schema.org","@graph":[${graph.join(',')}]}`),
+    jsonLd: `{"@context":"https://schema.org","@graph":[${graph.join(',')}]}`,
   };
 }
 

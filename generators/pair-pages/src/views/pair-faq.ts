@@ -1,7 +1,7 @@
 /** The questions a pair page answers; plain text, reused verbatim in the FAQPage JSON-LD. */
 import type { ActionSide, TriggerSide } from '../app-summary.ts';
 import { listing, plural } from '../text.ts';
-import { pairPage } from '../urls.ts';
+import { pairUrl } from '../urls.ts';
 
 /** One question and its plain-text answer. */
 export interface FaqEntry {
@@ -36,6 +36,6 @@ export function pairFaq(a: TriggerSide, b: ActionSide): FaqEntry[] {
     { question: 'Does Wireup cost anything?',
       answer: 'Wireup is open source and self-hostable: run it on your own machine or server, with an embedded database and no account to create.' },
     { question: `What if I want ${b.displayName} → ${a.displayName} instead?`,
-      answer: `It has its own page, ${pairPage(b.name, a.name).url}, with ${plural(b.triggerCount, `${b.displayName} trigger`)} and ${plural(a.actionCount, `${a.displayName} action`)}.` },
+      answer: `It has its own page, ${pairUrl(b.name, a.name)}, with ${plural(b.triggerCount, `${b.displayName} trigger`)} and ${plural(a.actionCount, `${a.displayName} action`)}.` },
   ];
 }

@@ -8,7 +8,7 @@ import type { RelatedApp } from '../related-apps.ts';
 import { RELATED_SHOWN } from '../related-apps.ts';
 import { inSentence, plural, textWithCode } from '../text.ts';
 import type { PairUsage } from '../usage-index.ts';
-import { appPage, catalogPage, editorLink, pairPage, triggerPage } from '../urls.ts';
+import { appUrl, catalogUrl, editorLink, pairUrl, triggerUrl } from '../urls.ts';
 import { faqPage, pageMeta, softwareApplication, type PageMeta, type SiteContext } from './page-meta.ts';
 import { pairFaq, type FaqEntry } from './pair-faq.ts';
 import { howItWorks, type HowStep } from './pair-steps.ts';
@@ -34,13 +34,29 @@ interface AppRef {
   url: string;
 }
 
-/** What a pair page shows of its trigger app whatever the action app is; computed once per app. */
+/** What pairings show of one trigger: its display name as it reads in a sentence, its description as safe HTML, its page. */
+interface TriggerWords {
+  words: string;
+  html: string;
+  url: string;
+}
+
+/** A link in the "Related" list. */
+interface RelatedLink {
+  label: string;
+  href: string;
+}
+
+/**
+ * What a pair page shows of its trigger app whatever the action app is; computed once per app
+ * (about 300 pages each), like the lists it shares: view models are never changed once made.
+ */
 interface ASide {
   ref: AppRef;
-  /** Trigger display names as they read in a sentence, and descriptions as safe HTML, by key. */
-  triggerWords: Map<string, string>;
-  triggerHtml: Map<string, string>;
+  triggers: Map<string, TriggerWords>;
   triggerCard: { count: number; seeAll: string; url: string; examples: Array<{ name: string; href: string }> };
+  /** "Related" lists by the related apps given and the app left out of them (the page's B, or none). */
+  related: WeakMap<RelatedApp[], Map<string, RelatedLink[]>>;
 }
 
 /** What a pair page shows of its action app whatever the trigger app is. */
@@ -54,7 +70,7 @@ const aSides = new WeakMap<TriggerSide, ASide>();
 const bSides = new WeakMap<ActionSide, BSide>();
 
 const refOf = (app: { name: string; displayName: string }): AppRef =>
-  ({ name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url: appPage(app.name).url });
+  ({ name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url: appUrl(app.name) });
 
 function aSideOf(a: TriggerSide): ASide {
   let side = aSides.get(a);
@@ -62,9 +78,9 @@ function aSideOf(a: TriggerSide): ASide {
     const ref = refOf(a);
     side = {
       ref,
-      triggerWords: new Map(a.triggers.map((t) => [t.key, inSentence(t.displayName, [a.displayName])])),
-      triggerHtml: new Map(a.triggers.map((t) => [t.key, textWithCode(t.description)])),
-      triggerCard: { count: a.triggers.length, seeAll: `See all ${plural(a.triggers.length, 'trigger')}`, url: `${ref.url}#triggers`, examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerPage(a.name, t.key).url })) },
+      triggers: new Map(a.triggers.map((t) => [t.key, { words: inSentence(t.displayName, [a.displayName]), html: textWithCode(t.description), url: triggerUrl(a.name, t.key) }])),
+      related: new WeakMap(),
+      triggerCard: { count: a.triggers.length, seeAll: `See all ${plural(a.triggers.length, 'trigger')}`, url: `${ref.url}#triggers`, examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerUrl(a.name, t.key) })) },
     };
     aSides.set(a, side);
   }
@@ -90,14 +106,28 @@ export function wiredCounts(from: string, triggers: number, to: string, actions:
   return `${plural(triggers, `${from} trigger`)} wired to ${plural(actions, `${to} action`)}`;
 }
 
-function pairingItem(a: TriggerSide, b: ActionSide, p: Pairing) {
+function pairingItem(a: TriggerSide, b: ActionSide, sa: ASide, sb: BSide, p: Pairing) {
+  const t = sa.triggers.get(p.trigger.key)!;
   return {
-    title: `When ${aSideOf(a).triggerWords.get(p.trigger.key)} in ${a.displayName}, ${bSideOf(b).actionWords.get(p.action.key)} in ${b.displayName}`,
-    descriptionHtml: aSideOf(a).triggerHtml.get(p.trigger.key),
+    title: `When ${t.words} in ${a.displayName}, ${sb.actionWords.get(p.action.key)} in ${b.displayName}`,
+    descriptionHtml: t.html,
     href: editorLink(a.name, p.trigger.key, b.name, p.action.key),
-    triggerUrl: triggerPage(a.name, p.trigger.key).url,
+    triggerUrl: t.url,
     count: p.count === undefined ? undefined : plural(p.count, 'workflow'),
   };
+}
+
+/** A's related apps but B, as links to A's pair pages with them (shared by A's pages that leave out the same app). */
+function relatedLinks(a: TriggerSide, sa: ASide, related: RelatedApp[], b: ActionSide): RelatedLink[] {
+  let byLeftOut = sa.related.get(related);
+  if (!byLeftOut) sa.related.set(related, (byLeftOut = new Map()));
+  const leftOut = related.some((r) => r.name === b.name) ? b.name : '';
+  let links = byLeftOut.get(leftOut);
+  if (!links) {
+    links = related.filter((r) => r.name !== leftOut).slice(0, RELATED_SHOWN).map((r) => ({ label: r.displayName, href: pairUrl(a.name, r.name) }));
+    byLeftOut.set(leftOut, links);
+  }
+  return links;
 }
 
 /** Why the A → B direction has no combination, or undefined when it has some. */
@@ -112,8 +142,8 @@ function blocked(a: TriggerSide, b: ActionSide): string | undefined {
 export function pairView({ site, a, b, related, usage }: PairInputs) {
   const sa = aSideOf(a);
   const sb = bSideOf(b);
-  const url = pairPage(a.name, b.name).url;
-  const mirrorUrl = pairPage(b.name, a.name).url;
+  const url = pairUrl(a.name, b.name);
+  const mirrorUrl = pairUrl(b.name, a.name);
   const total = a.triggers.length * b.actions.length;
   const pairings = topPairings(a, b, usage);
   const top = pairings[0];
@@ -126,7 +156,7 @@ export function pairView({ site, a, b, related, usage }: PairInputs) {
     : `${wiredCounts(a.displayName, a.triggers.length, b.displayName, b.actions.length)}: ${total} ready-made Wireup workflows, from "${top.trigger.displayName}" to "${top.action.displayName}". Open source, self-hostable, no code.`;
   const meta: PageMeta = pageMeta(site, {
     url, title: `${a.displayName} to ${b.displayName} integration | Wireup`, description,
-    crumbs: [{ name: 'Integrations', url: catalogPage().url }, { name: a.displayName, url: sa.ref.url }, { name: `${a.displayName} → ${b.displayName}`, url }],
+    crumbs: [{ name: 'Integrations', url: catalogUrl() }, { name: a.displayName, url: sa.ref.url }, { name: `${a.displayName} → ${b.displayName}`, url }],
     graph: [faqPage(faq), softwareApplication(site, { name: `Wireup: ${a.displayName} to ${b.displayName}`, description, url })],
   });
   const steps: HowStep[] = top ? howItWorks(a, b, top) : [];
@@ -137,10 +167,10 @@ export function pairView({ site, a, b, related, usage }: PairInputs) {
     actionCard: sb.actionCard,
     forward: { counts: wiredCounts(a.displayName, a.triggers.length, b.displayName, b.actions.length), mostUsed: top ? { trigger: top.trigger.displayName, action: top.action.displayName } : undefined },
     mirror: { counts: wiredCounts(b.displayName, b.triggerCount, a.displayName, a.actionCount), url: mirrorUrl, possible: mirrorPossible, label: `See ${b.displayName} → ${a.displayName}` },
-    pairings: { showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`, items: pairings.map((p) => pairingItem(a, b, p)) },
+    pairings: { showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`, items: pairings.map((p) => pairingItem(a, b, sa, sb, p)) },
     steps,
     faq,
-    related: related.filter((r) => r.name !== b.name).slice(0, RELATED_SHOWN).map((r) => ({ label: r.displayName, href: pairPage(a.name, r.name).url })),
+    related: relatedLinks(a, sa, related, b),
     cta: top ? { title: `Wire ${a.displayName} to ${b.displayName} in two minutes.`, href: editorLink(a.name, top.trigger.key, b.name, top.action.key) } : undefined,
   };
 }

@@ -31,7 +31,7 @@ export function topPairings(a: TriggerSide, b: ActionSide, usage: PairUsage[], l
   for (const trigger of a.triggers) {
     for (const action of b.actions) {
       if (out.length >= limit) return out;
-      if (!taken.has(`${trigger.key} ${action.key}`)) out.push({ trigger, action });
+      if (!taken.size || !taken.has(`${trigger.key} ${action.key}`)) out.push({ trigger, action });
     }
   }
   return out;

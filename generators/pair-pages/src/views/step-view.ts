@@ -4,7 +4,7 @@ import type { RelatedApp } from '../related-apps.ts';
 import { RELATED_SHOWN } from '../related-apps.ts';
 import { schemaFields } from '../schema-fields.ts';
 import { textWithCode } from '../text.ts';
-import { actionPage, appPage, catalogPage, pairPage, triggerPage, webhookPath } from '../urls.ts';
+import { actionUrl, appUrl, catalogUrl, pairUrl, triggerUrl, webhookPath } from '../urls.ts';
 import { pageMeta, softwareApplication, type SiteContext } from './page-meta.ts';
 
 type Trigger = ConnectorManifest['triggers'][number];
@@ -19,23 +19,23 @@ export interface StepApp {
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2) ?? 'null';
 
 function crumbs(app: StepApp, name: string, url: string) {
-  return [{ name: 'Integrations', url: catalogPage().url }, { name: app.displayName, url: appPage(app.name).url }, { name, url }];
+  return [{ name: 'Integrations', url: catalogUrl() }, { name: app.displayName, url: appUrl(app.name) }, { name, url }];
 }
 
 function pairLinks(app: StepApp, related: RelatedApp[], asTrigger: boolean) {
   return related.slice(0, RELATED_SHOWN).map((r) => asTrigger
-    ? { label: `${app.displayName} → ${r.displayName}`, href: pairPage(app.name, r.name).url }
-    : { label: `${r.displayName} → ${app.displayName}`, href: pairPage(r.name, app.name).url });
+    ? { label: `${app.displayName} → ${r.displayName}`, href: pairUrl(app.name, r.name) }
+    : { label: `${r.displayName} → ${app.displayName}`, href: pairUrl(r.name, app.name) });
 }
 
 /** Builds a trigger page's view model. */
 export function triggerView(site: SiteContext, app: StepApp, t: Trigger, related: RelatedApp[]) {
-  const url = triggerPage(app.name, t.key).url;
+  const url = triggerUrl(app.name, t.key);
   const description = `${app.displayName} trigger "${t.displayName}": ${t.description}`;
   return {
     meta: pageMeta(site, { url, title: `${t.displayName}: ${app.displayName} trigger | Wireup`, description, crumbs: crumbs(app, t.displayName, url),
       graph: [softwareApplication(site, { name: `Wireup ${app.displayName} trigger: ${t.displayName}`, description, url })] }),
-    app: { displayName: app.displayName, url: appPage(app.name).url },
+    app: { displayName: app.displayName, url: appUrl(app.name) },
     kind: 'Trigger',
     displayName: t.displayName,
     descriptionHtml: textWithCode(t.description),
@@ -54,13 +54,13 @@ export function triggerView(site: SiteContext, app: StepApp, t: Trigger, related
 
 /** Builds an action page's view model. */
 export function actionView(site: SiteContext, app: StepApp, a: Action, related: RelatedApp[]) {
-  const url = actionPage(app.name, a.key).url;
+  const url = actionUrl(app.name, a.key);
   const description = `${app.displayName} action "${a.displayName}": ${a.description}`;
   const retry = a.retry?.maxAttempts ? `Up to ${a.retry.maxAttempts} attempts on retriable errors` : 'On retriable errors, with backoff';
   return {
     meta: pageMeta(site, { url, title: `${a.displayName}: ${app.displayName} action | Wireup`, description, crumbs: crumbs(app, a.displayName, url),
       graph: [softwareApplication(site, { name: `Wireup ${app.displayName} action: ${a.displayName}`, description, url })] }),
-    app: { displayName: app.displayName, url: appPage(app.name).url },
+    app: { displayName: app.displayName, url: appUrl(app.name) },
     kind: 'Action',
     displayName: a.displayName,
     descriptionHtml: textWithCode(a.description),
