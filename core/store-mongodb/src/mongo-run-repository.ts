@@ -37,8 +37,9 @@ interface RunDoc {
 }
 
 const MAX_UPDATE_ATTEMPTS = 50;
-/** How many recently read or written runs keep their last known revision in memory. */
-const KNOWN_RUNS = 5000;
+/** How many recently read or written unfinished runs keep their last known revision in memory. */
+const KNOWN_RUNS = 2000;
+const finished: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'filtered']);
 
 function toRecord(doc: RunDoc): RunRecord {
   const record: RunRecord = {
@@ -69,6 +70,9 @@ export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRe
   const known = new Map<string, RunDoc>();
   const remember = (doc: RunDoc): void => {
     known.delete(doc._id);
+    // Only a compare-and-set can use a remembered revision (not on FerretDB), and only an
+    // unfinished run is updated again.
+    if (traits.scansUnlessFilterIsIdAlone || finished.has(doc.status)) return;
     if (known.size >= KNOWN_RUNS) known.delete(known.keys().next().value!);
     known.set(doc._id, doc);
   };

@@ -12,6 +12,18 @@ describe('recent cache', () => {
     expect(cache.get('a')).toBeUndefined();
   });
 
+  it('holds only the entries of the last time to live, however many were set', () => {
+    let now = 0;
+    const cache = createRecentCache<number>(1_000, 100_000, () => now);
+    for (let i = 0; i < 5_000; i++) {
+      cache.set(`k${i}`, i);
+      now += 1; // 1,000 sets per second
+    }
+    expect(cache.size).toBeLessThanOrEqual(1_001);
+    expect(cache.get('k4999')).toBe(4999);
+    expect(cache.get('k3000')).toBeUndefined();
+  });
+
   it('drops the entry set longest ago when full', () => {
     const cache = createRecentCache<number>(60_000, 2);
     cache.set('a', 1);

@@ -10,6 +10,8 @@
  */
 export interface RecentCache<V> {
   get(key: string): V | undefined;
+  /** Entries held now, expired ones not yet dropped included. */
+  readonly size: number;
   set(key: string, value: V): void;
   delete(key: string): void;
   clear(): void;
@@ -28,10 +30,16 @@ export function createRecentCache<V>(ttlMs: number, limit: number, now: () => nu
     set(key, value) {
       if (ttlMs <= 0) return;
       entries.delete(key);
-      // Oldest first: a full cache drops the entry set longest ago.
-      if (entries.size >= limit) entries.delete(entries.keys().next().value!);
-      entries.set(key, { value, expires: now() + ttlMs });
+      // Entries are in the order they were set, which is the order they expire in: drop the
+      // expired ones from the front, so memory holds about `ttlMs` worth of entries, not `limit`.
+      const at = now();
+      for (const [oldest, entry] of entries) {
+        if (entry.expires > at && entries.size < limit) break;
+        entries.delete(oldest);
+      }
+      entries.set(key, { value, expires: at + ttlMs });
     },
+    get size() { return entries.size; },
     delete(key) { entries.delete(key); },
     clear() { entries.clear(); },
   };
