@@ -51,7 +51,7 @@ export interface RenderPool {
 }
 
 /** Chunks small enough to balance the load and report progress, large enough to keep messages few. */
-const chunkSize = (count: number, workers: number): number => Math.max(64, Math.min(1024, Math.ceil(count / (workers * 8))));
+const chunkSize = (count: number, workers: number): number => Math.max(64, Math.min(512, Math.ceil(count / (workers * 8))));
 
 /** Starts `count` render workers. */
 export function startRenderPool(setup: WorkerSetup, count: number): RenderPool {
