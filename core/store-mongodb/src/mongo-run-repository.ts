@@ -6,10 +6,10 @@
  *
  * Hot-path economy (a run is created, read once by its executor, then checkpointed): creates
  * are batched (insert-batcher.ts) and answer from the inserted document; the last revision this
- * process read or wrote of each recent run is kept, so a checkpoint right after `get` writes
- * without reading again; a stale revision fails the compare-and-set and is read afresh. Updates
- * of one run are serialised in this process. On FerretDB the filter is `_id` alone (see
- * server-traits.ts), so there every update reads the run first instead of trusting memory.
+ * process read or wrote of each recent unfinished run is kept, so a checkpoint right after `get`
+ * writes without reading again; a stale revision fails the compare-and-set and is read afresh.
+ * Updates of one run are serialised in this process. On FerretDB the filter is `_id` alone (see
+ * server-traits.ts), so there nothing is remembered and every update reads the run first.
  */
 import {
   StoreConflictError, StoreRecordNotFoundError, applyCheckpoint, resetRunForReplay, runPageSize, upsertStep, withStatus,
