@@ -8,7 +8,7 @@
  * that was not.
  */
 import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
-import { createGroupSender } from './group-sender.ts';
+import { createGroupSender } from '@wireup/sdk';
 import { settleEach } from './write-errors.ts';
 
 export type InsertOutcome = 'inserted' | 'duplicate';

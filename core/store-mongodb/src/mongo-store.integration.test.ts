@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '@wireup/store';
+import { StoreUnavailableError, type Store } from '@wireup/store';
 import { describeStoreContract } from '@wireup/testing';
 import { createMongoStore, redactMongoUrl } from './index.ts';
 
@@ -29,6 +29,22 @@ afterAll(async () => { await admin.close(); });
 function freshDbName(): string {
   counter += 1;
   return `wireup_test_${run}_${counter}`;
+}
+
+/** Two started stores on one fresh database, as two Wireup processes would be; stopped and dropped afterwards. */
+async function withTwoProcesses(options: { cacheMs?: number }, test: (a: Store, b: Store) => Promise<void>): Promise<void> {
+  const dbName = freshDbName();
+  const a = createMongoStore({ url, dbName, ...options });
+  const b = createMongoStore({ url, dbName, ...options });
+  try {
+    await a.start();
+    await b.start();
+    await test(a, b);
+  } finally {
+    await a.stop();
+    await b.stop();
+    await admin.db(dbName).dropDatabase();
+  }
 }
 
 describeStoreContract('MongoDB', async () => {
@@ -57,12 +73,7 @@ describe('MongoStore', () => {
   });
 
   it('keeps a step another process saved in between: a later update never overwrites it with an older revision', async () => {
-    const dbName = freshDbName();
-    const a = createMongoStore({ url, dbName });
-    const b = createMongoStore({ url, dbName });
-    try {
-      await a.start();
-      await b.start();
+    await withTwoProcesses({}, async (a, b) => {
       const now = new Date().toISOString();
       const step = (id: string) => ({ id, type: 'action', status: 'succeeded' as const, attempts: 1, startedAt: now, finishedAt: now });
       await a.runs.createIfAbsent({ id: 'run-1', workflowId: 'wf', version: 1, status: 'queued', event: { key: 'c:e', id: 'e', type: 't' }, steps: [], replays: 0, createdAt: now, updatedAt: now });
@@ -72,20 +83,11 @@ describe('MongoStore', () => {
       const seen = await b.runs.get('run-1');
       expect(seen?.steps.map((s) => s.id)).toEqual(['first', 'second']);
       expect(seen?.status).toBe('succeeded');
-    } finally {
-      await a.stop();
-      await b.stop();
-      await admin.db(dbName).dropDatabase();
-    }
+    });
   });
 
   it('shows a connection changed through another process once the cache time has passed, and its own changes at once', async () => {
-    const dbName = freshDbName();
-    const a = createMongoStore({ url, dbName, cacheMs: 300 });
-    const b = createMongoStore({ url, dbName, cacheMs: 300 });
-    try {
-      await a.start();
-      await b.start();
+    await withTwoProcesses({ cacheMs: 300 }, async (a, b) => {
       const now = new Date().toISOString();
       await a.connections.create({ id: 'conn_1', connector: 'stripe', name: 'Old name', authCiphertext: 'x', publicAuth: {}, webhookToken: 'tok_1', createdAt: now, updatedAt: now });
       expect((await b.connections.getByWebhookToken('tok_1'))?.name).toBe('Old name'); // b now remembers it
@@ -94,11 +96,7 @@ describe('MongoStore', () => {
       await new Promise((resolve) => setTimeout(resolve, 350));
       expect((await b.connections.getByWebhookToken('tok_1'))?.name).toBe('New name');
       expect((await b.connections.get('conn_1'))?.name).toBe('New name');
-    } finally {
-      await a.stop();
-      await b.stop();
-      await admin.db(dbName).dropDatabase();
-    }
+    });
   });
 
   it('restarts on a database that already has data and indexes (a new process after a restart)', async () => {

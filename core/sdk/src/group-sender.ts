@@ -1,7 +1,7 @@
 /**
- * The queue behind group writes (insert-batcher.ts, update-batcher.ts): items that arrive while
- * the previous batch is in flight are sent together in the next one, at most `maxBatch` at a
- * time, one batch in flight. `send` settles every item of its batch (resolve or reject each);
+ * The queue behind group writes (the MongoDB store's insert and update batchers, the Kafka bus's
+ * producer): items that arrive while the previous batch is in flight are sent together in the
+ * next one, at most `maxBatch` at a time, one batch in flight, in arrival order. `send` settles every item of its batch (resolve or reject each);
  * if it throws instead, every item of the batch is rejected with that error.
  */
 export interface Pending<I, R> {
