@@ -60,7 +60,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
   const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
   const metrics = createMetrics();
-  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate });
+  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
   const store = await pickStore(config);
   let started = false;
   const bus = await pickBus(config, () => started);
