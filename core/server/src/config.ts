@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { egressAllowPrivateFromEnv } from '@wireup/sdk';
+import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { ConfigurationError } from './errors.ts';
 
 export type Role = 'all' | 'ingest' | 'worker';
@@ -28,8 +29,8 @@ export interface Config {
   role: Role;
   /** Largest webhook body accepted, in bytes. Default 1 MiB. */
   webhookBodyLimit: number;
-  /** Engine retry overrides (tests shorten them). */
-  retry: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
+  /** The engine's retry policy: each field from its `WIREUP_RETRY_*` variable, else the engine's default. */
+  retry: RetryPolicy;
   /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = strictly in order). */
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
@@ -64,8 +65,15 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   return raw;
 }
 
-function optionalInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 0);
+/** The retry policy: a variable that is unset (or empty) leaves the engine's default for its field. */
+function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
+  const d = defaultRetryPolicy;
+  return {
+    maxAttempts: int(env, 'WIREUP_RETRY_MAX_ATTEMPTS', d.maxAttempts, 1),
+    initialDelayMs: int(env, 'WIREUP_RETRY_INITIAL_DELAY_MS', d.initialDelayMs),
+    maxDelayMs: int(env, 'WIREUP_RETRY_MAX_DELAY_MS', d.maxDelayMs),
+    maxRetryAfterMs: int(env, 'WIREUP_RETRY_MAX_WAIT_MS', d.maxRetryAfterMs),
+  };
 }
 
 function parsePartitions(raw: string): Record<string, number> {
@@ -104,11 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     egressAllowPrivate: egressAllowPrivateFromEnv(env),
     role,
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
-    retry: {
-      maxAttempts: optionalInt(env, 'WIREUP_RETRY_MAX_ATTEMPTS'),
-      initialDelayMs: optionalInt(env, 'WIREUP_RETRY_INITIAL_DELAY_MS'),
-      maxDelayMs: optionalInt(env, 'WIREUP_RETRY_MAX_DELAY_MS'),
-    },
+    retry: retryPolicy(env),
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
