@@ -38,7 +38,14 @@ export interface Config {
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** `GET /metrics` without the API token (WIREUP_METRICS_PUBLIC, default false). */
+  metricsPublic: boolean;
+  /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
+  logLevel: LogLevel;
 }
+
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
@@ -46,6 +53,19 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new ConfigurationError(`${name}=${raw} is not a whole number ≥ ${min}.`);
   return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  throw new ConfigurationError(`${name}=${env[name]} is not true or false.`);
+}
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = (env.WIREUP_LOG_LEVEL || 'info').trim().toLowerCase() as LogLevel;
+  if (!logLevels.includes(raw)) throw new ConfigurationError(`WIREUP_LOG_LEVEL=${env.WIREUP_LOG_LEVEL} is not one of ${logLevels.join(', ')}.`);
+  return raw;
 }
 
 /** The retry policy: a variable that is unset (or empty) leaves the engine's default for its field. */
@@ -107,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     retry: retryPolicy(env),
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
+    logLevel: logLevel(env),
   };
   return { ...config, ...overrides };
 }
