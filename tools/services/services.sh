@@ -5,7 +5,7 @@
 #   stripe-mock  Stripe's API mock, http 127.0.0.1:12111, https 127.0.0.1:12112
 #   verdaccio    Verdaccio 6.8.0 npm registry (the marketplace), http 127.0.0.1:4874
 #
-# Usage: tools/services/services.sh up|down|status [service...]
+# Usage: tools/services/services.sh up|down|status [service...] | list
 # Installs what is missing into .cache/services/ (jars from Maven Central, Go modules from the
 # proxy), starts what is not running, and waits until each answers its own protocol. Idempotent.
 # With KAFKA_BROKERS or MONGODB_URL set, that service is not started; `up` only checks it answers.
@@ -24,7 +24,7 @@ LIB="$REPO_ROOT/tools/services/lib"
 ALL_SERVICES=(kafka ferretdb stripe-mock verdaccio)
 
 usage() {
-  echo "usage: $(rel "$0") up|down|status [kafka|ferretdb|stripe-mock|verdaccio ...]" >&2
+  echo "usage: $(rel "$0") up|down|status [${ALL_SERVICES[*]} ...] | list" >&2
   exit 2
 }
 
@@ -111,6 +111,7 @@ cmd_status() {
 main() {
   [ $# -ge 1 ] || usage
   local cmd=$1 svc; shift
+  if [ "$cmd" = list ]; then printf '%s\n' "${ALL_SERVICES[@]}"; return 0; fi
   [ $# -gt 0 ] || set -- "${ALL_SERVICES[@]}"
   for svc in "$@"; do
     case " ${ALL_SERVICES[*]} " in *" $svc "*) ;; *) echo "services: unknown service '$svc'" >&2; usage ;; esac

@@ -48,6 +48,16 @@ function safeObserver(observer: EngineObserver = {}): Required<EngineObserver> {
   };
 }
 
+/**
+ * `defaults` overridden by the fields of `given` that hold a value: a field present but undefined
+ * (an unset environment variable) keeps its default instead of erasing it.
+ */
+export function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefined): T {
+  const out = { ...defaults };
+  for (const [key, value] of Object.entries(given ?? {})) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  return out;
+}
+
 /** Fills in defaults. */
 export function createEngineContext(options: EngineOptions, stopping: AbortSignal): EngineContext {
   return {
@@ -56,9 +66,9 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     connectors: options.connectors,
     openAuth: options.openAuth,
     http: options.http,
-    retry: { ...defaultRetryPolicy, ...options.retry },
+    retry: withDefaults(defaultRetryPolicy, options.retry),
     runLanes: Math.max(1, Math.floor(options.runLanes ?? 8)),
-    polling: { ...defaultPollingOptions, ...options.polling },
+    polling: withDefaults(defaultPollingOptions, options.polling),
     sleep: options.sleep ?? realSleep,
     observer: safeObserver(options.observer),
     stopping,
