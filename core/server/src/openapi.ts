@@ -14,7 +14,7 @@ export const openapiDocument = {
   security: [{ bearer: [] }],
   paths: {
     '/healthz': { get: { summary: 'Liveness and the adapters in use', security: [], responses: { 200: ok('Healthy') } } },
-    '/metrics': { get: { summary: 'Prometheus metrics', security: [], responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+    '/metrics': { get: { summary: 'Prometheus metrics; needs the token unless WIREUP_METRICS_PUBLIC=true', responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, 401: error } } },
     '/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: ok('OpenAPI document') } } },
     '/v1/connectors': { get: { summary: 'Installed connectors', responses: { 200: ok('List', { type: 'object', properties: { data: { type: 'array', items: { type: 'object' } } } }), 401: error } } },
     '/v1/connectors/{name}': { get: { summary: "A connector's manifest", parameters: idParam('name'), responses: { 200: ok('Manifest'), 401: error, 404: error } } },
