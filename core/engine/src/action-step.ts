@@ -82,9 +82,10 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
     policy: resolveRetryPolicy(ctx.retry, action),
     sleep: (ms) => abortableSleep(state, ms),
     signal: ctx.stopping,
-    onRetry: async (error, attempt) => {
+    onRetry: async (error, attempt, delayMs) => {
       const stepError = toStepError(error);
       ctx.observer.stepRetried(step.connector, step.action, stepError.code);
+      ctx.log.info({ runId: state.run.id, stepId: step.id, connector: step.connector, action: step.action, attempt, delayMs, code: stepError.code, reason: state.redact(stepError.message) }, 'action failed; retrying');
       // Shows the step as running, with the last error, while it waits for the next attempt.
       const { finishedAt: _f, durationMs: _d, ...running } = record({ status: 'running', input, error: stepError, attempts: attempt });
       await state.save(running);

@@ -7,4 +7,5 @@ export { validateManifest, assertValidManifest, connectorManifestSchema } from '
 export { compileSchema, validateValue, toProblems } from './json-schema.ts';
 export { createHttpClient, type HttpClient, type HttpRequest, type HttpResponse, type HttpClientOptions } from './http-client.ts';
 export { assertEgressAllowed, isPrivateAddress, egressAllowPrivateFromEnv } from './egress-guard.ts';
+export { silentLogger, type Logger, type LogMethod } from './logger.ts';
 export { createGroupSender, type Pending, type SendBatch } from './group-sender.ts';

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { requireToken } from './api-token.ts';
 import { checkRequestTarget } from './request-target.ts';
+import { RequestLogController } from './request-log.ts';
 import { RequestJsonError, RouteNotFoundError, UrlInvalidError, toErrorResponse } from './errors.ts';
 import { openapiDocument } from './openapi.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -22,7 +23,7 @@ import { pagesRoutes } from './routes/pages.ts';
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
   const app = Fastify({
-    logger: deps.logger ?? false, bodyLimit: 1024 * 1024,
+    ...(deps.logger ? { loggerInstance: deps.logger } : {}), logController: new RequestLogController(), bodyLimit: 1024 * 1024,
     // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
     frameworkErrors: (error, request, reply) => {
       const mapped = error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error;
