@@ -3,7 +3,7 @@
  * a bad value is a ConfigurationError with one line that says what to change.
  */
 import { resolve } from 'node:path';
-import { egressAllowPrivateFromEnv } from '@wireup/sdk';
+import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type EgressAllowance } from '@wireup/sdk';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { ConfigurationError } from './errors.ts';
 
@@ -25,7 +25,10 @@ export interface Config {
   mongodbUrl?: string;
   /** How long the MongoDB store answers hot-path reads from memory (`WIREUP_MONGODB_CACHE_MS`, default 1000; 0 = off). */
   mongodbCacheMs: number;
-  egressAllowPrivate: boolean;
+  /** Private addresses outbound calls may reach: all (`true`), none (`false`) or CIDR ranges (WIREUP_EGRESS_ALLOW_PRIVATE). */
+  egressAllowPrivate: EgressAllowance;
+  /** Largest answer body an outbound call reads, raw and decompressed (WIREUP_EGRESS_MAX_RESPONSE_BYTES, default 10 MiB). */
+  egressMaxResponseBytes: number;
   role: Role;
   /** Largest webhook body accepted, in bytes. Default 1 MiB. */
   webhookBodyLimit: number;
@@ -89,6 +92,14 @@ function parsePartitions(raw: string): Record<string, number> {
   return out;
 }
 
+function egressAllowance(env: NodeJS.ProcessEnv): EgressAllowance {
+  try {
+    return egressAllowPrivateFromEnv(env);
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
+  }
+}
+
 /** Reads the configuration; `overrides` win (the CLI's flags, tests). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = int(env, 'PORT', 8080);
@@ -109,7 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
     mongodbUrl: env.MONGODB_URL || undefined,
     mongodbCacheMs: int(env, 'WIREUP_MONGODB_CACHE_MS', 1000),
-    egressAllowPrivate: egressAllowPrivateFromEnv(env),
+    egressAllowPrivate: egressAllowance(env),
+    egressMaxResponseBytes: int(env, 'WIREUP_EGRESS_MAX_RESPONSE_BYTES', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     role,
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
     retry: retryPolicy(env),

@@ -67,7 +67,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
   const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
   const metrics = createMetrics({ catalog });
-  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate });
+  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
   const store = await pickStore(config, log.child({ component: 'store' }));
   let started = false;
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
