@@ -104,7 +104,14 @@ export class PayloadInvalidError extends WireupError {
 /** An outbound call aimed at a loopback or private address while that is not allowed. */
 export class EgressRefusedError extends WireupError {
   constructor(host: string) {
-    super('EGRESS_REFUSED', `Outbound call to ${host} refused: it is a loopback or private address. Set WIREUP_EGRESS_ALLOW_PRIVATE=true to allow it (local fakes, on-premises apps).`, { statusCode: 400 });
+    super('EGRESS_REFUSED', `Outbound call to ${host} refused: it is or resolves to a loopback, private or reserved address. Set WIREUP_EGRESS_ALLOW_PRIVATE=true to allow it (local fakes, on-premises apps).`, { statusCode: 400 });
+  }
+}
+
+/** An outbound call's answer (or its decompressed body) was over the size limit; it was cut off, not read. Not retriable. */
+export class ResponseTooLargeError extends WireupError {
+  constructor(target: string, limitBytes: number, what: 'body' | 'decompressed body') {
+    super('RESPONSE_TOO_LARGE', `${target}: the answer's ${what} is over the ${limitBytes}-byte limit (WIREUP_EGRESS_MAX_RESPONSE_BYTES); it was not read.`, { statusCode: 502, details: { limitBytes } });
   }
 }
 

@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   app.addHook('onResponse', async (request, reply) => {
     // Publishing changes the most-used pairings the pair pages show: rebuild them (incrementally).
     if (deps.pages && reply.statusCode < 300 && /^\/v1\/workflows\/:id\/(publish|unpublish)$/.test(request.routeOptions.url ?? '')) void deps.pages.rebuild();
-    deps.metrics.inc('wireup_http_requests_total', { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+    deps.metrics.httpRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
 
   app.setErrorHandler(sendError);

@@ -3,7 +3,7 @@
  * a bad value is a ConfigurationError with one line that says what to change.
  */
 import { resolve } from 'node:path';
-import { egressAllowPrivateFromEnv } from '@wireup/sdk';
+import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type EgressAllowance } from '@wireup/sdk';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { ConfigurationError } from './errors.ts';
 
@@ -25,7 +25,10 @@ export interface Config {
   mongodbUrl?: string;
   /** How long the MongoDB store answers hot-path reads from memory (`WIREUP_MONGODB_CACHE_MS`, default 1000; 0 = off). */
   mongodbCacheMs: number;
-  egressAllowPrivate: boolean;
+  /** Private addresses outbound calls may reach: all (`true`), none (`false`) or CIDR ranges (WIREUP_EGRESS_ALLOW_PRIVATE). */
+  egressAllowPrivate: EgressAllowance;
+  /** Largest answer body an outbound call reads, raw and decompressed (WIREUP_EGRESS_MAX_RESPONSE_BYTES, default 10 MiB). */
+  egressMaxResponseBytes: number;
   role: Role;
   /** Largest webhook body accepted, in bytes. Default 1 MiB. */
   webhookBodyLimit: number;
@@ -35,7 +38,14 @@ export interface Config {
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** `GET /metrics` without the API token (WIREUP_METRICS_PUBLIC, default false). */
+  metricsPublic: boolean;
+  /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
+  logLevel: LogLevel;
 }
+
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
@@ -43,6 +53,19 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new ConfigurationError(`${name}=${raw} is not a whole number ≥ ${min}.`);
   return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  throw new ConfigurationError(`${name}=${env[name]} is not true or false.`);
+}
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = (env.WIREUP_LOG_LEVEL || 'info').trim().toLowerCase() as LogLevel;
+  if (!logLevels.includes(raw)) throw new ConfigurationError(`WIREUP_LOG_LEVEL=${env.WIREUP_LOG_LEVEL} is not one of ${logLevels.join(', ')}.`);
+  return raw;
 }
 
 /** The retry policy: a variable that is unset (or empty) leaves the engine's default for its field. */
@@ -69,6 +92,14 @@ function parsePartitions(raw: string): Record<string, number> {
   return out;
 }
 
+function egressAllowance(env: NodeJS.ProcessEnv): EgressAllowance {
+  try {
+    return egressAllowPrivateFromEnv(env);
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
+  }
+}
+
 /** Reads the configuration; `overrides` win (the CLI's flags, tests). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = int(env, 'PORT', 8080);
@@ -89,12 +120,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
     mongodbUrl: env.MONGODB_URL || undefined,
     mongodbCacheMs: int(env, 'WIREUP_MONGODB_CACHE_MS', 1000),
-    egressAllowPrivate: egressAllowPrivateFromEnv(env),
+    egressAllowPrivate: egressAllowance(env),
+    egressMaxResponseBytes: int(env, 'WIREUP_EGRESS_MAX_RESPONSE_BYTES', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     role,
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
     retry: retryPolicy(env),
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
+    logLevel: logLevel(env),
   };
   return { ...config, ...overrides };
 }
