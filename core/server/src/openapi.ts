@@ -6,7 +6,6 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 
-<<<<<<< HEAD
 /** Registers the generator; call it on the root instance before any route. */
 export async function registerOpenapi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
@@ -18,21 +17,6 @@ export async function registerOpenapi(app: FastifyInstance): Promise<void> {
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
-=======
-export const openapiDocument = {
-  openapi: '3.1.0',
-  info: { title: 'Wireup API', version: '0.1.0', description: 'Connect apps with workflows: connectors, connections, workflows, runs and webhook ingress. Every /v1 call except webhooks needs `Authorization: Bearer <token>`.' },
-  security: [{ bearer: [] }],
-  paths: {
-    '/healthz': { get: { summary: 'Liveness and the adapters in use', security: [], responses: { 200: ok('Healthy') } } },
-    '/metrics': { get: { summary: 'Prometheus metrics; needs the token unless WIREUP_METRICS_PUBLIC=true', responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, 401: error } } },
-    '/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: ok('OpenAPI document') } } },
-    '/v1/connectors': { get: { summary: 'Installed connectors', responses: { 200: ok('List', { type: 'object', properties: { data: { type: 'array', items: { type: 'object' } } } }), 401: error } } },
-    '/v1/connectors/{name}': { get: { summary: "A connector's manifest", parameters: idParam('name'), responses: { 200: ok('Manifest'), 401: error, 404: error } } },
-    '/v1/connections': {
-      get: { summary: 'Connections (secrets never included)', responses: { 200: ok('List'), 401: error } },
-      post: { summary: 'Create a connection; checks the credentials unless test is false', requestBody: json(ref('ConnectionInput')), responses: { 201: ok('Created', ref('Connection')), 400: error, 401: error, 422: error } },
->>>>>>> main
     },
     // Shared schemas keep their ids as component names (#/components/schemas/Connection).
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

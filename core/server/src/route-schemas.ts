@@ -35,8 +35,8 @@ export const routeSchemas = {
     response: { 200: described('Healthy', { type: 'object', required: ['status'], properties: { status: { const: 'ok' }, role: { enum: ['all', 'ingest', 'worker'] }, store: { type: 'string' }, bus: { type: 'string' }, connectors: { type: 'array', items: { type: 'string' } } } }), ...errorResponses(400) },
   },
   metrics: {
-    summary: 'Prometheus metrics', tags: ['health'], security: [],
-    response: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, ...errorResponses(400) },
+    summary: 'Prometheus metrics; needs the token unless WIREUP_METRICS_PUBLIC=true', tags: ['health'],
+    response: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, ...errorResponses(400, 401) },
   },
   listConnectors: {
     summary: 'Installed connectors', tags: ['connectors'],
