@@ -80,11 +80,23 @@ export class UpstreamError extends WireupError {
   }
 }
 
-/** The provider could not be reached or did not answer in time. Retriable. */
+/**
+ * The provider could not be reached or did not answer in time. Retriable. `requestSent` says
+ * whether the request may have reached the provider before the failure (a timeout or a reset
+ * after it was written): then nobody knows whether it took effect, and the engine repeats it
+ * only for an action that is safe to repeat (`idempotent: true`).
+ */
 export class NetworkError extends WireupError {
-  constructor(message: string, cause?: unknown) {
+  readonly requestSent: boolean;
+  constructor(message: string, cause?: unknown, options: { requestSent?: boolean } = {}) {
     super('NETWORK_ERROR', message, { statusCode: 502, retriable: true, cause });
+    this.requestSent = options.requestSent ?? false;
   }
+}
+
+/** True for a failure after which the request may or may not have taken effect at the provider (see NetworkError). */
+export function isAmbiguousFailure(error: unknown): boolean {
+  return error instanceof NetworkError && error.requestSent;
 }
 
 /** A webhook delivery failed signature verification. */

@@ -71,6 +71,18 @@ describe('http client', () => {
     await expect(http.request({ method: 'GET', url: `http://127.0.0.1:${port}/x` })).rejects.toMatchObject({ code: 'NETWORK_ERROR', retriable: true, message: expect.stringMatching(/ECONNREFUSED/) });
   });
 
+  it('says whether a failed request may have reached the provider (requestSent): timeout and reset yes, refused connection no', async () => {
+    const slow = await serve((_req, res) => { setTimeout(() => res.end('{}'), 2_000); });
+    await expect(http.request({ method: 'POST', url: slow.url, json: {}, timeoutMs: 50 })).rejects.toMatchObject({ code: 'NETWORK_ERROR', requestSent: true });
+    const dropping = await serve((req) => { req.socket.destroy(); });
+    await expect(http.request({ method: 'POST', url: dropping.url, json: { a: 1 } })).rejects.toMatchObject({ code: 'NETWORK_ERROR', requestSent: true, message: expect.stringMatching(/after the request was sent/) });
+    expect(dropping.seen).toHaveLength(1);
+    const closed = await serve(() => {});
+    const port = new URL(closed.url).port;
+    await new Promise((r) => { servers.pop()!.close(r); });
+    await expect(http.request({ method: 'POST', url: `http://127.0.0.1:${port}/x`, json: {} })).rejects.toMatchObject({ code: 'NETWORK_ERROR', requestSent: false });
+  });
+
   it('refuses private addresses unless allowed, before sending anything', async () => {
     const api = await serve((_req, res) => { res.end('{}'); });
     await expect(createHttpClient({ allowPrivate: false }).request({ method: 'GET', url: api.url })).rejects.toMatchObject({ code: 'EGRESS_REFUSED' });

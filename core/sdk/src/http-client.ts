@@ -124,7 +124,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agents = createEgressAgents(options.allowPrivate, options.resolve);
 
   /** One request/response; `cancel` is set so the caller's timer or signal can cut it short. */
-  const exchange = (url: URL, method: string, headers: OutgoingHttpHeaders, body: string | undefined, watch: { cancel?: (error: Error) => void }, target: string): Promise<Exchange> =>
+  const exchange = (url: URL, method: string, headers: OutgoingHttpHeaders, body: string | undefined, watch: { cancel?: (error: Error) => void; sent?: boolean }, target: string): Promise<Exchange> =>
     new Promise((resolve, reject) => {
       const secure = url.protocol === 'https:';
       if (!secure && url.protocol !== 'http:') {
@@ -156,6 +156,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }));
       });
       watch.cancel = (error) => req.destroy(error);
+      // From the moment the socket is connected the request may reach the provider: a failure after
+      // that (timeout, reset) leaves its effect unknown (NetworkError.requestSent).
+      req.once('socket', (socket) => {
+        const connected = (): void => { watch.sent = true; };
+        if (!socket.connecting) connected();
+        else socket.once(secure ? 'secureConnect' : 'connect', connected);
+      });
       req.on('error', reject);
       req.end(body);
     });
@@ -172,7 +179,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers['content-type'] = 'application/json';
         headers['content-length'] = Buffer.byteLength(body);
       }
-      const watch: { cancel?: (error: Error) => void; stopped?: Interrupted } = {};
+      const watch: { cancel?: (error: Error) => void; stopped?: Interrupted; sent?: boolean } = {};
       const interrupt = (error: Interrupted): void => {
         watch.stopped ??= error;
         watch.cancel?.(error);
@@ -198,7 +205,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         if (error instanceof WireupError) throw error;
         const reason = watch.stopped?.message ?? (error as Error).message;
-        throw new NetworkError(`${target} failed: ${reason}`, error);
+        const sent = watch.sent === true;
+        throw new NetworkError(`${target} failed${sent ? ' after the request was sent' : ''}: ${reason}`, error, { requestSent: sent });
       } finally {
         clearTimeout(timer);
         req.signal?.removeEventListener('abort', onAbort);

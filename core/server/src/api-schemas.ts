@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { workflowDocumentSchema } from '@wireup/engine';
+import { runStatuses } from '@wireup/store';
 import { limits } from './limits.ts';
 
 type Schema = Record<string, unknown>;
@@ -59,7 +60,7 @@ const stepErrorSchema: Schema = {
 
 const runProperties: Schema = {
   id: text(), workflowId: text(), version: { type: 'integer' },
-  status: { enum: ['queued', 'running', 'succeeded', 'failed', 'filtered'] },
+  status: { enum: [...runStatuses] },
   event: { type: 'object', properties: { key: text(), id: text(), type: text() } },
   error: stepErrorSchema, replays: { type: 'integer' }, createdAt: timestamp, updatedAt: timestamp, finishedAt: timestamp,
 };

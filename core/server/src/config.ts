@@ -76,6 +76,7 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
     initialDelayMs: int(env, 'WIREUP_RETRY_INITIAL_DELAY_MS', d.initialDelayMs),
     maxDelayMs: int(env, 'WIREUP_RETRY_MAX_DELAY_MS', d.maxDelayMs),
     maxRetryAfterMs: int(env, 'WIREUP_RETRY_MAX_WAIT_MS', d.maxRetryAfterMs),
+    parkAfterMs: int(env, 'WIREUP_RETRY_PARK_AFTER_MS', d.parkAfterMs),
   };
 }
 

@@ -4,11 +4,12 @@
  * them, so the document cannot drift from what the server does.
  */
 import { errorResponses, schemaRef } from './api-schemas.ts';
+import { runStatuses as statuses } from '@wireup/store';
 import { limits } from './limits.ts';
 
 type Schema = Record<string, unknown>;
 
-const runStatuses = '(queued|running|succeeded|failed|filtered)';
+const runStatuses = `(${statuses.join('|')})`;
 const idParams = (...names: string[]): Schema => ({
   type: 'object', required: names,
   properties: Object.fromEntries(names.map((n) => [n, { type: 'string', minLength: 1, maxLength: 100 }])),
