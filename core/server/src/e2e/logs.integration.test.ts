@@ -56,7 +56,7 @@ describe('logs of wireup start', () => {
   });
 
   it('logs retries and a failed run with its reason', async () => {
-    kustomer.failNext(2, { status: 500, body: { errors: [{ status: 500, title: 'database timeout' }] } });
+    kustomer.failNext(2, { status: 500, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 500, title: 'database timeout' }] } });
     const retried = stripeEvent('charge.failed', failedCharge({ id: 'ch_logs_retried' }));
     expect(await post(JSON.stringify(retried))).toBe(200);
     const ok = await runOf(retried.id, ['succeeded', 'failed']);
@@ -65,7 +65,7 @@ describe('logs of wireup start', () => {
     expect(retries.map((r) => r.attempt)).toEqual([1, 2]);
     expect(retries[0]).toMatchObject({ level: INFO, component: 'engine', connector: 'kustomer', action: 'create-conversation', code: 'UPSTREAM_ERROR' });
 
-    kustomer.failNext(1000, { status: 500, body: { errors: [{ status: 500, title: 'database timeout' }] } });
+    kustomer.failNext(1000, { status: 500, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 500, title: 'database timeout' }] } });
     const doomed = stripeEvent('charge.failed', failedCharge({ id: 'ch_logs_doomed' }));
     expect(await post(JSON.stringify(doomed))).toBe(200);
     const failed = await runOf(doomed.id, ['failed']);
