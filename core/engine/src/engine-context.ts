@@ -48,6 +48,7 @@ function safeObserver(observer: EngineObserver = {}): Required<EngineObserver> {
     stepFinished: hook('stepFinished'),
     stepRetried: hook('stepRetried'),
     error: hook('error'),
+    deadLettered: hook('deadLettered'),
     polled: hook('polled'),
     pollStopped: hook('pollStopped'),
   };

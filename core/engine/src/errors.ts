@@ -95,3 +95,10 @@ export class ActionOutcomeUnknownError extends WireupError {
       { statusCode: 502, cause });
   }
 }
+
+/** No dead letter has this id (it was replayed already, or never existed). */
+export class DeadLetterNotFoundError extends WireupError {
+  constructor(id: string) {
+    super('DEAD_LETTER_NOT_FOUND', `Dead letter "${id}" does not exist; it may have been replayed already (GET /v1/dead-letters lists them).`, { statusCode: 404 });
+  }
+}

@@ -45,12 +45,12 @@ async function pickBus(config: Config, isStarted: () => boolean): Promise<EventB
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
     return createKafkaEventBus({
-      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
+      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
       log: (level, message) => { if (isStarted()) process.stderr.write(`kafka ${level}: ${message}\n`); },
     });
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db') });
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries });
 }
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
@@ -72,6 +72,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
+      deadLettered: (l) => process.stderr.write(`dead letter ${l.id}: ${l.topic} message (key ${l.key}) failed ${l.deliveries} deliveries; last error: ${l.error.message}. Replay with POST /v1/dead-letters/${l.id}/replay\n`),
     },
   });
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => process.stderr.write(`${line}\n`) });

@@ -7,6 +7,7 @@ import { MongoClient, MongoNetworkError, MongoNotConnectedError, MongoServerSele
 import { StoreUnavailableError, type Store } from '@wireup/store';
 import { createMongoConnectionRepository } from './mongo-connection-repository.ts';
 import { createIndexes, notStarted } from './mongo-database.ts';
+import { createMongoDeadLetterRepository } from './mongo-dead-letter-repository.ts';
 import { createMongoEventRepository } from './mongo-event-repository.ts';
 import { createMongoKeyValueRepository } from './mongo-kv-repository.ts';
 import { createMongoRunRepository } from './mongo-run-repository.ts';
@@ -75,6 +76,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     events: guarded(createMongoEventRepository(ref, cacheMs), where),
     runs: guarded(createMongoRunRepository(ref, traits), where),
     kv: guarded(createMongoKeyValueRepository(ref), where),
+    deadLetters: guarded(createMongoDeadLetterRepository(ref), where),
 
     async start() {
       if (db) return;
