@@ -3,6 +3,7 @@
 #   kafka        Apache Kafka 4.x, KRaft, 127.0.0.1:9092 (controller 127.0.0.1:9093)
 #   ferretdb     FerretDB 1.24 on SQLite, MongoDB wire protocol, 127.0.0.1:27017
 #   stripe-mock  Stripe's API mock, http 127.0.0.1:12111, https 127.0.0.1:12112
+#   verdaccio    Verdaccio 6.8.0 npm registry (the marketplace), http 127.0.0.1:4874
 #
 # Usage: tools/services/services.sh up|down|status [service...] | list
 # Installs what is missing into .cache/services/ (jars from Maven Central, Go modules from the
@@ -18,8 +19,9 @@ LIB="$REPO_ROOT/tools/services/lib"
 . "$LIB/kafka.sh"
 . "$LIB/ferretdb.sh"
 . "$LIB/stripe-mock.sh"
+. "$LIB/verdaccio.sh"
 
-ALL_SERVICES=(kafka ferretdb stripe-mock)
+ALL_SERVICES=(kafka ferretdb stripe-mock verdaccio)
 
 usage() {
   echo "usage: $(rel "$0") up|down|status [${ALL_SERVICES[*]} ...] | list" >&2
