@@ -32,7 +32,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   return {
     acceptWebhook: (delivery) => acceptWebhook(ctx, delivery),
-    validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors),
+    validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors, { codeMaxima: ctx.code.maxima }),
     replayRun: (runId) => replayRun(ctx, runId),
     async startWorkers() {
       if (started) return;
@@ -48,6 +48,7 @@ export function createEngine(options: EngineOptions): Engine {
     async stop() {
       stopper.abort();
       await poller.stopped();
+      await ctx.code.sandbox.stop();
     },
   };
 }

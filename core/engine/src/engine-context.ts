@@ -7,6 +7,8 @@ import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
+import { defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
+import { createCodeSandbox, type CodeSandbox } from './code-sandbox.ts';
 
 export interface EngineContext {
   store: Store;
@@ -23,6 +25,8 @@ export interface EngineContext {
   observer: Required<EngineObserver>;
   /** Aborted by `stop()`: in-flight actions and retry waits end, and their runs are left for recovery. */
   stopping: AbortSignal;
+  /** Where code steps run, and the most their workflows may ask for. */
+  code: { sandbox: CodeSandbox; maxima: CodeLimits };
 }
 
 const defaultPollingOptions: PollingOptions = { enabled: true, intervalScale: 1, scanIntervalMs: 5_000, maxBackoffMs: 3_600_000 };
@@ -62,5 +66,6 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     sleep: options.sleep ?? realSleep,
     observer: safeObserver(options.observer),
     stopping,
+    code: { sandbox: createCodeSandbox({ workers: options.code?.workers }), maxima: { ...defaultCodeMaxima, ...options.code?.maxima } },
   };
 }

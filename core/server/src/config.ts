@@ -34,6 +34,8 @@ export interface Config {
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** Code steps: the most a workflow may ask for (WIREUP_CODE_MAX_TIMEOUT_MS, _MEMORY_MB, _OUTPUT_KB, _LOG_KB) and the worker threads running them (WIREUP_CODE_WORKERS). */
+  code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -46,6 +48,10 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
 
 function optionalInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 0);
+}
+
+function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 1, 1);
 }
 
 function parsePartitions(raw: string): Record<string, number> {
@@ -91,6 +97,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    code: {
+      maxima: {
+        timeoutMs: optionalPositive(env, 'WIREUP_CODE_MAX_TIMEOUT_MS'),
+        memoryMb: optionalPositive(env, 'WIREUP_CODE_MAX_MEMORY_MB'),
+        outputKb: optionalPositive(env, 'WIREUP_CODE_MAX_OUTPUT_KB'),
+        logKb: optionalPositive(env, 'WIREUP_CODE_MAX_LOG_KB'),
+      },
+      workers: int(env, 'WIREUP_CODE_WORKERS', 2, 1),
+    },
   };
   return { ...config, ...overrides };
 }

@@ -66,6 +66,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const bus = await pickBus(config, () => started);
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
+    code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
     openAuth: (connection) => secretBox.open(connection.authCiphertext),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.inc('wireup_events_accepted_total', { connector, duplicate: String(duplicate) }),
