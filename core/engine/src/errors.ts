@@ -83,6 +83,19 @@ export class PollResultInvalidError extends WireupError {
   }
 }
 
+/**
+ * An action that is not safe to repeat (`idempotent: false`) failed after its request may have
+ * reached the provider (a timeout, or the connection reset after the request was sent): whether
+ * it took effect is unknown, so the engine did not repeat it.
+ */
+export class ActionOutcomeUnknownError extends WireupError {
+  constructor(connector: string, action: string, cause: Error) {
+    super('ACTION_OUTCOME_UNKNOWN',
+      `${connector}.${action} may or may not have taken effect (${cause.message}). The action is not safe to repeat, so it was not retried: check in ${connector} whether it happened, and replay the run only if it did not.`,
+      { statusCode: 502, cause });
+  }
+}
+
 /** A code step ran past its time limit (the workflow's codeLimits.timeoutMs). Not retriable. */
 export class CodeTimeoutError extends WireupError {
   constructor(stepId: string, timeoutMs: number) {

@@ -10,6 +10,18 @@ export class UnauthorizedError extends WireupError {
   }
 }
 
+export class RequestTargetInvalidError extends WireupError {
+  constructor(target: string) {
+    super('REQUEST_TARGET_INVALID', `The request target "${target.slice(0, 200)}" is not a path: send requests in origin form (GET /v1/runs), not through a proxy form.`, { statusCode: 400 });
+  }
+}
+
+export class UrlInvalidError extends WireupError {
+  constructor(url: string) {
+    super('URL_INVALID', `The URL "${url.slice(0, 200)}" has malformed percent-encoding: every "%" must start a valid UTF-8 escape such as %2F.`, { statusCode: 400 });
+  }
+}
+
 export class NotFoundError extends WireupError {
   constructor(what: string, id: string) {
     super('NOT_FOUND', `${what} "${id}" does not exist.`, { statusCode: 404 });
