@@ -46,6 +46,12 @@ export class RequestJsonError extends WireupError {
   }
 }
 
+export class ConnectionSecretsRequiredError extends WireupError {
+  constructor(problems: ValidationProblem[]) {
+    super('CONNECTION_SECRETS_REQUIRED', `The connection update changes where its secrets are sent, so they must be given again: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { statusCode: 422, details: problems });
+  }
+}
+
 export class WorkflowInvalidError extends WireupError {
   constructor(problems: ValidationProblem[]) {
     super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 422, details: problems });
