@@ -100,7 +100,7 @@ describe('code steps', () => {
       expect(run.status, key).toBe('failed');
       expect(run.steps[1], key).toMatchObject({ id: key, status: 'failed', attempts: 1, error: { code, retriable: false } });
       expectResponsive(times, `/healthz during "${key}"`);
-      if (key === 'loop') expect(times.length).toBeGreaterThan(10);
+      if (key === 'loop') expect(times.length, 'answers during the 1 s loop').toBeGreaterThanOrEqual(5);
       if (key === 'throws') expect(run.steps[1].error.message).toBe('The code of step "throws" threw at line 2, column 16: TypeError: cannot read property \'email\' of null');
       if (key.endsWith('escape') || key === 'require-fs') expect(run.steps[1].error.message).toMatch(/ReferenceError: '(process|require)' is not defined/);
     }
