@@ -16,6 +16,7 @@ import { findTemplates } from './template.ts';
 import { unaryOps } from './conditions.ts';
 import { compilePattern } from './pattern.ts';
 import { oneOf } from './suggest.ts';
+import { checkWorkflowLimits } from './workflow-limits.ts';
 import { findCodeSyntaxError } from './code-syntax.ts';
 import { codeLimitProblems, defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
 
@@ -163,6 +164,8 @@ function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, p
 
 /** Every problem of a workflow document against the schema and the installed connectors (empty when valid). */
 export function validateWorkflowDocument(document: unknown, catalog: ConnectorCatalog, options: ValidationOptions = {}): ValidationProblem[] {
+  const tooLarge = checkWorkflowLimits(document);
+  if (tooLarge.length) return tooLarge;
   const validate = compileSchema(workflowDocumentSchema);
   if (!validate(document)) {
     // if/then picks the step type's schema; its own "must match then" error adds nothing.
