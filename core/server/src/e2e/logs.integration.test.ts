@@ -13,12 +13,18 @@ import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
 import { callApi, eventually, failedCharge, stripeEvent, stripeWebhookSecret, testToken, type Harness } from '../testing/harness.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
+import { kafkaMongoEnv } from '../testing/backends.ts';
 
 type LogRecord = { level: number; msg: string; [field: string]: unknown };
 const INFO = 30;
 const DEBUG = 20;
 
-describe('logs of wireup start', () => {
+const backends: Array<[string, () => Record<string, string>, { store: string; bus: string }]> = [
+  ['embedded default', () => ({}), { store: 'sqlite', bus: 'outbox' }],
+  ['Kafka + MongoDB', () => kafkaMongoEnv('logs'), { store: 'mongodb', bus: 'kafka' }],
+];
+
+describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapters) => {
   let kustomer: FakeKustomer;
   let dataDir: string;
   let proc: WireupProcess;
@@ -40,7 +46,7 @@ describe('logs of wireup start', () => {
   beforeAll(async () => {
     kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-logs-'));
-    proc = await spawnWireup(dataDir, { WIREUP_LOG_LEVEL: 'debug' });
+    proc = await spawnWireup(dataDir, { ...backendEnv(), WIREUP_LOG_LEVEL: 'debug' });
     s = await setUpScenario({ kustomer, api } as unknown as Harness);
   });
   afterAll(async () => {
@@ -52,7 +58,7 @@ describe('logs of wireup start', () => {
 
   it('logs start-up with address, backends and role, as JSON lines', async () => {
     const started = await eventually(async () => records().find((r) => r.msg === 'Wireup started'), 5000, 'the start-up record');
-    expect(started).toMatchObject({ level: INFO, url: proc.url, role: 'all', store: 'sqlite', bus: 'outbox', connectors: expect.arrayContaining([expect.stringMatching(/^stripe@/)]) });
+    expect(started).toMatchObject({ level: INFO, url: proc.url, role: 'all', ...adapters, connectors: expect.arrayContaining([expect.stringMatching(/^stripe@/)]) });
   });
 
   it('logs retries and a failed run with its reason', async () => {
