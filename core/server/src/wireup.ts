@@ -12,7 +12,9 @@ import { createOutboxEventBus, type EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
-import { createSecretBox, loadSecretKey } from './secret-box.ts';
+import { createSecretBox, type SecretBox } from './secret-box.ts';
+import { loadKeyRing } from './secret-keys.ts';
+import { resealConnections } from './secret-reseal.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
@@ -33,7 +35,8 @@ export interface Wireup {
   stop(): Promise<void>;
 }
 
-async function pickStore(config: Config): Promise<Store> {
+/** The store the configuration names (MongoDB when MONGODB_URL is set, else the SQLite file in the data folder), not started. */
+export async function pickStore(config: Config): Promise<Store> {
   if (config.mongodbUrl) {
     const { createMongoStore } = await import('@wireup/store-mongodb');
     return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs });
@@ -56,7 +59,18 @@ async function pickBus(config: Config, isStarted: () => boolean): Promise<EventB
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
 export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: boolean | object } = {}): Promise<Wireup> {
   mkdirSync(config.dataDir, { recursive: true });
-  const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  // The keys need the store (a passphrase's scrypt salt lives there): the box opens at start().
+  let box: SecretBox | undefined;
+  const unlocked = (): SecretBox => {
+    if (!box) throw new Error('The secret box is used before Wireup started.');
+    return box;
+  };
+  const secretBox: SecretBox = {
+    seal: (value, id) => unlocked().seal(value, id),
+    open: (sealed, id) => unlocked().open(sealed, id),
+    openLegacy: (sealed) => unlocked().openLegacy(sealed),
+    isCurrent: (sealed) => unlocked().isCurrent(sealed),
+  };
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
   const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
   const metrics = createMetrics({ catalog });
@@ -66,7 +80,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const bus = await pickBus(config, () => started);
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
-    openAuth: (connection) => secretBox.open(connection.authCiphertext),
+    openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
@@ -80,6 +94,10 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     config, app, engine, store, bus, catalog, metrics, pages, apiToken, url: '',
     async start() {
       await store.start();
+      box = createSecretBox(await loadKeyRing(config, store.kv));
+      const resealed = await resealConnections(store, box, 'legacy');
+      if (resealed.resealed) process.stderr.write(`wireup: re-sealed ${resealed.resealed} connection secret(s) from format v1 to v2 (bound to their connection)\n`);
+      for (const failure of resealed.failed) process.stderr.write(`wireup: connection ${failure.id}: ${failure.message}\n`);
       await bus.start();
       if (config.role !== 'ingest') await engine.startWorkers();
       // Every role listens: workers answer /healthz, /metrics and the API too.
