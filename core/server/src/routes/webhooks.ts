@@ -5,7 +5,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { RouteNotFoundError } from '../errors.ts';
+import { bodyValidatedElsewhere } from '../body-validated-elsewhere.ts';
+import { routeSchemas as schemas } from '../route-schemas.ts';
+import { JsonTooDeepError } from '../errors.ts';
+import { jsonTooDeepAt } from '../json-depth.ts';
+import { limits } from '../limits.ts';
 import { WireupError } from '@wireup/sdk';
 
 /** Splits `stripe.trigger-charge-failed` into connector and trigger; `stripe` alone names no trigger. */
@@ -19,10 +23,13 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.webhookBodyLimit }, (_req, body, done) => done(null, body));
 
-  app.post<{ Params: { hook: string; token: string } }>('/v1/webhooks/:hook/:token', async (request, reply) => {
+  app.post<{ Params: { hook: string; token: string } }>('/v1/webhooks/:hook/:token', { schema: schemas.webhook, validatorCompiler: bodyValidatedElsewhere }, async (request, reply) => {
     const { connector, trigger } = parseHook(request.params.hook);
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     try {
+      // Refused before the connector parses it or anything is stored: a deep body would make every later step recurse.
+      const deepAt = jsonTooDeepAt(rawBody.toString('utf8'), limits.jsonDepth);
+      if (deepAt !== null) throw new JsonTooDeepError(deepAt, limits.jsonDepth);
       const result = await deps.engine.acceptWebhook({ connector, trigger, token: request.params.token, rawBody, headers: request.headers });
       deps.metrics.webhookDelivery(connector, 'accepted');
       return reply.code(200).send({ received: true, ...result });
@@ -32,11 +39,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     }
   });
 
-  app.post<{ Params: { hook: string } }>('/v1/webhooks/:hook', async (request) => {
+  app.post<{ Params: { hook: string } }>('/v1/webhooks/:hook', { schema: schemas.webhookWithoutToken, validatorCompiler: bodyValidatedElsewhere }, async (request) => {
     throw new WireupError('UNKNOWN_WEBHOOK', `The webhook URL for "${request.params.hook}" lacks its connection token: use the full webhookUrl that publishing the workflow answered.`, { statusCode: 404 });
-  });
-
-  app.all('/v1/webhooks/*', async (request) => {
-    throw new RouteNotFoundError(request.method, request.url);
   });
 }
