@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createHttpClient, type Connector } from '@wireup/sdk';
+import { createHttpClient, type Connector, type Logger } from '@wireup/sdk';
+import type { Logger as PinoLogger } from 'pino';
 import { createEngine, type Engine, type ConnectorCatalog } from '@wireup/engine';
 import { createSqliteStore, type Store } from '@wireup/store';
 import { createOutboxEventBus, type EventBus } from '@wireup/bus';
@@ -18,6 +19,8 @@ import { resealConnections } from './secret-reseal.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
+import { createLogger } from './logger.ts';
+import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
 
 export interface Wireup {
   config: Config;
@@ -28,6 +31,8 @@ export interface Wireup {
   catalog: ConnectorCatalog;
   metrics: Metrics;
   pages: PagesPublisher;
+  /** The process's logger (pino); each part logs through a child naming it (`component`). */
+  log: PinoLogger;
   apiToken: { token: string; generated: boolean };
   /** Listening URL once started. */
   url: string;
@@ -36,29 +41,31 @@ export interface Wireup {
 }
 
 /** The store the configuration names (MongoDB when MONGODB_URL is set, else the SQLite file in the data folder), not started. */
-export async function pickStore(config: Config): Promise<Store> {
+export async function pickStore(config: Config, log: Logger): Promise<Store> {
   if (config.mongodbUrl) {
     const { createMongoStore } = await import('@wireup/store-mongodb');
-    return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs });
+    return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs, logger: log });
   }
   return createSqliteStore({ path: join(config.dataDir, 'wireup.db') });
 }
 
-async function pickBus(config: Config, isStarted: () => boolean): Promise<EventBus> {
+async function pickBus(config: Config, isStarted: () => boolean, log: Logger): Promise<EventBus> {
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
     return createKafkaEventBus({
       brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
-      log: (level, message) => { if (isStarted()) process.stderr.write(`kafka ${level}: ${message}\n`); },
+      log: kafkaLogger(log, isStarted),
+      onError: busErrorLogger(log),
     });
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db') });
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), onError: busErrorLogger(log) });
 }
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
-export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: boolean | object } = {}): Promise<Wireup> {
+export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: PinoLogger } = {}): Promise<Wireup> {
   mkdirSync(config.dataDir, { recursive: true });
+  const log = options.logger ?? createLogger({ level: config.logLevel });
   // The keys need the store (a passphrase's scrypt salt lives there): the box opens at start().
   let box: SecretBox | undefined;
   const unlocked = (): SecretBox => {
@@ -75,12 +82,14 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
   const metrics = createMetrics({ catalog });
   const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
-  const store = await pickStore(config);
+  const store = await pickStore(config, log.child({ component: 'store' }));
   let started = false;
-  const bus = await pickBus(config, () => started);
+  const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
+    code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
     openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
+    logger: log.child({ component: 'engine' }),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
@@ -88,16 +97,16 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
     },
   });
-  const pages = createPagesPublisher({ config, catalog, store, log: (line) => process.stderr.write(`${line}\n`) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: options.logger });
+  const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: log });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, log, apiToken, url: '',
     async start() {
       await store.start();
       box = createSecretBox(await loadKeyRing(config, store.kv));
       const resealed = await resealConnections(store, box, 'legacy');
-      if (resealed.resealed) process.stderr.write(`wireup: re-sealed ${resealed.resealed} connection secret(s) from format v1 to v2 (bound to their connection)\n`);
-      for (const failure of resealed.failed) process.stderr.write(`wireup: connection ${failure.id}: ${failure.message}\n`);
+      if (resealed.resealed) log.info({ component: 'secrets', resealed: resealed.resealed }, 'connection secrets re-sealed from format v1 to v2 (bound to their connection)');
+      for (const failure of resealed.failed) log.error({ component: 'secrets', connection: failure.id }, failure.message);
       await bus.start();
       if (config.role !== 'ingest') await engine.startWorkers();
       // Every role listens: workers answer /healthz, /metrics and the API too.
@@ -107,6 +116,12 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       // The site serving this process's API builds its pages before it says it is ready.
       if (config.role !== 'worker') await pages.rebuild();
       started = true;
+      log.info({
+        url: wireup.url, publicUrl: config.publicUrl, role: config.role, dataDir: config.dataDir,
+        store: config.mongodbUrl ? 'mongodb' : 'sqlite', bus: config.kafkaBrokers ? 'kafka' : 'outbox',
+        connectors: catalog.list().map((c) => `${c.manifest.name}@${c.manifest.version}`),
+        metricsPublic: config.metricsPublic, egressAllowPrivate: config.egressAllowPrivate,
+      }, 'Wireup started');
     },
     async stop() {
       await app.close();
@@ -114,6 +129,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       await engine.stop();
       await bus.stop();
       await store.stop();
+      log.info({}, 'Wireup stopped');
     },
   };
   return wireup;

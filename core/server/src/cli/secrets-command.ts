@@ -6,6 +6,7 @@
  */
 import type { Config } from '../config.ts';
 import { pickStore } from '../wireup.ts';
+import { createLogger } from '../logger.ts';
 import { createSecretBox } from '../secret-box.ts';
 import { loadKeyRing } from '../secret-keys.ts';
 import { resealConnections } from '../secret-reseal.ts';
@@ -16,7 +17,7 @@ export async function secretsCommand(sub: string | undefined, config: Config): P
     process.stderr.write('Usage: wireup secrets rotate\n');
     return 2;
   }
-  const store = await pickStore(config);
+  const store = await pickStore(config, createLogger({ level: config.logLevel }).child({ component: 'store' }));
   await store.start();
   try {
     const ring = await loadKeyRing(config, store.kv);
