@@ -53,13 +53,13 @@ async function pickBus(config: Config, isStarted: () => boolean, log: Logger): P
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
     return createKafkaEventBus({
-      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
+      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
       log: kafkaLogger(log, isStarted),
       onError: busErrorLogger(log),
     });
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), onError: busErrorLogger(log) });
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
 }
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
@@ -95,6 +95,8 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
+      deadLettered: (l) => log.warn({ deadLetter: l.id, topic: l.topic, key: l.key, deliveries: l.deliveries, err: l.error },
+        `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`),
     },
   });
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });

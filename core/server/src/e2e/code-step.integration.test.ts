@@ -64,14 +64,16 @@ describe('code steps', () => {
       { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' }] } },
       { id: 'calc', type: 'code', input: { amount: '{{trigger.data.object.amount}}', currency: '{{trigger.data.object.currency}}', id: '{{trigger.data.object.id}}' },
         code: 'const dollars = input.amount / 100;\nconsole.log("amount in cents", input.amount);\nreturn { dollars, name: `Payment of ${dollars.toFixed(2)} ${input.currency.toUpperCase()} failed (${input.id})`, priority: dollars >= 100 ? 4 : 2 };' },
+      { id: 'find-customer', type: 'action', connector: 'kustomer', action: 'search-customers', connection: kustomerConnection,
+        input: { externalId: '{{trigger.data.object.customer}}', createIfMissing: true, name: '{{trigger.data.object.billing_details.name}}' } },
       { id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: kustomerConnection,
-        input: { customer: '{{trigger.data.object.customer}}', name: '{{steps.calc.output.name}}', priority: '{{steps.calc.output.priority}}' } },
+        input: { customer: '{{steps.find-customer.output.customer.id}}', name: '{{steps.calc.output.name}}', priority: '{{steps.calc.output.priority}}' } },
     ]);
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_code1', amount: 12550 }));
     expect((await postSigned(webhookUrl, JSON.stringify(event))).status).toBe(200);
     const run = await runFor(id, event.id);
-    expect(run.status).toBe('succeeded');
-    expect(run.steps.map((s: any) => [s.id, s.status])).toEqual([['declines-only', 'succeeded'], ['calc', 'succeeded'], ['open-conversation', 'succeeded']]);
+    expect(run.status, JSON.stringify(run)).toBe('succeeded');
+    expect(run.steps.map((s: any) => [s.id, s.status])).toEqual([['declines-only', 'succeeded'], ['calc', 'succeeded'], ['find-customer', 'succeeded'], ['open-conversation', 'succeeded']]);
     expect(run.steps[1]).toMatchObject({ type: 'code', output: { dollars: 125.5, name: 'Payment of 125.50 USD failed (ch_code1)', priority: 4 }, logs: ['amount in cents 12550'] });
     const conversation = h.kustomer.conversations.at(-1)!;
     expect(conversation.attributes).toMatchObject({ name: 'Payment of 125.50 USD failed (ch_code1)', priority: 4 });
