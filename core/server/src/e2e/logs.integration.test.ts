@@ -63,7 +63,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
   });
 
   it('logs retries and a failed run with its reason', async () => {
-    kustomer.failNext(2, { status: 500, body: { errors: [{ status: 500, title: 'database timeout' }] } });
+    kustomer.failNext(2, { status: 500, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 500, title: 'database timeout' }] } });
     const retried = stripeEvent('charge.failed', failedCharge({ id: 'ch_logs_retried' }));
     expect(await post(JSON.stringify(retried))).toBe(200);
     const ok = await runOf(retried.id, ['succeeded', 'failed']);
@@ -73,7 +73,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
     // The first Kustomer call of the recipe is the one that failed twice.
     expect(retries[0]).toMatchObject({ level: INFO, component: 'engine', stepId: firstKustomerStep.id, connector: 'kustomer', action: firstKustomerStep.action, code: 'UPSTREAM_ERROR' });
 
-    kustomer.failNext(1000, { status: 500, body: { errors: [{ status: 500, title: 'database timeout' }] } });
+    kustomer.failNext(1000, { status: 500, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 500, title: 'database timeout' }] } });
     const doomed = stripeEvent('charge.failed', failedCharge({ id: 'ch_logs_doomed' }));
     expect(await post(JSON.stringify(doomed))).toBe(200);
     const failed = await runOf(doomed.id, ['failed']);
