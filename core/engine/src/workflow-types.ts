@@ -44,6 +44,8 @@ export interface SwitchStep extends StepBase {
 export interface ActionStep extends StepBase {
   type: 'action';
   connector: string;
+  /** Pinned connector version (marketplace connectors); absent in drafts that take the newest. */
+  version?: string;
   action: string;
   connection: string;
   input?: Record<string, unknown>;
@@ -70,6 +72,6 @@ export type WorkflowStep = FilterStep | SwitchStep | ActionStep | CodeStep | AiS
 export interface Workflow {
   name: string;
   description?: string;
-  trigger: { connector: string; trigger: string; connection: string };
+  trigger: { connector: string; trigger: string; connection: string; version?: string };
   steps: WorkflowStep[];
 }

@@ -18,6 +18,7 @@ import { connectionRoutes } from './routes/connections.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { runRoutes } from './routes/runs.ts';
 import { pagesRoutes } from './routes/pages.ts';
+import { marketplaceRoutes } from './routes/marketplace.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
@@ -75,5 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     await api.register(async (scope) => runRoutes(scope, deps));
   });
   await app.register(async (scope) => pagesRoutes(scope, deps));
+  const { marketplace } = deps;
+  if (marketplace) await app.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   return app;
 }

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 document of the public API, served at GET /openapi.json. A test checks that
  * every route the server registers is described here.
  */
+import { marketplaceOpenapiOperations, marketplaceOpenapiPaths } from './routes/marketplace.ts';
+
 const error = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -64,3 +66,8 @@ export const openapiDocument = {
     },
   },
 } as const;
+
+// The marketplace routes describe themselves (routes/marketplace.ts); merged here so one document lists every route.
+const paths = openapiDocument.paths as Record<string, Record<string, unknown>>;
+Object.assign(paths, marketplaceOpenapiPaths);
+for (const [path, operations] of Object.entries(marketplaceOpenapiOperations)) paths[path] = { ...paths[path], ...operations };

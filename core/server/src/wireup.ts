@@ -14,7 +14,11 @@ import { buildApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
 import { createSecretBox, loadSecretKey } from './secret-box.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
+import { firstPartyConnectors } from './installed-connectors.ts';
+import { createMarketplace, type Marketplace } from '@wireup/marketplace';
+
+/** Where the marketplace looks when WIREUP_REGISTRY_URL is unset: the registry `wireup start` embeds. */
+export const defaultRegistryUrl = 'http://127.0.0.1:4873';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
 
 export interface Wireup {
@@ -26,6 +30,7 @@ export interface Wireup {
   catalog: ConnectorCatalog;
   metrics: Metrics;
   pages: PagesPublisher;
+  marketplace: Marketplace;
   apiToken: { token: string; generated: boolean };
   /** Listening URL once started. */
   url: string;
@@ -58,10 +63,15 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   mkdirSync(config.dataDir, { recursive: true });
   const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
-  const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
-  const metrics = createMetrics({ catalog });
   const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
   const store = await pickStore(config);
+  // The first-party connectors run in-process; marketplace-installed ones each in their own process.
+  const marketplace = createMarketplace({
+    dataDir: config.dataDir, registryUrl: config.registryUrl ?? defaultRegistryUrl, registryToken: config.registryToken, store, http,
+    builtIn: options.connectors ?? firstPartyConnectors(), memoryMb: config.connectorMemoryMb, callTimeoutMs: config.connectorTimeoutMs,
+  });
+  const catalog: ConnectorCatalog = marketplace.connectors;
+  const metrics = createMetrics({ catalog });
   let started = false;
   const bus = await pickBus(config, () => started);
   const engine = createEngine({
@@ -75,11 +85,13 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     },
   });
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => process.stderr.write(`${line}\n`) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: options.logger });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, marketplace, logger: options.logger });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, marketplace, apiToken, url: '',
     async start() {
       await store.start();
+      // The connectors recorded as installed load before any worker runs a step.
+      await marketplace.start();
       await bus.start();
       if (config.role !== 'ingest') await engine.startWorkers();
       // Every role listens: workers answer /healthz, /metrics and the API too.
@@ -94,6 +106,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       await app.close();
       await pages.stop();
       await engine.stop();
+      await marketplace.stop();
       await bus.stop();
       await store.stop();
     },
