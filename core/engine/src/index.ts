@@ -4,6 +4,7 @@ export type * from './workflow-types.ts';
 export { createEngine } from './create-engine.ts';
 export { workflowDocumentSchema } from './workflow-schema.ts';
 export { validateWorkflowDocument } from './validate-workflow.ts';
+export { workflowLimits, checkWorkflowLimits } from './workflow-limits.ts';
 export { parseTemplate, parsePath, renderTemplate, renderString, resolvePath, findTemplates, type TemplateContext, type TemplateExpression, type ParsedTemplate, type TemplateReference } from './template.ts';
 export { evaluateCondition, evaluateConditions, compare, conditionOps, type ConditionResult } from './conditions.ts';
 export { createRedactor, isSensitiveKey, REDACTED, type Redactor } from './redact.ts';

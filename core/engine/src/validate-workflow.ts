@@ -15,6 +15,7 @@ import { findTemplates } from './template.ts';
 import { unaryOps } from './conditions.ts';
 import { compilePattern } from './pattern.ts';
 import { oneOf } from './suggest.ts';
+import { checkWorkflowLimits } from './workflow-limits.ts';
 
 type Problems = ValidationProblem[];
 
@@ -154,6 +155,8 @@ function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, p
 
 /** Every problem of a workflow document against the schema and the installed connectors (empty when valid). */
 export function validateWorkflowDocument(document: unknown, catalog: ConnectorCatalog): ValidationProblem[] {
+  const tooLarge = checkWorkflowLimits(document);
+  if (tooLarge.length) return tooLarge;
   const validate = compileSchema(workflowDocumentSchema);
   if (!validate(document)) {
     // if/then picks the step type's schema; its own "must match then" error adds nothing.

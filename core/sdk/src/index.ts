@@ -8,4 +8,5 @@ export { compileSchema, validateValue, toProblems } from './json-schema.ts';
 export { createHttpClient, DEFAULT_MAX_RESPONSE_BYTES, type HttpClient, type HttpRequest, type HttpResponse, type HttpClientOptions } from './http-client.ts';
 export { assertEgressAllowed, isPrivateAddress, addressRange, guardedLookup, egressAllowPrivateFromEnv, type EgressAllowance, type Resolver } from './egress-guard.ts';
 export { createEgressAgents, sharedEgressAgents, type EgressAgents } from './egress-agents.ts';
+export { silentLogger, type Logger, type LogMethod } from './logger.ts';
 export { createGroupSender, type Pending, type SendBatch } from './group-sender.ts';

@@ -18,10 +18,15 @@ describe('egress guard through the server', () => {
   afterAll(async () => h?.close());
 
   it('a Kustomer baseUrl http://[::ffff:7f00:1]:PORT (loopback as IPv4-mapped IPv6) is refused; the fake sees nothing', async () => {
-    const res = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'mapped', auth: { apiKey: 'kustomer-test-key', baseUrl: `http://[::ffff:7f00:1]:${port}` } });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(JSON.stringify(res.body.error)).toMatch(/EGRESS_REFUSED/);
+    for (const test of [true, false]) {
+      const res = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'mapped', test, auth: { apiKey: 'kustomer-test-key', baseUrl: `http://[::ffff:7f00:1]:${port}` } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path: '/auth/baseUrl', message: expect.stringMatching(/Outbound call to ::ffff:7f00:1 refused/) })]);
+    }
+    // A name that resolves to loopback passes the save-time check and is refused when the credentials check connects.
+    const byName = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'by name', auth: { apiKey: 'kustomer-test-key', baseUrl: `http://localhost:${port}` } });
+    expect(byName.status).toBe(422);
+    expect(byName.body.error).toMatchObject({ code: 'CONNECTION_TEST_FAILED', details: { cause: 'EGRESS_REFUSED' } });
     expect(h.kustomer.requests).toHaveLength(0);
   });
 

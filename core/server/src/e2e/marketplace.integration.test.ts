@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, publishConnector, startEmbeddedRegistry, type EmbeddedRegistry, type RegistryClient } from '@wireup/marketplace';
 import { handMadeModule, handMadePackage, minimalManifest, publishRaw, scaffoldWithTwoActions, setConnectorSource, tempWorkspace } from '@wireup/marketplace/testing';
-import { defaultRetryPolicy } from '@wireup/engine';
 import { eventually, startHarness, type Harness } from '../testing/harness.ts';
 
 let registry: EmbeddedRegistry;
@@ -47,8 +46,7 @@ beforeAll(async () => {
   apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
   connectorDir = await scaffoldWithTwoActions(workspace.root, 'acme-crm');
   await publishConnector(connectorDir, client);
-  // Two attempts: a looping connector costs two time limits, not four.
-  h = await startHarness({ registryUrl: registry.url, connectorTimeoutMs: 2_500, connectorMemoryMb: 32, retry: { ...defaultRetryPolicy, maxAttempts: 2, initialDelayMs: 20, maxDelayMs: 200 } });
+  h = await startHarness({ registryUrl: registry.url, connectorTimeoutMs: 5_000, connectorMemoryMb: 32 });
 }, 120_000);
 
 afterAll(async () => {
@@ -175,7 +173,9 @@ describe('marketplace: publish, browse, install and run without a restart', () =
   });
 
   it('a connector that throws while loading, loops forever or allocates without bound fails its step; the server stays healthy', async () => {
-    const bad = minimalManifest('unruly', '1.0.0');
+    // One attempt per step (the action's own retry policy), so a looping call costs one time limit.
+    const plain = minimalManifest('unruly', '1.0.0');
+    const bad = { ...plain, actions: (plain.actions as Array<Record<string, unknown>>).map((a) => ({ ...a, retry: { maxAttempts: 1 } })) };
     await publishRaw(client, handMadePackage('unruly', '1.0.0'), { 'manifest.json': JSON.stringify(bad), 'index.js': handMadeModule(bad, 'if (ctx.input.mode === "loop") for (;;) {} const a = []; for (;;) a.push(new Array(1e5).fill(Math.random()));') });
     const explosive = minimalManifest('explosive', '1.0.0');
     await publishRaw(client, handMadePackage('explosive', '1.0.0'), { 'manifest.json': JSON.stringify(explosive), 'index.js': `throw new Error("boom while loading");\n${handMadeModule(explosive, 'return {};')}` });
@@ -184,8 +184,8 @@ describe('marketplace: publish, browse, install and run without a restart', () =
     const boom = must(await h.api('POST', '/v1/connections', { connector: 'explosive', name: 'Explosive', auth: {}, test: false }), 'connection').id;
     const acme = must(await h.api('GET', '/v1/connections'), 'connections').data.find((c: any) => c.connector === 'acme-crm').id;
     const cases: Array<[string, unknown, RegExp]> = [
-      ['loop', { id: 'spin', type: 'action', connector: 'unruly', action: 'do-it', connection: unruly, input: { mode: 'loop' } }, /longer than 2500 ms/],
       ['grow', { id: 'grow', type: 'action', connector: 'unruly', action: 'do-it', connection: unruly, input: { mode: 'grow' } }, /out of memory|exited/],
+      ['loop', { id: 'spin', type: 'action', connector: 'unruly', action: 'do-it', connection: unruly, input: { mode: 'loop' } }, /longer than 5000 ms/],
       ['load', { id: 'load', type: 'action', connector: 'explosive', action: 'do-it', connection: boom, input: {} }, /boom while loading/],
     ];
     for (const [name, step, says] of cases) {
@@ -195,6 +195,8 @@ describe('marketplace: publish, browse, install and run without a restart', () =
       expect(run.status).toBe('failed');
       expect(run.steps[0].error.message, JSON.stringify(run.steps[0].error)).toMatch(says);
       expect((await fetch(`${h.wireup.url}/healthz`)).status).toBe(200);
+      // The next case's delivery must not start this workflow again: calls in flight share a process, and a crash fails them all.
+      must(await h.api('POST', `/v1/workflows/${wf.id}/unpublish`), 'unpublish');
     }
   });
 });

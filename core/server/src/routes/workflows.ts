@@ -9,7 +9,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
-import { NotFoundError, WorkflowInvalidError } from '../errors.ts';
+import { bodyValidatedElsewhere } from '../body-validated-elsewhere.ts';
+import { routeSchemas as schemas } from '../route-schemas.ts';
+import { JsonTooDeepError, NotFoundError, WorkflowInvalidError } from '../errors.ts';
+import { sendError } from '../error-handler.ts';
 import { checkWorkflowReferences } from '../workflow-references.ts';
 import { createWebhookRegistrar } from '../webhook-registrar.ts';
 import { pinnedDraft } from '../connector-pins.ts';
@@ -54,27 +57,33 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     return record;
   };
   const registrar = createWebhookRegistrar(deps);
+  // A workflow document nested too deep for the body parser is an invalid workflow (422), like any other limit.
+  app.setErrorHandler(async (error, request, reply) => {
+    if (!(error instanceof JsonTooDeepError)) return sendError(error, request, reply);
+    const { path, maxDepth } = error.details as { path: string; maxDepth: number };
+    return sendError(new WorkflowInvalidError([{ path, message: `nests deeper than ${maxDepth} levels`, fix: 'flatten the value' }]), request, reply);
+  });
   const publishedDocument = async (record: WorkflowRecord) =>
     record.publishedVersion === null ? null : ((await deps.store.workflows.getVersion(record.id, record.publishedVersion))?.document ?? null);
 
-  app.post('/v1/workflows', async (request, reply) => {
+  app.post('/v1/workflows', { schema: schemas.createWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request, reply) => {
     const document = await validated(deps, request.body);
     const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
     return reply.code(201).send(await view(deps, record));
   });
 
-  app.get('/v1/workflows', async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
+  app.get('/v1/workflows', { schema: schemas.listWorkflows }, async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
 
-  app.get<{ Params: { id: string } }>('/v1/workflows/:id', async (request) => view(deps, await load(request.params.id)));
+  app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => view(deps, await load(request.params.id)));
 
-  app.put<{ Params: { id: string } }>('/v1/workflows/:id', async (request) => {
+  app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => {
     await load(request.params.id);
     const document = await validated(deps, request.body);
     const record = await deps.store.workflows.updateDraft(request.params.id, document);
     return view(deps, record ?? (await load(request.params.id)));
   });
 
-  app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', async (request) => {
+  app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
     const record = await load(request.params.id);
     await validated(deps, record.draft);
     // Marketplace connectors are pinned to a version for the life of the published version.
@@ -87,7 +96,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     };
   });
 
-  app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', async (request) => {
+  app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', { schema: schemas.unpublishWorkflow }, async (request) => {
     const before = await load(request.params.id);
     const { value: record, warnings } = await registrar.unpublish(await publishedDocument(before), () => deps.store.workflows.unpublish(request.params.id));
     return { ...(await view(deps, record ?? (await load(request.params.id)))), ...(warnings.length ? { warnings } : {}) };

@@ -52,7 +52,9 @@ export async function startHarness(overrides: Partial<Config> = {}, options: { d
   // Connectors read their own settings from the process environment (Stripe's API base).
   process.env.WIREUP_STRIPE_API_BASE ??= stripeMockUrl;
   process.env.WIREUP_EGRESS_ALLOW_PRIVATE ??= "true";
-  const wireup = await createWireup(loadConfig(env, overrides));
+  // In-process servers log nothing unless WIREUP_LOG_LEVEL asks (vitest's output stays readable).
+  const quiet: Partial<Config> = process.env.WIREUP_LOG_LEVEL ? {} : { logLevel: 'silent' };
+  const wireup = await createWireup(loadConfig(env, { ...quiet, ...overrides }));
   await wireup.start();
   return {
     wireup, kustomer, dataDir,
