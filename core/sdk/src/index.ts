@@ -1,6 +1,7 @@
 /** @wireup/sdk: what connectors and the core share. Connectors import only this package. */
 export * from './errors.ts';
 export * from './types.ts';
+export type { Recipe } from './generated/manifest.ts';
 export { defineConnector, defineTrigger, defineAction, manifestOf, type ConnectorSpec } from './define.ts';
 export { definePollingTrigger, dedupeById, type PollingTriggerSpec } from './polling.ts';
 export { validateManifest, assertValidManifest, connectorManifestSchema } from './validate-manifest.ts';

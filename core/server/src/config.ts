@@ -34,6 +34,8 @@ export interface Config {
   webhookBodyLimit: number;
   /** The engine's retry policy: each field from its `WIREUP_RETRY_*` variable, else the engine's default. */
   retry: RetryPolicy;
+  /** Failed deliveries of a bus message (outages not counted) before it is dead-lettered (`WIREUP_MAX_DELIVERIES`, default 10). */
+  maxDeliveries: number;
   /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = strictly in order). */
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
@@ -50,6 +52,8 @@ export interface Config {
   metricsPublic: boolean;
   /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
   logLevel: LogLevel;
+  /** Code steps: the most a workflow may ask for (WIREUP_CODE_MAX_TIMEOUT_MS, _MEMORY_MB, _OUTPUT_KB, _LOG_KB) and the worker threads running them (WIREUP_CODE_WORKERS). */
+  code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
 }
 
 export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -86,6 +90,10 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
     maxRetryAfterMs: int(env, 'WIREUP_RETRY_MAX_WAIT_MS', d.maxRetryAfterMs),
     parkAfterMs: int(env, 'WIREUP_RETRY_PARK_AFTER_MS', d.parkAfterMs),
   };
+}
+
+function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 1, 1);
 }
 
 function parsePartitions(raw: string): Record<string, number> {
@@ -135,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
     retry: retryPolicy(env),
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
+    maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
     registryUrl: env.WIREUP_REGISTRY_URL || undefined,
     registryToken: env.WIREUP_REGISTRY_TOKEN || undefined,
@@ -142,6 +151,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     connectorTimeoutMs: int(env, 'WIREUP_CONNECTOR_TIMEOUT_MS', 60_000, 100),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
     logLevel: logLevel(env),
+    code: {
+      maxima: {
+        timeoutMs: optionalPositive(env, 'WIREUP_CODE_MAX_TIMEOUT_MS'),
+        memoryMb: optionalPositive(env, 'WIREUP_CODE_MAX_MEMORY_MB'),
+        outputKb: optionalPositive(env, 'WIREUP_CODE_MAX_OUTPUT_KB'),
+        logKb: optionalPositive(env, 'WIREUP_CODE_MAX_LOG_KB'),
+      },
+      workers: int(env, 'WIREUP_CODE_WORKERS', 2, 1),
+    },
   };
   return { ...config, ...overrides };
 }

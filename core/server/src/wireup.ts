@@ -55,13 +55,13 @@ async function pickBus(config: Config, isStarted: () => boolean, log: Logger): P
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
     return createKafkaEventBus({
-      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
+      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
       log: kafkaLogger(log, isStarted),
       onError: busErrorLogger(log),
     });
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), onError: busErrorLogger(log) });
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
 }
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
@@ -83,6 +83,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
+    code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
     openAuth: (connection) => secretBox.open(connection.authCiphertext),
     logger: log.child({ component: 'engine' }),
     observer: {
@@ -90,6 +91,8 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
+      deadLettered: (l) => log.warn({ deadLetter: l.id, topic: l.topic, key: l.key, deliveries: l.deliveries, err: l.error },
+        `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`),
     },
   });
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });

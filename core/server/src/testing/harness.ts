@@ -78,7 +78,7 @@ export function stripeEvent(type: string, object: Record<string, unknown>, id = 
 export function failedCharge(overrides: Record<string, unknown> = {}) {
   return {
     id: 'ch_3PfailedCharge01', object: 'charge', amount: 4200, currency: 'usd', customer: 'cus_Q1customer01', status: 'failed', paid: false,
-    failure_code: 'card_declined', failure_message: 'Your card was declined.', billing_details: { email: 'ada@example.com', name: 'Ada Lovelace' },
+    failure_code: 'card_declined', failure_message: 'Your card was declined.', billing_details: { email: 'ada@example.com', name: 'Ada Lovelace', phone: null }, receipt_email: null,
     created: Math.floor(Date.now() / 1000), livemode: false, ...overrides,
   };
 }
