@@ -17,6 +17,8 @@ export interface Config {
   dataDir: string;
   apiToken?: string;
   secretKey?: string;
+  /** Keys that may still open secrets but never seal (WIREUP_SECRET_KEY_FALLBACKS, comma-separated): the old key during a rotation. */
+  secretKeyFallbacks?: string[];
   kafkaBrokers?: string[];
   /** Prefix of the Kafka topic and consumer group names (WIREUP_KAFKA_TOPIC_PREFIX, default `wireup.`). */
   kafkaTopicPrefix?: string;
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     apiToken: env.WIREUP_API_TOKEN || undefined,
     secretKey: env.WIREUP_SECRET_KEY || undefined,
+    secretKeyFallbacks: env.WIREUP_SECRET_KEY_FALLBACKS ? env.WIREUP_SECRET_KEY_FALLBACKS.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     kafkaTopicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX || undefined,
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,

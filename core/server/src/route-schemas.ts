@@ -61,12 +61,12 @@ export const routeSchemas = {
     response: { 200: described('The connection', schemaRef('Connection')), ...errorResponses(...api, 404) },
   },
   updateConnection: {
-    summary: 'Update name or auth (omitted secret fields keep their value)', tags: ['connections'], params: idParams('id'),
+    summary: 'Update name or auth (omitted secret fields keep their value, unless a field saying where they are sent, such as Kustomer baseUrl, changes: then 422 CONNECTION_SECRETS_REQUIRED)', tags: ['connections'], params: idParams('id'),
     body: schemaRef('ConnectionUpdate'),
     response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 422) },
   },
   deleteConnection: {
-    summary: 'Delete a connection no published workflow uses', tags: ['connections'], params: idParams('id'),
+    summary: 'Delete a connection no published workflow uses (as trigger or in any step; else 409 naming them)', tags: ['connections'], params: idParams('id'),
     response: { 204: { description: 'Deleted', type: 'null' }, ...errorResponses(...api, 404, 409) },
   },
   createWorkflow: {

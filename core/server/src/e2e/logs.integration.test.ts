@@ -15,7 +15,8 @@ import { failedChargeWorkflow, setUpScenario, type Scenario } from '../testing/s
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 import { kafkaMongoEnv } from '../testing/backends.ts';
 
-const firstKustomerStep = failedChargeWorkflow('s', 'k').steps.find((step: any) => step.connector === 'kustomer') as { id: string; action: string };
+/** The recipe's conversation step: the test makes Kustomer's POST /v1/conversations fail. */
+const conversationStep = failedChargeWorkflow('s', 'k').steps.find((step: any) => step.action === 'create-conversation') as { id: string; action: string };
 type LogRecord = { level: number; msg: string; [field: string]: unknown };
 const INFO = 30;
 const DEBUG = 20;
@@ -70,8 +71,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
     expect(ok.status).toBe('succeeded');
     const retries = records().filter((r) => r.msg === 'action failed; retrying' && r.runId === ok.id);
     expect(retries.map((r) => r.attempt)).toEqual([1, 2]);
-    // The first Kustomer call of the recipe is the one that failed twice.
-    expect(retries[0]).toMatchObject({ level: INFO, component: 'engine', stepId: firstKustomerStep.id, connector: 'kustomer', action: firstKustomerStep.action, code: 'UPSTREAM_ERROR' });
+    expect(retries[0]).toMatchObject({ level: INFO, component: 'engine', stepId: conversationStep.id, connector: 'kustomer', action: conversationStep.action, code: 'UPSTREAM_ERROR' });
 
     kustomer.failNext(1000, { status: 500, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 500, title: 'database timeout' }] } });
     const doomed = stripeEvent('charge.failed', failedCharge({ id: 'ch_logs_doomed' }));
@@ -79,7 +79,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
     const failed = await runOf(doomed.id, ['failed']);
     kustomer.reset();
     const line = await eventually(async () => records().find((r) => r.msg.startsWith('run failed') && r.runId === failed.id), 5000, 'the run-failed record');
-    expect(line).toMatchObject({ level: 40, workflowId: s.workflowId, stepId: firstKustomerStep.id, code: 'UPSTREAM_ERROR', reason: expect.stringMatching(/failed after \d+ attempts: Kustomer answered 500/) });
+    expect(line).toMatchObject({ level: 40, workflowId: s.workflowId, stepId: conversationStep.id, code: 'UPSTREAM_ERROR', reason: expect.stringMatching(/failed after \d+ attempts: Kustomer answered 500/) });
   });
 
   it('logs refused webhooks with the reason, never the body', async () => {
