@@ -103,6 +103,8 @@ describe('marketplace: publish, browse, install and run without a restart', () =
     expect(installed.body).toMatchObject({ connector: 'acme-crm', version: '1.0.0', integrity: expect.stringMatching(/^sha512-/), alreadyInstalled: false });
     expect((await h.api('POST', '/v1/connectors', { name: '@wireup/connector-acme-crm', version: '1.0.0' })).status).toBe(200);
     expect(must(await h.api('GET', '/v1/connectors/acme-crm'), 'manifest')).toMatchObject({ name: 'acme-crm', version: '1.0.0' });
+    // The pair pages are rebuilt from the installed connectors' manifests.
+    await eventually(async () => ((await fetch(`${h.wireup.url}/integrations/acme-crm/actions/archive-item/`)).status === 200 ? true : undefined), 20_000, 'the installed connector\'s pages');
 
     connection = must(await h.api('POST', '/v1/connections', { connector: 'acme-crm', name: 'Acme', auth: { apiKey: 'k', baseUrl: apiUrl, webhookSecret } }), 'connection').id;
     workflow = await publishWorkflow('Archive new items', connection, [{ id: 'archive', type: 'action', connector: 'acme-crm', action: 'archive-item', connection, input: { name: '{{trigger.data.name}}' } }]);
@@ -146,6 +148,7 @@ describe('marketplace: publish, browse, install and run without a restart', () =
     expect(moved.body.error.message).toContain('unknown action "archive-item" of connector acme-crm version 1.1.0');
 
     // A version nothing pins can be removed.
+    await eventually(async () => ((await fetch(`${h.wireup.url}/integrations/acme-crm/actions/archive-item/`)).status === 404 ? true : undefined), 20_000, 'the pages of 1.1.0, which has no archive-item');
     const removed = await h.api('DELETE', '/v1/connectors/acme-crm/versions/1.1.0');
     expect(removed.status).toBe(200);
     expect(removed.body.removed).toEqual([{ connector: 'acme-crm', package: '@wireup/connector-acme-crm', version: '1.1.0' }]);
