@@ -1,11 +1,12 @@
 /**
  * The log of a real `wireup start` at debug through an e2e run: start-up, one line per request,
  * refused webhooks with their reason (never the body), retries and run failures; and no secret
- * used in the run (API token, Stripe secret key and webhook secret, Kustomer API key, the
+ * used in the run (API token, secret key, Stripe secret key and webhook secret, Kustomer API key, the
  * webhook URL's token, the signatures) appears anywhere in its output.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
@@ -17,6 +18,7 @@ import { kafkaMongoEnv } from '../testing/backends.ts';
 
 /** The recipe's conversation step: the test makes Kustomer's POST /v1/conversations fail. */
 const conversationStep = failedChargeWorkflow('s', 'k').steps.find((step: any) => step.action === 'create-conversation') as { id: string; action: string };
+const secretKey = randomBytes(32).toString('hex');
 type LogRecord = { level: number; msg: string; [field: string]: unknown };
 const INFO = 30;
 const DEBUG = 20;
@@ -48,7 +50,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
   beforeAll(async () => {
     kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-logs-'));
-    proc = await spawnWireup(dataDir, { ...backendEnv(), WIREUP_LOG_LEVEL: 'debug' });
+    proc = await spawnWireup(dataDir, { ...backendEnv(), WIREUP_LOG_LEVEL: 'debug', WIREUP_SECRET_KEY: secretKey });
     s = await setUpScenario({ kustomer, api } as unknown as Harness);
   });
   afterAll(async () => {
@@ -112,7 +114,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
   it('shows no secret used in the run anywhere in its output', () => {
     const output = proc.output();
     const urlToken = new URL(s.webhookUrl).pathname.split('/').pop()!;
-    const secrets = [testToken, 'sk_test_123', stripeWebhookSecret, 'kustomer-test-key', urlToken, ...signatures];
+    const secrets = [testToken, secretKey, 'sk_test_123', stripeWebhookSecret, 'kustomer-test-key', urlToken, ...signatures];
     expect(records().length).toBeGreaterThan(15);
     for (const secret of secrets) expect(output, `a secret (${secret.slice(0, 6)}…) in the log`).not.toContain(secret);
   });
