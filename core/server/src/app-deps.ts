@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { Metrics } from './metrics.ts';
 import type { PagesPublisher } from './pages-publisher.ts';
+import type { Sessions } from './sessions.ts';
 
 export interface AppDeps {
   config: Config;
@@ -15,6 +16,8 @@ export interface AppDeps {
   secretBox: SecretBox;
   metrics: Metrics;
   apiToken: string;
+  /** The editor's browser sessions (sign-in codes, session cookies). */
+  sessions: Sessions;
   http: HttpClient;
   /** Rebuilds the pair pages; undefined where no site is served. */
   pages?: PagesPublisher;

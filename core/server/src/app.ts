@@ -14,6 +14,9 @@ import { connectionRoutes } from './routes/connections.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { runRoutes } from './routes/runs.ts';
 import { pagesRoutes } from './routes/pages.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { editorRoutesPlugin } from './routes/editor.ts';
+import { requireSession } from './session-auth.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
@@ -26,7 +29,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0];
     if (path.startsWith('/v1/') && !path.startsWith('/v1/webhooks/') && !authorizationMatches(request.headers.authorization, deps.apiToken)) {
-      throw new UnauthorizedError();
+      // The editor's session cookie (with its CSRF token) stands in for the bearer token.
+      if (request.headers.authorization) throw new UnauthorizedError();
+      await requireSession(request, deps.sessions);
     }
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -65,5 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(async (scope) => workflowRoutes(scope, deps));
   await app.register(async (scope) => runRoutes(scope, deps));
   await app.register(async (scope) => pagesRoutes(scope, deps));
+  await app.register(async (scope) => sessionRoutes(scope, deps));
+  await app.register(async (scope) => editorRoutesPlugin(scope, deps));
   return app;
 }

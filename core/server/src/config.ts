@@ -3,6 +3,7 @@
  * a bad value is a ConfigurationError with one line that says what to change.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { egressAllowPrivateFromEnv } from '@wireup/sdk';
 import { ConfigurationError } from './errors.ts';
 
@@ -34,7 +35,11 @@ export interface Config {
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** The built editor served at / (`WIREUP_EDITOR_DIR`, default core/editor/dist). */
+  editorDir: string;
 }
+
+const defaultEditorDir = fileURLToPath(new URL('../../editor/dist', import.meta.url));
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    editorDir: resolve(env.WIREUP_EDITOR_DIR || defaultEditorDir),
   };
   return { ...config, ...overrides };
 }

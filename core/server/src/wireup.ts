@@ -12,6 +12,7 @@ import { createOutboxEventBus, type EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
+import { createSessions, type Sessions } from './sessions.ts';
 import { createSecretBox, loadSecretKey } from './secret-box.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
@@ -27,6 +28,8 @@ export interface Wireup {
   metrics: Metrics;
   pages: PagesPublisher;
   apiToken: { token: string; generated: boolean };
+  /** The editor's browser sessions; `issueSignInCode()` makes the link `wireup start` prints. */
+  sessions: Sessions;
   /** Listening URL once started. */
   url: string;
   start(): Promise<void>;
@@ -74,10 +77,11 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       stepRetried: (connector, action, code) => metrics.inc('wireup_step_retries_total', { connector, action, code }),
     },
   });
+  const sessions = createSessions(store.kv);
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => process.stderr.write(`${line}\n`) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: options.logger });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, pages, logger: options.logger });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, apiToken, sessions, url: '',
     async start() {
       await store.start();
       await bus.start();

@@ -1,0 +1,152 @@
+// @vitest-environment node
+/**
+ * The headline path in a real browser (Debian's chromium through playwright-core) against the
+ * real `wireup start`, stripe-mock and the fake Kustomer: a new user opens the sign-in link,
+ * follows "Set it up" from the Stripe + Kustomer pair page, creates both connections, maps
+ * customer and name by dragging, publishes; a signed charge.failed sent to the shown webhook
+ * URL opens one Kustomer conversation, and the run shows in the Runs view with its steps.
+ * Screenshots of every view go to core/editor/test-output/; clicks and keystrokes are counted.
+ */
+import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
+import { editorBuilt, startWireup, type WireupProcess } from './wireup-process.ts';
+import { createActor } from './actor.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
+const webhookSecret = 'whsec_e2e_editor_secret';
+const outDir = join(import.meta.dirname, '..', 'test-output');
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Signs a payload as Stripe does (`Stripe-Signature: t=…,v1=HMAC-SHA256(t.payload)`). */
+function stripeSignature(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex')}`;
+}
+
+describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
+  let kustomer: FakeKustomer;
+  let wireup: WireupProcess;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    // npm install builds the editor; a checkout without it (a worktree) builds it here once.
+    if (!editorBuilt()) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
+    mkdirSync(outDir, { recursive: true });
+    kustomer = await createFakeKustomer({ apiKey: 'kustomer-e2e-key' });
+    dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-e2e-'));
+    wireup = await startWireup({
+      WIREUP_DATA_DIR: dataDir, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_API_TOKEN: 'e2e-token-0123456789',
+    });
+    profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, viewport: { width: 1440, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await wireup?.stop();
+    await kustomer?.close();
+    for (const dir of [profile, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
+
+  it('goes from "Set it up" to a published workflow that opens a Kustomer conversation', async () => {
+    const user = createActor(page);
+
+    // 1. The sign-in link printed by `wireup start`.
+    await page.goto(wireup.signInLink);
+    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await shot('01-workflows-empty');
+
+    // 2. The pair page's "Set it up".
+    await page.goto(`${wireup.url}/integrations/stripe/with/kustomer/`);
+    await user.click(page.getByRole('link', { name: 'Set it up' }).first());
+    await page.waitForURL(/\/editor\/wf_/);
+    await page.locator('[data-node="trigger"]').waitFor();
+    await page.locator('[data-node="create-conversation"]').waitFor();
+    await shot('02-editor-new-draft');
+
+    // 3. The Stripe connection, from the trigger's panel (open by default).
+    await user.click(page.getByRole('button', { name: 'New connection' }));
+    await user.paste(page.getByLabel('Secret key'), 'sk_test_123');
+    await user.paste(page.getByLabel('Webhook signing secret'), webhookSecret);
+    await user.click(page.getByRole('button', { name: 'Create connection' }));
+    await expect.poll(() => page.locator('#panel-trigger--connection').inputValue()).not.toBe('');
+
+    // 4. The Kustomer connection, from the action's panel.
+    await user.click(page.locator('[data-node="create-conversation"] .body'));
+    await user.click(page.getByRole('button', { name: 'New connection' }));
+    await user.paste(page.getByLabel('API key'), 'kustomer-e2e-key');
+    await user.paste(page.getByLabel('API base URL'), kustomer.url);
+    await user.click(page.getByRole('button', { name: 'Create connection' }));
+    await expect.poll(() => page.locator('#panel-create-conversation--connection').inputValue()).not.toBe('');
+    await shot('03-step-panel-connections');
+
+    // 5. Map customer and name by dragging fields of the sample.
+    const customer = page.locator('#panel-create-conversation-customer');
+    await user.drag(page.locator('[data-template="{{trigger.data.object.customer}}"]').first(), customer);
+    await expect.poll(() => customer.inputValue()).toBe('{{trigger.data.object.customer}}');
+    const name = page.locator('#panel-create-conversation-name');
+    await user.type(name, 'Payment failed: ');
+    await user.drag(page.locator('[data-template="{{trigger.data.object.id}}"]').first(), name);
+    await expect.poll(() => name.inputValue()).toBe('Payment failed: {{trigger.data.object.id}}');
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page.locator('[data-node="create-conversation"] .state.ok').waitFor();
+    await shot('04-mapped');
+
+    // 6. Publish: the webhook URL is shown.
+    await user.click(page.getByRole('button', { name: 'Publish', exact: true }));
+    const webhookInput = page.locator('#webhook-url');
+    await webhookInput.waitFor();
+    const webhookUrl = await webhookInput.inputValue();
+    expect(webhookUrl).toMatch(/\/v1\/webhooks\/stripe\.trigger-charge-failed\//);
+    await shot('05-published');
+
+    // 7. Stripe sends a signed charge.failed to that URL: one conversation in Kustomer.
+    const event = {
+      id: 'evt_e2e_editor_1', object: 'event', api_version: '2024-06-20', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false,
+      data: { object: { id: 'ch_e2e_1', object: 'charge', amount: 4200, currency: 'usd', customer: 'cus_e2e_customer', status: 'failed', failure_code: 'card_declined', failure_message: 'Your card was declined.' } },
+    };
+    const payload = JSON.stringify(event);
+    const delivered = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) }, body: payload });
+    expect(delivered.status).toBe(200);
+    await expect.poll(() => kustomer.conversations.length, { timeout: 15_000 }).toBe(1);
+    const conversation = kustomer.conversations[0];
+    expect(conversation.attributes.name).toBe('Payment failed: ch_e2e_1');
+    expect(conversation.relationships.customer.data?.id).toBe('cus_e2e_customer');
+
+    // 8. The run in the Runs view, with its steps.
+    await user.click(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }));
+    const row = page.locator('tr.run-row').filter({ hasText: 'succeeded' });
+    await row.waitFor();
+    await shot('06-runs');
+    await user.click(row.getByRole('link').first());
+    await page.locator('li.step').filter({ hasText: 'create-conversation' }).filter({ hasText: 'succeeded' }).waitFor();
+    expect(await page.locator('li.step').filter({ hasText: 'create-conversation' }).textContent()).toContain('cus_e2e_customer');
+    await shot('07-run');
+
+    const effort = { ...user.effort };
+    writeFileSync(join(outDir, 'effort.json'), `${JSON.stringify(effort, null, 2)}\n`);
+    console.log(`Set it up → published and running: ${effort.clicks} clicks, ${effort.keystrokes} keystrokes, ${effort.pastes} pastes, ${effort.drags} drags`);
+
+    // The other views, for the screenshots.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
+    await page.locator('table').getByText('Kustomer').first().waitFor();
+    await shot('08-connections');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
+    await page.locator('td').getByText('succeeded').waitFor();
+    await shot('09-workflows');
+  });
+});
