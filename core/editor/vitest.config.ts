@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
-// Component tests run in happy-dom; the browser test (*.e2e.test.ts) drives Debian's chromium.
+// Component tests run in happy-dom; the browser test (*.integration.test.ts) drives Debian's chromium.
 export default defineConfig({
   plugins: [vue()],
   test: {

@@ -3,8 +3,9 @@
 #   kafka        Apache Kafka 4.x, KRaft, 127.0.0.1:9092 (controller 127.0.0.1:9093)
 #   ferretdb     FerretDB 1.24 on SQLite, MongoDB wire protocol, 127.0.0.1:27017
 #   stripe-mock  Stripe's API mock, http 127.0.0.1:12111, https 127.0.0.1:12112
+#   verdaccio    Verdaccio 6.8.0 npm registry (the marketplace), http 127.0.0.1:4874
 #
-# Usage: tools/services/services.sh up|down|status [service...]
+# Usage: tools/services/services.sh up|down|status [service...] | list
 # Installs what is missing into .cache/services/ (jars from Maven Central, Go modules from the
 # proxy), starts what is not running, and waits until each answers its own protocol. Idempotent.
 # With KAFKA_BROKERS or MONGODB_URL set, that service is not started; `up` only checks it answers.
@@ -18,11 +19,12 @@ LIB="$REPO_ROOT/tools/services/lib"
 . "$LIB/kafka.sh"
 . "$LIB/ferretdb.sh"
 . "$LIB/stripe-mock.sh"
+. "$LIB/verdaccio.sh"
 
-ALL_SERVICES=(kafka ferretdb stripe-mock)
+ALL_SERVICES=(kafka ferretdb stripe-mock verdaccio)
 
 usage() {
-  echo "usage: $(rel "$0") up|down|status [kafka|ferretdb|stripe-mock ...]" >&2
+  echo "usage: $(rel "$0") up|down|status [${ALL_SERVICES[*]} ...] | list" >&2
   exit 2
 }
 
@@ -109,6 +111,7 @@ cmd_status() {
 main() {
   [ $# -ge 1 ] || usage
   local cmd=$1 svc; shift
+  if [ "$cmd" = list ]; then printf '%s\n' "${ALL_SERVICES[@]}"; return 0; fi
   [ $# -gt 0 ] || set -- "${ALL_SERVICES[@]}"
   for svc in "$@"; do
     case " ${ALL_SERVICES[*]} " in *" $svc "*) ;; *) echo "services: unknown service '$svc'" >&2; usage ;; esac

@@ -46,6 +46,7 @@ export default defineConnector({
         secret: false,
         required: false,
         default: DEFAULT_KUSTOMER_BASE_URL,
+        destination: true,
       },
       {
         key: 'webhookToken',

@@ -82,6 +82,15 @@ describe('stripeFor', () => {
 
   it('refuses a loopback API base unless private egress is allowed', async () => {
     await expect(stripeFor({ secretKey: 'sk_test_egress' }, { WIREUP_STRIPE_API_BASE: base })).rejects.toThrow(EgressRefusedError);
+    await expect(stripeFor({ secretKey: 'sk_test_egress' }, { WIREUP_STRIPE_API_BASE: base.replace('127.0.0.1', '[::ffff:7f00:1]') })).rejects.toThrow(EgressRefusedError);
+  });
+
+  it('connects through the egress guard: a name resolving to loopback is refused at connect time, not retried', async () => {
+    const port = new URL(base).port;
+    const stripe = await stripeFor({ secretKey: 'sk_test_egress_name' }, { WIREUP_STRIPE_API_BASE: `http://localhost:${port}`, WIREUP_EGRESS_ALLOW_PRIVATE: '10.99.0.0/16' });
+    const refused = await callStripe(() => stripe.balance.retrieve()).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(EgressRefusedError);
+    expect(refused).toMatchObject({ retriable: false, message: expect.stringMatching(/localhost \((127\.0\.0\.1|::1)\)/) });
   });
 });
 

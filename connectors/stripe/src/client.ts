@@ -5,8 +5,10 @@
  *
  * The API base is `https://api.stripe.com` unless the environment variable
  * WIREUP_STRIPE_API_BASE names another origin (tests point it at stripe-mock,
- * `http://127.0.0.1:12111`). A non-default base goes through the egress guard, so a loopback
- * or private base needs WIREUP_EGRESS_ALLOW_PRIVATE=true.
+ * `http://127.0.0.1:12111`). Every request goes through the SDK's egress guard like every other
+ * outbound call: the SDK is given the guard's agent (`httpAgent`), whose `lookup` refuses
+ * private addresses at connect time (a literal address is checked before), so a loopback or
+ * private base needs WIREUP_EGRESS_ALLOW_PRIVATE (read from the environment, like the base).
  *
  * The SDK's own network retries are off (maxNetworkRetries 0): the engine retries retriable
  * errors with backoff, and every write carries the step's Idempotency-Key, so a retry never
@@ -14,8 +16,8 @@
  */
 import Stripe from 'stripe';
 import {
-  AuthenticationError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError,
-  assertEgressAllowed, egressAllowPrivateFromEnv, type ConnectionAuth, type ConnectorContext,
+  AuthenticationError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, WireupError,
+  assertEgressAllowed, egressAllowPrivateFromEnv, sharedEgressAgents, type ConnectionAuth, type ConnectorContext,
 } from '@wireup/sdk';
 import { CardDeclinedError, IdempotencyConflictError, StripeApiBaseInvalidError } from './errors.ts';
 
@@ -54,12 +56,14 @@ export async function stripeFor(auth: ConnectionAuth, env: NodeJS.ProcessEnv = p
   const secretKey = auth.secretKey?.trim();
   if (!secretKey) throw new AuthenticationError('The Stripe connection has no secret key: add your secret key (sk_...) or restricted key (rk_...) to the connection.');
   const base = stripeApiBase(env);
-  const cacheKey = `${base.protocol}://${base.host}:${base.port} ${secretKey}`;
+  const allowance = egressAllowPrivateFromEnv(env);
+  const cacheKey = `${base.protocol}://${base.host}:${base.port} ${JSON.stringify(allowance)} ${secretKey}`;
   const cached = clients.get(cacheKey);
   if (cached) return cached;
-  if (`${base.protocol}://${base.host}` !== DEFAULT_STRIPE_API_BASE) await assertEgressAllowed(base.host, egressAllowPrivateFromEnv(env));
+  assertEgressAllowed(base.host, allowance);
   const client = new Stripe(secretKey, {
     ...base,
+    httpAgent: sharedEgressAgents(allowance)[base.protocol],
     maxNetworkRetries: 0,
     timeout: TIMEOUT_MS,
     telemetry: false,
@@ -80,6 +84,7 @@ interface StripeErrorLike {
   requestId?: string;
   headers?: Record<string, string>;
   charge?: string;
+  detail?: unknown;
 }
 
 function isStripeError(error: unknown): error is StripeErrorLike {
@@ -118,6 +123,8 @@ export function toWireupError(error: unknown): unknown {
     case 'StripeIdempotencyError':
       return new IdempotencyConflictError(`Stripe refused a repeated request: ${error.message}`, details);
     case 'StripeConnectionError':
+      // The egress guard refusing the connection (or a capped answer) is ours, not the network's: not retried.
+      if (error.detail instanceof WireupError) return error.detail;
       return new NetworkError(`Could not reach Stripe: ${error.message}`, error);
     case 'StripeAPIError':
       return new UpstreamError(`Stripe had a problem on its side: ${error.message}`, error.statusCode && error.statusCode >= 500 ? error.statusCode : 500, details);

@@ -3,8 +3,13 @@
  * connection, and call the action with retries of retriable errors. Returns the step record
  * (not yet redacted or saved: the executor checkpoints it). Store failures are not step
  * failures: they propagate, so the bus redelivers the run message and the run resumes.
+ *
+ * Two limits on retrying: an action that is not safe to repeat (`idempotent: false`) is not
+ * repeated after a failure that leaves its effect unknown (ActionOutcomeUnknownError); and a
+ * wait longer than the policy's parkAfterMs is not slept here: the record comes back `waiting`
+ * with `retryAt`, the executor parks the run, and the step resumes at its next attempt then.
  */
-import { InvalidInputError, isRetriable, validateValue, type ActionDefinition, type ConnectionAuth, type Connector, type JsonSchema } from '@wireup/sdk';
+import { InvalidInputError, isAmbiguousFailure, isRetriable, validateValue, type ActionDefinition, type ConnectionAuth, type Connector, type JsonSchema } from '@wireup/sdk';
 import type { ConnectionRecord, StepRecord } from '@wireup/store';
 import type { ActionStep } from './workflow-types.ts';
 import type { RunState } from './run-state.ts';
@@ -12,10 +17,12 @@ import { toStepError } from './run-state.ts';
 import { renderTemplate } from './template.ts';
 import { resolveRetryPolicy, withRetry } from './retry.ts';
 import { idempotencyKeyOf } from './messages.ts';
-import { ConnectionNotFoundError, ConnectorNotInstalledError, EngineStoppingError } from './errors.ts';
+import { ActionOutcomeUnknownError, ConnectionNotFoundError, ConnectorNotInstalledError, EngineStoppingError } from './errors.ts';
 
 /** How long an action may take before its run is written as running (with the steps before it). */
 const SHOW_RUNNING_AFTER_MS = 250;
+/** A parked step woken up to this early (timer granularity, clock steps) runs; earlier, it is parked again. */
+const EARLY_RESUME_TOLERANCE_MS = 100;
 
 interface Resolved {
   connector: Connector;
@@ -55,7 +62,11 @@ function abortableSleep(state: RunState, ms: number): Promise<void> {
 /** Runs an action step; the record says succeeded or failed. Throws only for store errors and shutdown. */
 export async function runActionStep(state: RunState, step: ActionStep): Promise<StepRecord> {
   const { ctx } = state;
-  const startedAt = new Date().toISOString();
+  const parked = state.stored.get(step.id);
+  const waiting = parked?.status === 'waiting' ? parked : undefined;
+  // Woken early (a sweep of another worker, a redelivery): stay parked, call nothing.
+  if (waiting?.retryAt && Date.parse(waiting.retryAt) - Date.now() > EARLY_RESUME_TOLERANCE_MS) return waiting;
+  const startedAt = waiting?.startedAt ?? new Date().toISOString();
   const t0 = performance.now();
   const record = (fields: Partial<StepRecord>): StepRecord => ({
     id: step.id, type: 'action', status: 'failed', attempts: 0, startedAt,
@@ -78,10 +89,13 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
   const idempotencyKey = idempotencyKeyOf(state.run.id, step.id);
   // A quick action's run goes from queued to finished in one write; a slow one shows as running meanwhile.
   const showRunning = setTimeout(() => state.markRunning(), SHOW_RUNNING_AFTER_MS);
+  const unsafeToRepeat = (error: unknown): boolean => action.idempotent === false && isAmbiguousFailure(error);
   const outcome = await withRetry((_attempt) => action.run({ input, auth, http: ctx.http, idempotencyKey, signal: ctx.stopping }), {
     policy: resolveRetryPolicy(ctx.retry, action),
     sleep: (ms) => abortableSleep(state, ms),
     signal: ctx.stopping,
+    firstAttempt: (waiting?.attempts ?? 0) + 1,
+    mayRepeat: (error) => !unsafeToRepeat(error),
     onRetry: async (error, attempt) => {
       const stepError = toStepError(error);
       ctx.observer.stepRetried(step.connector, step.action, stepError.code);
@@ -90,8 +104,15 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
       await state.save(running);
     },
   }).finally(() => clearTimeout(showRunning));
-  if (!outcome.ok && ctx.stopping.aborted) throw new EngineStoppingError();
-  return outcome.ok
-    ? record({ status: 'succeeded', input, output: outcome.value, attempts: outcome.attempts })
-    : record({ input, error: toStepError(outcome.error), attempts: outcome.attempts });
+  if (outcome.ok) return record({ status: 'succeeded', input, output: outcome.value, attempts: outcome.attempts });
+  if (ctx.stopping.aborted) throw new EngineStoppingError();
+  if (outcome.parkMs !== undefined) {
+    const stepError = toStepError(outcome.error);
+    ctx.observer.stepRetried(step.connector, step.action, stepError.code);
+    const retryAt = new Date(Date.now() + outcome.parkMs).toISOString();
+    const { finishedAt: _f, durationMs: _d, ...parkedRecord } = record({ status: 'waiting', input, error: stepError, attempts: outcome.attempts, retryAt });
+    return parkedRecord;
+  }
+  const error = unsafeToRepeat(outcome.error) ? new ActionOutcomeUnknownError(step.connector, step.action, outcome.error as Error) : outcome.error;
+  return record({ input, error: toStepError(error), attempts: outcome.attempts });
 }

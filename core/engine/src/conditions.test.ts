@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare, evaluateConditions } from './conditions.ts';
+import { MAX_PATTERN_LENGTH, MAX_SUBJECT_LENGTH } from './pattern.ts';
 import type { TemplateContext } from './template.ts';
 
 const context: TemplateContext = { trigger: { data: { object: { failure_code: 'card_declined', amount: 1250, currency: 'usd', tags: ['vip', 'eu'], created: '2024-05-01T10:00:00Z', email: '' } } }, steps: {} };
@@ -33,7 +34,26 @@ describe('compare', () => {
   });
 
   it('refuses an invalid pattern with a clear error', () => {
-    expect(() => compare('matches', 'x', '([')).toThrow(/not a valid regular expression/);
+    expect(() => compare('matches', 'x', '([')).toThrow(/not a pattern the linear-time regex engine \(RE2\) accepts/);
+    expect(() => compare('matches', 'aa', '(a)\\1')).toThrow(/invalid escape sequence/);
+  });
+
+  it('matches in linear time: ^(a+)+$ against 34 a\'s and "!" answers at once', () => {
+    const started = performance.now();
+    expect(compare('matches', `${'a'.repeat(34)}!`, '^(a+)+$')).toBe(false);
+    expect(compare('matches', 'a'.repeat(34), '^(a+)+$')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('translates JavaScript spellings (named groups) and keeps RegExp#test semantics (match anywhere)', () => {
+    expect(compare('matches', 'paid 2024-05', '(?<year>\\d{4})-\\d{2}')).toBe(true);
+    expect(compare('matches', 'card_declined', 'declined')).toBe(true);
+  });
+
+  it('refuses a pattern or a subject over the documented caps', () => {
+    expect(() => compare('matches', 'x', 'a'.repeat(MAX_PATTERN_LENGTH + 1))).toThrow(/the limit is 500/);
+    expect(() => compare('matches', 'a'.repeat(MAX_SUBJECT_LENGTH + 1), '^a')).toThrow(/the limit is 10000/);
+    expect(compare('matches', 'a'.repeat(MAX_SUBJECT_LENGTH), '^a+$')).toBe(true);
   });
 });
 

@@ -2,11 +2,12 @@
  * Filter conditions. Both sides are rendered as templates first (a lone template keeps its
  * type). Comparisons are case-sensitive; `equals` treats a number and its decimal text as
  * equal (webhook payloads and templates mix the two), `gt`…`lte` compare numbers when both
- * sides read as numbers and otherwise strings (ISO dates order correctly as text).
+ * sides read as numbers and otherwise strings (ISO dates order correctly as text). `matches`
+ * runs on a linear-time engine with length caps (pattern.ts).
  */
 import type { Condition, ConditionGroup, ConditionOp } from './workflow-types.ts';
 import { renderTemplate, type TemplateContext } from './template.ts';
-import { ConditionInvalidError } from './errors.ts';
+import { testPattern } from './pattern.ts';
 
 /** Every operator, in the order the editor lists them. */
 export const conditionOps: readonly ConditionOp[] = [
@@ -16,23 +17,6 @@ export const conditionOps: readonly ConditionOp[] = [
 
 /** Operators that do not read `right`. */
 export const unaryOps: ReadonlySet<ConditionOp> = new Set(['exists', 'not_exists']);
-
-const regexCache = new Map<string, RegExp>();
-
-/** Compiles a `matches` pattern once. Throws ConditionInvalidError for a bad pattern. */
-export function compilePattern(pattern: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) {
-    try {
-      re = new RegExp(pattern);
-    } catch (error) {
-      throw new ConditionInvalidError(`"${pattern}" is not a valid regular expression: ${(error as Error).message}`);
-    }
-    if (regexCache.size >= 1000) regexCache.clear();
-    regexCache.set(pattern, re);
-  }
-  return re;
-}
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -87,7 +71,7 @@ export function compare(op: ConditionOp, left: unknown, right: unknown): boolean
     case 'ends_with': return exists(left) && asText(left).endsWith(asText(right));
     case 'exists': return exists(left);
     case 'not_exists': return !exists(left);
-    case 'matches': return exists(left) && compilePattern(asText(right)).test(asText(left));
+    case 'matches': return exists(left) && testPattern(asText(right), asText(left));
     default: {
       const o = order(left, right);
       if (o === undefined) return false;

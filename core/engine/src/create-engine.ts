@@ -2,6 +2,7 @@
  * The engine: webhook intake, workflow validation, replay, and the worker role (router on
  * `events`, executor on `runs`, recovery at start, the poller). See engine.ts for the public shape.
  */
+import { setMaxListeners } from 'node:events';
 import type { BusMessage, MessageHandler } from '@wireup/bus';
 import type { Engine, EngineOptions } from './engine.ts';
 import { createEngineContext } from './engine-context.ts';
@@ -20,6 +21,8 @@ const ROUTER_CONCURRENCY = 64;
 /** Creates an engine over the given ports. Nothing runs until `startWorkers()`. */
 export function createEngine(options: EngineOptions): Engine {
   const stopper = new AbortController();
+  // Every action in flight and every retry wait listens for the stop: more than the default 10 is normal.
+  setMaxListeners(0, stopper.signal);
   const ctx = createEngineContext(options, stopper.signal);
   const poller = createPoller(ctx);
   let started = false;
@@ -43,10 +46,12 @@ export function createEngine(options: EngineOptions): Engine {
       await ctx.bus.subscribe('events', guard(createRouter(ctx)), { concurrency: ROUTER_CONCURRENCY });
       await ctx.bus.subscribe('runs', guard(createExecutor(ctx)));
       await recover(ctx);
+      ctx.resumer.start();
       poller.start();
     },
     async stop() {
       stopper.abort();
+      ctx.resumer.stop();
       await poller.stopped();
     },
   };

@@ -7,6 +7,7 @@ import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
+import { createResumeScheduler, type ResumeScheduler } from './resume-scheduler.ts';
 
 export interface EngineContext {
   store: Store;
@@ -23,6 +24,10 @@ export interface EngineContext {
   observer: Required<EngineObserver>;
   /** Aborted by `stop()`: in-flight actions and retry waits end, and their runs are left for recovery. */
   stopping: AbortSignal;
+  /** See EngineOptions.resumeSweepMs. */
+  resumeSweepMs: number;
+  /** Resumes parked (waiting) runs when their wait is over. */
+  resumer: ResumeScheduler;
 }
 
 const defaultPollingOptions: PollingOptions = { enabled: true, intervalScale: 1, scanIntervalMs: 5_000, maxBackoffMs: 3_600_000 };
@@ -48,19 +53,33 @@ function safeObserver(observer: EngineObserver = {}): Required<EngineObserver> {
   };
 }
 
+/**
+ * `defaults` overridden by the fields of `given` that hold a value: a field present but undefined
+ * (an unset environment variable) keeps its default instead of erasing it.
+ */
+export function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefined): T {
+  const out = { ...defaults };
+  for (const [key, value] of Object.entries(given ?? {})) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  return out;
+}
+
 /** Fills in defaults. */
 export function createEngineContext(options: EngineOptions, stopping: AbortSignal): EngineContext {
-  return {
+  const ctx: Omit<EngineContext, 'resumer'> = {
     store: options.store,
     bus: options.bus,
     connectors: options.connectors,
     openAuth: options.openAuth,
     http: options.http,
-    retry: { ...defaultRetryPolicy, ...options.retry },
+    retry: withDefaults(defaultRetryPolicy, options.retry),
     runLanes: Math.max(1, Math.floor(options.runLanes ?? 8)),
-    polling: { ...defaultPollingOptions, ...options.polling },
+    polling: withDefaults(defaultPollingOptions, options.polling),
     sleep: options.sleep ?? realSleep,
     observer: safeObserver(options.observer),
     stopping,
+    resumeSweepMs: Math.max(10, options.resumeSweepMs ?? 5_000),
   };
+  const full = ctx as EngineContext;
+  full.resumer = createResumeScheduler(full);
+  return full;
 }

@@ -19,8 +19,14 @@ export interface RetryPolicy {
   initialDelayMs: number;
   /** Upper bound of one delay (a provider's Retry-After / reset header may ask for more, up to maxRetryAfterMs). Default 30 s. */
   maxDelayMs: number;
-  /** Longest provider-requested wait the engine honours in-process. Default 5 min. */
+  /** Longest provider-requested wait the engine honours; a longer one fails the step. Default 5 min. */
   maxRetryAfterMs: number;
+  /**
+   * Longest wait slept in-process, holding an executor slot. A longer one (a provider's
+   * Retry-After of minutes) parks the run as `waiting` and resumes it through the bus when the
+   * wait is over, so a rate-limited provider cannot stall other workflows. Default 5 s.
+   */
+  parkAfterMs: number;
 }
 
 /** Hooks for metrics and logs; every one optional. */
@@ -86,6 +92,8 @@ export interface EngineOptions {
    * time, in order.
    */
   runLanes?: number;
+  /** How often the store is swept for parked (waiting) runs to resume that this process has no timer for. Default 5 s. */
+  resumeSweepMs?: number;
   /** Injected for tests; default setTimeout-based. */
   sleep?(ms: number): Promise<void>;
   observer?: EngineObserver;

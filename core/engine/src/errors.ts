@@ -82,3 +82,16 @@ export class PollResultInvalidError extends WireupError {
     super('POLL_RESULT_INVALID', `Trigger ${connector}.${trigger} returned an invalid poll result: ${problem}. Its cursor was not advanced; fix the connector's poll function.`, { statusCode: 500 });
   }
 }
+
+/**
+ * An action that is not safe to repeat (`idempotent: false`) failed after its request may have
+ * reached the provider (a timeout, or the connection reset after the request was sent): whether
+ * it took effect is unknown, so the engine did not repeat it.
+ */
+export class ActionOutcomeUnknownError extends WireupError {
+  constructor(connector: string, action: string, cause: Error) {
+    super('ACTION_OUTCOME_UNKNOWN',
+      `${connector}.${action} may or may not have taken effect (${cause.message}). The action is not safe to repeat, so it was not retried: check in ${connector} whether it happened, and replay the run only if it did not.`,
+      { statusCode: 502, cause });
+  }
+}

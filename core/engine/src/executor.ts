@@ -3,8 +3,10 @@
  * A step the stored run already shows as succeeded is never repeated: its stored output is
  * reused, so a redelivered, recovered or replayed run picks up where it stopped. A filter that
  * does not hold ends the run as `filtered`; a failed step ends it as `failed` (the dead-letter
- * list) and is announced on `dead-letters`. The final write carries the last steps and the
- * final status together, so a finished run always shows every step it ran.
+ * list) and is announced on `dead-letters`. An action that must wait long for its next attempt
+ * parks the run as `waiting` (resume-scheduler.ts) instead of holding its executor slot. The
+ * final write carries the last steps and the final status together, so a finished run always
+ * shows every step it ran.
  */
 import { checkpointRun, type RunRecord, type RunStatus, type StepError, type StepRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
@@ -17,7 +19,7 @@ import { renderTemplate } from './template.ts';
 import { EngineStoppingError, EventMissingError, StepNotSupportedError } from './errors.ts';
 import type { DeadLetterMessage, RunMessage } from './messages.ts';
 
-type Outcome = { status: 'continue' | 'filtered' } | { status: 'failed'; step: StepRecord };
+type Outcome = { status: 'continue' | 'filtered' } | { status: 'failed' | 'waiting'; step: StepRecord };
 
 const finished: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'filtered']);
 
@@ -70,6 +72,7 @@ function branchOf(step: SwitchStep, output: { branch?: string | null; usedDefaul
 
 /** What a finished step means for the rest of the walk. */
 async function follow(state: RunState, step: WorkflowStep, record: StepRecord): Promise<Outcome> {
+  if (record.status === 'waiting') return { status: 'waiting', step: record };
   if (record.status !== 'succeeded') return { status: 'failed', step: state.redact(record) };
   state.remember(step.id, record.output);
   const output = (record.output ?? {}) as Record<string, unknown>;
@@ -97,7 +100,7 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
       if (!isPureStep(step.type)) await state.beforeSideEffect();
       record = await runStep(state, step);
       state.record(record);
-      state.ctx.observer.stepFinished(step.type, record.status, record.durationMs ?? 0);
+      if (record.status !== 'waiting') state.ctx.observer.stepFinished(step.type, record.status, record.durationMs ?? 0);
     }
     const outcome = await follow(state, step, record);
     if (outcome.status !== 'continue') return outcome;
@@ -118,6 +121,12 @@ async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, ste
 
 async function finish(ctx: EngineContext, state: RunState, outcome: Outcome): Promise<void> {
   const { run } = state;
+  if (outcome.status === 'waiting') {
+    // Parked: written as waiting (with the step and its retryAt), then woken by the resume scheduler.
+    await state.finish('waiting', { error: null, finishedAt: null });
+    ctx.resumer.schedule(run, Date.parse(outcome.step.retryAt ?? '') || Date.now());
+    return;
+  }
   if (outcome.status === 'failed') {
     const { step } = outcome;
     const attempts = step.attempts > 1 ? ` after ${step.attempts} attempts` : '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError, RateLimitedError, UpstreamError } from '@wireup/sdk';
 import { defaultRetryPolicy, nextDelay, resolveRetryPolicy, withRetry } from './retry.ts';
 
-const policy = { maxAttempts: 4, initialDelayMs: 100, maxDelayMs: 250, maxRetryAfterMs: 10_000 };
+const policy = { maxAttempts: 4, initialDelayMs: 100, maxDelayMs: 250, maxRetryAfterMs: 10_000, parkAfterMs: 60_000 };
 
 describe('nextDelay', () => {
   it('doubles the ceiling each attempt, capped, with full jitter', () => {

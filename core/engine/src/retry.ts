@@ -1,9 +1,10 @@
 /**
- * In-process retries of retriable errors: exponential backoff with full jitter (a delay drawn
- * uniformly from 0 to min(maxDelayMs, initialDelayMs · 2^(attempt-1))), except that a
- * provider's requested wait (RateLimitedError.retryAfterMs, from Retry-After or a rate-limit
- * reset header) is honoured as given. A requested wait longer than maxRetryAfterMs is not slept
- * in-process: the step fails then, and the run can be replayed from the dead-letter list.
+ * Retries of retriable errors: exponential backoff with full jitter (a delay drawn uniformly
+ * from 0 to min(maxDelayMs, initialDelayMs · 2^(attempt-1))), except that a provider's
+ * requested wait (RateLimitedError.retryAfterMs, from Retry-After or a rate-limit reset header)
+ * is honoured as given. A wait up to parkAfterMs is slept in-process; a longer one is not: the
+ * outcome says `parkMs` and the executor parks the run (it resumes through the bus, holding no
+ * executor slot meanwhile). A requested wait longer than maxRetryAfterMs fails the step.
  */
 import { isRetriable, type ManifestAction } from '@wireup/sdk';
 import type { RetryPolicy } from './engine.ts';
@@ -14,6 +15,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   initialDelayMs: 500,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 5 * 60_000,
+  parkAfterMs: 5_000,
 };
 
 /** The policy for one action: the engine's, overridden by the action manifest's `retry`. */
@@ -24,6 +26,7 @@ export function resolveRetryPolicy(engine: RetryPolicy, action?: Pick<ManifestAc
     initialDelayMs: own.initialDelayMs ?? engine.initialDelayMs,
     maxDelayMs: own.maxDelayMs ?? engine.maxDelayMs,
     maxRetryAfterMs: engine.maxRetryAfterMs,
+    parkAfterMs: engine.parkAfterMs,
   };
 }
 
@@ -49,23 +52,31 @@ export interface RetryOptions {
   policy: RetryPolicy;
   sleep(ms: number): Promise<void>;
   random?: () => number;
-  /** Called after a failed attempt that will be retried, before the wait. */
+  /** The number of the first attempt (more than 1 when a parked step resumes). Default 1. */
+  firstAttempt?: number;
+  /** Whether the work may run again after this retriable error; false ends it with the error. Default: always. */
+  mayRepeat?(error: unknown): boolean;
+  /** Called after a failed attempt that will be retried in-process, before the wait. */
   onRetry?(error: unknown, attempt: number, delayMs: number): void | Promise<void>;
   /** Checked before each new attempt; when aborted, the last error is thrown at once. */
   signal?: AbortSignal;
 }
 
-/** The outcome of retried work: its value or last error, and how many attempts ran. */
-export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; attempts: number };
+/**
+ * The outcome of retried work: its value, or its last error and, when the next attempt is due
+ * only after a wait longer than the policy's parkAfterMs, that wait (`parkMs`: not slept).
+ */
+export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; attempts: number; parkMs?: number };
 
-/** Runs `work` until it succeeds, fails with a non-retriable error, or the policy gives up. Never throws. */
+/** Runs `work` until it succeeds, fails for good, or must wait longer than parkAfterMs. Never throws. */
 export async function withRetry<T>(work: (attempt: number) => Promise<T>, options: RetryOptions): Promise<RetryOutcome<T>> {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = Math.max(1, options.firstAttempt ?? 1); ; attempt++) {
     try {
       return { ok: true, value: await work(attempt), attempts: attempt };
     } catch (error) {
       const delay = nextDelay(options.policy, attempt, error, options.random);
-      if (delay === null || options.signal?.aborted) return { ok: false, error, attempts: attempt };
+      if (delay === null || options.signal?.aborted || options.mayRepeat?.(error) === false) return { ok: false, error, attempts: attempt };
+      if (delay > options.policy.parkAfterMs) return { ok: false, error, attempts: attempt, parkMs: delay };
       await options.onRetry?.(error, attempt, delay);
       await options.sleep(delay);
       if (options.signal?.aborted) return { ok: false, error, attempts: attempt };

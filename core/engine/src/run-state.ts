@@ -91,7 +91,7 @@ export class RunState {
    * Writes the unsaved steps with the run's final status: one atomic write where the store
    * allows it (RunRepository.checkpoint).
    */
-  async finish(status: RunStatus, fields: { error?: StepError | null; finishedAt: string }): Promise<void> {
+  async finish(status: RunStatus, fields: { error?: StepError | null; finishedAt: string | null }): Promise<void> {
     await this.write({ status, ...fields });
   }
 
@@ -101,7 +101,7 @@ export class RunState {
     void this.write().catch((error: unknown) => this.ctx.observer.error(`Could not mark run ${this.run.id} running`, error));
   }
 
-  private async write(final?: { status: RunStatus; error?: StepError | null; finishedAt: string }): Promise<void> {
+  private async write(final?: { status: RunStatus; error?: StepError | null; finishedAt: string | null }): Promise<void> {
     while (this.writing) await this.writing.catch(() => undefined);
     const steps = this.unsaved.map((step) => this.redact(step));
     const status = final?.status ?? (this.markedRunning ? undefined : 'running');

@@ -12,7 +12,8 @@ import type { ConnectorCatalog } from './engine.ts';
 import type { ActionStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
 import { workflowDocumentSchema } from './workflow-schema.ts';
 import { findTemplates } from './template.ts';
-import { compilePattern, unaryOps } from './conditions.ts';
+import { unaryOps } from './conditions.ts';
+import { compilePattern } from './pattern.ts';
 import { oneOf } from './suggest.ts';
 
 type Problems = ValidationProblem[];
@@ -45,7 +46,7 @@ function checkTemplates(value: unknown, pointer: string, scope: Scope, problems:
   }
 }
 
-function checkConditions(group: ConditionGroup, pointer: string, scope: Scope, problems: Problems): void {
+function checkConditions(group: ConditionGroup, pointer: string, stepId: string, scope: Scope, problems: Problems): void {
   if ('all' in group && 'any' in group) {
     problems.push({ path: pointer, message: 'has both all and any', fix: 'keep one: all (every condition holds) or any (at least one holds)' });
   }
@@ -59,7 +60,7 @@ function checkConditions(group: ConditionGroup, pointer: string, scope: Scope, p
       checkTemplates(c.right, `${at}/right`, scope, problems);
       if (c.op === 'matches' && typeof c.right === 'string' && !c.right.includes('{{')) {
         try { compilePattern(c.right); } catch (error) {
-          problems.push({ path: `${at}/right`, message: (error as Error).message, fix: 'give a JavaScript regular expression, e.g. ^card_' });
+          problems.push({ path: `${at}/right`, message: `step "${stepId}", condition ${mode}[${i}]: ${(error as Error).message}`, fix: 'give an RE2 regular expression (no backreferences or lookaround) of at most 500 characters, e.g. ^card_' });
         }
       }
     });
@@ -103,7 +104,7 @@ function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: 
     if (first !== undefined) walk.problems.push({ path: `${at}/id`, message: `step id "${step.id}" is already used at ${first}`, fix: 'give each step its own id (ids are unique across all branches)' });
     else walk.ids.set(step.id, at);
     switch (step.type) {
-      case 'filter': checkConditions((step as FilterStep).when, `${at}/when`, scope, walk.problems); break;
+      case 'filter': checkConditions((step as FilterStep).when, `${at}/when`, step.id, scope, walk.problems); break;
       case 'action': checkTemplates((step as ActionStep).input, `${at}/input`, scope, walk.problems); checkAction(step as ActionStep, at, walk); break;
       case 'switch': checkSwitch(step as SwitchStep, at, scope, walk); break;
       default: walk.problems.push({ path: `${at}/type`, message: `step "${step.id}" is of type "${step.type}", which is not supported yet`, fix: 'remove the step, or do the work with a filter, switch or action step' });

@@ -80,11 +80,23 @@ export class UpstreamError extends WireupError {
   }
 }
 
-/** The provider could not be reached or did not answer in time. Retriable. */
+/**
+ * The provider could not be reached or did not answer in time. Retriable. `requestSent` says
+ * whether the request may have reached the provider before the failure (a timeout or a reset
+ * after it was written): then nobody knows whether it took effect, and the engine repeats it
+ * only for an action that is safe to repeat (`idempotent: true`).
+ */
 export class NetworkError extends WireupError {
-  constructor(message: string, cause?: unknown) {
+  readonly requestSent: boolean;
+  constructor(message: string, cause?: unknown, options: { requestSent?: boolean } = {}) {
     super('NETWORK_ERROR', message, { statusCode: 502, retriable: true, cause });
+    this.requestSent = options.requestSent ?? false;
   }
+}
+
+/** True for a failure after which the request may or may not have taken effect at the provider (see NetworkError). */
+export function isAmbiguousFailure(error: unknown): boolean {
+  return error instanceof NetworkError && error.requestSent;
 }
 
 /** A webhook delivery failed signature verification. */
@@ -104,7 +116,14 @@ export class PayloadInvalidError extends WireupError {
 /** An outbound call aimed at a loopback or private address while that is not allowed. */
 export class EgressRefusedError extends WireupError {
   constructor(host: string) {
-    super('EGRESS_REFUSED', `Outbound call to ${host} refused: it is a loopback or private address. Set WIREUP_EGRESS_ALLOW_PRIVATE=true to allow it (local fakes, on-premises apps).`, { statusCode: 400 });
+    super('EGRESS_REFUSED', `Outbound call to ${host} refused: it is or resolves to a loopback, private or reserved address. Set WIREUP_EGRESS_ALLOW_PRIVATE=true to allow it (local fakes, on-premises apps).`, { statusCode: 400 });
+  }
+}
+
+/** An outbound call's answer (or its decompressed body) was over the size limit; it was cut off, not read. Not retriable. */
+export class ResponseTooLargeError extends WireupError {
+  constructor(target: string, limitBytes: number, what: 'body' | 'decompressed body') {
+    super('RESPONSE_TOO_LARGE', `${target}: the answer's ${what} is over the ${limitBytes}-byte limit (WIREUP_EGRESS_MAX_RESPONSE_BYTES); it was not read.`, { statusCode: 502, details: { limitBytes } });
   }
 }
 

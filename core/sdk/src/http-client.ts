@@ -10,12 +10,19 @@
  * body; the authorization header is dropped when a redirect leaves the origin), and every hop
  * passes the egress guard; gzip, deflate and br bodies are decoded; one timeout covers the
  * whole exchange, body included.
+ *
+ * Egress: the agents resolve names through the guard (egress-agents.ts), so the address that
+ * was checked is the one connected to, on the first hop and on every redirect. Size: the raw
+ * body and the decoded body are each capped at `maxResponseBytes` (default 10 MiB); over it,
+ * the exchange is cut off and the call fails with ResponseTooLargeError (a decompression bomb
+ * stops at the cap, never in memory).
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { NetworkError, WireupError } from './errors.ts';
-import { assertEgressAllowed } from './egress-guard.ts';
+import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateSync, type ZlibOptions } from 'node:zlib';
+import { NetworkError, ResponseTooLargeError, WireupError } from './errors.ts';
+import { assertEgressAllowed, type EgressAllowance, type Resolver } from './egress-guard.ts';
+import { createEgressAgents } from './egress-agents.ts';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -39,11 +46,17 @@ export interface HttpClient {
 }
 
 export interface HttpClientOptions {
-  allowPrivate: boolean;
+  allowPrivate: EgressAllowance;
   defaultTimeoutMs?: number;
+  /** Largest answer body, raw and decoded, in bytes (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
+  /** How host names are resolved before the guard checks them (default `dns.lookup`; tests rebind). */
+  resolve?: Resolver;
 }
 
 const MAX_REDIRECTS = 20;
+/** Default cap of an answer's body (raw, and again decoded): 10 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /** Why an exchange was cut short: ours (timeout) or the caller's (signal). */
 class Interrupted extends Error {}
@@ -56,11 +69,21 @@ interface Exchange {
   body: Buffer;
 }
 
-function parseBody(body: Buffer, contentEncoding: string | undefined): unknown {
+/** Decodes the body; zlib stops at `maxOutputLength`, so a bomb costs at most the cap. */
+function decode(body: Buffer, contentEncoding: string | undefined, limit: number, target: string): Buffer {
   const encoding = contentEncoding?.trim().toLowerCase();
-  const bytes = encoding === 'gzip' || encoding === 'x-gzip' ? gunzipSync(body)
-    : encoding === 'deflate' ? inflateSync(body)
-      : encoding === 'br' ? brotliDecompressSync(body) : body;
+  const options: ZlibOptions = { maxOutputLength: limit };
+  try {
+    return encoding === 'gzip' || encoding === 'x-gzip' ? gunzipSync(body, options)
+      : encoding === 'deflate' ? inflateSync(body, options)
+        : encoding === 'br' ? brotliDecompressSync(body, options) : body;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ResponseTooLargeError(target, limit, 'decompressed body');
+    throw error;
+  }
+}
+
+function parseBody(bytes: Buffer): unknown {
   const text = bytes.toString('utf8');
   if (!text) return null;
   try {
@@ -97,10 +120,11 @@ function redirected(status: number, from: URL, to: URL, method: string, body: st
 /** Creates the egress-guarded JSON HTTP client. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutDefault = options.defaultTimeoutMs ?? 30_000;
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const agents = createEgressAgents(options.allowPrivate, options.resolve);
 
   /** One request/response; `cancel` is set so the caller's timer or signal can cut it short. */
-  const exchange = (url: URL, method: string, headers: OutgoingHttpHeaders, body: string | undefined, watch: { cancel?: (error: Error) => void }): Promise<Exchange> =>
+  const exchange = (url: URL, method: string, headers: OutgoingHttpHeaders, body: string | undefined, watch: { cancel?: (error: Error) => void; sent?: boolean }, target: string): Promise<Exchange> =>
     new Promise((resolve, reject) => {
       const secure = url.protocol === 'https:';
       if (!secure && url.protocol !== 'http:') {
@@ -110,7 +134,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const send = secure ? httpsRequest : httpRequest;
       const req = send(url, { method, headers, agent: secure ? agents.https : agents.http }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let received = 0;
+        const tooLarge = (): void => {
+          reject(new ResponseTooLargeError(target, limit, 'body'));
+          req.destroy();
+        };
+        if (Number(res.headers['content-length']) > limit) {
+          tooLarge();
+          return;
+        }
+        res.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > limit) tooLarge();
+          else chunks.push(chunk);
+        });
         res.on('error', reject);
         res.on('close', () => { if (!res.complete) reject(new Error('the connection closed before the response ended')); });
         res.on('end', () => resolve({
@@ -119,6 +156,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }));
       });
       watch.cancel = (error) => req.destroy(error);
+      // From the moment the socket is connected the request may reach the provider: a failure after
+      // that (timeout, reset) leaves its effect unknown (NetworkError.requestSent).
+      req.once('socket', (socket) => {
+        const connected = (): void => { watch.sent = true; };
+        if (!socket.connecting) connected();
+        else socket.once(secure ? 'secureConnect' : 'connect', connected);
+      });
       req.on('error', reject);
       req.end(body);
     });
@@ -135,7 +179,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers['content-type'] = 'application/json';
         headers['content-length'] = Buffer.byteLength(body);
       }
-      const watch: { cancel?: (error: Error) => void; stopped?: Interrupted } = {};
+      const watch: { cancel?: (error: Error) => void; stopped?: Interrupted; sent?: boolean } = {};
       const interrupt = (error: Interrupted): void => {
         watch.stopped ??= error;
         watch.cancel?.(error);
@@ -146,9 +190,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         if (req.signal?.aborted) onAbort();
         for (let hop = 0; ; hop += 1) {
-          await assertEgressAllowed(url.hostname, options.allowPrivate);
+          assertEgressAllowed(url.hostname, options.allowPrivate);
           if (watch.stopped) throw watch.stopped;
-          const res = await exchange(url, method, headers, body, watch);
+          const res = await exchange(url, method, headers, body, watch, target);
           if (res.status >= 300 && res.status < 400 && res.status !== 304 && res.location !== undefined) {
             if (hop >= MAX_REDIRECTS) throw new Error('too many redirects');
             const to = new URL(res.location, url);
@@ -156,12 +200,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             url = to;
             continue;
           }
-          return { status: res.status, headers: toHeaders(res.rawHeaders), body: parseBody(res.body, res.encoding) };
+          return { status: res.status, headers: toHeaders(res.rawHeaders), body: parseBody(decode(res.body, res.encoding, limit, target)) };
         }
       } catch (error) {
         if (error instanceof WireupError) throw error;
         const reason = watch.stopped?.message ?? (error as Error).message;
-        throw new NetworkError(`${target} failed: ${reason}`, error);
+        const sent = watch.sent === true;
+        throw new NetworkError(`${target} failed${sent ? ' after the request was sent' : ''}: ${reason}`, error, { requestSent: sent });
       } finally {
         clearTimeout(timer);
         req.signal?.removeEventListener('abort', onAbort);

@@ -5,6 +5,7 @@ export { defineConnector, defineTrigger, defineAction, manifestOf, type Connecto
 export { definePollingTrigger, dedupeById, type PollingTriggerSpec } from './polling.ts';
 export { validateManifest, assertValidManifest, connectorManifestSchema } from './validate-manifest.ts';
 export { compileSchema, validateValue, toProblems } from './json-schema.ts';
-export { createHttpClient, type HttpClient, type HttpRequest, type HttpResponse, type HttpClientOptions } from './http-client.ts';
-export { assertEgressAllowed, isPrivateAddress, egressAllowPrivateFromEnv } from './egress-guard.ts';
+export { createHttpClient, DEFAULT_MAX_RESPONSE_BYTES, type HttpClient, type HttpRequest, type HttpResponse, type HttpClientOptions } from './http-client.ts';
+export { assertEgressAllowed, isPrivateAddress, addressRange, guardedLookup, egressAllowPrivateFromEnv, type EgressAllowance, type Resolver } from './egress-guard.ts';
+export { createEgressAgents, sharedEgressAgents, type EgressAgents } from './egress-agents.ts';
 export { createGroupSender, type Pending, type SendBatch } from './group-sender.ts';

@@ -5,6 +5,7 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { UnauthorizedError } from './errors.ts';
 
 export interface ApiToken {
   token: string;
@@ -29,4 +30,11 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 export function authorizationMatches(header: string | undefined, token: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
   return match ? timingSafeEqual(digest(match[1].trim()), digest(token)) : false;
+}
+
+/** onRequest hook for the encapsulated API plugin: the route that matched needs the token. */
+export function requireToken(token: string) {
+  return async (request: { headers: { authorization?: string } }): Promise<void> => {
+    if (!authorizationMatches(request.headers.authorization, token)) throw new UnauthorizedError();
+  };
 }

@@ -1,11 +1,16 @@
 /**
- * Builds the Fastify app: bearer-token auth on /v1 (webhooks excepted), one error handler,
- * one plugin per route group.
+ * Builds the Fastify app: one error handler, one plugin per route group. The API's route
+ * groups live in one encapsulated plugin whose onRequest hook checks the bearer token, so the
+ * check runs on the route that matched, whatever spelling of its path the client sent;
+ * webhooks (signed by their provider), health, metrics, the OpenAPI document and the pages
+ * sit outside it. The editor's session cookie (with its CSRF token) is accepted where the
+ * token is; the editor itself and its sign-in routes sit outside.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
-import { authorizationMatches } from './api-token.ts';
-import { RequestJsonError, RouteNotFoundError, UnauthorizedError, toErrorResponse } from './errors.ts';
+import { requireTokenOrSession } from './session-auth.ts';
+import { checkRequestTarget } from './request-target.ts';
+import { RequestJsonError, RouteNotFoundError, UrlInvalidError, toErrorResponse } from './errors.ts';
 import { openapiDocument } from './openapi.ts';
 import { healthRoutes } from './routes/health.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -16,28 +21,28 @@ import { runRoutes } from './routes/runs.ts';
 import { pagesRoutes } from './routes/pages.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { editorRoutesPlugin } from './routes/editor.ts';
-import { requireSession } from './session-auth.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 }) as unknown as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
+  const app = Fastify({
+    logger: deps.logger ?? false, bodyLimit: 1024 * 1024,
+    // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const mapped = error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error;
+      const { status, body } = toErrorResponse(mapped);
+      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(status).send(body);
+    },
+  }) as unknown as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
   app.routesSeen = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.routesSeen.push({ method, url: route.url });
   });
 
-  app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0];
-    if (path.startsWith('/v1/') && !path.startsWith('/v1/webhooks/') && !authorizationMatches(request.headers.authorization, deps.apiToken)) {
-      // The editor's session cookie (with its CSRF token) stands in for the bearer token.
-      if (request.headers.authorization) throw new UnauthorizedError();
-      await requireSession(request, deps.sessions);
-    }
-  });
+  app.addHook('onRequest', checkRequestTarget);
   app.addHook('onResponse', async (request, reply) => {
     // Publishing changes the most-used pairings the pair pages show: rebuild them (incrementally).
-    if (deps.pages && reply.statusCode < 300 && request.method === 'POST' && /^\/v1\/workflows\/[^/]+\/(publish|unpublish)$/.test(request.url)) void deps.pages.rebuild();
-    deps.metrics.inc('wireup_http_requests_total', { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+    if (deps.pages && reply.statusCode < 300 && /^\/v1\/workflows\/:id\/(publish|unpublish)$/.test(request.routeOptions.url ?? '')) void deps.pages.rebuild();
+    deps.metrics.httpRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -65,10 +70,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   app.get('/openapi.json', async () => openapiDocument);
   await app.register(async (scope) => healthRoutes(scope, deps));
   await app.register(async (scope) => webhookRoutes(scope, deps));
-  await app.register(async (scope) => connectorRoutes(scope, deps));
-  await app.register(async (scope) => connectionRoutes(scope, deps));
-  await app.register(async (scope) => workflowRoutes(scope, deps));
-  await app.register(async (scope) => runRoutes(scope, deps));
+  await app.register(async (api) => {
+    api.addHook('onRequest', requireTokenOrSession(deps.apiToken, deps.sessions));
+    await api.register(async (scope) => connectorRoutes(scope, deps));
+    await api.register(async (scope) => connectionRoutes(scope, deps));
+    await api.register(async (scope) => workflowRoutes(scope, deps));
+    await api.register(async (scope) => runRoutes(scope, deps));
+  });
   await app.register(async (scope) => pagesRoutes(scope, deps));
   await app.register(async (scope) => sessionRoutes(scope, deps));
   await app.register(async (scope) => editorRoutesPlugin(scope, deps));

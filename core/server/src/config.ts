@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { egressAllowPrivateFromEnv } from '@wireup/sdk';
+import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type EgressAllowance } from '@wireup/sdk';
+import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { ConfigurationError } from './errors.ts';
 
 export type Role = 'all' | 'ingest' | 'worker';
@@ -25,21 +26,31 @@ export interface Config {
   mongodbUrl?: string;
   /** How long the MongoDB store answers hot-path reads from memory (`WIREUP_MONGODB_CACHE_MS`, default 1000; 0 = off). */
   mongodbCacheMs: number;
-  egressAllowPrivate: boolean;
+  /** Private addresses outbound calls may reach: all (`true`), none (`false`) or CIDR ranges (WIREUP_EGRESS_ALLOW_PRIVATE). */
+  egressAllowPrivate: EgressAllowance;
+  /** Largest answer body an outbound call reads, raw and decompressed (WIREUP_EGRESS_MAX_RESPONSE_BYTES, default 10 MiB). */
+  egressMaxResponseBytes: number;
   role: Role;
   /** Largest webhook body accepted, in bytes. Default 1 MiB. */
   webhookBodyLimit: number;
-  /** Engine retry overrides (tests shorten them). */
-  retry: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
+  /** The engine's retry policy: each field from its `WIREUP_RETRY_*` variable, else the engine's default. */
+  retry: RetryPolicy;
   /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = strictly in order). */
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** `GET /metrics` without the API token (WIREUP_METRICS_PUBLIC, default false). */
+  metricsPublic: boolean;
+  /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
+  logLevel: LogLevel;
   /** The built editor served at / (`WIREUP_EDITOR_DIR`, default core/editor/dist). */
   editorDir: string;
 }
 
 const defaultEditorDir = fileURLToPath(new URL('../../editor/dist', import.meta.url));
+
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
@@ -49,8 +60,29 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   return n;
 }
 
-function optionalInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 0);
+function bool(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  throw new ConfigurationError(`${name}=${env[name]} is not true or false.`);
+}
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = (env.WIREUP_LOG_LEVEL || 'info').trim().toLowerCase() as LogLevel;
+  if (!logLevels.includes(raw)) throw new ConfigurationError(`WIREUP_LOG_LEVEL=${env.WIREUP_LOG_LEVEL} is not one of ${logLevels.join(', ')}.`);
+  return raw;
+}
+
+/** The retry policy: a variable that is unset (or empty) leaves the engine's default for its field. */
+function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
+  const d = defaultRetryPolicy;
+  return {
+    maxAttempts: int(env, 'WIREUP_RETRY_MAX_ATTEMPTS', d.maxAttempts, 1),
+    initialDelayMs: int(env, 'WIREUP_RETRY_INITIAL_DELAY_MS', d.initialDelayMs),
+    maxDelayMs: int(env, 'WIREUP_RETRY_MAX_DELAY_MS', d.maxDelayMs),
+    maxRetryAfterMs: int(env, 'WIREUP_RETRY_MAX_WAIT_MS', d.maxRetryAfterMs),
+    parkAfterMs: int(env, 'WIREUP_RETRY_PARK_AFTER_MS', d.parkAfterMs),
+  };
 }
 
 function parsePartitions(raw: string): Record<string, number> {
@@ -64,6 +96,14 @@ function parsePartitions(raw: string): Record<string, number> {
     out[topic] = n;
   }
   return out;
+}
+
+function egressAllowance(env: NodeJS.ProcessEnv): EgressAllowance {
+  try {
+    return egressAllowPrivateFromEnv(env);
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
+  }
 }
 
 /** Reads the configuration; `overrides` win (the CLI's flags, tests). */
@@ -86,17 +126,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
     mongodbUrl: env.MONGODB_URL || undefined,
     mongodbCacheMs: int(env, 'WIREUP_MONGODB_CACHE_MS', 1000),
-    egressAllowPrivate: egressAllowPrivateFromEnv(env),
+    egressAllowPrivate: egressAllowance(env),
+    egressMaxResponseBytes: int(env, 'WIREUP_EGRESS_MAX_RESPONSE_BYTES', DEFAULT_MAX_RESPONSE_BYTES, 1024),
     role,
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
-    retry: {
-      maxAttempts: optionalInt(env, 'WIREUP_RETRY_MAX_ATTEMPTS'),
-      initialDelayMs: optionalInt(env, 'WIREUP_RETRY_INITIAL_DELAY_MS'),
-      maxDelayMs: optionalInt(env, 'WIREUP_RETRY_MAX_DELAY_MS'),
-    },
+    retry: retryPolicy(env),
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
     editorDir: resolve(env.WIREUP_EDITOR_DIR || defaultEditorDir),
+    metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
+    logLevel: logLevel(env),
   };
   return { ...config, ...overrides };
 }

@@ -28,6 +28,18 @@ export class WorkflowChangedError extends WireupError {
   }
 }
 
+export class RequestTargetInvalidError extends WireupError {
+  constructor(target: string) {
+    super('REQUEST_TARGET_INVALID', `The request target "${target.slice(0, 200)}" is not a path: send requests in origin form (GET /v1/runs), not through a proxy form.`, { statusCode: 400 });
+  }
+}
+
+export class UrlInvalidError extends WireupError {
+  constructor(url: string) {
+    super('URL_INVALID', `The URL "${url.slice(0, 200)}" has malformed percent-encoding: every "%" must start a valid UTF-8 escape such as %2F.`, { statusCode: 400 });
+  }
+}
+
 export class NotFoundError extends WireupError {
   constructor(what: string, id: string) {
     super('NOT_FOUND', `${what} "${id}" does not exist.`, { statusCode: 404 });
@@ -49,6 +61,12 @@ export class RequestInvalidError extends WireupError {
 export class RequestJsonError extends WireupError {
   constructor(reason: string) {
     super('INVALID_JSON', `The body is not valid JSON: ${reason}`, { statusCode: 400 });
+  }
+}
+
+export class ConnectionSecretsRequiredError extends WireupError {
+  constructor(problems: ValidationProblem[]) {
+    super('CONNECTION_SECRETS_REQUIRED', `The connection update changes where its secrets are sent, so they must be given again: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { statusCode: 422, details: problems });
   }
 }
 

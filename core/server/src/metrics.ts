@@ -1,92 +1,79 @@
 /**
- * A small Prometheus text-format registry: counters and summaries with labels, plus process
- * gauges. Enough for /metrics without a dependency.
+ * Wireup's Prometheus metrics on prom-client, one registry per server. Every label value comes
+ * from a bounded set: connector and action names only of installed connectors (anything else is
+ * `unknown`), error codes and statuses capped per metric (see bounded-labels.ts), so requests
+ * naming made-up connectors cannot grow the series. Node's default process metrics come along.
  */
-type Labels = Record<string, string>;
-
-interface Sample { labels: Labels; value: number; sum?: number }
-
-interface Series {
-  help: string;
-  type: 'counter' | 'summary' | 'gauge';
-  /** By canonical key (labels sorted by name): one sample per label set. */
-  values: Map<string, Sample>;
-  /** By the labels as given (names in the caller's order): the same samples, found without sorting. */
-  fast: Map<string, Sample>;
-}
-
-/** The label set's key in the caller's order of names: cheap, and the same for every call site of a metric. */
-const fastKeyOf = (labels: Labels): string => {
-  let key = '';
-  for (const name in labels) key += `${name}\u0000${labels[name]}\u0001`;
-  return key;
-};
-const keyOf = (labels: Labels) => JSON.stringify(Object.entries(labels).sort());
-const render = (labels: Labels) => {
-  const parts = Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`);
-  return parts.length ? `{${parts.join(',')}}` : '';
-};
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ConnectorCatalog } from '@wireup/engine';
+import { createBoundedLabel, httpMethodLabel } from './bounded-labels.ts';
 
 export interface Metrics {
-  inc(name: string, labels?: Labels, by?: number): void;
-  observe(name: string, seconds: number, labels?: Labels): void;
-  text(): string;
+  /** A webhook delivery was answered: `result` is `accepted` or the refusal's error code. */
+  webhookDelivery(connector: string, result: string): void;
+  /** An event was stored (or recognised as a provider retry). */
+  eventAccepted(connector: string, duplicate: boolean): void;
+  runFinished(status: string, seconds: number): void;
+  stepFinished(type: string, status: string): void;
+  stepRetried(connector: string, action: string, code: string): void;
+  /** One HTTP request answered; `route` is the matched route pattern, undefined when none matched. */
+  httpRequest(method: string, route: string | undefined, status: number, seconds: number): void;
+  /** The Prometheus text exposition. */
+  text(): Promise<string>;
+  /** Content type of `text()`. */
+  readonly contentType: string;
 }
 
-/** Creates the registry with Wireup's series declared. */
-export function createMetrics(): Metrics {
-  const series = new Map<string, Series>();
-  const declare = (name: string, type: Series['type'], help: string) => series.set(name, { help, type, values: new Map(), fast: new Map() });
-  declare('wireup_webhook_deliveries_total', 'counter', 'Webhook deliveries by connector and result.');
-  declare('wireup_events_accepted_total', 'counter', 'Provider events accepted, by connector and whether a duplicate.');
-  declare('wireup_runs_finished_total', 'counter', 'Runs finished, by status.');
-  declare('wireup_run_duration_seconds', 'summary', 'Run duration from start to finish.');
-  declare('wireup_steps_finished_total', 'counter', 'Steps finished, by type and status.');
-  declare('wireup_step_retries_total', 'counter', 'Action retries, by connector, action and error code.');
-  declare('wireup_http_requests_total', 'counter', 'HTTP requests, by method, route and status.');
-  const get = (name: string) => {
-    const s = series.get(name);
-    if (!s) throw new Error(`metric ${name} is not declared`);
-    return s;
-  };
-  /** The sample of this label set, created at zero on first use. */
-  const sample = (s: Series, labels: Labels, summary: boolean): Sample => {
-    const fast = fastKeyOf(labels);
-    let v = s.fast.get(fast);
-    if (!v) {
-      const k = keyOf(labels);
-      v = s.values.get(k);
-      if (!v) {
-        v = summary ? { labels: { ...labels }, value: 0, sum: 0 } : { labels: { ...labels }, value: 0 };
-        s.values.set(k, v);
-      }
-      s.fast.set(fast, v);
-    }
-    return v;
-  };
+export interface MetricsOptions {
+  /** The installed connectors: the only connector and action names that become label values. */
+  catalog: ConnectorCatalog;
+}
+
+/** Creates the registry with Wireup's series and Node's default metrics. */
+export function createMetrics({ catalog }: MetricsOptions): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const counter = (name: string, help: string, labelNames: string[]) => new Counter({ name, help, labelNames, registers: [registry] });
+
+  const webhookDeliveries = counter('wireup_webhook_deliveries_total', 'Webhook deliveries by connector and result (accepted or the error code).', ['connector', 'result']);
+  const eventsAccepted = counter('wireup_events_accepted_total', 'Provider events accepted, by connector and whether a duplicate.', ['connector', 'duplicate']);
+  const runsFinished = counter('wireup_runs_finished_total', 'Runs finished, by status.', ['status']);
+  const runDuration = new Histogram({
+    name: 'wireup_run_duration_seconds', help: 'Run duration from creation to finish.', registers: [registry],
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+  });
+  const stepsFinished = counter('wireup_steps_finished_total', 'Steps finished, by type and status.', ['type', 'status']);
+  const stepRetries = counter('wireup_step_retries_total', 'Action retries, by connector, action and error code.', ['connector', 'action', 'code']);
+  const httpRequests = counter('wireup_http_requests_total', 'HTTP requests, by method, matched route and status.', ['method', 'route', 'status']);
+  const httpDuration = new Histogram({
+    name: 'wireup_http_request_duration_seconds', help: 'HTTP request duration, by method and matched route.', labelNames: ['method', 'route'], registers: [registry],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+  });
+
+  const connectorLabel = (name: string): string => (catalog.get(name) ? name : 'unknown');
+  const actionLabel = (connector: string, action: string): string => (catalog.get(connector)?.actions.has(action) ? action : 'unknown');
+  // Codes and statuses come from Wireup's own registries, but a connector may make up codes: capped all the same.
+  const resultLabel = createBoundedLabel(64);
+  const retryCodeLabel = createBoundedLabel(64);
+  const runStatusLabel = createBoundedLabel(16);
+  const stepTypeLabel = createBoundedLabel(16);
+  const stepStatusLabel = createBoundedLabel(16);
+
   return {
-    inc(name, labels = {}, by = 1) {
-      sample(get(name), labels, false).value += by;
+    webhookDelivery: (connector, result) => webhookDeliveries.inc({ connector: connectorLabel(connector), result: resultLabel(result) }),
+    eventAccepted: (connector, duplicate) => eventsAccepted.inc({ connector: connectorLabel(connector), duplicate: String(duplicate) }),
+    runFinished(status, seconds) {
+      runsFinished.inc({ status: runStatusLabel(status) });
+      runDuration.observe(seconds);
     },
-    observe(name, seconds, labels = {}) {
-      const v = sample(get(name), labels, true);
-      v.value += 1;
-      v.sum = (v.sum ?? 0) + seconds;
+    stepFinished: (type, status) => stepsFinished.inc({ type: stepTypeLabel(type), status: stepStatusLabel(status) }),
+    stepRetried: (connector, action, code) => stepRetries.inc({ connector: connectorLabel(connector), action: actionLabel(connector, action), code: retryCodeLabel(code) }),
+    httpRequest(method, route, status, seconds) {
+      const labels = { method: httpMethodLabel(method), route: route ?? 'unmatched' };
+      httpRequests.inc({ ...labels, status: status >= 100 && status <= 599 ? String(status) : 'other' });
+      httpDuration.observe(labels, seconds);
     },
-    text() {
-      const lines: string[] = [];
-      for (const [name, s] of series) {
-        lines.push(`# HELP ${name} ${s.help}`, `# TYPE ${name} ${s.type}`);
-        for (const v of s.values.values()) {
-          if (s.type === 'summary') lines.push(`${name}_count${render(v.labels)} ${v.value}`, `${name}_sum${render(v.labels)} ${v.sum ?? 0}`);
-          else lines.push(`${name}${render(v.labels)} ${v.value}`);
-        }
-      }
-      const mem = process.memoryUsage();
-      lines.push('# HELP process_resident_memory_bytes Resident memory size in bytes.', '# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${mem.rss}`);
-      lines.push('# HELP nodejs_heap_used_bytes V8 heap in use.', '# TYPE nodejs_heap_used_bytes gauge', `nodejs_heap_used_bytes ${mem.heapUsed}`);
-      lines.push('# HELP process_uptime_seconds Seconds since the process started.', '# TYPE process_uptime_seconds gauge', `process_uptime_seconds ${process.uptime()}`);
-      return `${lines.join('\n')}\n`;
-    },
+    text: () => registry.metrics(),
+    contentType: registry.contentType,
   };
 }

@@ -14,7 +14,7 @@ export const openapiDocument = {
   security: [{ bearer: [] }],
   paths: {
     '/healthz': { get: { summary: 'Liveness and the adapters in use', security: [], responses: { 200: ok('Healthy') } } },
-    '/metrics': { get: { summary: 'Prometheus metrics', security: [], responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+    '/metrics': { get: { summary: 'Prometheus metrics; needs the token unless WIREUP_METRICS_PUBLIC=true', responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, 401: error } } },
     '/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: ok('OpenAPI document') } } },
     '/v1/connectors': { get: { summary: 'Installed connectors', responses: { 200: ok('List', { type: 'object', properties: { data: { type: 'array', items: { type: 'object' } } } }), 401: error } } },
     '/v1/connectors/{name}': { get: { summary: "A connector's manifest", parameters: idParam('name'), responses: { 200: ok('Manifest'), 401: error, 404: error } } },
@@ -43,7 +43,7 @@ export const openapiDocument = {
     } }), 401: error, 404: error, 422: error, 502: error } } },
     '/v1/workflows/{id}/unpublish': { post: { summary: 'Stop running the workflow; shrinks or removes the provider endpoint it needed', parameters: idParam('id'), responses: { 200: ok('Unpublished', { allOf: [ref('Workflow'), { type: 'object', properties: { warnings: { type: 'array', items: { type: 'string' }, description: 'Provider clean-up that failed; retried at the next publish or unpublish' } } }] }), 401: error, 404: error } } },
     '/v1/runs': { get: { summary: 'Runs, newest first; status=failed is the dead-letter list', parameters: [
-      { name: 'workflow', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string', description: 'comma-separated: queued,running,succeeded,failed,filtered' } },
+      { name: 'workflow', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string', description: 'comma-separated: queued,running,waiting,succeeded,failed,filtered' } },
       { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } }, { name: 'before', in: 'query', schema: { type: 'string', description: 'a run id: the page after it' } },
     ], responses: { 200: ok('Runs without steps'), 400: error, 401: error } } },
     '/v1/runs/{id}': { get: { summary: 'A run with its step log', parameters: idParam('id'), responses: { 200: ok('Run', ref('Run')), 401: error, 404: error } } },
@@ -60,7 +60,7 @@ export const openapiDocument = {
       Connection: { type: 'object', properties: { id: { type: 'string' }, connector: { type: 'string' }, name: { type: 'string' }, auth: { type: 'object', description: 'non-secret fields only' }, secrets: { type: 'object', additionalProperties: { enum: ['set', 'unset'] } }, webhookUrl: { type: 'string' }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } } },
       WorkflowDocument: { type: 'object', required: ['name', 'trigger', 'steps'], description: 'See DESIGN.md "The workflow document"; validated by core/engine.', properties: { name: { type: 'string' }, trigger: { type: 'object', properties: { connector: { type: 'string' }, trigger: { type: 'string' }, connection: { type: 'string' } } }, steps: { type: 'array', items: { type: 'object' } } } },
       Workflow: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, status: { enum: ['draft', 'published'] }, publishedVersion: { type: ['integer', 'null'] }, latestVersion: { type: 'integer' }, draft: ref('WorkflowDocument'), webhookUrl: { type: 'string' } } },
-      Run: { type: 'object', properties: { id: { type: 'string' }, workflowId: { type: 'string' }, version: { type: 'integer' }, status: { enum: ['queued', 'running', 'succeeded', 'failed', 'filtered'] }, event: { type: 'object' }, steps: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' }, status: { type: 'string' }, input: {}, output: {}, error: { type: 'object' }, attempts: { type: 'integer' }, startedAt: { type: 'string' }, finishedAt: { type: 'string' } } } } } },
+      Run: { type: 'object', properties: { id: { type: 'string' }, workflowId: { type: 'string' }, version: { type: 'integer' }, status: { enum: ['queued', 'running', 'waiting', 'succeeded', 'failed', 'filtered'] }, event: { type: 'object' }, steps: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' }, status: { type: 'string' }, input: {}, output: {}, error: { type: 'object' }, attempts: { type: 'integer' }, startedAt: { type: 'string' }, finishedAt: { type: 'string' } } } } } },
     },
   },
 } as const;

@@ -6,7 +6,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE, cookieValue, csrfMatches, type Session, type Sessions } from './sessions.ts';
-import { CsrfTokenInvalidError, SessionInvalidError } from './errors.ts';
+import { CsrfTokenInvalidError, SessionInvalidError, UnauthorizedError } from './errors.ts';
+import { authorizationMatches } from './api-token.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -22,4 +23,16 @@ export async function requireSession(request: FastifyRequest, sessions: Sessions
   if (!session) throw new SessionInvalidError();
   if (!safeMethods.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], session)) throw new CsrfTokenInvalidError();
   return session;
+}
+
+/**
+ * onRequest hook for the encapsulated API plugin: the bearer token, or else the session cookie.
+ * A request that sends a wrong bearer token is refused even when it also carries a cookie.
+ */
+export function requireTokenOrSession(token: string, sessions: Sessions) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (authorizationMatches(request.headers.authorization, token)) return;
+    if (request.headers.authorization) throw new UnauthorizedError();
+    await requireSession(request, sessions);
+  };
 }

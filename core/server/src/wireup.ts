@@ -62,8 +62,8 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
   const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
-  const metrics = createMetrics();
-  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate });
+  const metrics = createMetrics({ catalog });
+  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
   const store = await pickStore(config);
   let started = false;
   const bus = await pickBus(config, () => started);
@@ -71,10 +71,10 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
     openAuth: (connection) => secretBox.open(connection.authCiphertext),
     observer: {
-      eventAccepted: (connector, duplicate) => metrics.inc('wireup_events_accepted_total', { connector, duplicate: String(duplicate) }),
-      runFinished: (status, ms) => { metrics.inc('wireup_runs_finished_total', { status }); metrics.observe('wireup_run_duration_seconds', ms / 1000); },
-      stepFinished: (type, status) => metrics.inc('wireup_steps_finished_total', { type, status }),
-      stepRetried: (connector, action, code) => metrics.inc('wireup_step_retries_total', { connector, action, code }),
+      eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
+      runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
+      stepFinished: (type, status) => metrics.stepFinished(type, status),
+      stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
     },
   });
   const sessions = createSessions(store.kv);

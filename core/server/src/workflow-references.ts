@@ -1,6 +1,7 @@
 /**
  * Checks that the connections a workflow names exist and belong to the right connector:
- * the part of validation that needs the store, which the engine's validator does not see.
+ * the part of validation that needs the store, which the engine's validator does not see;
+ * and, the other way round, which published workflows use a connection (trigger or any step).
  */
 import type { ValidationProblem } from '@wireup/sdk';
 import type { Store } from '@wireup/store';
@@ -30,4 +31,25 @@ export async function checkWorkflowReferences(store: Store, document: { trigger:
   await check(document.trigger.connection, document.trigger.connector, '/trigger/connection');
   for (const [step, path] of actionSteps(document.steps, '/steps')) await check(step.connection, step.connector, `${path}/connection`);
   return problems;
+}
+
+function usesConnection(steps: unknown[], connectionId: string): boolean {
+  return steps.some((raw) => {
+    const step = (raw ?? {}) as StepLike;
+    if (step.connection === connectionId) return true;
+    const branches = [...Object.values(step.cases ?? {}), ...(Array.isArray(step.default) ? [step.default] : [])];
+    return branches.some((branch) => Array.isArray(branch) && usesConnection(branch, connectionId));
+  });
+}
+
+/** Ids of the published workflows whose published version uses the connection, as trigger or in any step (switch branches included). */
+export async function publishedWorkflowsUsing(store: Store, connectionId: string): Promise<string[]> {
+  const users: string[] = [];
+  for (const workflow of await store.workflows.list()) {
+    if (workflow.publishedVersion === null) continue;
+    const version = await store.workflows.getVersion(workflow.id, workflow.publishedVersion);
+    const document = version?.document;
+    if (document && (document.trigger?.connection === connectionId || usesConnection(document.steps ?? [], connectionId))) users.push(workflow.id);
+  }
+  return users;
 }

@@ -1,5 +1,6 @@
 /** @wireup/store: the Store port, its records, and the embedded SQLite adapter. */
 export type * from './records.ts';
+export { runStatuses } from './records.ts';
 export type * from './store.ts';
 export * from './errors.ts';
 export * from './run-updates.ts';

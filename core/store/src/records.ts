@@ -65,8 +65,15 @@ export interface EventRecord {
   receivedAt: string;
 }
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'filtered';
-export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+/**
+ * `waiting`: parked until a provider's requested wait is over (its waiting step says until when,
+ * `retryAt`); it holds no executor slot and resumes through the bus.
+ */
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'filtered';
+/** Every run status, in the order a run goes through them. */
+export const runStatuses: readonly RunStatus[] = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'filtered'];
+/** `waiting`: an action whose next attempt is due at `retryAt` (its run is parked). */
+export type StepStatus = 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped';
 
 export interface StepError {
   code: string;
@@ -83,6 +90,8 @@ export interface StepRecord {
   output?: unknown;
   error?: StepError;
   attempts: number;
+  /** When a waiting step's next attempt is due (ISO-8601). */
+  retryAt?: string;
   startedAt: string;
   finishedAt?: string;
   durationMs?: number;

@@ -24,11 +24,11 @@ export interface TestConnectorControl {
 
 const sample = { id: 'x' };
 
-/** The `acme` connector: triggers `order-paid` (event `order.paid`) and `order-failed` (`order.failed`), actions `create-ticket` and `notify`. */
+/** The `acme` connector: triggers `order-paid` (event `order.paid`) and `order-failed` (`order.failed`), actions `create-ticket`, `notify` and `send-once` (not idempotent). */
 export function createTestConnector(): { connector: Connector; control: TestConnectorControl } {
   const control: TestConnectorControl = { behaviour: async (_action, ctx) => ({ id: `t-${control.calls.length}`, echo: ctx.input }), calls: [] };
-  const action = (key: string, inputSchema: Record<string, unknown>, retry?: { maxAttempts?: number }) => defineAction({
-    key, displayName: key, description: `Test action ${key}.`, idempotent: true, inputSchema,
+  const action = (key: string, inputSchema: Record<string, unknown>, retry?: { maxAttempts?: number }, idempotent = true) => defineAction({
+    key, displayName: key, description: `Test action ${key}.`, idempotent, inputSchema,
     outputSchema: { type: 'object' }, sample, ...(retry ? { retry } : {}),
     run: async (ctx) => {
       control.calls.push({ action: key, input: ctx.input, idempotencyKey: ctx.idempotencyKey, auth: ctx.auth });
@@ -53,6 +53,8 @@ export function createTestConnector(): { connector: Connector; control: TestConn
         properties: { customer: { type: 'string' }, title: { type: 'string' }, amount: { type: 'number' }, meta: { type: 'object' } },
       }),
       action('notify', { type: 'object', properties: { text: { type: 'string' } } }, { maxAttempts: 2 }),
+      // Not safe to repeat (like a Kustomer message): never retried after an ambiguous failure.
+      action('send-once', { type: 'object', properties: { text: { type: 'string' } } }, undefined, false),
     ],
     webhook: {
       verify(request, auth): ProviderEvent[] {

@@ -83,6 +83,10 @@ export interface Auth {
      * True when webhook auto-registration fills this field (e.g. a signing secret).
      */
     filledByRegistration?: boolean;
+    /**
+     * True when the field says where the secrets are sent (an API base URL, e.g. Kustomer `baseUrl`). Its value must be an http(s) URL, https:// unless private egress is allowed; changing it requires the secret fields again, so a stored key is never sent to a new host.
+     */
+    destination?: boolean;
   }[];
 }
 export interface Trigger {

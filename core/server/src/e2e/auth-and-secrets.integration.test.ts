@@ -3,7 +3,7 @@
  * response or in the run log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { startHarness, testToken, stripeEvent, failedCharge, postSigned, eventually, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { openapiDocument } from '../openapi.ts';
 
@@ -64,9 +64,13 @@ describe('API token and secrets', () => {
     }
   });
 
-  it('leaves /healthz, /metrics and /openapi.json open', async () => {
+  it('leaves /healthz and /openapi.json open; /metrics needs the token', async () => {
     expect((await fetch(`${h.wireup.url}/healthz`)).status).toBe(200);
-    const metrics = await (await fetch(`${h.wireup.url}/metrics`)).text();
+    const refused = await fetch(`${h.wireup.url}/metrics`);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.code).toBe('UNAUTHORIZED');
+    expect((await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: 'Bearer wrong-token' } })).status).toBe(401);
+    const metrics = await (await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: `Bearer ${testToken}` } })).text();
     expect(metrics).toMatch(/wireup_runs_finished_total\{status="succeeded"\} \d+/);
     expect(metrics).toMatch(/wireup_webhook_deliveries_total\{connector="stripe",result="accepted"\} \d+/);
     expect((await fetch(`${h.wireup.url}/openapi.json`)).status).toBe(200);

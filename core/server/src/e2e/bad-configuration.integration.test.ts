@@ -27,6 +27,8 @@ describe('bad configuration at start', () => {
     ['a malformed MongoDB URL', { MONGODB_URL: 'not-a-url' }, /mongo/i],
     ['a bad role', { WIREUP_ROLE: 'boss' }, /WIREUP_ROLE/],
     ['a bad port', { PORT: 'eighty' }, /PORT/],
+    ['a bad log level', { WIREUP_LOG_LEVEL: 'loud' }, /WIREUP_LOG_LEVEL=loud is not one of trace, debug, info/],
+    ['a bad metrics switch', { WIREUP_METRICS_PUBLIC: 'maybe' }, /WIREUP_METRICS_PUBLIC=maybe is not true or false/],
   ])('%s: one clear line, exit 1', (_what, env, pattern) => {
     const r = start(env);
     expect(r.status).toBe(1);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { stripeEvent, failedCharge, eventually, callApi, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { stripeEvent, failedCharge, eventually, callApi, stripeWebhookSecret, testToken, type Harness } from '../testing/harness.ts';
 import { setUpScenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 import { kafkaMongoEnv } from '../testing/backends.ts';
@@ -29,7 +29,7 @@ async function countRuns(url: string, workflowId: string, status?: string): Prom
 }
 
 async function metric(url: string, pattern: RegExp): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${testToken}` } })).text();
   return Number(pattern.exec(text)?.[1] ?? 0);
 }
 

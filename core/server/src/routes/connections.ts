@@ -8,8 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { WireupError, type Connector, type ConnectionAuth } from '@wireup/sdk';
 import type { ConnectionRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
-import { ConflictError, NotFoundError, RequestInvalidError } from '../errors.ts';
+import { ConflictError, ConnectionSecretsRequiredError, NotFoundError, RequestInvalidError } from '../errors.ts';
 import { checkAuth } from '../connection-auth.ts';
+import { checkDestinations } from '../connection-destination.ts';
+import { publishedWorkflowsUsing } from '../workflow-references.ts';
 
 interface ConnectionBody { connector?: unknown; name?: unknown; auth?: unknown; test?: unknown }
 
@@ -58,6 +60,7 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     const body = request.body ?? {};
     const connector = connectorOf(body.connector);
     const { problems, split } = checkAuth(connector.manifest, body.auth ?? {});
+    problems.push(...checkDestinations(connector.manifest, split.all, {}, deps.config.egressAllowPrivate).problems);
     if (typeof body.name !== 'string' || !body.name.trim()) problems.unshift({ path: '/name', message: 'is required', fix: 'give the connection a name, e.g. "Stripe live"' });
     if (problems.length) throw new RequestInvalidError('The connection is invalid', problems);
     if (body.test !== false) await testCredentials(connector, split.all, deps);
@@ -86,9 +89,13 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     const body = request.body ?? {};
     const previous = deps.secretBox.open<Record<string, string>>(record.authCiphertext);
     const { problems, split } = checkAuth(connector.manifest, body.auth ?? {}, previous);
+    const given = (body.auth && typeof body.auth === 'object' ? body.auth : {}) as Record<string, unknown>;
+    const destinations = checkDestinations(connector.manifest, split.all, given, deps.config.egressAllowPrivate, previous);
+    problems.push(...destinations.problems);
     if (body.name !== undefined && (typeof body.name !== 'string' || !body.name.trim())) problems.unshift({ path: '/name', message: 'must be a non-empty string', fix: 'give a name or leave it out' });
     if (body.connector !== undefined && body.connector !== record.connector) problems.unshift({ path: '/connector', message: 'cannot change', fix: 'create a new connection for another app' });
     if (problems.length) throw new RequestInvalidError('The connection update is invalid', problems);
+    if (destinations.secretsRequired.length) throw new ConnectionSecretsRequiredError(destinations.secretsRequired);
     if (body.auth !== undefined && body.test !== false) await testCredentials(connector, split.all, deps);
     const updated = await deps.store.connections.update(record.id, {
       ...(typeof body.name === 'string' ? { name: body.name.trim() } : {}),
@@ -99,8 +106,8 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
 
   app.delete<{ Params: { id: string } }>('/v1/connections/:id', async (request, reply) => {
     const record = await load(request.params.id);
-    const users = await deps.store.workflows.listPublishedForConnection(record.id);
-    if (users.length) throw new ConflictError(`Connection "${record.id}" is used by published workflows; unpublish them first.`, { workflows: users.map((u) => u.workflowId) });
+    const users = await publishedWorkflowsUsing(deps.store, record.id);
+    if (users.length) throw new ConflictError(`Connection "${record.id}" is used by published workflows (${users.join(', ')}); unpublish them or point them at another connection first.`, { workflows: users });
     await deps.store.connections.delete(record.id);
     return reply.code(204).send();
   });

@@ -1,10 +1,10 @@
 /** `/v1/runs`: list (by workflow, by status: `status=failed` is the dead-letter list), read with steps, replay. */
 import type { FastifyInstance } from 'fastify';
-import type { RunStatus } from '@wireup/store';
+import { runStatuses, type RunStatus } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { NotFoundError, RequestInvalidError } from '../errors.ts';
 
-const statuses: RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'filtered'];
+const statuses: readonly RunStatus[] = runStatuses;
 
 export async function runRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Querystring: { workflow?: string; status?: string; limit?: string; before?: string } }>('/v1/runs', async (request) => {

@@ -24,10 +24,10 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     try {
       const result = await deps.engine.acceptWebhook({ connector, trigger, token: request.params.token, rawBody, headers: request.headers });
-      deps.metrics.inc('wireup_webhook_deliveries_total', { connector, result: 'accepted' });
+      deps.metrics.webhookDelivery(connector, 'accepted');
       return reply.code(200).send({ received: true, ...result });
     } catch (error) {
-      deps.metrics.inc('wireup_webhook_deliveries_total', { connector, result: (error as WireupError).code ?? 'error' });
+      deps.metrics.webhookDelivery(connector, (error as WireupError).code ?? 'error');
       throw error;
     }
   });

@@ -41,6 +41,10 @@ export interface FakeFailure {
   method?: string;
   /** Only fail requests to this exact path, e.g. `/v1/conversations` (default: any). */
   path?: string;
+  /** Carry the request out first (store what it creates), then fail: the effect happened, the answer is lost. */
+  apply?: boolean;
+  /** Instead of answering, reset the connection once the request was read (`status` is then unused). */
+  reset?: boolean;
 }
 
 /** A delivery made by `sendEvent`. */
@@ -134,17 +138,26 @@ export async function createFakeKustomer(options: FakeKustomerOptions = {}): Pro
   const failures: Array<FakeFailure & { remaining: number }> = [];
   let delayMs = 0;
 
-  function takeFailure(method: string, path: string): FakeReply | null {
+  function takeFailure(method: string, path: string): FakeFailure | null {
     const index = failures.findIndex((f) => (!f.method || f.method === method) && (!f.path || f.path === path));
     if (index < 0) return null;
     const failure = failures[index];
     if (--failure.remaining <= 0) failures.splice(index, 1);
-    return { status: failure.status, headers: failure.headers, body: failure.body === undefined ? defaultFailureBody(failure.status) : failure.body };
+    return failure;
   }
 
-  function answer(method: string, url: URL, headers: Record<string, string>, body: unknown, json: boolean): FakeReply {
+  /** The reply, or 'reset' to drop the connection without one. */
+  function answer(method: string, url: URL, headers: Record<string, string>, body: unknown, json: boolean): FakeReply | 'reset' {
     const failure = takeFailure(method, url.pathname);
-    if (failure) return failure;
+    if (failure) {
+      if (failure.apply) serve(method, url, headers, body, json);
+      if (failure.reset) return 'reset';
+      return { status: failure.status, headers: failure.headers, body: failure.body === undefined ? defaultFailureBody(failure.status) : failure.body };
+    }
+    return serve(method, url, headers, body, json);
+  }
+
+  function serve(method: string, url: URL, headers: Record<string, string>, body: unknown, json: boolean): FakeReply {
     const auth = headers.authorization;
     if (!auth) return errorList(401, 'unauthorized', 'Unauthorized', 'missing Authorization header: send "Authorization: Bearer <API key>"');
     if (auth !== `Bearer ${apiKey}`) return errorList(401, 'unauthorized', 'Unauthorized', 'the API key is not valid or was revoked');
@@ -162,7 +175,9 @@ export async function createFakeKustomer(options: FakeKustomerOptions = {}): Pro
       requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, receivedAt });
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const recent = requests.filter((r) => r.receivedAt > receivedAt - 60_000).length;
-      send(res, answer(method, url, headers, body, json), recent);
+      const reply = answer(method, url, headers, body, json);
+      if (reply === 'reset') req.socket.resetAndDestroy();
+      else send(res, reply, recent);
     })().catch((error) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(errorFlat(500, 'fake_crashed', 'Internal Server Error', String(error)).body));
     });

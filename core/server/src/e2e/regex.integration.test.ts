@@ -1,0 +1,55 @@
+/**
+ * `matches` runs on a linear-time engine: a catastrophic pattern (`^(a+)+$` against 34 a's and
+ * a `!`, which freezes a backtracking engine for many seconds) is answered at once and the
+ * server keeps serving; a pattern the engine refuses is a 422 when the workflow is saved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/scenario.ts';
+
+function withPattern(s: Scenario, right: string) {
+  const doc = failedChargeWorkflow(s.stripeConnection, s.kustomerConnection);
+  doc.steps[0] = { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.description}}', op: 'matches', right }] } };
+  return { ...doc, name: `matches ${right}` };
+}
+
+describe('matches on a linear-time engine', () => {
+  let h: Harness;
+  let s: Scenario;
+  beforeAll(async () => {
+    h = await startHarness();
+    s = await setUpScenario(h);
+  });
+  afterAll(async () => h?.close());
+
+  it('^(a+)+$ against 34 a\'s and "!" is answered at once while the server keeps answering', async () => {
+    const created = await h.api('POST', '/v1/workflows', withPattern(s, '^(a+)+$'));
+    expect(created.status).toBe(201);
+    expect((await h.api('POST', `/v1/workflows/${created.body.id}/publish`)).status).toBe(200);
+    const started = Date.now();
+    const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_redos', description: `${'a'.repeat(34)}!` }));
+    expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
+    const health = await fetch(`${h.wireup.url}/healthz`);
+    expect(health.status).toBe(200);
+    const run = await eventually(async () => {
+      const runs = (await h.api('GET', `/v1/runs?workflow=${created.body.id}`)).body.data;
+      return runs.find((r: any) => r.status === 'filtered' || r.status === 'failed');
+    }, 10_000, 'the run');
+    expect(run.status).toBe('filtered');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const detail = (await h.api('GET', `/v1/runs/${run.id}`)).body;
+    expect(detail.steps[0].output).toMatchObject({ passed: false });
+  });
+
+  it('a pattern the engine refuses (a backreference) is a 422 at save time naming the step and condition', async () => {
+    const res = await h.api('POST', '/v1/workflows', withPattern(s, '(a)\\1'));
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('WORKFLOW_INVALID');
+    expect(res.body.error.details).toEqual([expect.objectContaining({
+      path: '/steps/0/when/all/0/right', message: expect.stringMatching(/^step "declines-only", condition all\[0\]: .*RE2.*invalid escape sequence/),
+    })]);
+    const tooLong = await h.api('POST', '/v1/workflows', withPattern(s, 'a'.repeat(501)));
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.error.details[0].message).toMatch(/the limit is 500/);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The isolated connector process: a connector that throws while loading, loops forever,
+ * allocates without bound or reads outside its folder fails its call (retriable) and the next
+ * call gets a fresh process; the HTTP capability goes through the parent's egress guard; the
+ * process sees no environment variable of ours.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient } from '@wireup/sdk';
+import { createConnectorProcess, type ConnectorProcess } from './connector-process.ts';
+
+const dirs: string[] = [];
+const processes: ConnectorProcess[] = [];
+
+async function connectorWith(moduleSource: string, options: { callTimeoutMs?: number; memoryMb?: number } = {}): Promise<ConnectorProcess> {
+  const dir = await mkdtemp(join(tmpdir(), 'wireup-isolation-'));
+  dirs.push(dir);
+  await writeFile(join(dir, 'index.js'), moduleSource);
+  const process = createConnectorProcess({ spec: 'test@1.0.0', packageDir: dir, mainPath: join(dir, 'index.js'), http: createHttpClient({ allowPrivate: false }), ...options });
+  processes.push(process);
+  return process;
+}
+
+/** A connector module whose one action runs `body` (an async function body with `ctx`). */
+const withAction = (body: string, prelude = '') => `${prelude}
+export default { manifest: { name: 'test' }, triggers: new Map(), actions: new Map([['go', { run: async (ctx) => { ${body} } }]]) };\n`;
+
+afterEach(async () => { await Promise.all(processes.splice(0).map((p) => p.stop())); });
+afterAll(async () => { await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))); });
+
+const call = (p: ConnectorProcess, input: unknown = {}) => p.call({ kind: 'action', key: 'go', input, auth: { apiKey: 'secret' }, idempotencyKey: 'k' });
+
+describe('isolated connector process', () => {
+  it('runs an action with its input and auth, and sees none of our environment', async () => {
+    process.env.WIREUP_SECRET_FOR_TEST = 'must-not-leak';
+    const p = await connectorWith(withAction('return { input: ctx.input, key: ctx.auth.apiKey, env: Object.keys(process.env) };'));
+    expect(await call(p, { n: 1 })).toEqual({ input: { n: 1 }, key: 'secret', env: [] });
+  });
+
+  it('cannot read files outside its package folder', async () => {
+    const p = await connectorWith(withAction("const fs = await import('node:fs'); return fs.readFileSync('/etc/hostname', 'utf8');"));
+    await expect(call(p)).rejects.toMatchObject({ code: 'ERR_ACCESS_DENIED' });
+  });
+
+  it('makes HTTP calls only through the egress-guarded capability', async () => {
+    const p = await connectorWith(withAction("return ctx.http.request({ method: 'GET', url: 'http://127.0.0.1:9/' });"));
+    await expect(call(p)).rejects.toMatchObject({ code: 'EGRESS_REFUSED' });
+  });
+
+  it('fails the call of a connector that throws in its module scope (retriable), every time', async () => {
+    const p = await connectorWith(withAction('return 1;', "throw new Error('boom at load');"));
+    await expect(call(p)).rejects.toMatchObject({ code: 'CONNECTOR_LOAD_FAILED', retriable: true, message: expect.stringContaining('boom at load') });
+    await expect(call(p)).rejects.toMatchObject({ code: 'CONNECTOR_LOAD_FAILED' });
+  });
+
+  it('stops a call that loops forever, and answers the next call from a new process', async () => {
+    const p = await connectorWith(withAction('if (ctx.input.loop) for (;;) {} return 42;'), { callTimeoutMs: 500 });
+    await expect(call(p, { loop: true })).rejects.toMatchObject({ code: 'CONNECTOR_PROCESS_FAILED', retriable: true, message: expect.stringContaining('longer than 500 ms') });
+    expect(await call(p, { loop: false })).toBe(42);
+    expect(p.starts).toBe(2);
+  });
+
+  it('fails the call of a connector that allocates without bound, and recovers', async () => {
+    const p = await connectorWith(withAction('if (ctx.input.grow) { const a = []; for (;;) a.push(new Array(1e5).fill(Math.random())); } return "ok";'), { memoryMb: 32, callTimeoutMs: 20_000 });
+    await expect(call(p, { grow: true })).rejects.toMatchObject({ code: 'CONNECTOR_PROCESS_FAILED', retriable: true, message: expect.stringMatching(/out of memory|exited/) });
+    expect(await call(p, { grow: false })).toBe('ok');
+  });
+
+  it('keeps a thrown error\'s code, retriable flag and retryAfterMs', async () => {
+    const p = await connectorWith(withAction("const e = new Error('slow down'); e.code = 'RATE_LIMITED'; e.retriable = true; e.retryAfterMs = 1234; throw e;"));
+    await expect(call(p)).rejects.toMatchObject({ code: 'RATE_LIMITED', retriable: true, retryAfterMs: 1234, message: 'slow down' });
+  });
+});
