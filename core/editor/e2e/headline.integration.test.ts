@@ -17,6 +17,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
 import { editorBuilt, startWireup, type WireupProcess } from './wireup-process.ts';
 import { createActor } from './actor.ts';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
@@ -60,7 +61,14 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     for (const dir of [profile, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
+  /** Serious and critical accessibility violations per view (axe-core). */
+  const violations: Record<string, Array<{ id: string; impact: string; help: string; nodes: string[] }>> = {};
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (bad.length) violations[name] = bad.map((v) => ({ id: v.id, impact: v.impact!, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  };
 
   it('goes from "Set it up" to a published workflow that opens a Kustomer conversation', async () => {
     const user = createActor(page);
@@ -148,5 +156,38 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
     await page.locator('td').getByText('succeeded').waitFor();
     await shot('09-workflows');
+    writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
+    expect(violations).toEqual({});
+  });
+
+  it('undoes and redoes edits across a reload, and reloads instead of overwriting a draft changed elsewhere', async () => {
+    const api = (method: string, path: string, body?: unknown) => fetch(`${wireup.url}${path}`, {
+      method, headers: { authorization: 'Bearer e2e-token-0123456789', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => r.json());
+    const created = await api('POST', '/v1/workflows?partial=true', { name: 'Undo me', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });
+    await page.goto(`${wireup.url}/editor/${created.id}`);
+    const name = page.getByLabel('Workflow name');
+    const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
+    await name.fill('Undo me, renamed');
+    await saved.waitFor();
+    await page.locator('[data-node="trigger"] .body').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => name.inputValue()).toBe('Undo me');
+    await saved.waitFor();
+    expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Undo me');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => name.inputValue()).toBe('Undo me, renamed');
+    await saved.waitFor();
+    expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Undo me, renamed');
+
+    // Someone else saves meanwhile: this page's next save is refused and the newer draft shown.
+    await api('PUT', `/v1/workflows/${created.id}?partial=true`, { name: 'Changed elsewhere', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });
+    await name.fill('Lost edit');
+    await page.getByRole('status').filter({ hasText: 'changed elsewhere' }).waitFor();
+    await expect.poll(() => name.inputValue()).toBe('Changed elsewhere');
+    expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Changed elsewhere');
+    await shot('10-changed-elsewhere');
   });
 });

@@ -110,6 +110,14 @@ export function stepsBefore(doc: WorkflowDocument, id: string): string[] {
   return search(doc.steps, []) ?? [];
 }
 
+/** An empty connection, said as a user would want it (the schema says "fewer than 1 characters"). */
+function friendly(problem: Problem): Problem {
+  if (/\/connection$/.test(problem.path) && /fewer than 1 character/.test(problem.message)) {
+    return { ...problem, message: 'needs a connection', fix: 'choose one, or create it with "New connection"' };
+  }
+  return problem;
+}
+
 /** The API's problems grouped by the node they belong to (`trigger`, a step id, or `workflow`). */
 export function problemsByNode(doc: WorkflowDocument, problems: Problem[]): Record<string, Problem[]> {
   const out: Record<string, Problem[]> = {};
@@ -125,7 +133,7 @@ export function problemsByNode(doc: WorkflowDocument, problems: Problem[]): Reco
       else if (parts[i + 1] === 'default') { steps = step.default; i += 1; }
       else break;
     }
-    (out[node] ??= []).push(problem);
+    (out[node] ??= []).push(friendly(problem));
   }
   return out;
 }
