@@ -9,13 +9,14 @@
  */
 import { createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { editorBuilt, startWireup, type WireupProcess } from './wireup-process.ts';
+import { editorBuilt, editorDist, startWireup, type WireupProcess } from './wireup-process.ts';
 import { createActor } from './actor.ts';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -158,6 +159,15 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await shot('09-workflows');
     writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
     expect(violations).toEqual({});
+  });
+
+  it('loads under 250 KB of gzipped JavaScript first (the canvas and CodeMirror come later)', () => {
+    const html = readFileSync(join(editorDist, 'index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(initial.length).toBeGreaterThan(0);
+    const bytes = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(editorDist, file))).length, 0);
+    writeFileSync(join(outDir, 'initial-js.json'), `${JSON.stringify({ files: initial, gzipBytes: bytes }, null, 2)}\n`);
+    expect(bytes).toBeLessThan(250 * 1024);
   });
 
   it('undoes and redoes edits across a reload, and reloads instead of overwriting a draft changed elsewhere', async () => {
