@@ -35,7 +35,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   return {
     acceptWebhook: (delivery) => acceptWebhook(ctx, delivery),
-    validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors),
+    validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors, { codeMaxima: ctx.code.maxima }),
     replayRun: (runId) => replayRun(ctx, runId),
     async startWorkers() {
       if (started) return;
@@ -53,6 +53,7 @@ export function createEngine(options: EngineOptions): Engine {
       stopper.abort();
       ctx.resumer.stop();
       await poller.stopped();
+      await ctx.code.sandbox.stop();
     },
   };
 }

@@ -2,9 +2,10 @@
  * The engine's public shape, consumed by core/server (the composition root). The engine
  * depends on ports only: Store, EventBus, and the installed connectors.
  */
-import type { Connector, ConnectionAuth, HttpClient, ValidationProblem } from '@wireup/sdk';
+import type { Connector, ConnectionAuth, HttpClient, Logger, ValidationProblem } from '@wireup/sdk';
 import type { ConnectionRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
+import type { CodeLimits } from './code-limits.ts';
 
 /** The installed connectors, by name. */
 export interface ConnectorCatalog {
@@ -97,7 +98,18 @@ export interface EngineOptions {
   /** Injected for tests; default setTimeout-based. */
   sleep?(ms: number): Promise<void>;
   observer?: EngineObserver;
+  /** Where run failures, retries and the errors the engine survives are logged. Default: nowhere. */
+  logger?: Logger;
   polling?: Partial<PollingOptions>;
+  code?: CodeOptions;
+}
+
+/** How code steps run. */
+export interface CodeOptions {
+  /** The most a workflow's `codeLimits` may ask for (WIREUP_CODE_MAX_*); defaults in code-limits.ts. */
+  maxima?: Partial<CodeLimits>;
+  /** Worker threads running code steps. Default 2. */
+  workers?: number;
 }
 
 /** A webhook delivery as routed by the server: `/v1/webhooks/<connector>[.trigger-<trigger>]/<token>`. */

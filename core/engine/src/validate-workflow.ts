@@ -3,18 +3,28 @@
  * unique across the whole workflow (switch branches included), connectors, triggers and
  * actions exist in the catalog (a trigger with what it needs to fire: a webhook handler, or a
  * poll function), required action inputs are mapped, templates read the trigger or a step
- * that runs earlier, and code/ai steps are refused until the engine runs them. Every
+ * that runs earlier, a code step's code compiles and the workflow's codeLimits stay within
+ * the server's maxima, and an AI step's JSON Schema is one. Every
  * problem names its field: `/steps/2/action: unknown action "create-conversaton" of connector
  * kustomer (fix: one of create-conversation, …)`.
  */
 import { compileSchema, toProblems, type Connector, type JsonSchema, type ValidationProblem } from '@wireup/sdk';
 import type { ConnectorCatalog } from './engine.ts';
-import type { ActionStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import type { ActionStep, CodeStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
 import { workflowDocumentSchema } from './workflow-schema.ts';
 import { findTemplates } from './template.ts';
 import { unaryOps } from './conditions.ts';
 import { compilePattern } from './pattern.ts';
 import { oneOf } from './suggest.ts';
+import { checkWorkflowLimits } from './workflow-limits.ts';
+import { findCodeSyntaxError } from './code-syntax.ts';
+import { codeLimitProblems, defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
+
+/** What validation needs to know of the server besides its connectors. */
+export interface ValidationOptions {
+  /** The most a workflow's codeLimits may ask for. Default: defaultCodeMaxima. */
+  codeMaxima?: CodeLimits;
+}
 
 type Problems = ValidationProblem[];
 
@@ -97,6 +107,15 @@ function checkAction(step: ActionStep, pointer: string, walk: Walk): void {
   walk.problems.push(...actionInputProblems(step, pointer, action.inputSchema as JsonSchema));
 }
 
+function checkCode(step: CodeStep, at: string, scope: Scope, problems: Problems): void {
+  checkTemplates(step.input, `${at}/input`, scope, problems);
+  const error = findCodeSyntaxError(step.code);
+  if (error) {
+    const where = `line ${error.line}${error.column === undefined ? '' : `, column ${error.column}`}`;
+    problems.push({ path: `${at}/code`, message: `step "${step.id}": ${error.message} at ${where}`, fix: 'correct the JavaScript; the code is the body of an async function of input, e.g. return { dollars: input.amount / 100 }' });
+  }
+}
+
 function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: Walk): void {
   steps.forEach((step, i) => {
     const at = `${pointer}/${i}`;
@@ -107,7 +126,8 @@ function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: 
       case 'filter': checkConditions((step as FilterStep).when, `${at}/when`, step.id, scope, walk.problems); break;
       case 'action': checkTemplates((step as ActionStep).input, `${at}/input`, scope, walk.problems); checkAction(step as ActionStep, at, walk); break;
       case 'switch': checkSwitch(step as SwitchStep, at, scope, walk); break;
-      default: walk.problems.push({ path: `${at}/type`, message: `step "${step.id}" is of type "${step.type}", which is not supported yet`, fix: 'remove the step, or do the work with a filter, switch or action step' });
+      case 'code': checkCode(step as CodeStep, at, scope, walk.problems); break;
+      default: walk.problems.push({ path: `${at}/type`, message: `step "${step.id}" is of type "${step.type}", which is not supported yet`, fix: 'remove the step, or do the work with a filter, switch, code or action step' });
     }
     scope.add(step.id);
   });
@@ -143,7 +163,9 @@ function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, p
 }
 
 /** Every problem of a workflow document against the schema and the installed connectors (empty when valid). */
-export function validateWorkflowDocument(document: unknown, catalog: ConnectorCatalog): ValidationProblem[] {
+export function validateWorkflowDocument(document: unknown, catalog: ConnectorCatalog, options: ValidationOptions = {}): ValidationProblem[] {
+  const tooLarge = checkWorkflowLimits(document);
+  if (tooLarge.length) return tooLarge;
   const validate = compileSchema(workflowDocumentSchema);
   if (!validate(document)) {
     // if/then picks the step type's schema; its own "must match then" error adds nothing.
@@ -152,6 +174,7 @@ export function validateWorkflowDocument(document: unknown, catalog: ConnectorCa
   const workflow = document as Workflow;
   const walk: Walk = { catalog, problems: [], ids: new Map() };
   checkTrigger(workflow.trigger, catalog, walk.problems);
+  walk.problems.push(...codeLimitProblems(workflow.codeLimits, options.codeMaxima ?? defaultCodeMaxima));
   checkSteps(workflow.steps, '/steps', new Set(), walk);
   return walk.problems;
 }

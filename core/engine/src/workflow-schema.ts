@@ -44,8 +44,12 @@ const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
   },
   code: {
     type: 'object', additionalProperties: false, required: ['id', 'type', 'code'],
-    description: 'Sandboxed JavaScript (not supported yet).',
-    properties: { ...common, code: { type: 'string' }, input: { type: 'object' } },
+    description: 'Runs `code`, the body of an async function of `input`, in a sandbox; its JSON return value is the output.',
+    properties: {
+      ...common,
+      code: { type: 'string', minLength: 1, maxLength: 100_000, description: 'JavaScript: the body of `async function (input) { … }`, e.g. `return { dollars: input.amount / 100 }`.' },
+      input: { type: 'object', description: 'What the code reads as `input`; string values may hold templates.' },
+    },
   },
   ai: {
     type: 'object', additionalProperties: false, required: ['id', 'type', 'connection', 'prompt'],
@@ -75,6 +79,16 @@ export const workflowDocumentSchema: JsonSchema = {
       },
     },
     steps: { $ref: '#/definitions/steps' },
+    codeLimits: {
+      type: 'object', additionalProperties: false,
+      description: 'Limits of this workflow\'s code steps, up to the server\'s maxima (WIREUP_CODE_MAX_*).',
+      properties: {
+        timeoutMs: { type: 'integer', minimum: 1, description: 'Wall time of one run of the code. Default 1000.' },
+        memoryMb: { type: 'integer', minimum: 1, description: 'Memory of the sandbox. Default 32.' },
+        outputKb: { type: 'integer', minimum: 1, description: 'Size of the return value as JSON. Default 256.' },
+        logKb: { type: 'integer', minimum: 1, description: 'Console lines kept in the run log. Default 16.' },
+      },
+    },
   },
   definitions: {
     steps: { type: 'array', items: { $ref: '#/definitions/step' } },

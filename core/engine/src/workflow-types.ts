@@ -1,3 +1,5 @@
+import type { CodeLimits } from './code-limits.ts';
+
 /**
  * TypeScript shapes of the workflow document (DESIGN.md "The workflow document"). The JSON
  * Schema in workflow-schema.ts is the source of truth; these types mirror it by hand because
@@ -49,7 +51,10 @@ export interface ActionStep extends StepBase {
   input?: Record<string, unknown>;
 }
 
-/** Declared for the editor; refused by validation until the sandbox exists. */
+/**
+ * Runs `code`, the body of an async function of `input` (the rendered input), in a sandbox;
+ * its JSON return value is the step's output.
+ */
 export interface CodeStep extends StepBase {
   type: 'code';
   code: string;
@@ -72,4 +77,6 @@ export interface Workflow {
   description?: string;
   trigger: { connector: string; trigger: string; connection: string };
   steps: WorkflowStep[];
+  /** Limits of this workflow's code steps, up to the server's maxima (see code-limits.ts). */
+  codeLimits?: Partial<CodeLimits>;
 }

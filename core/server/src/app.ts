@@ -10,8 +10,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { requireTokenOrSession } from './session-auth.ts';
 import { checkRequestTarget } from './request-target.ts';
-import { RequestJsonError, RouteNotFoundError, UrlInvalidError, toErrorResponse } from './errors.ts';
-import { openapiDocument } from './openapi.ts';
+import { RequestLogController } from './request-log.ts';
+import { JsonTooDeepError, MethodNotAllowedError, RequestJsonError, RouteNotFoundError, UrlInvalidError } from './errors.ts';
+import { openapiDocument, registerOpenapi } from './openapi.ts';
+import { addApiSchemas, errorResponses } from './api-schemas.ts';
+import { createMethodIndex } from './method-index.ts';
+import { sendError } from './error-handler.ts';
+import { jsonTooDeepAt } from './json-depth.ts';
+import { limits } from './limits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { connectorRoutes } from './routes/connectors.ts';
@@ -25,18 +31,27 @@ import { editorRoutesPlugin } from './routes/editor.ts';
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
   const app = Fastify({
-    logger: deps.logger ?? false, bodyLimit: 1024 * 1024,
+    ...(deps.logger ? { loggerInstance: deps.logger } : {}), logController: new RequestLogController(), bodyLimit: limits.apiBodyBytes,
+    // Unknown body fields are refused by the schemas (additionalProperties: false), never dropped silently.
+    ajv: { customOptions: { removeAdditional: false } },
     // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
     frameworkErrors: (error, request, reply) => {
-      const mapped = error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error;
-      const { status, body } = toErrorResponse(mapped);
-      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(status).send(body);
+      void sendError(error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error, request, reply);
     },
   }) as unknown as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
   app.routesSeen = [];
+  const methodIndex = createMethodIndex();
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routesSeen.push({ method, url: route.url });
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routesSeen.push({ method, url: route.url });
+      if (!(route.schema as { hide?: boolean } | undefined)?.hide) methodIndex.add(method, route.url);
+    }
   });
+  // Responses are sent as built (JSON.stringify): the response schemas document them and the
+  // tests check them, but a serializer compiled from them would drop undocumented fields silently.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  addApiSchemas(app);
+  await registerOpenapi(app);
 
   app.addHook('onRequest', checkRequestTarget);
   app.addHook('onResponse', async (request, reply) => {
@@ -45,14 +60,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     deps.metrics.httpRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
 
-  app.setErrorHandler(async (error, request, reply) => {
-    const { status, body } = toErrorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send(body);
-  });
+  app.setErrorHandler(sendError);
   app.setNotFoundHandler(async (request, reply) => {
-    const { status, body } = toErrorResponse(new RouteNotFoundError(request.method, request.url.split('?')[0]));
-    return reply.code(status).send(body);
+    const path = request.url.split('?')[0];
+    const allowed = methodIndex.allowed(request.url);
+    return sendError(allowed.length ? new MethodNotAllowedError(request.method, path, allowed) : new RouteNotFoundError(request.method, path), request, reply);
   });
 
   // An empty JSON body (curl -H 'content-type: application/json' -X POST .../publish) means "no body", not an error.
@@ -60,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (!text.trim()) return done(null, undefined);
+    const deepAt = jsonTooDeepAt(text, limits.jsonDepth);
+    if (deepAt !== null) return done(new JsonTooDeepError(deepAt, limits.jsonDepth), undefined);
     try {
       done(null, JSON.parse(text));
     } catch (error) {
@@ -67,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     }
   });
 
-  app.get('/openapi.json', async () => openapiDocument);
+  app.get('/openapi.json', { schema: { summary: 'This document (OpenAPI 3.1, generated from the routes)', security: [], response: { 200: { description: 'The OpenAPI document', type: 'object' }, ...errorResponses(400) } } }, async () => openapiDocument(app));
   await app.register(async (scope) => healthRoutes(scope, deps));
   await app.register(async (scope) => webhookRoutes(scope, deps));
   await app.register(async (api) => {

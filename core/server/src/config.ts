@@ -43,6 +43,8 @@ export interface Config {
   metricsPublic: boolean;
   /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
   logLevel: LogLevel;
+  /** Code steps: the most a workflow may ask for (WIREUP_CODE_MAX_TIMEOUT_MS, _MEMORY_MB, _OUTPUT_KB, _LOG_KB) and the worker threads running them (WIREUP_CODE_WORKERS). */
+  code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
   /** The built editor served at / (`WIREUP_EDITOR_DIR`, default core/editor/dist). */
   editorDir: string;
 }
@@ -83,6 +85,10 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
     maxRetryAfterMs: int(env, 'WIREUP_RETRY_MAX_WAIT_MS', d.maxRetryAfterMs),
     parkAfterMs: int(env, 'WIREUP_RETRY_PARK_AFTER_MS', d.parkAfterMs),
   };
+}
+
+function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 1, 1);
 }
 
 function parsePartitions(raw: string): Record<string, number> {
@@ -136,6 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     editorDir: resolve(env.WIREUP_EDITOR_DIR || defaultEditorDir),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
     logLevel: logLevel(env),
+    code: {
+      maxima: {
+        timeoutMs: optionalPositive(env, 'WIREUP_CODE_MAX_TIMEOUT_MS'),
+        memoryMb: optionalPositive(env, 'WIREUP_CODE_MAX_MEMORY_MB'),
+        outputKb: optionalPositive(env, 'WIREUP_CODE_MAX_OUTPUT_KB'),
+        logKb: optionalPositive(env, 'WIREUP_CODE_MAX_LOG_KB'),
+      },
+      workers: int(env, 'WIREUP_CODE_WORKERS', 2, 1),
+    },
   };
   return { ...config, ...overrides };
 }

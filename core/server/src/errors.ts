@@ -40,6 +40,18 @@ export class UrlInvalidError extends WireupError {
   }
 }
 
+export class JsonTooDeepError extends WireupError {
+  constructor(path: string, max: number) {
+    super('JSON_TOO_DEEP', `The JSON body nests deeper than ${max} levels (at ${path}); nothing was stored. Flatten the data.`, { statusCode: 400, details: { path, maxDepth: max } });
+  }
+}
+
+export class MethodNotAllowedError extends WireupError {
+  constructor(method: string, path: string, allowed: string[]) {
+    super('METHOD_NOT_ALLOWED', `${path} does not answer ${method}; it answers ${allowed.join(', ')}.`, { statusCode: 405, details: { allowed } });
+  }
+}
+
 export class NotFoundError extends WireupError {
   constructor(what: string, id: string) {
     super('NOT_FOUND', `${what} "${id}" does not exist.`, { statusCode: 404 });
@@ -102,13 +114,28 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-interface FastifyLikeError { code?: string; statusCode?: number; message: string; validation?: unknown }
+interface AjvError { instancePath: string; message?: string; keyword: string; params?: { missingProperty?: string } }
+interface FastifyLikeError { code?: string; statusCode?: number; message: string; validation?: AjvError[]; validationContext?: string }
+
+/** Fastify's schema validation errors as the API's problems: the part of the request, the field, what to do. */
+function validationResponse(e: FastifyLikeError): { status: number; body: ErrorBody } {
+  const part = e.validationContext ?? 'request';
+  const problems = (e.validation ?? []).map((v) => ({
+    path: `/${part}${v.instancePath}${v.params?.missingProperty ? `/${v.params.missingProperty}` : ''}`,
+    message: v.message ?? v.keyword,
+    fix: part === 'querystring' ? 'give each query parameter once, as /openapi.json describes it' : `send the ${part} /openapi.json describes`,
+  }));
+  const message = `The ${part} is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`;
+  return { status: 400, body: { error: { code: 'INVALID_REQUEST', message, details: problems } } };
+}
 
 const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the limit'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The body is empty but Content-Type is application/json'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_REQUEST', 'Content-Length does not match the body'],
+  FST_ERR_BAD_URL: [400, 'URL_INVALID', 'The URL has malformed percent-encoding'],
+  FST_ERR_MAX_PARAM_LENGTH: [400, 'INVALID_REQUEST', 'A path parameter is longer than 100 characters'],
 };
 
 /** Maps any thrown value to a status and the error body. Unknown errors become a 500 without internals. */
@@ -118,6 +145,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return { status: error.statusCode, body: { error: { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) } } };
   }
   const e = error as FastifyLikeError;
+  if (Array.isArray(e?.validation)) return validationResponse(e);
   const known = e?.code ? fastifyCodes[e.code] : undefined;
   if (known) return { status: known[0], body: { error: { code: known[1], message: `${known[2]}.` } } };
   if (e instanceof SyntaxError || e?.code === 'FST_ERR_CTP_INVALID_JSON' || (e?.statusCode === 400 && /JSON/i.test(e.message))) {

@@ -95,6 +95,8 @@ export interface StepRecord {
   startedAt: string;
   finishedAt?: string;
   durationMs?: number;
+  /** What the step wrote to its log: a code step's console lines, an AI step's model and token usage. */
+  logs?: string[];
 }
 
 export interface RunRecord {

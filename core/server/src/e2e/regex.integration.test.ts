@@ -10,7 +10,7 @@ import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/s
 function withPattern(s: Scenario, right: string) {
   const doc = failedChargeWorkflow(s.stripeConnection, s.kustomerConnection);
   doc.steps[0] = { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.description}}', op: 'matches', right }] } };
-  return { ...doc, name: `matches ${right}` };
+  return { ...doc, name: `matches ${right.slice(0, 40)}` }; // names are limited to 200 characters (docs/limits.md)
 }
 
 describe('matches on a linear-time engine', () => {

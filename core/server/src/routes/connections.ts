@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { WireupError, type Connector, type ConnectionAuth } from '@wireup/sdk';
 import type { ConnectionRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
+import { routeSchemas as schemas } from '../route-schemas.ts';
 import { ConflictError, ConnectionSecretsRequiredError, NotFoundError, RequestInvalidError } from '../errors.ts';
 import { checkAuth } from '../connection-auth.ts';
 import { checkDestinations } from '../connection-destination.ts';
@@ -56,7 +57,7 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     return record;
   };
 
-  app.post<{ Body: ConnectionBody }>('/v1/connections', async (request, reply) => {
+  app.post<{ Body: ConnectionBody }>('/v1/connections', { schema: schemas.createConnection }, async (request, reply) => {
     const body = request.body ?? {};
     const connector = connectorOf(body.connector);
     const { problems, split } = checkAuth(connector.manifest, body.auth ?? {});
@@ -73,17 +74,17 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     return reply.code(201).send(connectionView(record, connector, deps));
   });
 
-  app.get('/v1/connections', async () => {
+  app.get('/v1/connections', { schema: schemas.listConnections }, async () => {
     const records = await deps.store.connections.list();
     return { data: records.map((r) => connectionView(r, deps.catalog.get(r.connector), deps)) };
   });
 
-  app.get<{ Params: { id: string } }>('/v1/connections/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/v1/connections/:id', { schema: schemas.getConnection }, async (request) => {
     const record = await load(request.params.id);
     return connectionView(record, deps.catalog.get(record.connector), deps);
   });
 
-  app.put<{ Params: { id: string }; Body: ConnectionBody }>('/v1/connections/:id', async (request) => {
+  app.put<{ Params: { id: string }; Body: ConnectionBody }>('/v1/connections/:id', { schema: schemas.updateConnection }, async (request) => {
     const record = await load(request.params.id);
     const connector = connectorOf(record.connector);
     const body = request.body ?? {};
@@ -104,7 +105,7 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     return connectionView(updated ?? record, connector, deps);
   });
 
-  app.delete<{ Params: { id: string } }>('/v1/connections/:id', async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/v1/connections/:id', { schema: schemas.deleteConnection }, async (request, reply) => {
     const record = await load(request.params.id);
     const users = await publishedWorkflowsUsing(deps.store, record.id);
     if (users.length) throw new ConflictError(`Connection "${record.id}" is used by published workflows (${users.join(', ')}); unpublish them or point them at another connection first.`, { workflows: users });

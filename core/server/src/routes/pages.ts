@@ -33,12 +33,15 @@ async function send(root: string, urlPath: string, reply: FastifyReply, method: 
   return reply.type(types[extname(file)] ?? 'application/octet-stream').send(body);
 }
 
+/** The site is not part of the API: left out of /openapi.json (and of the 405 index). */
+const hidden = { schema: { hide: true } };
+
 export async function pagesRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const root = deps.config.pagesDir;
-  app.get('/integrations', async (_request, reply) => reply.redirect('/integrations/', 301));
-  app.get('/integrations/*', async (request, reply) => send(root, request.url, reply, request.method));
-  app.get('/robots.txt', async (request, reply) => send(root, '/robots.txt', reply, request.method));
-  app.get<{ Params: { name: string } }>('/:name', { constraints: {} }, async (request, reply) => {
+  app.get('/integrations', hidden, async (_request, reply) => reply.redirect('/integrations/', 301));
+  app.get('/integrations/*', hidden, async (request, reply) => send(root, request.url, reply, request.method));
+  app.get('/robots.txt', hidden, async (request, reply) => send(root, '/robots.txt', reply, request.method));
+  app.get<{ Params: { name: string } }>('/:name', { ...hidden, constraints: {} }, async (request, reply) => {
     if (!/^sitemap(-\d+)?\.xml$/.test(request.params.name)) throw new RouteNotFoundError(request.method, request.url);
     return send(root, `/${request.params.name}`, reply, request.method);
   });

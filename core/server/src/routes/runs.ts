@@ -2,12 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { runStatuses, type RunStatus } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
+import { routeSchemas as schemas } from '../route-schemas.ts';
 import { NotFoundError, RequestInvalidError } from '../errors.ts';
 
 const statuses: readonly RunStatus[] = runStatuses;
 
 export async function runRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get<{ Querystring: { workflow?: string; status?: string; limit?: string; before?: string } }>('/v1/runs', async (request) => {
+  app.get<{ Querystring: { workflow?: string; status?: string; limit?: number; before?: string } }>('/v1/runs', { schema: schemas.listRuns }, async (request) => {
     const { workflow, status, limit, before } = request.query;
     const wanted = status ? status.split(',') : undefined;
     const bad = wanted?.find((s) => !statuses.includes(s as RunStatus));
@@ -18,13 +19,13 @@ export async function runRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     return { data: runs.map(({ steps: _steps, ...summary }) => summary), next: runs.length === n ? runs[runs.length - 1].id : null };
   });
 
-  app.get<{ Params: { id: string } }>('/v1/runs/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/v1/runs/:id', { schema: schemas.getRun }, async (request) => {
     const run = await deps.store.runs.get(request.params.id);
     if (!run) throw new NotFoundError('Run', request.params.id);
     return run;
   });
 
-  app.post<{ Params: { id: string } }>('/v1/runs/:id/replay', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/v1/runs/:id/replay', { schema: schemas.replayRun }, async (request, reply) => {
     const run = await deps.engine.replayRun(request.params.id);
     return reply.code(202).send(run);
   });

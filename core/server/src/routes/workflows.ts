@@ -9,10 +9,14 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
-import type { ValidationProblem } from '@wireup/sdk';
-import { NotFoundError, WorkflowChangedError, WorkflowInvalidError } from '../errors.ts';
+import { bodyValidatedElsewhere } from '../body-validated-elsewhere.ts';
+import { routeSchemas as schemas } from '../route-schemas.ts';
+import { JsonTooDeepError, NotFoundError, WorkflowInvalidError } from '../errors.ts';
+import { sendError } from '../error-handler.ts';
 import { checkWorkflowReferences } from '../workflow-references.ts';
 import { createWebhookRegistrar } from '../webhook-registrar.ts';
+import type { ValidationProblem } from '@wireup/sdk';
+import { checkRevision, createSaveQueue, isPartial, outlineProblems, problemsOf } from '../workflow-drafts.ts';
 
 /** The webhook URL of a published workflow's trigger. */
 export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): Promise<string | undefined> {
@@ -41,30 +45,6 @@ async function view(deps: AppDeps, record: WorkflowRecord, problems?: Validation
   };
 }
 
-/** Every problem of a document: schema and catalog first, then the connections it names. */
-async function problemsOf(deps: AppDeps, body: unknown): Promise<ValidationProblem[]> {
-  const problems = deps.engine.validateWorkflow(body);
-  if (problems.length) return problems;
-  return checkWorkflowReferences(deps.store, body as WorkflowDocument);
-}
-
-/**
- * A draft the editor may save while it is still being built (`?partial=true`): it must have the
- * document's outline (a name, a trigger's connector and key, steps with ids and types) but may
- * lack connections and inputs. Publish still validates everything.
- */
-function outlineProblems(body: unknown): ValidationProblem[] {
-  const b = body as { name?: unknown; trigger?: Record<string, unknown>; steps?: unknown } | null;
-  const problems: ValidationProblem[] = [];
-  if (!b || typeof b !== 'object' || Array.isArray(b)) return [{ path: '', message: 'is not a workflow document', fix: 'send {name, trigger, steps}' }];
-  if (typeof b.name !== 'string') problems.push({ path: '/name', message: 'must be a string', fix: 'give the workflow a name' });
-  if (!b.trigger || typeof b.trigger !== 'object' || typeof b.trigger.connector !== 'string' || typeof b.trigger.trigger !== 'string') {
-    problems.push({ path: '/trigger', message: 'must name a connector and a trigger', fix: 'e.g. {"connector": "stripe", "trigger": "charge-failed"}' });
-  }
-  if (!Array.isArray(b.steps)) problems.push({ path: '/steps', message: 'must be an array', fix: 'give [] for no steps' });
-  return problems;
-}
-
 async function validated(deps: AppDeps, body: unknown): Promise<WorkflowDocument> {
   const problems = deps.engine.validateWorkflow(body);
   if (problems.length) throw new WorkflowInvalidError(problems);
@@ -81,51 +61,45 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     return record;
   };
   const registrar = createWebhookRegistrar(deps);
+  // A workflow document nested too deep for the body parser is an invalid workflow (422), like any other limit.
+  app.setErrorHandler(async (error, request, reply) => {
+    if (!(error instanceof JsonTooDeepError)) return sendError(error, request, reply);
+    const { path, maxDepth } = error.details as { path: string; maxDepth: number };
+    return sendError(new WorkflowInvalidError([{ path, message: `nests deeper than ${maxDepth} levels`, fix: 'flatten the value' }]), request, reply);
+  });
   const publishedDocument = async (record: WorkflowRecord) =>
     record.publishedVersion === null ? null : ((await deps.store.workflows.getVersion(record.id, record.publishedVersion))?.document ?? null);
 
-  /** The document to store: fully valid, or (with `?partial=true`) at least outlined; and its problems. */
+  /** The document to store: fully valid, or (with `?partial=true`) at least outlined, with its problems. */
   const accepted = async (body: unknown, partial: boolean): Promise<{ document: WorkflowDocument; problems?: ValidationProblem[] }> => {
     if (!partial) return { document: await validated(deps, body) };
     const outline = outlineProblems(body);
     if (outline.length) throw new WorkflowInvalidError(outline);
     return { document: body as WorkflowDocument, problems: await problemsOf(deps, body) };
   };
-  const isPartial = (query: unknown) => (query as { partial?: string }).partial === 'true';
-  // Saves of one workflow are taken one at a time, so a revision check and its write cannot interleave.
-  const saving = new Map<string, Promise<unknown>>();
-  const oneAtATime = <T>(id: string, work: () => Promise<T>): Promise<T> => {
-    const next = (saving.get(id) ?? Promise.resolve()).catch(() => undefined).then(work);
-    saving.set(id, next);
-    void next.catch(() => undefined).finally(() => { if (saving.get(id) === next) saving.delete(id); });
-    return next;
-  };
+  const oneAtATime = createSaveQueue();
 
-  app.post('/v1/workflows', async (request, reply) => {
+  app.post('/v1/workflows', { schema: schemas.createWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request, reply) => {
     const { document, problems } = await accepted(request.body, isPartial(request.query));
     const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
     return reply.code(201).send(await view(deps, record, problems));
   });
 
-  app.get('/v1/workflows', async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
+  app.get('/v1/workflows', { schema: schemas.listWorkflows }, async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
 
-  app.get<{ Params: { id: string } }>('/v1/workflows/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => {
     const record = await load(request.params.id);
     return view(deps, record, await problemsOf(deps, record.draft));
   });
 
-  app.put<{ Params: { id: string } }>('/v1/workflows/:id', async (request) => oneAtATime(request.params.id, async () => {
-    const current = await load(request.params.id);
-    const expected = request.headers['if-match'];
-    if (typeof expected === 'string' && expected.replace(/^"|"$/g, '') !== current.updatedAt) {
-      throw new WorkflowChangedError(`Workflow "${current.id}" was changed elsewhere (revision ${current.updatedAt}) after the revision this save is based on; reload it and make the change again.`, { revision: current.updatedAt });
-    }
+  app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
+    checkRevision(await load(request.params.id), request.headers['if-match']);
     const { document, problems } = await accepted(request.body, isPartial(request.query));
     const record = await deps.store.workflows.updateDraft(request.params.id, document);
     return view(deps, record ?? (await load(request.params.id)), problems);
   }));
 
-  app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', async (request) => {
+  app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
     const record = await load(request.params.id);
     await validated(deps, record.draft);
     const { value: version, webhook, warnings } = await registrar.publish(record.id, record.draft, await publishedDocument(record), () => deps.store.workflows.publish(record.id));
@@ -136,7 +110,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     };
   });
 
-  app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', async (request) => {
+  app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', { schema: schemas.unpublishWorkflow }, async (request) => {
     const before = await load(request.params.id);
     const { value: record, warnings } = await registrar.unpublish(await publishedDocument(before), () => deps.store.workflows.unpublish(request.params.id));
     return { ...(await view(deps, record ?? (await load(request.params.id)))), ...(warnings.length ? { warnings } : {}) };
