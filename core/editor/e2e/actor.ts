@@ -22,6 +22,14 @@ export function createActor(page: Page) {
       effort.keystrokes += text.length;
       await locator.pressSequentially(text);
     },
+    /** Empties a field: click into it, Ctrl+A, Backspace. */
+    async clear(locator: Locator) {
+      effort.clicks++;
+      await locator.click();
+      effort.keystrokes += 2;
+      await locator.press('Control+a');
+      await locator.press('Backspace');
+    },
     /** Pastes a value copied from elsewhere (an API key): one click into the field, one Ctrl+V. */
     async paste(locator: Locator, text: string) {
       effort.clicks++;

@@ -64,8 +64,9 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
 
   /** Serious and critical accessibility violations per view (axe-core). */
   const violations: Record<string, Array<{ id: string; impact: string; help: string; nodes: string[] }>> = {};
-  const shot = async (name: string) => {
+  const shot = async (name: string, options: { axe?: boolean } = {}) => {
     await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
+    if (options.axe === false) return;
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     if (bad.length) violations[name] = bad.map((v) => ({ id: v.id, impact: v.impact!, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
@@ -79,13 +80,13 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     await shot('01-workflows-empty');
 
-    // 2. The pair page's "Set it up".
+    // 2. The pair page's "Set it up": the recipe (find or create the Kustomer customer, then open a conversation).
     await page.goto(`${wireup.url}/integrations/stripe/with/kustomer/`);
+    await shot('02-pair-page', { axe: false }); // the pair pages are not the editor's
     await user.click(page.getByRole('link', { name: 'Set it up' }).first());
     await page.waitForURL(/\/editor\/wf_/);
-    await page.locator('[data-node="trigger"]').waitFor();
-    await page.locator('[data-node="create-conversation"]').waitFor();
-    await shot('02-editor-new-draft');
+    for (const node of ['trigger', 'find-customer', 'open-conversation']) await page.locator(`[data-node="${node}"]`).waitFor();
+    await shot('03-editor-new-draft');
 
     // 3. The Stripe connection, from the trigger's panel (open by default).
     await user.click(page.getByRole('button', { name: 'New connection' }));
@@ -94,26 +95,39 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await user.click(page.getByRole('button', { name: 'Create connection' }));
     await expect.poll(() => page.locator('#panel-trigger--connection').inputValue()).not.toBe('');
 
-    // 4. The Kustomer connection, from the action's panel.
-    await user.click(page.locator('[data-node="create-conversation"] .body'));
+    // 4. The Kustomer connection, from the first Kustomer step; the second step gets it too.
+    await user.click(page.locator('[data-node="find-customer"] .body'));
     await user.click(page.getByRole('button', { name: 'New connection' }));
     await user.paste(page.getByLabel('API key'), 'kustomer-e2e-key');
     await user.paste(page.getByLabel('API base URL'), kustomer.url);
     await user.click(page.getByRole('button', { name: 'Create connection' }));
-    await expect.poll(() => page.locator('#panel-create-conversation--connection').inputValue()).not.toBe('');
-    await shot('03-step-panel-connections');
+    await expect.poll(() => page.locator('#panel-find-customer--connection').inputValue()).not.toBe('');
+    await shot('04-step-panel-connection');
+    await user.click(page.locator('[data-node="open-conversation"] .body'));
+    await expect.poll(() => page.locator('#panel-open-conversation--connection').inputValue()).not.toBe('');
+    const required = { ...user.effort };
 
-    // 5. Map customer and name by dragging fields of the sample.
-    const customer = page.locator('#panel-create-conversation-customer');
+    // 5. Map customer and name by dragging fields: first the mistake the type check catches (a
+    // Stripe customer id where a Kustomer id goes), then the earlier step's Kustomer customer id.
+    const customer = page.locator('#panel-open-conversation-customer');
+    await user.clear(customer);
     await user.drag(page.locator('[data-template="{{trigger.data.object.customer}}"]').first(), customer);
     await expect.poll(() => customer.inputValue()).toBe('{{trigger.data.object.customer}}');
-    const name = page.locator('#panel-create-conversation-name');
-    await user.type(name, 'Payment failed: ');
+    await page.locator('.type-mismatch').filter({ hasText: 'not the form Customer takes' }).waitFor();
+    await shot('05-type-check');
+    await user.clear(customer);
+    await user.click(page.locator('summary[data-template="{{steps.find-customer.output.customer}}"]'));
+    await user.drag(page.locator('[data-template="{{steps.find-customer.output.customer.id}}"]'), customer);
+    await expect.poll(() => customer.inputValue()).toBe('{{steps.find-customer.output.customer.id}}');
+    await expect.poll(() => page.locator('.type-mismatch').count()).toBe(0);
+    const name = page.locator('#panel-open-conversation-name');
+    await user.clear(name);
+    await user.type(name, 'Card declined: ');
     await user.drag(page.locator('[data-template="{{trigger.data.object.id}}"]').first(), name);
-    await expect.poll(() => name.inputValue()).toBe('Payment failed: {{trigger.data.object.id}}');
+    await expect.poll(() => name.inputValue()).toBe('Card declined: {{trigger.data.object.id}}');
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-    await page.locator('[data-node="create-conversation"] .state.ok').waitFor();
-    await shot('04-mapped');
+    await page.locator('[data-node="open-conversation"] .state.ok').waitFor();
+    await shot('06-mapped');
 
     // 6. Publish: the webhook URL is shown.
     await user.click(page.getByRole('button', { name: 'Publish', exact: true }));
@@ -121,7 +135,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await webhookInput.waitFor();
     const webhookUrl = await webhookInput.inputValue();
     expect(webhookUrl).toMatch(/\/v1\/webhooks\/stripe\.trigger-charge-failed\//);
-    await shot('05-published');
+    await shot('07-published');
 
     // 7. Stripe sends a signed charge.failed to that URL: one conversation in Kustomer.
     const event = {
@@ -133,30 +147,33 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(delivered.status).toBe(200);
     await expect.poll(() => kustomer.conversations.length, { timeout: 15_000 }).toBe(1);
     const conversation = kustomer.conversations[0];
-    expect(conversation.attributes.name).toBe('Payment failed: ch_e2e_1');
-    expect(conversation.relationships.customer.data?.id).toBe('cus_e2e_customer');
+    expect(conversation.attributes.name).toBe('Card declined: ch_e2e_1');
+    expect(kustomer.customers.map((c) => c.attributes.externalId)).toEqual(['cus_e2e_customer']);
+    expect(conversation.relationships.customer.data?.id).toBe(kustomer.customers[0].id);
 
     // 8. The run in the Runs view, with its steps.
     await user.click(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }));
     const row = page.locator('tr.run-row').filter({ hasText: 'succeeded' });
     await row.waitFor();
-    await shot('06-runs');
+    await shot('08-runs');
     await user.click(row.getByRole('link').first());
-    await page.locator('li.step').filter({ hasText: 'create-conversation' }).filter({ hasText: 'succeeded' }).waitFor();
-    expect(await page.locator('li.step').filter({ hasText: 'create-conversation' }).textContent()).toContain('cus_e2e_customer');
-    await shot('07-run');
+    await page.locator('li.step').filter({ hasText: 'open-conversation' }).filter({ hasText: 'succeeded' }).waitFor();
+    expect(await page.locator('li.step').filter({ hasText: 'find-customer' }).textContent()).toContain('cus_e2e_customer');
+    expect(await page.locator('li.step').filter({ hasText: 'open-conversation' }).textContent()).toContain(kustomer.customers[0].id);
+    await shot('09-run');
 
     const effort = { ...user.effort };
-    writeFileSync(join(outDir, 'effort.json'), `${JSON.stringify(effort, null, 2)}\n`);
-    console.log(`Set it up → published and running: ${effort.clicks} clicks, ${effort.keystrokes} keystrokes, ${effort.pastes} pastes, ${effort.drags} drags`);
+    writeFileSync(join(outDir, 'effort.json'), `${JSON.stringify({ recipeAsIs: { ...required, clicks: required.clicks + 1 }, withRemapping: effort }, null, 2)}\n`);
+    console.log(`Set it up → connections → publish (recipe as it is): ${required.clicks + 1} clicks, ${required.keystrokes} keystrokes, ${required.pastes} pastes`);
+    console.log(`… with customer and name remapped by dragging: ${effort.clicks} clicks, ${effort.keystrokes} keystrokes, ${effort.pastes} pastes, ${effort.drags} drags`);
 
     // The other views, for the screenshots.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
     await page.locator('table').getByText('Kustomer').first().waitFor();
-    await shot('08-connections');
+    await shot('10-connections');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
     await page.locator('td').getByText('succeeded').waitFor();
-    await shot('09-workflows');
+    await shot('11-workflows');
     writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
     expect(violations).toEqual({});
   });
@@ -198,6 +215,6 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('status').filter({ hasText: 'changed elsewhere' }).waitFor();
     await expect.poll(() => name.inputValue()).toBe('Changed elsewhere');
     expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Changed elsewhere');
-    await shot('10-changed-elsewhere');
+    await shot('12-changed-elsewhere');
   });
 });

@@ -22,8 +22,12 @@ export interface AuthField { key: string; label: string; description?: string; s
 export interface TriggerManifest { key: string; displayName: string; description: string; strategy: 'webhook' | 'polling'; event?: string; outputSchema: JsonSchema; sample: unknown }
 export interface ActionManifest { key: string; displayName: string; description: string; inputSchema: JsonSchema; outputSchema: JsonSchema; sample?: unknown }
 
+/** A ready-made workflow a connector offers (manifest `recipes`): the pair pages' "Set it up" links name one. */
+export interface Recipe { key: string; displayName: string; description: string; trigger: { connector: string; trigger: string }; steps: Step[] }
+
 export interface ConnectorManifest {
   name: string; version: string; displayName: string; description: string; icon?: string; categories?: string[];
+  recipes?: Recipe[];
   auth: { kind: string; fields: AuthField[] };
   triggers: TriggerManifest[];
   actions: ActionManifest[];

@@ -52,14 +52,21 @@ export function sampleTree(value: unknown, root: string, depth = 6): TreeNode[] 
 }
 
 /** The schema at a path of an object schema, if it describes it. */
+/** The non-null branch of `anyOf`/`oneOf` (an optional object), or the schema itself. */
+function concrete(schema: JsonSchema | undefined): JsonSchema | undefined {
+  const options = (schema?.anyOf ?? schema?.oneOf) as JsonSchema[] | undefined;
+  return options ? options.find((o) => o.type !== 'null') ?? schema : schema;
+}
+
 function schemaAt(schema: JsonSchema | undefined, path: string[]): JsonSchema | undefined {
-  let at = schema;
+  let at = concrete(schema);
   for (const key of path) {
+    at = concrete(at);
     if (!at) return undefined;
     if (primaryType(at) === 'array' || at.items) at = /^\d+$/.test(key) ? at.items : undefined;
     else at = at.properties?.[key];
   }
-  return at;
+  return concrete(at);
 }
 
 function valueAt(value: unknown, path: string[]): { found: boolean; value?: unknown } {
@@ -114,10 +121,23 @@ export function mappingProblem(field: FormField, value: unknown, sources: Mappin
   if (isSingleTemplate(value)) {
     const actual = typeOfPath(templates[0], sources)!;
     if (actual === 'null') return `{{${templates[0]}}} is empty (null) in the sample; ${field.label} needs ${an(expected)}`;
-    return typeFits(expected, actual) ? null : `{{${templates[0]}}} is ${an(actual)}, but ${field.label} needs ${an(expected)}`;
+    if (!typeFits(expected, actual)) return `{{${templates[0]}}} is ${an(actual)}, but ${field.label} needs ${an(expected)}`;
+    return patternProblem(field, templates[0], sources);
   }
   // Text around a template makes text.
   return typeFits(expected, 'string') ? null : `text with a template is a string, but ${field.label} needs ${an(expected)}`;
+}
+
+/** A mapped text whose sample value does not have the form the input asks for (a Stripe `cus_…` where a Kustomer id goes). */
+function patternProblem(field: FormField, path: string, sources: MappingSources): string | null {
+  const pattern = typeof field.schema.pattern === 'string' ? field.schema.pattern : undefined;
+  const where = locate(path, sources);
+  if (!pattern || !where) return null;
+  const sample = valueAt(where.source.sample, where.rest);
+  if (!sample.found || typeof sample.value !== 'string') return null;
+  let matches = true;
+  try { matches = new RegExp(pattern, 'u').test(sample.value); } catch { return null; }
+  return matches ? null : `{{${path}}} is "${sample.value.slice(0, 40)}" in the sample, which is not the form ${field.label} takes (${pattern})`;
 }
 
 /** Inserts a template into a field's text at the selection; returns the new text and caret. */

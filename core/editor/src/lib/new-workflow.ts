@@ -4,7 +4,7 @@
  * pages' "Set it up"): the trigger, and the action as its only step. A connector's only
  * connection is picked already.
  */
-import type { Connection, ConnectorManifest, Step, WorkflowDocument } from '../api/types.ts';
+import type { Connection, ConnectorManifest, Recipe, Step, WorkflowDocument } from '../api/types.ts';
 
 /** `stripe.charge-failed` → `{connector: 'stripe', key: 'charge-failed'}`; null when malformed. */
 export function parseRef(ref: unknown): { connector: string; key: string } | null {
@@ -34,4 +34,23 @@ export function newDraft(
     connection: onlyConnection(connections, action.manifest.name), input: {},
   }] : [];
   return { name, trigger: { connector: trigger.manifest.name, trigger: trigger.key, connection: onlyConnection(connections, trigger.manifest.name) }, steps };
+}
+
+/** Gives every action step without a connection the connector's only connection (steps of switch branches too). */
+function withConnections(steps: Step[], connections: Connection[]): Step[] {
+  return steps.map((step) => ({
+    ...step,
+    ...(step.type === 'action' && !step.connection ? { connection: onlyConnection(connections, step.connector ?? '') } : {}),
+    ...(step.cases ? { cases: Object.fromEntries(Object.entries(step.cases).map(([k, v]) => [k, withConnections(v, connections)])) } : {}),
+    ...(step.default ? { default: withConnections(step.default, connections) } : {}),
+  }));
+}
+
+/** The draft of a recipe: its trigger and steps, named after it. */
+export function draftFromRecipe(recipe: Recipe, connections: Connection[]): WorkflowDocument {
+  return {
+    name: recipe.displayName,
+    trigger: { ...recipe.trigger, connection: onlyConnection(connections, recipe.trigger.connector) },
+    steps: withConnections(JSON.parse(JSON.stringify(recipe.steps)) as Step[], connections),
+  };
 }

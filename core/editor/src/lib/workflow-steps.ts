@@ -137,3 +137,10 @@ export function problemsByNode(doc: WorkflowDocument, problems: Problem[]): Reco
   }
   return out;
 }
+
+/** Gives `connectionId` to every action step of `connector` that has no connection yet (one new connection serves them all). */
+export function fillConnection(doc: WorkflowDocument, connector: string, connectionId: string): WorkflowDocument {
+  const next = clone(doc);
+  for (const step of allSteps(next)) if (step.type === 'action' && step.connector === connector && !step.connection) step.connection = connectionId;
+  return next;
+}

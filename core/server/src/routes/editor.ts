@@ -23,6 +23,9 @@ const notBuilt = (dir: string) => `<!doctype html><html lang="en"><head><meta ch
 <h1>The editor is not built</h1><p>Wireup serves the editor from <code>${dir}</code>, which has no index.html.
 Build it with <code>npm run build -w @wireup/editor</code> (npm install does this), then reload.</p></body></html>`;
 
+/** The editor is not part of the API: left out of /openapi.json (and of the 405 index). */
+const hidden = { schema: { hide: true } };
+
 export async function editorRoutesPlugin(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const root = deps.config.editorDir;
   const index = async (reply: FastifyReply) => {
@@ -30,12 +33,12 @@ export async function editorRoutesPlugin(app: FastifyInstance, deps: AppDeps): P
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     return html ? reply.send(html) : reply.code(503).send(notBuilt(root));
   };
-  app.get('/', async (_request, reply) => index(reply));
+  app.get('/', hidden, async (_request, reply) => index(reply));
   for (const route of editorRoutes) {
-    app.get(`/${route}`, async (_request, reply) => index(reply));
-    app.get(`/${route}/*`, async (_request, reply) => index(reply));
+    app.get(`/${route}`, hidden, async (_request, reply) => index(reply));
+    app.get(`/${route}/*`, hidden, async (_request, reply) => index(reply));
   }
-  app.get('/assets/*', async (request, reply) => {
+  app.get('/assets/*', hidden, async (request, reply) => {
     const path = request.url.split('?')[0];
     const file = fileFor(root, path);
     const body = file ? await readFile(file).catch(() => null) : null;
