@@ -24,6 +24,7 @@ import { connectorRoutes } from './routes/connectors.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { runRoutes } from './routes/runs.ts';
+import { deadLetterRoutes } from './routes/dead-letters.ts';
 import { pagesRoutes } from './routes/pages.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { editorRoutesPlugin } from './routes/editor.ts';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     await api.register(async (scope) => connectionRoutes(scope, deps));
     await api.register(async (scope) => workflowRoutes(scope, deps));
     await api.register(async (scope) => runRoutes(scope, deps));
+    await api.register(async (scope) => deadLetterRoutes(scope, deps));
   });
   await app.register(async (scope) => pagesRoutes(scope, deps));
   await app.register(async (scope) => sessionRoutes(scope, deps));
