@@ -8,6 +8,7 @@ import type { SecretBox } from './secret-box.ts';
 import type { Metrics } from './metrics.ts';
 import type { PagesPublisher } from './pages-publisher.ts';
 import type { Sessions } from './sessions.ts';
+import type { Marketplace } from '@wireup/marketplace';
 
 export interface AppDeps {
   config: Config;
@@ -20,6 +21,8 @@ export interface AppDeps {
   /** The editor's browser sessions (sign-in codes, session cookies). */
   sessions: Sessions;
   http: HttpClient;
+  /** Installs, upgrades and removes connector packages; its registry is `catalog`. Absent: no marketplace routes. */
+  marketplace?: Marketplace;
   /** Rebuilds the pair pages; undefined where no site is served. */
   pages?: PagesPublisher;
   /** The process's pino logger (Fastify logs through it); none: Fastify logs nothing. */

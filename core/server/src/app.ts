@@ -28,6 +28,7 @@ import { deadLetterRoutes } from './routes/dead-letters.ts';
 import { pagesRoutes } from './routes/pages.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { editorRoutesPlugin } from './routes/editor.ts';
+import { marketplaceRoutes } from './routes/marketplace.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
@@ -96,5 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(async (scope) => pagesRoutes(scope, deps));
   await app.register(async (scope) => sessionRoutes(scope, deps));
   await app.register(async (scope) => editorRoutesPlugin(scope, deps));
+  const { marketplace } = deps;
+  if (marketplace) await app.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   return app;
 }
