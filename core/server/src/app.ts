@@ -93,11 +93,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     await api.register(async (scope) => workflowRoutes(scope, deps));
     await api.register(async (scope) => runRoutes(scope, deps));
     await api.register(async (scope) => deadLetterRoutes(scope, deps));
+    const { marketplace } = deps;
+    if (marketplace) await api.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   });
   await app.register(async (scope) => pagesRoutes(scope, deps));
   await app.register(async (scope) => sessionRoutes(scope, deps));
   await app.register(async (scope) => editorRoutesPlugin(scope, deps));
-  const { marketplace } = deps;
-  if (marketplace) await app.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   return app;
 }
