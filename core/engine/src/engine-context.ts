@@ -62,6 +62,7 @@ function safeObserver(observer: EngineObserver = {}, log: Logger): Required<Engi
       } catch { /* a logger that throws must not break the work either */ }
       reportError(message, error);
     },
+    deadLettered: hook('deadLettered'),
     polled: hook('polled'),
     pollStopped: hook('pollStopped'),
   };

@@ -3,7 +3,7 @@
  * depends on ports only: Store, EventBus, and the installed connectors.
  */
 import type { Connector, ConnectionAuth, HttpClient, Logger, ValidationProblem } from '@wireup/sdk';
-import type { ConnectionRecord, RunRecord, Store } from '@wireup/store';
+import type { ConnectionRecord, DeadLetterRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { CodeLimits } from './code-limits.ts';
 
@@ -37,6 +37,8 @@ export interface EngineObserver {
   stepFinished?(type: string, status: string, durationMs: number): void;
   stepRetried?(connector: string, action: string, errorCode: string): void;
   error?(message: string, error: unknown): void;
+  /** A bus message failed its last allowed delivery and was stored as a dead letter. */
+  deadLettered?(letter: DeadLetterRecord): void;
   /** A polling trigger polled a connection (see PollReport); failures go to `error`. */
   polled?(report: PollReport): void;
   /** A poll loop ended: its trigger has no published workflow any more, or the engine is stopping. */
@@ -142,6 +144,8 @@ export interface Engine {
   validateWorkflow(document: unknown): ValidationProblem[];
   /** Replays a failed run: keeps its succeeded steps, runs the rest again. Throws when the run is absent or not failed. */
   replayRun(runId: string): Promise<RunRecord>;
+  /** Puts a dead-lettered bus message back on its topic and removes it from the list. Throws when absent (404). */
+  replayDeadLetter(id: string): Promise<DeadLetterRecord>;
   /** Worker role: subscribes the router and the executor to the bus, re-queues work left by a crash, and starts polling. */
   startWorkers(): Promise<void>;
   /** Stops the workers and waits for the poll loops to end (the bus itself is stopped by the composition root). */

@@ -96,6 +96,13 @@ export class ActionOutcomeUnknownError extends WireupError {
   }
 }
 
+/** No dead letter has this id (it was replayed already, or never existed). */
+export class DeadLetterNotFoundError extends WireupError {
+  constructor(id: string) {
+    super('DEAD_LETTER_NOT_FOUND', `Dead letter "${id}" does not exist; it may have been replayed already (GET /v1/dead-letters lists them).`, { statusCode: 404 });
+  }
+}
+
 /** A code step ran past its time limit (the workflow's codeLimits.timeoutMs). Not retriable. */
 export class CodeTimeoutError extends WireupError {
   constructor(stepId: string, timeoutMs: number) {

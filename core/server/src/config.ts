@@ -17,6 +17,8 @@ export interface Config {
   dataDir: string;
   apiToken?: string;
   secretKey?: string;
+  /** Keys that may still open secrets but never seal (WIREUP_SECRET_KEY_FALLBACKS, comma-separated): the old key during a rotation. */
+  secretKeyFallbacks?: string[];
   kafkaBrokers?: string[];
   /** Prefix of the Kafka topic and consumer group names (WIREUP_KAFKA_TOPIC_PREFIX, default `wireup.`). */
   kafkaTopicPrefix?: string;
@@ -34,6 +36,8 @@ export interface Config {
   webhookBodyLimit: number;
   /** The engine's retry policy: each field from its `WIREUP_RETRY_*` variable, else the engine's default. */
   retry: RetryPolicy;
+  /** Failed deliveries of a bus message (outages not counted) before it is dead-lettered (`WIREUP_MAX_DELIVERIES`, default 10). */
+  maxDeliveries: number;
   /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = strictly in order). */
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     apiToken: env.WIREUP_API_TOKEN || undefined,
     secretKey: env.WIREUP_SECRET_KEY || undefined,
+    secretKeyFallbacks: env.WIREUP_SECRET_KEY_FALLBACKS ? env.WIREUP_SECRET_KEY_FALLBACKS.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     kafkaTopicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX || undefined,
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
     retry: retryPolicy(env),
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
+    maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
     logLevel: logLevel(env),

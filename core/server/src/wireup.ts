@@ -13,7 +13,9 @@ import { createOutboxEventBus, type EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
-import { createSecretBox, loadSecretKey } from './secret-box.ts';
+import { createSecretBox, type SecretBox } from './secret-box.ts';
+import { loadKeyRing } from './secret-keys.ts';
+import { resealConnections } from './secret-reseal.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
@@ -38,7 +40,8 @@ export interface Wireup {
   stop(): Promise<void>;
 }
 
-async function pickStore(config: Config, log: Logger): Promise<Store> {
+/** The store the configuration names (MongoDB when MONGODB_URL is set, else the SQLite file in the data folder), not started. */
+export async function pickStore(config: Config, log: Logger): Promise<Store> {
   if (config.mongodbUrl) {
     const { createMongoStore } = await import('@wireup/store-mongodb');
     return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs, logger: log });
@@ -50,20 +53,31 @@ async function pickBus(config: Config, isStarted: () => boolean, log: Logger): P
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
     return createKafkaEventBus({
-      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
+      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
       log: kafkaLogger(log, isStarted),
       onError: busErrorLogger(log),
     });
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), onError: busErrorLogger(log) });
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
 }
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
 export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: PinoLogger } = {}): Promise<Wireup> {
   mkdirSync(config.dataDir, { recursive: true });
   const log = options.logger ?? createLogger({ level: config.logLevel });
-  const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  // The keys need the store (a passphrase's scrypt salt lives there): the box opens at start().
+  let box: SecretBox | undefined;
+  const unlocked = (): SecretBox => {
+    if (!box) throw new Error('The secret box is used before Wireup started.');
+    return box;
+  };
+  const secretBox: SecretBox = {
+    seal: (value, id) => unlocked().seal(value, id),
+    open: (sealed, id) => unlocked().open(sealed, id),
+    openLegacy: (sealed) => unlocked().openLegacy(sealed),
+    isCurrent: (sealed) => unlocked().isCurrent(sealed),
+  };
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
   const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
   const metrics = createMetrics({ catalog });
@@ -74,13 +88,15 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
     code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
-    openAuth: (connection) => secretBox.open(connection.authCiphertext),
+    openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     logger: log.child({ component: 'engine' }),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
+      deadLettered: (l) => log.warn({ deadLetter: l.id, topic: l.topic, key: l.key, deliveries: l.deliveries, err: l.error },
+        `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`),
     },
   });
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
@@ -89,6 +105,10 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     config, app, engine, store, bus, catalog, metrics, pages, log, apiToken, url: '',
     async start() {
       await store.start();
+      box = createSecretBox(await loadKeyRing(config, store.kv));
+      const resealed = await resealConnections(store, box, 'legacy');
+      if (resealed.resealed) log.info({ component: 'secrets', resealed: resealed.resealed }, 'connection secrets re-sealed from format v1 to v2 (bound to their connection)');
+      for (const failure of resealed.failed) log.error({ component: 'secrets', connection: failure.id }, failure.message);
       await bus.start();
       if (config.role !== 'ingest') await engine.startWorkers();
       // Every role listens: workers answer /healthz, /metrics and the API too.

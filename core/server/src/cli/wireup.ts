@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /**
- * The `wireup` command: start, connectors list|validate, pages build, connector new.
+ * The `wireup` command: start, connectors list|validate, pages build, connector new, secrets rotate.
  */
 import { loadConfig, type Role } from '../config.ts';
 
@@ -11,6 +11,8 @@ const usage = `Usage: wireup <command>
   connectors validate [dir...]       validate connector manifests (default: the installed ones)
   pages build [--out dir] [--full]   build the static pair-pages site (default: where the server serves it)
   connector new <name>               scaffold a new connector package under connectors/
+  secrets rotate                     re-seal every connection's secrets under WIREUP_SECRET_KEY
+                                     (old key in WIREUP_SECRET_KEY_FALLBACKS; see README)
 `;
 
 function flag(args: string[], name: string): string | undefined {
@@ -46,6 +48,17 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'new') break;
       const { connectorNewCommand } = await import('./connector-new-command.ts');
       return connectorNewCommand(rest);
+    }
+    case 'secrets': {
+      const { secretsCommand } = await import('./secrets-command.ts');
+      let config;
+      try {
+        config = loadConfig();
+      } catch (error) {
+        process.stderr.write(`wireup: ${(error as Error).message}\n`);
+        return 1;
+      }
+      return secretsCommand(sub, config);
     }
     case undefined: case '--help': case '-h': case 'help':
       process.stdout.write(usage);
