@@ -95,15 +95,23 @@ function actionInputProblems(step: ActionStep, pointer: string, schema: JsonSche
   return problems;
 }
 
+/** A pinned version that is not installed (the connector itself is). */
+function missingVersion(catalog: ConnectorCatalog, name: string, version: string | undefined, pointer: string): ValidationProblem | null {
+  if (!version || !catalog.get(name) || catalog.get(name, version)) return null;
+  return { path: `${pointer}/version`, message: `version ${version} of connector ${name} is not installed`, fix: `install it, or use ${oneOf(version, catalog.versions?.(name) ?? [], 'another version')}` };
+}
+
 function checkAction(step: ActionStep, pointer: string, walk: Walk): void {
-  const connector = walk.catalog.get(step.connector);
+  const missing = missingVersion(walk.catalog, step.connector, step.version, pointer);
+  if (missing) { walk.problems.push(missing); return; }
+  const connector = walk.catalog.get(step.connector, step.version);
   if (!connector) {
     walk.problems.push({ path: `${pointer}/connector`, message: `unknown connector "${step.connector}"`, fix: `install it, or use ${oneOf(step.connector, walk.catalog.list().map((c) => c.manifest.name), 'no connector is installed')}` });
     return;
   }
   const action = connector.actions.get(step.action);
   if (!action) {
-    walk.problems.push({ path: `${pointer}/action`, message: `unknown action "${step.action}" of connector ${step.connector}`, fix: oneOf(step.action, [...connector.actions.keys()], `connector ${step.connector} has no actions`) });
+    walk.problems.push({ path: `${pointer}/action`, message: `unknown action "${step.action}" of connector ${step.connector}${step.version ? ` version ${step.version}` : ""}`, fix: oneOf(step.action, [...connector.actions.keys()], `connector ${step.connector} has no actions`) });
     return;
   }
   walk.problems.push(...actionInputProblems(step, pointer, action.inputSchema as JsonSchema));
@@ -169,7 +177,9 @@ function checkSwitch(step: SwitchStep, at: string, scope: Scope, walk: Walk): vo
 }
 
 function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, problems: Problems): void {
-  const connector: Connector | undefined = catalog.get(trigger.connector);
+  const missing = missingVersion(catalog, trigger.connector, trigger.version, '/trigger');
+  if (missing) { problems.push(missing); return; }
+  const connector: Connector | undefined = catalog.get(trigger.connector, trigger.version);
   if (!connector) {
     problems.push({ path: '/trigger/connector', message: `unknown connector "${trigger.connector}"`, fix: `install it, or use ${oneOf(trigger.connector, catalog.list().map((c) => c.manifest.name), 'no connector is installed')}` });
     return;

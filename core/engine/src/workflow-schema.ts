@@ -6,6 +6,7 @@
 import type { JsonSchema } from '@wireup/sdk';
 
 const kebab = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+const semver = '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$';
 const stepTypes = ['filter', 'switch', 'action', 'code', 'ai'] as const;
 
 const common = {
@@ -37,6 +38,7 @@ const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
     properties: {
       ...common,
       connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `kustomer`.' },
+      version: { type: 'string', pattern: semver, description: 'Connector version this step runs on (marketplace connectors). Publish pins the newest installed version where none is given.' },
       action: { type: 'string', pattern: kebab, description: 'Action key, e.g. `create-conversation`.' },
       connection: { type: 'string', minLength: 1, description: 'Id of a connection of that connector.' },
       input: { type: 'object', description: 'The action input; string values may hold templates.' },
@@ -85,6 +87,7 @@ export const workflowDocumentSchema: JsonSchema = {
       type: 'object', additionalProperties: false, required: ['connector', 'trigger', 'connection'],
       properties: {
         connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `stripe`.' },
+        version: { type: 'string', pattern: semver, description: 'Connector version the trigger is pinned to (marketplace connectors); set by publish when absent.' },
         trigger: { type: 'string', pattern: kebab, description: 'Trigger key, e.g. `charge-failed`.' },
         connection: { type: 'string', minLength: 1, description: 'Id of the connection whose webhooks start the workflow.' },
       },

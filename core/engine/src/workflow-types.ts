@@ -46,6 +46,8 @@ export interface SwitchStep extends StepBase {
 export interface ActionStep extends StepBase {
   type: 'action';
   connector: string;
+  /** Pinned connector version (marketplace connectors); absent in drafts that take the newest. */
+  version?: string;
   action: string;
   connection: string;
   input?: Record<string, unknown>;
@@ -84,7 +86,7 @@ export type WorkflowStep = FilterStep | SwitchStep | ActionStep | CodeStep | AiS
 export interface Workflow {
   name: string;
   description?: string;
-  trigger: { connector: string; trigger: string; connection: string };
+  trigger: { connector: string; trigger: string; connection: string; version?: string };
   steps: WorkflowStep[];
   /** Limits of this workflow's code steps, up to the server's maxima (see code-limits.ts). */
   codeLimits?: Partial<CodeLimits>;

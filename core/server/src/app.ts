@@ -25,6 +25,7 @@ import { workflowRoutes } from './routes/workflows.ts';
 import { runRoutes } from './routes/runs.ts';
 import { deadLetterRoutes } from './routes/dead-letters.ts';
 import { pagesRoutes } from './routes/pages.ts';
+import { marketplaceRoutes } from './routes/marketplace.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
@@ -91,5 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     await api.register(async (scope) => deadLetterRoutes(scope, deps));
   });
   await app.register(async (scope) => pagesRoutes(scope, deps));
+  const { marketplace } = deps;
+  if (marketplace) await app.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   return app;
 }

@@ -42,6 +42,14 @@ export interface Config {
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** The npm registry the marketplace reads (WIREUP_REGISTRY_URL). Unset: `wireup start` embeds a Verdaccio on 127.0.0.1:4873. */
+  registryUrl?: string;
+  /** Bearer token for that registry (WIREUP_REGISTRY_TOKEN). */
+  registryToken?: string;
+  /** Heap limit of each isolated connector process, MiB (WIREUP_CONNECTOR_MEMORY_MB, default 128). */
+  connectorMemoryMb: number;
+  /** Longest call into an isolated connector process before it is killed (WIREUP_CONNECTOR_TIMEOUT_MS, default 60000). */
+  connectorTimeoutMs: number;
   /** `GET /metrics` without the API token (WIREUP_METRICS_PUBLIC, default false). */
   metricsPublic: boolean;
   /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
@@ -140,6 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    registryUrl: env.WIREUP_REGISTRY_URL || undefined,
+    registryToken: env.WIREUP_REGISTRY_TOKEN || undefined,
+    connectorMemoryMb: int(env, 'WIREUP_CONNECTOR_MEMORY_MB', 128, 16),
+    connectorTimeoutMs: int(env, 'WIREUP_CONNECTOR_TIMEOUT_MS', 60_000, 100),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
     logLevel: logLevel(env),
     code: {

@@ -17,10 +17,14 @@ import { createSecretBox, type SecretBox } from './secret-box.ts';
 import { loadKeyRing } from './secret-keys.ts';
 import { resealConnections } from './secret-reseal.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
+import { firstPartyConnectors } from './installed-connectors.ts';
+import { createMarketplace, type Marketplace } from '@wireup/marketplace';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
 import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
+
+/** Where the marketplace looks when WIREUP_REGISTRY_URL is unset: the registry `wireup start` embeds. */
+export const defaultRegistryUrl = 'http://127.0.0.1:4873';
 
 export interface Wireup {
   config: Config;
@@ -31,6 +35,7 @@ export interface Wireup {
   catalog: ConnectorCatalog;
   metrics: Metrics;
   pages: PagesPublisher;
+  marketplace: Marketplace;
   /** The process's logger (pino); each part logs through a child naming it (`component`). */
   log: PinoLogger;
   apiToken: { token: string; generated: boolean };
@@ -79,10 +84,15 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     isCurrent: (sealed) => unlocked().isCurrent(sealed),
   };
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
-  const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
-  const metrics = createMetrics({ catalog });
   const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
   const store = await pickStore(config, log.child({ component: 'store' }));
+  // The first-party connectors run in-process; marketplace-installed ones each in their own process.
+  const marketplace = createMarketplace({
+    dataDir: config.dataDir, registryUrl: config.registryUrl ?? defaultRegistryUrl, registryToken: config.registryToken, store, http,
+    builtIn: options.connectors ?? firstPartyConnectors(), memoryMb: config.connectorMemoryMb, callTimeoutMs: config.connectorTimeoutMs,
+  });
+  const catalog: ConnectorCatalog = marketplace.connectors;
+  const metrics = createMetrics({ catalog });
   let started = false;
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   const engine = createEngine({
@@ -100,15 +110,17 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     },
   });
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: log });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, marketplace, logger: log });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, log, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, marketplace, log, apiToken, url: '',
     async start() {
       await store.start();
       box = createSecretBox(await loadKeyRing(config, store.kv));
       const resealed = await resealConnections(store, box, 'legacy');
       if (resealed.resealed) log.info({ component: 'secrets', resealed: resealed.resealed }, 'connection secrets re-sealed from format v1 to v2 (bound to their connection)');
       for (const failure of resealed.failed) log.error({ component: 'secrets', connection: failure.id }, failure.message);
+      // The connectors recorded as installed load before any worker runs a step.
+      await marketplace.start();
       await bus.start();
       if (config.role !== 'ingest') await engine.startWorkers();
       // Every role listens: workers answer /healthz, /metrics and the API too.
@@ -129,6 +141,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       await app.close();
       await pages.stop();
       await engine.stop();
+      await marketplace.stop();
       await bus.stop();
       await store.stop();
       log.info({}, 'Wireup stopped');
