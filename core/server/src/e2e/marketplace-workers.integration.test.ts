@@ -63,7 +63,10 @@ describe('marketplace on Kafka + MongoDB with two workers', () => {
       procs.push(p);
       return p;
     };
-    const [ingest, workerA, workerB] = await Promise.all([spawnRole('ingest'), spawnRole('worker'), spawnRole('worker')]);
+    // One after the other, as in scale-out: the first sets the database up (FerretDB drops connections under concurrent set-up).
+    const ingest = await spawnRole('ingest');
+    const workerA = await spawnRole('worker');
+    const workerB = await spawnRole('worker');
     const must = async (url: string, method: string, path: string, body?: unknown) => {
       const r = await callApi(url, method, path, body);
       if (r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`);
