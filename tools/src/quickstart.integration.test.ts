@@ -1,7 +1,7 @@
 /**
  * The README's quick start, tried as a new user would: a fresh clone of the committed tree,
  * `npm install && npm start`, nothing else. Wireup must come up on http://127.0.0.1:8080 with
- * Stripe and Kustomer installed, print its API token, serve the pair pages, and stop on SIGTERM.
+ * Stripe, Kustomer and OpenAI installed, print its API token, serve the pair pages, and stop on SIGTERM.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -57,7 +57,7 @@ describe('README quick start on a fresh clone', () => {
     const unauthorized = await fetch('http://127.0.0.1:8080/v1/connectors');
     expect(unauthorized.status).toBe(401);
     const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
-    expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'stripe']);
+    expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'openai', 'stripe']);
     const pages = await fetch('http://127.0.0.1:8080/integrations/stripe/with/kustomer/');
     expect(pages.status).toBe(200);
     expect(await pages.text()).toContain('Connect Stripe to Kustomer');
