@@ -114,6 +114,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await user.drag(page.locator('[data-template="{{trigger.data.object.customer}}"]').first(), customer);
     await expect.poll(() => customer.inputValue()).toBe('{{trigger.data.object.customer}}');
     await page.locator('.type-mismatch').filter({ hasText: 'not the form Customer takes' }).waitFor();
+    await page.locator('[data-node="open-conversation"] .state.bad[title*="not the form Customer takes"]').waitFor();
     await shot('05-type-check');
     await user.clear(customer);
     await user.click(page.locator('summary[data-template="{{steps.find-customer.output.customer}}"]'));
@@ -174,6 +175,9 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
     await page.locator('td').getByText('succeeded').waitFor();
     await shot('11-workflows');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Marketplace' }).click();
+    await page.getByText(/^Registry /).waitFor({ timeout: 30_000 });
+    await shot('12-marketplace');
     writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
     expect(violations).toEqual({});
   });
@@ -215,6 +219,6 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('status').filter({ hasText: 'changed elsewhere' }).waitFor();
     await expect.poll(() => name.inputValue()).toBe('Changed elsewhere');
     expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Changed elsewhere');
-    await shot('12-changed-elsewhere');
+    await shot('13-changed-elsewhere');
   });
 });

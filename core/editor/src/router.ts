@@ -19,6 +19,7 @@ export function createEditorRouter(): Router {
       { path: '/runs', name: 'runs', component: () => import('./views/RunsView.vue'), meta: { title: 'Runs' } },
       { path: '/runs/:id', name: 'run', component: () => import('./views/RunView.vue'), props: true, meta: { title: 'Run' } },
       { path: '/connections', name: 'connections', component: () => import('./views/ConnectionsView.vue'), meta: { title: 'Connections' } },
+      { path: '/marketplace', name: 'marketplace', component: () => import('./views/MarketplaceView.vue'), meta: { title: 'Marketplace' } },
       { path: '/:rest(.*)*', redirect: '/workflows' },
     ],
   });

@@ -1,6 +1,6 @@
 /** The API calls the editor makes, one function each (the API layer: views and stores call only these). */
 import { request } from './http.ts';
-import type { Connection, ConnectorManifest, ConnectorSummary, PublishResult, Run, RunStatus, Workflow, WorkflowDocument } from './types.ts';
+import type { Connection, ConnectorManifest, ConnectorSummary, Installation, MarketplaceSearch, PublishResult, Run, RunStatus, UpgradeReport, Workflow, WorkflowDocument } from './types.ts';
 
 export interface SessionInfo { csrfToken: string; expiresAt: string }
 
@@ -37,4 +37,16 @@ export const api = {
   },
   run: (id: string) => request<Run>('GET', `/v1/runs/${encodeURIComponent(id)}`),
   replay: (id: string) => request<Run>('POST', `/v1/runs/${encodeURIComponent(id)}/replay`),
+
+  marketplace: (query: { q?: string; category?: string; refresh?: boolean } = {}) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set('q', query.q);
+    if (query.category) params.set('category', query.category);
+    if (query.refresh) params.set('refresh', 'true');
+    return request<MarketplaceSearch>('GET', `/v1/marketplace${params.size ? `?${params}` : ''}`);
+  },
+  install: (name: string, version?: string) => request<Installation>('POST', '/v1/connectors', { name, ...(version ? { version } : {}) }),
+  upgradeReport: (connector: string, to: string) => request<UpgradeReport>('GET', `/v1/connectors/${encodeURIComponent(connector)}/upgrade-report?to=${encodeURIComponent(to)}`),
+  upgrade: (connector: string, version: string) => request<Installation & { report: UpgradeReport }>('POST', `/v1/connectors/${encodeURIComponent(connector)}/upgrade`, { version }),
+  uninstall: (connector: string) => request<{ removed: Array<{ connector: string; version: string }> }>('DELETE', `/v1/connectors/${encodeURIComponent(connector)}`),
 };

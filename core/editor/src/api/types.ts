@@ -85,3 +85,13 @@ export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'filtere
 export interface StepError { code: string; message: string; retriable?: boolean; details?: unknown }
 export interface RunStep { id: string; type: string; status: string; input?: unknown; output?: unknown; error?: StepError; attempts: number; startedAt: string; finishedAt?: string; durationMs?: number }
 export interface Run { id: string; workflowId: string; version: number; status: RunStatus; event: { key: string; id: string; type: string }; steps?: RunStep[]; error?: StepError; replays: number; createdAt: string; updatedAt: string; finishedAt?: string }
+
+export interface MarketplaceEntry {
+  name: string; connector: string; displayName?: string; description?: string; categories?: string[]; icon?: string;
+  latest: string; versions: string[]; installed: string[]; triggers: string[]; actions: string[];
+}
+export interface MarketplaceSearch { registry: string; indexedAt?: string; stale?: boolean; data: MarketplaceEntry[] }
+export interface Installation { connector: string; package: string; version: string; integrity: string; alreadyInstalled?: boolean; durationMs?: number }
+export interface UpgradeChange { kind: string; item?: string; field?: string; message?: string }
+export interface UpgradeBreak { workflowId: string; workflowName?: string; workflowVersion?: number; step?: string; item?: string; reasons?: string[] }
+export interface UpgradeReport { connector: string; from: string; to: string; safe: boolean; changes: UpgradeChange[]; breaks: UpgradeBreak[] }
