@@ -114,6 +114,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await user.drag(page.locator('[data-template="{{trigger.data.object.customer}}"]').first(), customer);
     await expect.poll(() => customer.inputValue()).toBe('{{trigger.data.object.customer}}');
     await page.locator('.type-mismatch').filter({ hasText: 'not the form Customer takes' }).waitFor();
+    await page.locator('[data-node="open-conversation"] .state.bad[title*="not the form Customer takes"]').waitFor();
     await shot('05-type-check');
     await user.clear(customer);
     await user.click(page.locator('summary[data-template="{{steps.find-customer.output.customer}}"]'));
