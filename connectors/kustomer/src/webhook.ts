@@ -62,4 +62,5 @@ export const kustomerWebhook: WebhookHandler = {
   register: registerKustomerWebhook,
   unregister: unregisterKustomerWebhook,
   secretField: 'webhookToken',
+  setupHint: (url, events) => `In Kustomer create an outbound webhook (POST /v1/outbound-webhooks, or Settings → Platform → Outbound Webhooks) with the URL ${url} for the event${events.length === 1 ? '' : 's'} ${events.join(', ')}, and keep its token in this connection's webhookToken.`,
 };

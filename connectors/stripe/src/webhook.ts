@@ -69,4 +69,5 @@ export const stripeWebhook: WebhookHandler = {
   register: registerStripeWebhook,
   unregister: unregisterStripeWebhook,
   secretField: 'webhookSecret',
+  setupHint: (url, events) => `In the Stripe Dashboard (Developers → Webhooks) add an endpoint with the URL ${url} for the event${events.length === 1 ? '' : 's'} ${events.join(', ')}, and keep its signing secret (whsec_…) in this connection's webhookSecret. On a laptop, \`stripe listen --forward-to ${url} --events ${events.join(',')}\` forwards test events instead; give the connection the whsec_… it prints.`,
 };

@@ -71,6 +71,12 @@ export interface WebhookHandler {
   unregister?(ctx: ConnectorContext & { registration: WebhookRegistration }): Promise<void>;
   /** The auth field that stores the signing secret returned by `register` (e.g. `webhookSecret`). */
   secretField?: string;
+  /**
+   * For a connection whose user manages the provider's endpoint: one or two sentences saying
+   * where to create it with this URL and these events, and where its signing secret goes
+   * (publish answers it as `webhook.setup`).
+   */
+  setupHint?: (url: string, events: string[]) => string;
 }
 
 /** One record a poll found. */

@@ -94,6 +94,12 @@ export class WorkflowPublishedError extends WireupError {
   }
 }
 
+export class WebhookUrlNotPublicError extends WireupError {
+  constructor(message: string, details: { url: string; connection: string; events: string[] }) {
+    super('WEBHOOK_URL_NOT_PUBLIC', `${message} The workflow was not published.`, { statusCode: 422, details });
+  }
+}
+
 export class WebhookRegistrationFailedError extends WireupError {
   constructor(provider: string, connectionId: string, cause: unknown) {
     const e = cause as { message?: string; code?: string; retriable?: boolean };

@@ -25,7 +25,7 @@ const publishedSchema: Schema = {
   properties: {
     id: { type: 'string' }, version: { type: 'integer' }, status: { const: 'published' },
     webhookUrl: { type: 'string', format: 'uri', description: 'The URL to give the provider (absent for polling triggers)' },
-    webhook: { type: 'object', description: 'Registration state: managed by Wireup or by the user, the URL and events registered', properties: { managed: { type: 'boolean' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } } } },
+    webhook: { type: 'object', description: 'Registration state: managed by Wireup or by the user; the URL (the same as webhookUrl) and the events registered, or to configure at the provider; for a user-managed endpoint, `setup` says where and how', properties: { managed: { type: 'boolean' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, endpoint: { type: 'string' }, setup: { type: 'string' } } },
     warnings: { type: 'array', items: { type: 'string' } },
   },
 };

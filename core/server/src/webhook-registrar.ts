@@ -18,7 +18,8 @@
 import type { Connector, WebhookRegistration } from '@wireup/sdk';
 import type { ConnectionRecord, WorkflowDocument } from '@wireup/store';
 import type { AppDeps } from './app-deps.ts';
-import { WebhookRegistrationFailedError } from './errors.ts';
+import { WebhookRegistrationFailedError, WebhookUrlNotPublicError } from './errors.ts';
+import { unreachableWebhookUrl } from './public-url.ts';
 
 export { WebhookRegistrationFailedError };
 
@@ -38,10 +39,12 @@ export interface WebhookStatus {
   managed: boolean;
   /** The URL the provider delivers to. */
   url: string;
-  /** The events the endpoint listens for (managed only). */
+  /** The events the endpoint listens for (managed), or must be configured with (user-managed). */
   events?: string[];
   /** The provider's endpoint id (managed only). */
   endpoint?: string;
+  /** User-managed: where to create the endpoint with this URL and events, and where its secret goes. */
+  setup?: string;
 }
 
 /** The provider refused or failed the registration; the workflow was not published. */
@@ -114,9 +117,11 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
     const key = registrationKey(connection.id);
     const stored = await deps.store.kv.get<StoredRegistration>(key);
     const auth = deps.secretBox.open<Record<string, string>>(connection.authCiphertext, connection.id);
-    if (!stored && hook.secretField && auth[hook.secretField]) return { managed: false, url };
 
     const events = await desiredEvents(connection, connector, change);
+    if (!stored && hook.secretField && auth[hook.secretField]) {
+      return { managed: false, url, events, ...(hook.setupHint && events.length ? { setup: hook.setupHint(url, events) } : {}) };
+    }
     const existing: WebhookRegistration | null = stored ? { id: stored.id, events: stored.events } : null;
     const fail = (error: unknown) => new WebhookRegistrationFailedError(connector.manifest.displayName, connection.id, error);
     if (!events.length) {
@@ -127,6 +132,8 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
       return { managed: true, url, events: [] };
     }
     if (stored && stored.url === url && stored.events.join('\n') === events.join('\n')) return { managed: true, url, events, endpoint: stored.id };
+    const unreachable = unreachableWebhookUrl(deps.config.publicUrl, deps.config.egressAllowPrivate, connector.manifest.displayName);
+    if (unreachable) throw new WebhookUrlNotPublicError(unreachable, { url, connection: connection.id, events });
 
     const registration = await hook.register({ auth, http: deps.http, url, events, existing }).catch((error) => { throw fail(error); });
     await deps.store.kv.set(key, { connector: connection.connector, id: registration.id, events: [...registration.events].sort(), url, updatedAt: new Date().toISOString() } satisfies StoredRegistration);

@@ -31,8 +31,10 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     return done.length >= count ? r.body.data : undefined;
   };
 
-  it('publishing answers a webhook URL of the documented shape', () => {
-    expect(s.webhookUrl).toMatch(new RegExp(`^${h.wireup.url}/v1/webhooks/stripe\\.trigger-charge-failed/[A-Za-z0-9_-]{20,}$`));
+  it('publishing answers one webhook URL of the documented shape: the Stripe connection\'s', async () => {
+    expect(s.webhookUrl).toMatch(new RegExp(`^${h.wireup.url}/v1/webhooks/stripe/[A-Za-z0-9_-]{20,}$`));
+    expect((await h.api('GET', `/v1/connections/${s.stripeConnection}`)).body.webhookUrl).toBe(s.webhookUrl);
+    expect((await h.api('GET', `/v1/workflows/${s.workflowId}`)).body.webhookUrl).toBe(s.webhookUrl);
   });
 
   it('creates one Kustomer customer (externalId = the Stripe customer) and one conversation on it, and logs every step', async () => {
@@ -104,10 +106,15 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     expect(h.kustomer.requests.length).toBe(before);
   });
 
-  it('an event of another type sent to the charge-failed URL starts nothing', async () => {
+  it('an event no published workflow listens for starts nothing', async () => {
     const event = stripeEvent('charge.succeeded', failedCharge({ id: 'ch_ok', status: 'succeeded' }));
     const res = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ accepted: 0, ignored: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data;
+    expect(runs.some((run: any) => run.event.id === event.id)).toBe(false);
+    // The older per-trigger URL form still answers, and ignores other event types.
+    const perTrigger = s.webhookUrl.replace('/v1/webhooks/stripe/', '/v1/webhooks/stripe.trigger-charge-failed/');
+    expect((await postSigned(perTrigger, JSON.stringify(stripeEvent('charge.succeeded', failedCharge({ id: 'ch_ok2' }))))).body).toMatchObject({ accepted: 0, ignored: 1 });
   });
 });

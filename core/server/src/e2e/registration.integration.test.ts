@@ -78,7 +78,10 @@ describe('Stripe registration against stripe-mock', () => {
     const own = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe own endpoint', auth: { secretKey: 'sk_test_registration', webhookSecret: 'whsec_users_own' } }), 'connection');
     const { publish } = await createAndPublish(h, workflow('stripe', 'charge-failed', own.id));
     expect(publish.status).toBe(200);
-    expect(publish.body.webhook).toEqual({ managed: false, url: own.webhookUrl });
+    // One URL, and what to configure at Stripe: the URL, the events, where the secret goes, and `stripe listen` on a laptop.
+    expect(publish.body.webhookUrl).toBe(own.webhookUrl);
+    expect(publish.body.webhook).toEqual({ managed: false, url: own.webhookUrl, events: ['charge.failed'], setup: expect.stringContaining(`stripe listen --forward-to ${own.webhookUrl} --events charge.failed`) });
+    expect(publish.body.webhook.setup).toMatch(/Developers → Webhooks.*charge\.failed.*webhookSecret/);
     expect(await registrationOf(h, own.id)).toBeNull();
   });
 });

@@ -19,13 +19,18 @@ import type { ValidationProblem } from '@wireup/sdk';
 import { checkRevision, createSaveQueue, isPartial, outlineProblems, problemsOf } from '../workflow-drafts.ts';
 import { pinnedDraft } from '../connector-pins.ts';
 
-/** The webhook URL of a published workflow's trigger. */
+/**
+ * The webhook URL of a published workflow's trigger: the trigger connection's one URL
+ * (`<publicUrl>/v1/webhooks/<connector>/<token>`), the same one auto-registration gives the
+ * provider and publish answers as `webhook.url`. The ingress also takes the older
+ * `<connector>.trigger-<key>` form, which is no longer handed out.
+ */
 export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): Promise<string | undefined> {
   // Polling triggers fetch from the app themselves: there is no URL to give it.
   if (deps.catalog.get(document.trigger.connector)?.triggers.get(document.trigger.trigger)?.strategy === 'polling') return undefined;
   const connection = await deps.store.connections.get(document.trigger.connection);
   if (!connection) return undefined;
-  return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}.trigger-${document.trigger.trigger}/${connection.webhookToken}`;
+  return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}/${connection.webhookToken}`;
 }
 
 async function view(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
