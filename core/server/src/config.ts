@@ -3,6 +3,7 @@
  * a bad value is a ConfigurationError with one line that says what to change.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type ConnectorSettings, type EgressAllowance } from '@wireup/sdk';
 import { connectorSettingsFromEnv } from './connector-settings.ts';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
@@ -59,7 +60,11 @@ export interface Config {
   logLevel: LogLevel;
   /** Code steps: the most a workflow may ask for (WIREUP_CODE_MAX_TIMEOUT_MS, _MEMORY_MB, _OUTPUT_KB, _LOG_KB) and the worker threads running them (WIREUP_CODE_WORKERS). */
   code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
+  /** The built editor served at / (`WIREUP_EDITOR_DIR`, default core/editor/dist). */
+  editorDir: string;
 }
+
+const defaultEditorDir = fileURLToPath(new URL('../../editor/dist', import.meta.url));
 
 export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -152,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    editorDir: resolve(env.WIREUP_EDITOR_DIR || defaultEditorDir),
     registryUrl: env.WIREUP_REGISTRY_URL || undefined,
     registryToken: env.WIREUP_REGISTRY_TOKEN || undefined,
     connectorMemoryMb: int(env, 'WIREUP_CONNECTOR_MEMORY_MB', 128, 16),
