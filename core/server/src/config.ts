@@ -111,8 +111,8 @@ function parsePartitions(raw: string): Record<string, number> {
   for (const part of raw.split(',')) {
     const [topic, count] = part.split('=').map((x) => x.trim());
     const n = Number(count);
-    if (!['events', 'runs', 'retries', 'dead-letters'].includes(topic) || !Number.isInteger(n) || n < 1) {
-      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic events, runs, retries or dead-letters.`);
+    if (!['events', 'runs', 'retries', 'dead-letters', 'marketplace'].includes(topic) || !Number.isInteger(n) || n < 1) {
+      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic events, runs, retries, dead-letters or marketplace.`);
     }
     out[topic] = n;
   }
