@@ -1,8 +1,8 @@
 /**
  * The README's quick start, tried as a new user would: a fresh clone of the committed tree,
  * `npm install && npm start`, nothing else. Wireup must come up on http://127.0.0.1:8080 with
- * Stripe and Kustomer installed, print its API token and editor sign-in link, serve the editor
- * and the pair pages, and stop on SIGTERM.
+ * Stripe, Kustomer and OpenAI installed, print its API token and editor sign-in link, serve the
+ * editor and the pair pages, and stop on SIGTERM.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -58,7 +58,7 @@ describe('README quick start on a fresh clone', () => {
     const unauthorized = await fetch('http://127.0.0.1:8080/v1/connectors');
     expect(unauthorized.status).toBe(401);
     const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
-    expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'stripe']);
+    expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'openai', 'stripe']);
     // The editor, built by npm install, and the one-time sign-in link that opens it.
     const editor = await fetch('http://127.0.0.1:8080/');
     expect(editor.status).toBe(200);
