@@ -7,10 +7,17 @@ import type { ConnectionRecord, DeadLetterRecord, RunRecord, Store } from '@wire
 import type { EventBus } from '@wireup/bus';
 import type { CodeLimits } from './code-limits.ts';
 
-/** The installed connectors, by name. */
+/**
+ * The installed connectors, by name and version. Marketplace-installed connectors may have
+ * several versions side by side: `get(name)` answers the newest, `get(name, version)` the one a
+ * published workflow pins (undefined when that version is not installed). Built-in connectors
+ * ignore the version.
+ */
 export interface ConnectorCatalog {
-  get(name: string): Connector | undefined;
+  get(name: string, version?: string): Connector | undefined;
   list(): Connector[];
+  /** Installed versions of a marketplace connector (empty or absent for built-ins). */
+  versions?(name: string): string[];
 }
 
 export interface RetryPolicy {

@@ -6,6 +6,7 @@
 import type { JsonSchema } from '@wireup/sdk';
 
 const kebab = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+const semver = '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$';
 const stepTypes = ['filter', 'switch', 'action', 'code', 'ai'] as const;
 
 const common = {
@@ -37,6 +38,7 @@ const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
     properties: {
       ...common,
       connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `kustomer`.' },
+      version: { type: 'string', pattern: semver, description: 'Connector version this step runs on (marketplace connectors). Publish pins the newest installed version where none is given.' },
       action: { type: 'string', pattern: kebab, description: 'Action key, e.g. `create-conversation`.' },
       connection: { type: 'string', minLength: 1, description: 'Id of a connection of that connector.' },
       input: { type: 'object', description: 'The action input; string values may hold templates.' },
@@ -53,8 +55,19 @@ const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
   },
   ai: {
     type: 'object', additionalProperties: false, required: ['id', 'type', 'connection', 'prompt'],
-    description: 'A prompt to an OpenAI-compatible endpoint (not supported yet).',
-    properties: { ...common, connection: { type: 'string', minLength: 1 }, prompt: { type: 'string' }, output: { type: 'string', enum: ['text', 'json'] } },
+    description: 'Asks the chat model of an `openai` connection; output `{text}`, or with output `json` the answer parsed and valid against `schema`.',
+    properties: {
+      ...common,
+      connection: { type: 'string', minLength: 1, description: 'Id of an `openai` connection (any OpenAI-compatible endpoint).' },
+      prompt: { type: 'string', minLength: 1, description: 'What to ask; may hold templates, e.g. `Classify the intent of: {{trigger.data.object.description}}`.' },
+      output: { type: 'string', enum: ['text', 'json'], description: '`text` (default): the output is `{text}`. `json`: the output is the answer parsed as JSON.' },
+      schema: { type: 'object', description: 'With output `json`: the JSON Schema the answer must match; an answer that does not is asked again once, then the step fails with AI_OUTPUT_INVALID.' },
+      system: { type: 'string', description: 'Instructions sent before the prompt.' },
+      model: { type: 'string', minLength: 1, description: "A model other than the connection's." },
+      temperature: { type: 'number', minimum: 0, maximum: 2, description: 'Sampling temperature.' },
+      maxTokens: { type: 'integer', minimum: 1, description: 'Most tokens the answer may have.' },
+      timeoutMs: { type: 'integer', minimum: 1000, maximum: 600000, description: 'How long one call may take. Default 60000.' },
+    },
   },
 };
 
@@ -74,6 +87,7 @@ export const workflowDocumentSchema: JsonSchema = {
       type: 'object', additionalProperties: false, required: ['connector', 'trigger', 'connection'],
       properties: {
         connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `stripe`.' },
+        version: { type: 'string', pattern: semver, description: 'Connector version the trigger is pinned to (marketplace connectors); set by publish when absent.' },
         trigger: { type: 'string', pattern: kebab, description: 'Trigger key, e.g. `charge-failed`.' },
         connection: { type: 'string', minLength: 1, description: 'Id of the connection whose webhooks start the workflow.' },
       },

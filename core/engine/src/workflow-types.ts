@@ -46,6 +46,8 @@ export interface SwitchStep extends StepBase {
 export interface ActionStep extends StepBase {
   type: 'action';
   connector: string;
+  /** Pinned connector version (marketplace connectors); absent in drafts that take the newest. */
+  version?: string;
   action: string;
   connection: string;
   input?: Record<string, unknown>;
@@ -61,12 +63,21 @@ export interface CodeStep extends StepBase {
   input?: Record<string, unknown>;
 }
 
-/** Declared for the editor; refused by validation until AI steps exist. */
+/**
+ * Asks the chat model of an `openai` connection: output `{text}`, or with output "json" the
+ * answer parsed and valid against `schema`.
+ */
 export interface AiStep extends StepBase {
   type: 'ai';
   connection: string;
   prompt: string;
   output?: 'text' | 'json';
+  schema?: Record<string, unknown>;
+  system?: string;
+  model?: string;
+  temperature?: number;
+  maxTokens?: number;
+  timeoutMs?: number;
 }
 
 export type WorkflowStep = FilterStep | SwitchStep | ActionStep | CodeStep | AiStep;
@@ -75,7 +86,7 @@ export type WorkflowStep = FilterStep | SwitchStep | ActionStep | CodeStep | AiS
 export interface Workflow {
   name: string;
   description?: string;
-  trigger: { connector: string; trigger: string; connection: string };
+  trigger: { connector: string; trigger: string; connection: string; version?: string };
   steps: WorkflowStep[];
   /** Limits of this workflow's code steps, up to the server's maxima (see code-limits.ts). */
   codeLimits?: Partial<CodeLimits>;

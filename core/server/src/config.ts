@@ -3,6 +3,7 @@
  * a bad value is a ConfigurationError with one line that says what to change.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type EgressAllowance } from '@wireup/sdk';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { ConfigurationError } from './errors.ts';
@@ -17,6 +18,8 @@ export interface Config {
   dataDir: string;
   apiToken?: string;
   secretKey?: string;
+  /** Keys that may still open secrets but never seal (WIREUP_SECRET_KEY_FALLBACKS, comma-separated): the old key during a rotation. */
+  secretKeyFallbacks?: string[];
   kafkaBrokers?: string[];
   /** Prefix of the Kafka topic and consumer group names (WIREUP_KAFKA_TOPIC_PREFIX, default `wireup.`). */
   kafkaTopicPrefix?: string;
@@ -40,13 +43,25 @@ export interface Config {
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** The npm registry the marketplace reads (WIREUP_REGISTRY_URL). Unset: `wireup start` embeds a Verdaccio on 127.0.0.1:4873. */
+  registryUrl?: string;
+  /** Bearer token for that registry (WIREUP_REGISTRY_TOKEN). */
+  registryToken?: string;
+  /** Heap limit of each isolated connector process, MiB (WIREUP_CONNECTOR_MEMORY_MB, default 128). */
+  connectorMemoryMb: number;
+  /** Longest call into an isolated connector process before it is killed (WIREUP_CONNECTOR_TIMEOUT_MS, default 60000). */
+  connectorTimeoutMs: number;
   /** `GET /metrics` without the API token (WIREUP_METRICS_PUBLIC, default false). */
   metricsPublic: boolean;
   /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
   logLevel: LogLevel;
   /** Code steps: the most a workflow may ask for (WIREUP_CODE_MAX_TIMEOUT_MS, _MEMORY_MB, _OUTPUT_KB, _LOG_KB) and the worker threads running them (WIREUP_CODE_WORKERS). */
   code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
+  /** The built editor served at / (`WIREUP_EDITOR_DIR`, default core/editor/dist). */
+  editorDir: string;
 }
+
+const defaultEditorDir = fileURLToPath(new URL('../../editor/dist', import.meta.url));
 
 export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -124,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     apiToken: env.WIREUP_API_TOKEN || undefined,
     secretKey: env.WIREUP_SECRET_KEY || undefined,
+    secretKeyFallbacks: env.WIREUP_SECRET_KEY_FALLBACKS ? env.WIREUP_SECRET_KEY_FALLBACKS.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     kafkaTopicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX || undefined,
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
@@ -137,6 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    editorDir: resolve(env.WIREUP_EDITOR_DIR || defaultEditorDir),
+    registryUrl: env.WIREUP_REGISTRY_URL || undefined,
+    registryToken: env.WIREUP_REGISTRY_TOKEN || undefined,
+    connectorMemoryMb: int(env, 'WIREUP_CONNECTOR_MEMORY_MB', 128, 16),
+    connectorTimeoutMs: int(env, 'WIREUP_CONNECTOR_TIMEOUT_MS', 60_000, 100),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
     logLevel: logLevel(env),
     code: {

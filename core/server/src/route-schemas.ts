@@ -61,17 +61,18 @@ export const routeSchemas = {
     response: { 200: described('The connection', schemaRef('Connection')), ...errorResponses(...api, 404) },
   },
   updateConnection: {
-    summary: 'Update name or auth (omitted secret fields keep their value)', tags: ['connections'], params: idParams('id'),
+    summary: 'Update name or auth (omitted secret fields keep their value, unless a field saying where they are sent, such as Kustomer baseUrl, changes: then 422 CONNECTION_SECRETS_REQUIRED)', tags: ['connections'], params: idParams('id'),
     body: schemaRef('ConnectionUpdate'),
     response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 422) },
   },
   deleteConnection: {
-    summary: 'Delete a connection no published workflow uses', tags: ['connections'], params: idParams('id'),
+    summary: 'Delete a connection no published workflow uses (as trigger or in any step; else 409 naming them)', tags: ['connections'], params: idParams('id'),
     response: { 204: { description: 'Deleted', type: 'null' }, ...errorResponses(...api, 404, 409) },
   },
   createWorkflow: {
     summary: 'Create a workflow draft (validated by core/engine: a problem is a 422 naming the field)', tags: ['workflows'],
     body: schemaRef('WorkflowDocument'),
+    querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
     response: { 201: described('Created', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 422) },
   },
   listWorkflows: {
@@ -85,7 +86,9 @@ export const routeSchemas = {
   updateWorkflow: {
     summary: 'Replace the draft (published versions never change)', tags: ['workflows'], params: idParams('id'),
     body: schemaRef('WorkflowDocument'),
-    response: { 200: described('Updated', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 404, 422) },
+    querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
+    headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'The revision this save is based on; refused with 412 when the draft has moved on' } } },
+    response: { 200: described('Updated', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 404, 412, 422) },
   },
   publishWorkflow: {
     summary: 'Publish the draft as a new immutable version; registers the webhook at the provider where Wireup manages it', tags: ['workflows'], params: idParams('id'),

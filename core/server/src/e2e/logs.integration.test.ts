@@ -1,11 +1,12 @@
 /**
  * The log of a real `wireup start` at debug through an e2e run: start-up, one line per request,
  * refused webhooks with their reason (never the body), retries and run failures; and no secret
- * used in the run (API token, Stripe secret key and webhook secret, Kustomer API key, the
+ * used in the run (API token, secret key, Stripe secret key and webhook secret, Kustomer API key, the
  * webhook URL's token, the signatures) appears anywhere in its output.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
@@ -15,7 +16,9 @@ import { failedChargeWorkflow, setUpScenario, type Scenario } from '../testing/s
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 import { kafkaMongoEnv } from '../testing/backends.ts';
 
-const firstKustomerStep = failedChargeWorkflow('s', 'k').steps.find((step: any) => step.connector === 'kustomer') as { id: string; action: string };
+/** The recipe's conversation step: the test makes Kustomer's POST /v1/conversations fail. */
+const conversationStep = failedChargeWorkflow('s', 'k').steps.find((step: any) => step.action === 'create-conversation') as { id: string; action: string };
+const secretKey = randomBytes(32).toString('hex');
 type LogRecord = { level: number; msg: string; [field: string]: unknown };
 const INFO = 30;
 const DEBUG = 20;
@@ -47,7 +50,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
   beforeAll(async () => {
     kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-logs-'));
-    proc = await spawnWireup(dataDir, { ...backendEnv(), WIREUP_LOG_LEVEL: 'debug' });
+    proc = await spawnWireup(dataDir, { ...backendEnv(), WIREUP_LOG_LEVEL: 'debug', WIREUP_SECRET_KEY: secretKey });
     s = await setUpScenario({ kustomer, api } as unknown as Harness);
   });
   afterAll(async () => {
@@ -63,23 +66,22 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
   });
 
   it('logs retries and a failed run with its reason', async () => {
-    kustomer.failNext(2, { status: 500, body: { errors: [{ status: 500, title: 'database timeout' }] } });
+    kustomer.failNext(2, { status: 500, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 500, title: 'database timeout' }] } });
     const retried = stripeEvent('charge.failed', failedCharge({ id: 'ch_logs_retried' }));
     expect(await post(JSON.stringify(retried))).toBe(200);
     const ok = await runOf(retried.id, ['succeeded', 'failed']);
     expect(ok.status).toBe('succeeded');
     const retries = records().filter((r) => r.msg === 'action failed; retrying' && r.runId === ok.id);
     expect(retries.map((r) => r.attempt)).toEqual([1, 2]);
-    // The first Kustomer call of the recipe is the one that failed twice.
-    expect(retries[0]).toMatchObject({ level: INFO, component: 'engine', stepId: firstKustomerStep.id, connector: 'kustomer', action: firstKustomerStep.action, code: 'UPSTREAM_ERROR' });
+    expect(retries[0]).toMatchObject({ level: INFO, component: 'engine', stepId: conversationStep.id, connector: 'kustomer', action: conversationStep.action, code: 'UPSTREAM_ERROR' });
 
-    kustomer.failNext(1000, { status: 500, body: { errors: [{ status: 500, title: 'database timeout' }] } });
+    kustomer.failNext(1000, { status: 500, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 500, title: 'database timeout' }] } });
     const doomed = stripeEvent('charge.failed', failedCharge({ id: 'ch_logs_doomed' }));
     expect(await post(JSON.stringify(doomed))).toBe(200);
     const failed = await runOf(doomed.id, ['failed']);
     kustomer.reset();
     const line = await eventually(async () => records().find((r) => r.msg.startsWith('run failed') && r.runId === failed.id), 5000, 'the run-failed record');
-    expect(line).toMatchObject({ level: 40, workflowId: s.workflowId, stepId: firstKustomerStep.id, code: 'UPSTREAM_ERROR', reason: expect.stringMatching(/failed after \d+ attempts: Kustomer answered 500/) });
+    expect(line).toMatchObject({ level: 40, workflowId: s.workflowId, stepId: conversationStep.id, code: 'UPSTREAM_ERROR', reason: expect.stringMatching(/failed after \d+ attempts: Kustomer answered 500/) });
   });
 
   it('logs refused webhooks with the reason, never the body', async () => {
@@ -112,7 +114,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
   it('shows no secret used in the run anywhere in its output', () => {
     const output = proc.output();
     const urlToken = new URL(s.webhookUrl).pathname.split('/').pop()!;
-    const secrets = [testToken, 'sk_test_123', stripeWebhookSecret, 'kustomer-test-key', urlToken, ...signatures];
+    const secrets = [testToken, secretKey, 'sk_test_123', stripeWebhookSecret, 'kustomer-test-key', urlToken, ...signatures];
     expect(records().length).toBeGreaterThan(15);
     for (const secret of secrets) expect(output, `a secret (${secret.slice(0, 6)}…) in the log`).not.toContain(secret);
   });
