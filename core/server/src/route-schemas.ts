@@ -90,6 +90,10 @@ export const routeSchemas = {
     headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'The revision this save is based on; refused with 412 when the draft has moved on' } } },
     response: { 200: described('Updated', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 404, 412, 422) },
   },
+  deleteWorkflow: {
+    summary: 'Delete a workflow that is not published (a published one answers 409 WORKFLOW_PUBLISHED: unpublish it first); its runs stay listed', tags: ['workflows'], params: idParams('id'),
+    response: { 204: { description: 'Deleted', type: 'null' }, ...errorResponses(...api, 404, 409) },
+  },
   publishWorkflow: {
     summary: 'Publish the draft as a new immutable version; registers the webhook at the provider where Wireup manages it', tags: ['workflows'], params: idParams('id'),
     response: { 200: described('Published', publishedSchema), ...errorResponses(...api, 404, 422, 502) },

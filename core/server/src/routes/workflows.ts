@@ -11,7 +11,7 @@ import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { bodyValidatedElsewhere } from '../body-validated-elsewhere.ts';
 import { routeSchemas as schemas } from '../route-schemas.ts';
-import { JsonTooDeepError, NotFoundError, WorkflowInvalidError } from '../errors.ts';
+import { JsonTooDeepError, NotFoundError, WorkflowInvalidError, WorkflowPublishedError } from '../errors.ts';
 import { sendError } from '../error-handler.ts';
 import { checkWorkflowReferences } from '../workflow-references.ts';
 import { createWebhookRegistrar } from '../webhook-registrar.ts';
@@ -99,6 +99,13 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     const record = await deps.store.workflows.updateDraft(request.params.id, document);
     return view(deps, record ?? (await load(request.params.id)), problems);
   }));
+
+  app.delete<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.deleteWorkflow }, async (request, reply) => {
+    const outcome = await deps.store.workflows.delete(request.params.id);
+    if (outcome === 'missing') throw new NotFoundError('Workflow', request.params.id);
+    if (outcome === 'published') throw new WorkflowPublishedError(request.params.id);
+    return reply.code(204).send();
+  });
 
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
     const record = await load(request.params.id);
