@@ -30,7 +30,8 @@ describe('README quick start on a fresh clone', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wireup-quickstart-'));
   let child: ChildProcess | undefined;
   afterAll(() => {
-    child?.kill('SIGKILL');
+    // The whole process group: npm and the Wireup it started (a failed run must not leave Wireup holding 8080).
+    if (child?.pid) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
     rmSync(dir, { recursive: true, force: true });
   });
 
