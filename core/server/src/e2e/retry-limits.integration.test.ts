@@ -85,9 +85,10 @@ describe('retry limits: effects of unknown outcome, and parked runs', () => {
     }
 
     const t0 = Date.now();
-    const freeRun = await runOf(free, await charge('ch_free', 'expired_card'), ['succeeded', 'failed'], 10_000);
+    const freeRun = await runOf(free, await charge('ch_free', 'expired_card'), ['succeeded', 'failed'], 30_000);
     expect(freeRun.status).toBe('succeeded');
-    expect(Date.now() - t0).toBeLessThan(5_000); // held, the 16 would have taken all 16 worker slots for 120 s
+    // Held, the 16 would take all 16 worker slots for 120 s; the bound leaves room for a slow machine.
+    expect(Date.now() - t0).toBeLessThan(30_000);
     expect(h.kustomer.requests.filter((r) => r.path === '/v1/conversations')).toHaveLength(17); // no early retry of the held ones
 
     h.kustomer.failNext(1, { status: 429, path: '/v1/conversations', headers: { 'retry-after': '2' } });
