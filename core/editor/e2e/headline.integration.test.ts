@@ -137,6 +137,10 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     const webhookUrl = await webhookInput.inputValue();
     expect(webhookUrl).toMatch(/\/v1\/webhooks\/stripe\.trigger-charge-failed\//);
     await shot('07-published');
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByRole('dialog').getByText('The draft is this version.').waitFor();
+    await shot('07b-versions');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
     // 7. Stripe sends a signed charge.failed to that URL: one conversation in Kustomer.
     const event = {
