@@ -102,6 +102,21 @@ export const routeSchemas = {
     summary: 'Stop running the workflow; shrinks or removes the provider endpoint it needed', tags: ['workflows'], params: idParams('id'),
     response: { 200: described('Unpublished', { allOf: [schemaRef('Workflow'), { type: 'object', properties: { warnings: { type: 'array', items: { type: 'string' }, description: 'Provider clean-up that failed; retried at the next publish or unpublish' } } }] }), ...errorResponses(...api, 404) },
   },
+  listWorkflowVersions: {
+    summary: 'The published versions of a workflow, newest first (their documents: GET …/versions/{version})', tags: ['workflows'], params: idParams('id'),
+    response: {
+      200: described('The versions', list({ type: 'object', required: ['version', 'publishedAt', 'running'], properties: { version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, running: { type: 'boolean', description: 'This is the version that runs' } } })),
+      ...errorResponses(...api, 404),
+    },
+  },
+  getWorkflowVersion: {
+    summary: 'One published (immutable) version of a workflow', tags: ['workflows'],
+    params: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 }, version: { type: 'integer', minimum: 1 } } },
+    response: {
+      200: described('The version', { type: 'object', required: ['workflowId', 'version', 'publishedAt', 'document'], properties: { workflowId: { type: 'string' }, version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, document: schemaRef('WorkflowDocument') } }),
+      ...errorResponses(...api, 404),
+    },
+  },
   listRuns: {
     summary: 'Runs, newest first; `status=failed` is the dead-letter list', tags: ['runs'],
     querystring: {

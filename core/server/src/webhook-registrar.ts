@@ -126,7 +126,7 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
     const fail = (error: unknown) => new WebhookRegistrationFailedError(connector.manifest.displayName, connection.id, error);
     if (!events.length) {
       if (!stored) return null;
-      if (hook.unregister) await hook.unregister({ auth, http: deps.http, registration: existing! }).catch((error) => { throw fail(error); });
+      if (hook.unregister) await hook.unregister({ auth, http: deps.http, settings: deps.config.connectorSettings[connection.connector], registration: existing! }).catch((error) => { throw fail(error); });
       await deps.store.kv.delete(key);
       if (hook.secretField) await setSecret(connection, hook.secretField, undefined);
       return { managed: true, url, events: [] };
@@ -135,7 +135,7 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
     const unreachable = unreachableWebhookUrl(deps.config.publicUrl, deps.config.egressAllowPrivate, connector.manifest.displayName);
     if (unreachable) throw new WebhookUrlNotPublicError(unreachable, { url, connection: connection.id, events });
 
-    const registration = await hook.register({ auth, http: deps.http, url, events, existing }).catch((error) => { throw fail(error); });
+    const registration = await hook.register({ auth, http: deps.http, settings: deps.config.connectorSettings[connection.connector], url, events, existing }).catch((error) => { throw fail(error); });
     await deps.store.kv.set(key, { connector: connection.connector, id: registration.id, events: [...registration.events].sort(), url, updatedAt: new Date().toISOString() } satisfies StoredRegistration);
     if (registration.secret && hook.secretField) await setSecret(connection, hook.secretField, registration.secret);
     return { managed: true, url, events: [...registration.events].sort(), endpoint: registration.id };

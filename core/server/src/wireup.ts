@@ -103,7 +103,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
   const engine = createEngine({
-    store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
+    store, bus, connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
     code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
     openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     logger: log.child({ component: 'engine' }),

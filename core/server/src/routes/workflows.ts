@@ -125,6 +125,19 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     };
   });
 
+  app.get<{ Params: { id: string } }>('/v1/workflows/:id/versions', { schema: schemas.listWorkflowVersions }, async (request) => {
+    const record = await load(request.params.id);
+    const numbers = Array.from({ length: record.latestVersion }, (_, i) => record.latestVersion - i);
+    const versions = (await Promise.all(numbers.map((n) => deps.store.workflows.getVersion(record.id, n)))).filter((v) => v !== null);
+    return { data: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, running: v.version === record.publishedVersion })) };
+  });
+
+  app.get<{ Params: { id: string; version: number } }>('/v1/workflows/:id/versions/:version', { schema: schemas.getWorkflowVersion }, async (request) => {
+    const version = await deps.store.workflows.getVersion(request.params.id, Number(request.params.version));
+    if (!version) throw new NotFoundError('Workflow version', `${request.params.id} v${request.params.version}`);
+    return { workflowId: version.workflowId, version: version.version, publishedAt: version.publishedAt, document: version.document };
+  });
+
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', { schema: schemas.unpublishWorkflow }, async (request) => {
     const before = await load(request.params.id);
     const { value: record, warnings } = await registrar.unpublish(await publishedDocument(before), () => deps.store.workflows.unpublish(request.params.id));
