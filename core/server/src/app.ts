@@ -28,6 +28,10 @@ import { pagesRoutes } from './routes/pages.ts';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
   const app = Fastify({
     logger: deps.logger ?? false, bodyLimit: limits.apiBodyBytes,
+    // Slow clients (slowloris): headers, the whole request and idle keep-alive connections are bounded.
+    requestTimeout: deps.config.timeouts.requestMs,
+    keepAliveTimeout: deps.config.timeouts.keepAliveMs,
+    http: { headersTimeout: deps.config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(deps.config.timeouts.headersMs / 4))) },
     // Unknown body fields are refused by the schemas (additionalProperties: false), never dropped silently.
     ajv: { customOptions: { removeAdditional: false } },
     // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
