@@ -8,8 +8,8 @@
  * on the actions that did arrive (the "actions done" column says how many).
  *
  * For each backend it starts Wireup as its own process (so its peak memory is its own), a fake
- * Kustomer and the load generator in this process, publishes "Stripe charge.failed → Kustomer
- * create-conversation", then: (1) sends events as fast as it can (64 in flight) and reports
+ * Kustomer and the load generator in this process, publishes the Kustomer recipe "Stripe
+ * charge.failed → find or create the Kustomer customer → create-conversation", then: (1) sends events as fast as it can (64 in flight) and reports
  * completed actions per second; (2) sends at each fixed rate (500/s embedded; 350/s, the
  * target, and 150/s Kafka) and reports webhook→action latency p50/p99. Peak memory is the Wireup process's VmHWM. "Wireup CPU
  * ms/event" is the CPU time (user + system) Wireup used per event in that phase: steadier than
@@ -25,6 +25,8 @@ import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import Stripe from 'stripe';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
+import { recipeWorkflow } from '@wireup/engine';
+import kustomerConnector from '@wireup/connector-kustomer';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const token = 'bench-token';
@@ -70,11 +72,13 @@ async function api(url: string, method: string, path: string, body?: unknown) {
 async function publishWorkflow(url: string, kustomer: FakeKustomer): Promise<string> {
   const stripe = await api(url, 'POST', '/v1/connections', { connector: 'stripe', name: 'Stripe', auth: { secretKey: 'sk_test_bench', webhookSecret: secret }, test: false });
   const kc = await api(url, 'POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-test-key', baseUrl: kustomer.url } });
+  // The Kustomer recipe: find or create the Kustomer customer, then the conversation on it.
+  const recipe = recipeWorkflow(kustomerConnector.manifest.recipes!.find((r) => r.key === 'stripe-charge-failed-conversation')!, { stripe: stripe.id, kustomer: kc.id });
   const wf = await api(url, 'POST', '/v1/workflows', {
-    name: 'bench', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: stripe.id },
+    name: 'bench', trigger: recipe.trigger,
     steps: [
       { id: 'declines', type: 'filter', when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' }] } },
-      { id: 'open', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: kc.id, input: { customer: '{{trigger.data.object.customer}}', name: 'Payment failed: {{trigger.data.object.id}}' } },
+      ...recipe.steps,
     ],
   });
   return (await api(url, 'POST', `/v1/workflows/${wf.id}/publish`)).webhookUrl;

@@ -1,6 +1,7 @@
 /**
  * The Kustomer connector: API-key auth against the organisation's API base, five triggers
- * (outbound webhooks, registered by Wireup on publish) and four actions. Data (manifest) and
+ * (outbound webhooks, registered by Wireup on publish), four actions, and recipes that find or
+ * create the Kustomer customer of a Stripe charge before opening a conversation on it. Data (manifest) and
  * code (run functions) live side by side; manifest.json is generated from this file by
  * `npm run codegen`.
  */
@@ -10,6 +11,7 @@ import { createConversation } from './actions/create-conversation.ts';
 import { createCustomer } from './actions/create-customer.ts';
 import { searchCustomers } from './actions/search-customers.ts';
 import { sendMessage } from './actions/send-message.ts';
+import { recipes } from './recipes.ts';
 import { triggers } from './triggers/index.ts';
 import { kustomerWebhook } from './webhook.ts';
 
@@ -60,6 +62,7 @@ export default defineConnector({
   },
   triggers,
   actions: [createConversation, createCustomer, sendMessage, searchCustomers],
+  recipes,
   webhook: kustomerWebhook,
   testConnection,
 });

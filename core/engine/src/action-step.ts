@@ -96,9 +96,10 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
     signal: ctx.stopping,
     firstAttempt: (waiting?.attempts ?? 0) + 1,
     mayRepeat: (error) => !unsafeToRepeat(error),
-    onRetry: async (error, attempt) => {
+    onRetry: async (error, attempt, delayMs) => {
       const stepError = toStepError(error);
       ctx.observer.stepRetried(step.connector, step.action, stepError.code);
+      ctx.log.info({ runId: state.run.id, stepId: step.id, connector: step.connector, action: step.action, attempt, delayMs, code: stepError.code, reason: state.redact(stepError.message) }, 'action failed; retrying');
       // Shows the step as running, with the last error, while it waits for the next attempt.
       const { finishedAt: _f, durationMs: _d, ...running } = record({ status: 'running', input, error: stepError, attempts: attempt });
       await state.save(running);
@@ -110,6 +111,7 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
     const stepError = toStepError(outcome.error);
     ctx.observer.stepRetried(step.connector, step.action, stepError.code);
     const retryAt = new Date(Date.now() + outcome.parkMs).toISOString();
+    ctx.log.info({ runId: state.run.id, stepId: step.id, connector: step.connector, action: step.action, attempt: outcome.attempts, retryAt, code: stepError.code }, 'action asked for a long wait; run parked until retryAt');
     const { finishedAt: _f, durationMs: _d, ...parkedRecord } = record({ status: 'waiting', input, error: stepError, attempts: outcome.attempts, retryAt });
     return parkedRecord;
   }

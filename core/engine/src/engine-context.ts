@@ -2,7 +2,7 @@
  * What the engine's parts (intake, router, executor, replay, recovery) share: the options with
  * defaults filled in, and an observer whose hooks can never break the work they report on.
  */
-import type { ConnectionAuth, HttpClient } from '@wireup/sdk';
+import { silentLogger, type ConnectionAuth, type HttpClient, type Logger } from '@wireup/sdk';
 import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
@@ -20,8 +20,10 @@ export interface EngineContext {
   runLanes: number;
   polling: PollingOptions;
   sleep(ms: number): Promise<void>;
-  /** Every hook present, each one swallowing its own errors. */
+  /** Every hook present, each one swallowing its own errors; `error` also goes to `log`. */
   observer: Required<EngineObserver>;
+  /** Where the engine says what went wrong (run failures, retries, swallowed errors). */
+  log: Logger;
   /** Aborted by `stop()`: in-flight actions and retry waits end, and their runs are left for recovery. */
   stopping: AbortSignal;
   /** See EngineOptions.resumeSweepMs. */
@@ -34,7 +36,7 @@ const defaultPollingOptions: PollingOptions = { enabled: true, intervalScale: 1,
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function safeObserver(observer: EngineObserver = {}): Required<EngineObserver> {
+function safeObserver(observer: EngineObserver = {}, log: Logger): Required<EngineObserver> {
   const hook = <K extends keyof EngineObserver>(name: K) => (...args: unknown[]): void => {
     try {
       (observer[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
@@ -42,12 +44,20 @@ function safeObserver(observer: EngineObserver = {}): Required<EngineObserver> {
       // An observer is for metrics and logs; its failure must not fail a webhook or a run.
     }
   };
+  const reportError = hook('error');
   return {
     eventAccepted: hook('eventAccepted'),
     runFinished: hook('runFinished'),
     stepFinished: hook('stepFinished'),
     stepRetried: hook('stepRetried'),
-    error: hook('error'),
+    error(message, error) {
+      // Errors the engine survives (it retries, or there is nothing to retry): logged, never thrown.
+      try {
+        if (error === undefined) log.warn({}, message);
+        else log.error({ err: error }, message);
+      } catch { /* a logger that throws must not break the work either */ }
+      reportError(message, error);
+    },
     polled: hook('polled'),
     pollStopped: hook('pollStopped'),
   };
@@ -75,7 +85,8 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     runLanes: Math.max(1, Math.floor(options.runLanes ?? 8)),
     polling: withDefaults(defaultPollingOptions, options.polling),
     sleep: options.sleep ?? realSleep,
-    observer: safeObserver(options.observer),
+    observer: safeObserver(options.observer, options.logger ?? silentLogger),
+    log: options.logger ?? silentLogger,
     stopping,
     resumeSweepMs: Math.max(10, options.resumeSweepMs ?? 5_000),
   };

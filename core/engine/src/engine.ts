@@ -2,7 +2,7 @@
  * The engine's public shape, consumed by core/server (the composition root). The engine
  * depends on ports only: Store, EventBus, and the installed connectors.
  */
-import type { Connector, ConnectionAuth, HttpClient, ValidationProblem } from '@wireup/sdk';
+import type { Connector, ConnectionAuth, HttpClient, Logger, ValidationProblem } from '@wireup/sdk';
 import type { ConnectionRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 
@@ -97,6 +97,8 @@ export interface EngineOptions {
   /** Injected for tests; default setTimeout-based. */
   sleep?(ms: number): Promise<void>;
   observer?: EngineObserver;
+  /** Where run failures, retries and the errors the engine survives are logged. Default: nowhere. */
+  logger?: Logger;
   polling?: Partial<PollingOptions>;
 }
 

@@ -95,6 +95,22 @@ describe('executor', () => {
     await expect.poll(() => letters.map((l) => l.runId), { timeout: 5000 }).toEqual([run.id]);
   });
 
+  it('logs each retry and the run failure, with secrets redacted from the reasons', async () => {
+    const lines: Array<{ level: string; fields: Record<string, unknown>; message: string }> = [];
+    const record = (level: string) => (fields: Record<string, unknown>, message: string) => { lines.push({ level, fields, message }); };
+    h = await createHarness({ engine: { logger: { error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') } } });
+    h.control.behaviour = async (_name, ctx) => { throw new UpstreamError(`500 for key ${ctx.auth.apiKey}`, 500); };
+    await h.publishWorkflow('wf', [ticket('open-ticket')]);
+    await h.deliver(orderEvent('evt_1'));
+    const run = await h.finishedRun('wf', 'evt_1');
+    const retries = lines.filter((l) => l.message === 'action failed; retrying');
+    expect(retries.map((l) => [l.level, l.fields.attempt, l.fields.runId, l.fields.code])).toEqual([['info', 1, run.id, 'UPSTREAM_ERROR'], ['info', 2, run.id, 'UPSTREAM_ERROR']]);
+    const failed = lines.find((l) => l.message.startsWith('run failed'));
+    expect(failed).toMatchObject({ level: 'warn', fields: { runId: run.id, workflowId: 'wf', stepId: 'open-ticket', code: 'UPSTREAM_ERROR' } });
+    expect(JSON.stringify(lines)).not.toContain(SECRETS.apiKey);
+    expect(JSON.stringify(lines)).toContain('500 for key [redacted]');
+  });
+
   it('does not retry a non-retriable error, and honours the action\'s own retry policy', async () => {
     h = await createHarness();
     h.control.behaviour = async (name) => { throw new UpstreamError(`${name} refused`, name === 'notify' ? 503 : 422); };

@@ -116,6 +116,7 @@ async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, ste
   const letter: DeadLetterMessage = { runId: run.id, workflowId: run.workflowId, ...(stepId ? { stepId } : {}), error, failedAt };
   // The failed run in the store is the dead-letter list; the message is a notification, so losing it loses nothing.
   await ctx.bus.publish('dead-letters', run.workflowId, letter).catch((e: unknown) => ctx.observer.error(`Could not publish the dead letter of run ${run.id}`, e));
+  ctx.log.warn({ runId: run.id, workflowId: run.workflowId, stepId, code: error.code, reason: error.message }, 'run failed; it is on the dead-letter list (replay with POST /v1/runs/:id/replay)');
   ctx.observer.runFinished('failed', Date.parse(failedAt) - Date.parse(run.createdAt));
 }
 

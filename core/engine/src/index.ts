@@ -12,3 +12,6 @@ export { defaultRetryPolicy, resolveRetryPolicy, nextDelay } from './retry.ts';
 export { eventKeyOf, runIdOf, idempotencyKeyOf, pollEventTypeOf, pollEventKeyOf, pollStateKeyOf, type EventMessage, type RunMessage, type DeadLetterMessage } from './messages.ts';
 export type { PollState } from './poll-once.ts';
 export * from './errors.ts';
+export { templateWarnings, schemaHasPath } from './template-warnings.ts';
+export { recipeWorkflow } from './recipe-workflow.ts';
+export { checkRecipe } from './check-recipe.ts';

@@ -63,4 +63,10 @@ describe('findTemplates', () => {
       ['/input/b~1c', 'x..y', null],
     ]);
   });
+
+  it('a missing value in an array renders as null (JSON has no undefined), in an object as an absent key', () => {
+    const context = { trigger: { data: { object: { receipt_email: 'a@b.co' } } }, steps: {} };
+    expect(renderTemplate({ email: ['{{trigger.data.object.billing_details.email}}', '{{trigger.data.object.receipt_email}}'], x: '{{trigger.nope}}' }, context))
+      .toEqual({ email: [null, 'a@b.co'], x: undefined });
+  });
 });

@@ -99,10 +99,14 @@ export function renderString(text: string, context: TemplateContext): unknown {
   return out;
 }
 
-/** Renders templates in every string of a value (objects and arrays walked; keys left alone). */
+/**
+ * Renders templates in every string of a value (objects and arrays walked; keys left alone). A
+ * missing value in an array becomes null, as JSON would store it (an object's key stays undefined,
+ * that is, absent).
+ */
 export function renderTemplate(value: unknown, context: TemplateContext): unknown {
   if (typeof value === 'string') return renderString(value, context);
-  if (Array.isArray(value)) return value.map((item) => renderTemplate(item, context));
+  if (Array.isArray(value)) return value.map((item) => renderTemplate(item, context) ?? null);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key] = renderTemplate(item, context);

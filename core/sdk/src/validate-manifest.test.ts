@@ -57,4 +57,16 @@ describe('validateManifest', () => {
     expect(() => assertValidManifest(m)).toThrow(ManifestInvalidError);
     expect(() => assertValidManifest(m)).toThrow(/\/displayName is required \(fix: add the property "displayName"\)/);
   });
+
+  it('accepts recipes, and names a recipe step calling an action the connector lacks', () => {
+    const recipe = { key: 'things', displayName: 'Things', description: 'Makes a thing per thing.', trigger: { connector: 'acme', trigger: 'thing-created' },
+      steps: [{ id: 'make', type: 'action', connector: 'acme', action: 'create-thing', input: {} }] };
+    expect(validateManifest({ ...good(), recipes: [recipe] })).toEqual([]);
+    const wrong = { ...recipe, steps: [{ ...recipe.steps[0], action: 'create-thingy' }] };
+    expect(validateManifest({ ...good(), recipes: [wrong, { ...recipe, key: 'things' }] })).toEqual([
+      { path: '/recipes', message: 'key "things" is used more than once', fix: 'give each recipe its own key' },
+      { path: '/recipes/0/steps/0/action', message: 'names action "create-thingy", which acme does not have', fix: 'use one of create-thing' },
+    ]);
+    expect(validateManifest({ ...good(), recipes: [{ ...recipe, steps: [] }] })[0].path).toBe('/recipes/0/steps');
+  });
 });

@@ -29,6 +29,26 @@ function checkSchemas(kind: 'triggers' | 'actions', index: number, item: Record<
   return problems;
 }
 
+/**
+ * Recipe rules this manifest alone can check: unique keys, and action steps on this connector
+ * name one of its actions. Steps on other connectors, and inputs against their schemas, are
+ * checked where every connector is known (the server's recipe test).
+ */
+function recipeProblems(m: ConnectorManifest): ValidationProblem[] {
+  const recipes = m.recipes ?? [];
+  const problems: ValidationProblem[] = [];
+  for (const key of new Set(duplicates(recipes.map((r) => r.key)))) {
+    problems.push({ path: '/recipes', message: `key "${key}" is used more than once`, fix: 'give each recipe its own key' });
+  }
+  const actions = new Set(m.actions.map((a) => a.key));
+  recipes.forEach((r, i) => r.steps.forEach((step, j) => {
+    if (step.type === 'action' && step.connector === m.name && !actions.has(String(step.action))) {
+      problems.push({ path: `/recipes/${i}/steps/${j}/action`, message: `names action "${String(step.action)}", which ${m.name} does not have`, fix: `use one of ${[...actions].join(', ')}` });
+    }
+  }));
+  return problems;
+}
+
 /** Returns every problem of a manifest (empty when valid). */
 export function validateManifest(manifest: unknown): ValidationProblem[] {
   const validate = compileSchema(connectorManifestSchema);
@@ -41,6 +61,7 @@ export function validateManifest(manifest: unknown): ValidationProblem[] {
     }
     m[kind].forEach((item, i) => problems.push(...checkSchemas(kind, i, item as unknown as Record<string, unknown>)));
   }
+  problems.push(...recipeProblems(m));
   m.triggers.forEach((t, i) => {
     if (t.strategy === 'webhook' && !t.event) problems.push({ path: `/triggers/${i}/event`, message: 'is required for webhook triggers', fix: 'name the provider event it matches, e.g. "charge.failed"' });
     if (t.strategy === 'polling' && !t.pollIntervalSeconds) problems.push({ path: `/triggers/${i}/pollIntervalSeconds`, message: 'is required for polling triggers', fix: 'say how often to poll, in seconds (at least 10)' });

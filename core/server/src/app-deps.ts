@@ -1,4 +1,5 @@
 /** What the Fastify app is built from: the composition root hands these over. */
+import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '@wireup/store';
 import type { Engine, ConnectorCatalog } from '@wireup/engine';
 import type { HttpClient } from '@wireup/sdk';
@@ -18,6 +19,6 @@ export interface AppDeps {
   http: HttpClient;
   /** Rebuilds the pair pages; undefined where no site is served. */
   pages?: PagesPublisher;
-  /** Fastify's logger setting; false in tests. */
-  logger?: boolean | object;
+  /** The process's pino logger (Fastify logs through it); none: Fastify logs nothing. */
+  logger?: FastifyBaseLogger;
 }

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { requireToken } from './api-token.ts';
 import { checkRequestTarget } from './request-target.ts';
+import { RequestLogController } from './request-log.ts';
 import { JsonTooDeepError, MethodNotAllowedError, RequestJsonError, RouteNotFoundError, UrlInvalidError } from './errors.ts';
 import { openapiDocument, registerOpenapi } from './openapi.ts';
 import { addApiSchemas, errorResponses } from './api-schemas.ts';
@@ -27,7 +28,7 @@ import { pagesRoutes } from './routes/pages.ts';
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
   const app = Fastify({
-    logger: deps.logger ?? false, bodyLimit: limits.apiBodyBytes,
+    ...(deps.logger ? { loggerInstance: deps.logger } : {}), logController: new RequestLogController(), bodyLimit: limits.apiBodyBytes,
     // Slow clients (slowloris): headers, the whole request and idle keep-alive connections are bounded.
     requestTimeout: deps.config.timeouts.requestMs,
     keepAliveTimeout: deps.config.timeouts.keepAliveMs,

@@ -35,7 +35,9 @@ export async function usageFromStore(store: Store): Promise<UsageRecord[]> {
     const version = await store.workflows.getVersion(workflow.id, workflow.publishedVersion);
     if (!version) continue;
     const trigger = `${version.document.trigger.connector}.${version.document.trigger.trigger}`;
-    for (const action of new Set(actionsOf(version.document.steps as StepLike[]))) {
+    // Last action first: a workflow's last action is what it does (earlier ones, such as a
+    // find-or-create lookup, prepare it), so it wins among pairings used equally often.
+    for (const action of new Set(actionsOf(version.document.steps as StepLike[]).reverse())) {
       const key = `${trigger} ${action}`;
       const record = counts.get(key) ?? { trigger, action, count: 0 };
       record.count++;

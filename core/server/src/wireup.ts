@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createHttpClient, type Connector } from '@wireup/sdk';
+import { createHttpClient, type Connector, type Logger } from '@wireup/sdk';
+import type { Logger as PinoLogger } from 'pino';
 import { createEngine, type Engine, type ConnectorCatalog } from '@wireup/engine';
 import { createSqliteStore, type Store } from '@wireup/store';
 import { createOutboxEventBus, type EventBus } from '@wireup/bus';
@@ -16,6 +17,8 @@ import { createSecretBox, loadSecretKey } from './secret-box.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
+import { createLogger } from './logger.ts';
+import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
 
 export interface Wireup {
   config: Config;
@@ -26,6 +29,8 @@ export interface Wireup {
   catalog: ConnectorCatalog;
   metrics: Metrics;
   pages: PagesPublisher;
+  /** The process's logger (pino); each part logs through a child naming it (`component`). */
+  log: PinoLogger;
   apiToken: { token: string; generated: boolean };
   /** Listening URL once started. */
   url: string;
@@ -37,40 +42,43 @@ export interface Wireup {
   stop(options?: { drainMs?: number }): Promise<{ drained: boolean }>;
 }
 
-async function pickStore(config: Config): Promise<Store> {
+async function pickStore(config: Config, log: Logger): Promise<Store> {
   if (config.mongodbUrl) {
     const { createMongoStore } = await import('@wireup/store-mongodb');
-    return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs });
+    return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs, logger: log });
   }
   return createSqliteStore({ path: join(config.dataDir, 'wireup.db') });
 }
 
-async function pickBus(config: Config, isStarted: () => boolean): Promise<EventBus> {
+async function pickBus(config: Config, isStarted: () => boolean, log: Logger): Promise<EventBus> {
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
     return createKafkaEventBus({
       brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
-      log: (level, message) => { if (isStarted()) process.stderr.write(`kafka ${level}: ${message}\n`); },
+      log: kafkaLogger(log, isStarted),
+      onError: busErrorLogger(log),
     });
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db') });
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), onError: busErrorLogger(log) });
 }
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
-export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: boolean | object } = {}): Promise<Wireup> {
+export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: PinoLogger } = {}): Promise<Wireup> {
   mkdirSync(config.dataDir, { recursive: true });
+  const log = options.logger ?? createLogger({ level: config.logLevel });
   const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
   const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
   const metrics = createMetrics({ catalog });
   const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
-  const store = await pickStore(config);
+  const store = await pickStore(config, log.child({ component: 'store' }));
   let started = false;
-  const bus = await pickBus(config, () => started);
+  const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
     openAuth: (connection) => secretBox.open(connection.authCiphertext),
+    logger: log.child({ component: 'engine' }),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
@@ -78,10 +86,10 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
     },
   });
-  const pages = createPagesPublisher({ config, catalog, store, log: (line) => process.stderr.write(`${line}\n`) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: options.logger });
+  const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: log });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, log, apiToken, url: '',
     async start() {
       await store.start();
       await bus.start();
@@ -93,6 +101,12 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       // The site serving this process's API builds its pages before it says it is ready.
       if (config.role !== 'worker') await pages.rebuild();
       started = true;
+      log.info({
+        url: wireup.url, publicUrl: config.publicUrl, role: config.role, dataDir: config.dataDir,
+        store: config.mongodbUrl ? 'mongodb' : 'sqlite', bus: config.kafkaBrokers ? 'kafka' : 'outbox',
+        connectors: catalog.list().map((c) => `${c.manifest.name}@${c.manifest.version}`),
+        metricsPublic: config.metricsPublic, egressAllowPrivate: config.egressAllowPrivate,
+      }, 'Wireup started');
     },
     async stop(options = {}) {
       const deadline = Date.now() + (options.drainMs ?? 0);
@@ -103,6 +117,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       const { drained } = await engine.stop({ graceMs: Math.max(0, deadline - Date.now() - reserve) });
       await bus.stop();
       await store.stop();
+      log.info({ drained }, 'Wireup stopped');
       return { drained };
     },
   };

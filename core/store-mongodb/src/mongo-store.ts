@@ -5,6 +5,7 @@
  */
 import { MongoClient, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError, type Db } from 'mongodb';
 import { StoreUnavailableError, type Store } from '@wireup/store';
+import { silentLogger, type Logger } from '@wireup/sdk';
 import { createMongoConnectionRepository } from './mongo-connection-repository.ts';
 import { createIndexes, notStarted } from './mongo-database.ts';
 import { createMongoEventRepository } from './mongo-event-repository.ts';
@@ -12,6 +13,7 @@ import { createMongoKeyValueRepository } from './mongo-kv-repository.ts';
 import { createMongoRunRepository } from './mongo-run-repository.ts';
 import { createMongoWorkflowRepository } from './mongo-workflow-repository.ts';
 import { detectServerTraits, mongoTraits } from './server-traits.ts';
+import { watchServers } from './server-watch.ts';
 
 export interface MongoStoreOptions {
   /** Connection string, e.g. `mongodb://127.0.0.1:27017/wireup` (`MONGODB_URL`). */
@@ -26,6 +28,8 @@ export interface MongoStoreOptions {
    * Default 1000 ms (`WIREUP_MONGODB_CACHE_MS`).
    */
   cacheMs?: number;
+  /** Hears a server becoming unreachable and reachable again. Default: nowhere. */
+  logger?: Logger;
 }
 
 /** The URL without credentials, for messages. */
@@ -86,6 +90,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
       });
       try {
         await next.connect();
+        watchServers(next, options.logger ?? silentLogger);
         const candidate = next.db(dbName);
         await candidate.command({ ping: 1 });
         Object.assign(traits, await detectServerTraits(candidate));

@@ -26,6 +26,25 @@ export interface ActionSummary {
   inputs: string[];
 }
 
+/** One action step of a recipe: the action and its input mappings (templates shown as text). */
+export interface RecipeStepSummary {
+  id: string;
+  action: string;
+  mappings: Array<{ input: string; value: string }>;
+}
+
+/** A recipe the action app offers (manifest `recipes`), as a pair page shows it. */
+export interface RecipeSummary {
+  key: string;
+  displayName: string;
+  description: string;
+  /** The trigger app and key. */
+  triggerApp: string;
+  trigger: string;
+  /** Its action steps on this app, in order; the last is what the recipe does. */
+  steps: RecipeStepSummary[];
+}
+
 /** What a pair page shows of its trigger app (A in A → B): nothing else of A may be read there. */
 export interface TriggerSide {
   name: string;
@@ -40,6 +59,8 @@ export interface ActionSide {
   name: string;
   displayName: string;
   actions: ActionSummary[];
+  /** Recipes this app offers, whatever their trigger app. */
+  recipes: RecipeSummary[];
   triggerCount: number;
   hash: string;
 }
@@ -64,6 +85,26 @@ function inputsOf(schema: Record<string, unknown>): string[] {
   return [...required.filter((r) => properties.includes(r)), ...properties.filter((p) => !required.includes(p))];
 }
 
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The recipes of `m` whose action steps are its own (top-level steps only). */
+function recipesOf(m: ConnectorManifest): RecipeSummary[] {
+  return (m.recipes ?? []).map((r) => ({
+    key: r.key,
+    displayName: r.displayName,
+    description: r.description,
+    triggerApp: r.trigger.connector,
+    trigger: r.trigger.trigger,
+    steps: r.steps.filter((s) => s.type === 'action' && s.connector === m.name).map((s) => ({
+      id: s.id,
+      action: String(s.action),
+      mappings: Object.entries((s.input as Record<string, unknown> | undefined) ?? {}).map(([input, value]) => ({ input, value: shown(value) })),
+    })),
+  })).filter((r) => r.steps.length > 0);
+}
+
 /** Summarises one manifest. */
 export function summarize(m: ConnectorManifest): AppSummary {
   const summary: Omit<AppSummary, 'hash' | 'asTrigger' | 'asAction'> = {
@@ -83,6 +124,6 @@ export function summarize(m: ConnectorManifest): AppSummary {
     actions: m.actions.map((a) => ({ key: a.key, displayName: a.displayName, description: a.description, inputs: inputsOf(a.inputSchema) })),
   };
   const asTrigger = { name: m.name, displayName: m.displayName, triggers: summary.triggers, actionCount: m.actions.length };
-  const asAction = { name: m.name, displayName: m.displayName, actions: summary.actions, triggerCount: m.triggers.length };
+  const asAction = { name: m.name, displayName: m.displayName, actions: summary.actions, recipes: recipesOf(m), triggerCount: m.triggers.length };
   return { ...summary, hash: hashJson(summary), asTrigger: { ...asTrigger, hash: hashJson(asTrigger) }, asAction: { ...asAction, hash: hashJson(asAction) } };
 }

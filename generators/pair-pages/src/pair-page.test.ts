@@ -58,7 +58,7 @@ describe('Stripe → Kustomer pair page', () => {
   it('shows 9 of 40 combinations, most used first, each opening the editor', () => {
     expect(forward.text).toContain('Showing 9 of 40 combinations');
     const editor = forward.links.filter((l) => l.startsWith('/editor/new?'));
-    expect(editor[0]).toBe('/editor/new?trigger=stripe.charge-failed&action=kustomer.create-conversation');
+    expect(editor[0]).toBe('/editor/new?trigger=stripe.charge-failed&action=kustomer.create-conversation&recipe=kustomer.stripe-charge-failed-conversation');
     const cards = [...new Set(editor)];
     expect(cards).toHaveLength(9);
     expect(cards[1]).toBe('/editor/new?trigger=stripe.new-customer&action=kustomer.create-customer');
@@ -66,11 +66,14 @@ describe('Stripe → Kustomer pair page', () => {
     expect(forward.text).toContain(trigger('charge-failed').description.replace(/`/g, ''));
   });
 
-  it('explains the five steps with the real webhook path and the action id', () => {
+  it("explains the five steps with the real webhook path and the recipe's actions and mappings", () => {
     for (const step of ['1. Connect', '2. Trigger', '3. Transform', '4. Action', '5. Publish']) expect(forward.text).toContain(step);
     expect(forward.text).toContain('POST /v1/webhooks/stripe.trigger-charge-failed');
-    expect(forward.text).toContain('kustomer.create-conversation');
-    expect(forward.text).toMatch(/customer\s+\{\{trigger\.data\.object\.customer\}\}/);
+    expect(forward.text).toMatch(/kustomer\.search-customers\s+externalId\s+\{\{trigger\.data\.object\.customer\}\}/);
+    expect(forward.text).toMatch(/createIfMissing\s+true/);
+    expect(forward.text).toMatch(/kustomer\.create-conversation\s+customer\s+\{\{steps\.find-customer\.output\.customer\.id\}\}/);
+    // A Stripe customer id is never mapped into Kustomer's customer (a Kustomer id).
+    expect(forward.text).not.toMatch(/customer\s+\{\{trigger\.data\.object\.customer\}\}/);
   });
 
   it('answers the FAQ in the page and in FAQPage JSON-LD', () => {

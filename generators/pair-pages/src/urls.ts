@@ -21,11 +21,12 @@ export const actionUrl = (app: string, key: string): string => `/integrations/${
 export const STYLESHEET = { url: '/integrations/_assets/site.css', file: 'integrations/_assets/site.css' };
 
 /**
- * The editor's "new workflow" link, pre-filled with a trigger and an action (namespaced ids).
+ * The editor's "new workflow" link, pre-filled with a trigger and an action (namespaced ids),
+ * and with the recipe (`<actionApp>.<key>`) that sets up the whole workflow when there is one.
  * Names and keys are kebab-case (checked by buildSite), so nothing needs URL-encoding.
  */
-export function editorLink(app: string, trigger: string, actionApp: string, action: string): string {
-  return `/editor/new?trigger=${app}.${trigger}&action=${actionApp}.${action}`;
+export function editorLink(app: string, trigger: string, actionApp: string, action: string, recipe?: string): string {
+  return `/editor/new?trigger=${app}.${trigger}&action=${actionApp}.${action}${recipe ? `&recipe=${actionApp}.${recipe}` : ''}`;
 }
 
 /** Connector names and trigger/action keys: kebab-case, safe in paths and query strings as they are. */

@@ -5,6 +5,11 @@ import { resourceOf } from '../resources.ts';
 import { conversationSchema, toConversation } from '../schemas/conversation.ts';
 import type { CreateConversationInput, CreateConversationOutput } from '../generated/types.ts';
 
+/** The default externalId of a conversation: the step's idempotency key, prefixed `wireup-` once. */
+export function conversationExternalId(idempotencyKey: string): string {
+  return idempotencyKey.startsWith('wireup-') ? idempotencyKey : `wireup-${idempotencyKey}`;
+}
+
 export const createConversation = defineAction<CreateConversationInput, CreateConversationOutput>({
   key: 'create-conversation',
   displayName: 'Create conversation',
@@ -14,7 +19,7 @@ export const createConversation = defineAction<CreateConversationInput, CreateCo
     additionalProperties: false,
     required: ['customer'],
     properties: {
-      customer: { type: 'string', minLength: 1, description: 'Id of the Kustomer customer the conversation belongs to (e.g. from Create customer or Search customers).' },
+      customer: { type: 'string', pattern: '^[0-9a-fA-F]{24}$', description: "Kustomer's id of the customer the conversation belongs to: 24 hexadecimal characters, e.g. `{{steps.find-customer.output.customer.id}}` from Search customers (find or create) or the id from Create customer. Another app's id (a Stripe `cus_...`) is not a Kustomer id: find the Kustomer customer by it first." },
       name: { type: 'string', minLength: 1, description: 'Conversation name shown in the timeline and queues, e.g. `Payment failed: ch_3MmlLr`.' },
       status: { type: 'string', enum: ['open', 'done'], description: '`open` (default) puts it in a queue; `done` records it already closed.' },
       priority: { type: 'integer', minimum: 1, maximum: 5, description: 'Priority from 1 (lowest) to 5 (urgent); Kustomer defaults to 3.' },
@@ -40,7 +45,7 @@ export const createConversation = defineAction<CreateConversationInput, CreateCo
   retry: { maxAttempts: 4 },
   async run(ctx) {
     const { customer, name, status, priority, tags, assignedTeams } = ctx.input;
-    const externalId = ctx.input.externalId ?? `wireup-${ctx.idempotencyKey}`;
+    const externalId = ctx.input.externalId ?? conversationExternalId(ctx.idempotencyKey);
     const body = Object.fromEntries(Object.entries({ customer, name, status, priority, tags, assignedTeams, externalId }).filter(([, v]) => v !== undefined));
     const client = kustomerClient(ctx);
     try {

@@ -57,8 +57,8 @@ export const sendMessage = defineAction<SendMessageInput, SendMessageOutput>({
     required: ['channel', 'body'],
     properties: {
       deliver: { type: 'boolean', default: false, description: 'false (default): record the message on `conversation` only. true: deliver it to `customer` as a Kustomer draft sent through `channel`.' },
-      conversation: { type: 'string', minLength: 1, description: 'Id of the conversation. Required when recording; when delivering, the conversation to reply in (optional).' },
-      customer: { type: 'string', minLength: 1, description: 'Id of the customer to deliver to. Required when `deliver` is true; ignored when recording (the conversation knows its customer).' },
+      conversation: { type: 'string', pattern: '^[0-9a-fA-F]{24}$', description: "Kustomer's id of the conversation (24 hexadecimal characters), e.g. from Create conversation. Required when recording; when delivering, the conversation to reply in (optional)." },
+      customer: { type: 'string', pattern: '^[0-9a-fA-F]{24}$', description: "Kustomer's id of the customer to deliver to (24 hexadecimal characters), e.g. `{{steps.find-customer.output.customer.id}}` from Search customers. Required when `deliver` is true; ignored when recording (the conversation knows its customer)." },
       channel: { type: 'string', minLength: 1, description: 'Kustomer channel, e.g. `email`, `sms`, `chat`, `whatsapp`, `note`.' },
       app: { type: 'string', minLength: 1, description: 'The app behind the channel, e.g. `postmark` or `gmail` for email, `twilio` for SMS. Required when recording.' },
       body: { type: 'string', minLength: 1, description: 'The message text (recorded as the message preview; sent as the draft body).' },

@@ -657,7 +657,7 @@ export interface NewMessageTriggerOutput {
 
 export interface CreateConversationInput {
   /**
-   * Id of the Kustomer customer the conversation belongs to (e.g. from Create customer or Search customers).
+   * Kustomer's id of the customer the conversation belongs to: 24 hexadecimal characters, e.g. `{{steps.find-customer.output.customer.id}}` from Search customers (find or create) or the id from Create customer. Another app's id (a Stripe `cus_...`) is not a Kustomer id: find the Kustomer customer by it first.
    */
   customer: string;
   /**
@@ -791,11 +791,11 @@ export interface SendMessageInput {
    */
   deliver?: boolean;
   /**
-   * Id of the conversation. Required when recording; when delivering, the conversation to reply in (optional).
+   * Kustomer's id of the conversation (24 hexadecimal characters), e.g. from Create conversation. Required when recording; when delivering, the conversation to reply in (optional).
    */
   conversation?: string;
   /**
-   * Id of the customer to deliver to. Required when `deliver` is true; ignored when recording (the conversation knows its customer).
+   * Kustomer's id of the customer to deliver to (24 hexadecimal characters), e.g. `{{steps.find-customer.output.customer.id}}` from Search customers. Required when `deliver` is true; ignored when recording (the conversation knows its customer).
    */
   customer?: string;
   /**
@@ -870,20 +870,38 @@ export interface SendMessageOutput {
   createdAt: string | null;
 }
 
-export interface SearchCustomersInput {
+export type SearchCustomersInput = {
+  [k: string]: unknown;
+} & {
   /**
-   * The email address to look for, e.g. `jenny.rosen@example.com`.
+   * The email address to look for, e.g. `jenny.rosen@example.com`; or a list of candidate addresses, of which the first non-empty one is used (e.g. a charge's billing email, then its receipt email). Empty or null: search by external id only.
    */
-  email: string;
+  email?: (string | null) | (string | null)[];
+  /**
+   * Your own id for the customer, e.g. the Stripe customer id `cus_...`. Looked up first (exact match); a created customer gets it, so Kustomer links the two. Empty or null: search by email only.
+   */
+  externalId?: string | null;
+  /**
+   * Create the customer when none matches (find or create). Default false: finding nothing returns `found: false`.
+   */
+  createIfMissing?: boolean;
+  /**
+   * Used only when creating: the customer's full name, e.g. `Jenny Rosen`.
+   */
+  name?: string | null;
+  /**
+   * Used only when creating: a phone number, ideally in E.164 form such as `+14155550123`.
+   */
+  phone?: string | null;
   /**
    * How many customers to return at most (1–100, default 10).
    */
   pageSize?: number;
   /**
-   * Which page of results to return, from 1 (default 1).
+   * Which page of email matches to return, from 1 (default 1).
    */
   page?: number;
-}
+};
 
 /**
  * The matches, flattened: not Kustomer's JSON:API list envelope.
@@ -894,11 +912,56 @@ export interface SearchCustomersOutput {
    */
   found: boolean;
   /**
+   * True when none matched and the customer was created (`createIfMissing`).
+   */
+  created: boolean;
+  /**
+   * The first match, else the created customer, else null: use `{{steps.<id>.output.customer.id}}`.
+   */
+  customer: {
+    /**
+     * Kustomer's id of the customer (24 hexadecimal characters).
+     */
+    id: string;
+    /**
+     * Full name, or null when none was given.
+     */
+    name: string | null;
+    /**
+     * The name Kustomer shows: the name, else the first email or phone.
+     */
+    displayName: string | null;
+    /**
+     * The first email address, or null.
+     */
+    email: string | null;
+    /**
+     * All email addresses.
+     */
+    emails: string[];
+    /**
+     * All phone numbers.
+     */
+    phones: string[];
+    /**
+     * Your own id for the customer (e.g. a Stripe customer id), or null.
+     */
+    externalId: string | null;
+    /**
+     * Tags on the customer.
+     */
+    tags: string[];
+    /**
+     * When the customer was created (ISO 8601).
+     */
+    createdAt: string | null;
+  } | null;
+  /**
    * How many customers are in `customers` (this page).
    */
   count: number;
   /**
-   * The first match, or null: handy for `{{steps.<id>.output.first.id}}`.
+   * The first match, or null (a created customer is in `customer`).
    */
   first: {
     /**

@@ -57,6 +57,10 @@ export interface ConnectorManifest {
    * What a workflow can do in the app.
    */
   actions: Action[];
+  /**
+   * Ready-made workflows the connector offers: a trigger (of any connector), steps and their field mappings. Pair pages, their "Set it up" links and the docs show these instead of guessing a mapping.
+   */
+  recipes?: Recipe[];
 }
 /**
  * How a connection authenticates.
@@ -133,4 +137,31 @@ export interface Action {
     initialDelayMs?: number;
     maxDelayMs?: number;
   };
+}
+/**
+ * A complete, editable workflow: a workflow document (core/engine's schema) without connection ids, which the user picks when setting it up.
+ */
+export interface Recipe {
+  key: Key;
+  /**
+   * The workflow's name once set up, e.g. `Failed Stripe charges to Kustomer conversations`.
+   */
+  displayName: string;
+  /**
+   * What the recipe does, in a sentence or two a user understands.
+   */
+  description: string;
+  /**
+   * The trigger: a connector name and one of its trigger keys.
+   */
+  trigger: {
+    connector: Key;
+    trigger: Key;
+  };
+  /**
+   * The steps (filter, switch, action, …) as in a workflow document; action steps leave out `connection`.
+   *
+   * @minItems 1
+   */
+  steps: [{id: string; type: string; [key: string]: unknown}, ...{id: string; type: string; [key: string]: unknown}[]];
 }

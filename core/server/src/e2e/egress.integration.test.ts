@@ -43,7 +43,7 @@ describe('egress guard through the server', () => {
       return runs.find((r: any) => r.status === 'failed' || r.status === 'succeeded');
     }, 15_000, 'the run');
     const detail = (await h.api('GET', `/v1/runs/${run.id}`)).body;
-    const action = detail.steps.find((s: any) => s.id === 'open-conversation');
+    const action = detail.steps.find((s: any) => s.id === 'find-customer'); // the first Kustomer call
     expect(detail.status).toBe('failed');
     expect(action.error).toMatchObject({ code: 'EGRESS_REFUSED', message: expect.stringMatching(/localhost \((127\.0\.0\.1|::1)\)/) });
     expect(action.attempts).toBe(1);

@@ -1,6 +1,9 @@
 /**
- * The product's promise over real HTTP: a failed Stripe charge creates one Kustomer
- * conversation, with fields mapped from the event and every step in the run log.
+ * The product's promise over real HTTP, on the Kustomer recipe against a fake Kustomer that
+ * refuses what Kustomer refuses (ids that are not Kustomer ids, unknown customers): a failed
+ * Stripe charge finds or creates one Kustomer customer (the Stripe customer as its externalId)
+ * and opens one conversation on it, with every step in the run log; a second charge of the
+ * same Stripe customer reuses that Kustomer customer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
@@ -32,8 +35,8 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     expect(s.webhookUrl).toMatch(new RegExp(`^${h.wireup.url}/v1/webhooks/stripe\\.trigger-charge-failed/[A-Za-z0-9_-]{20,}$`));
   });
 
-  it('creates exactly one conversation with fields mapped from the event, and logs every step', async () => {
-    const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_headline1', customer: 'cus_headline1', currency: 'eur' }));
+  it('creates one Kustomer customer (externalId = the Stripe customer) and one conversation on it, and logs every step', async () => {
+    const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_headline1', customer: 'cus_headline1', currency: 'eur', billing_details: { email: null, name: 'Ada Lovelace', phone: null }, receipt_email: 'ada@example.com' }));
     const res = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ received: true, accepted: 1, duplicates: 0 });
@@ -42,19 +45,37 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'succeeded', event: { id: event.id, type: 'charge.failed' } });
 
+    expect(h.kustomer.customers).toHaveLength(1);
+    const customer = h.kustomer.customers[0];
+    expect(customer.id).toMatch(/^[0-9a-f]{24}$/);
+    expect(customer.attributes).toMatchObject({ externalId: 'cus_headline1', name: 'Ada Lovelace', emails: [{ email: 'ada@example.com' }] });
     expect(h.kustomer.conversations).toHaveLength(1);
     const conversation = h.kustomer.conversations[0];
-    expect(conversation.attributes).toMatchObject({ name: 'Payment failed: ch_headline1', priority: 3, tags: ['payment-failed', 'eur'] });
-    expect(conversation.relationships?.customer?.data?.id ?? conversation.attributes.customer ?? conversation.customer).toBe('cus_headline1');
+    expect(conversation.attributes).toMatchObject({ name: 'Payment failed: ch_headline1', priority: 4 });
+    expect(conversation.relationships.customer.data?.id).toBe(customer.id);
 
     const run = (await h.api('GET', `/v1/runs/${runs[0].id}`)).body;
-    expect(run.steps.map((step: any) => [step.id, step.status])).toEqual([['declines-only', 'succeeded'], ['open-conversation', 'succeeded']]);
-    const action = run.steps[1];
-    expect(action.input).toEqual({ customer: 'cus_headline1', name: 'Payment failed: ch_headline1', priority: 3, tags: ['payment-failed', 'eur'] });
-    expect(action.output).toMatchObject({ id: conversation.id });
-    expect(action.attempts).toBe(1);
+    expect(run.steps.map((step: any) => [step.id, step.status])).toEqual([['declines-only', 'succeeded'], ['find-customer', 'succeeded'], ['open-conversation', 'succeeded']]);
+    const [, find, open] = run.steps;
+    expect(find.input).toMatchObject({ externalId: 'cus_headline1', email: [null, 'ada@example.com'], createIfMissing: true, name: 'Ada Lovelace' });
+    expect(find.output).toMatchObject({ found: false, created: true, customer: { id: customer.id, externalId: 'cus_headline1' } });
+    expect(open.input).toEqual({ customer: customer.id, name: 'Payment failed: ch_headline1', priority: 4 });
+    expect(open.output).toMatchObject({ id: conversation.id, customer: customer.id });
+    expect(open.attempts).toBe(1);
     expect(run.steps[0].input).toBeDefined();
     expect(run.steps[0].output).toBeDefined();
+  });
+
+  it('a second charge of the same Stripe customer reuses that Kustomer customer', async () => {
+    const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_headline2', customer: 'cus_headline1', billing_details: { email: 'ada.new@example.com', name: 'Ada L.', phone: null } }));
+    expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
+    const runs = await eventually(() => finishedRuns(2), 15_000, 'the second run');
+    const run = (await h.api('GET', `/v1/runs/${runs.find((r: any) => r.event.id === event.id).id}`)).body;
+    expect(run.status).toBe('succeeded');
+    expect(h.kustomer.customers).toHaveLength(1);
+    expect(run.steps[1].output).toMatchObject({ found: true, created: false, customer: { id: h.kustomer.customers[0].id } });
+    expect(h.kustomer.conversations).toHaveLength(2);
+    expect(h.kustomer.conversations[1].relationships.customer.data?.id).toBe(h.kustomer.customers[0].id);
   });
 
   it('the same event delivered twice gives one run', async () => {
@@ -64,7 +85,7 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     const second = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body).toMatchObject({ accepted: 0, duplicates: 1 });
-    await eventually(() => finishedRuns(2), 15_000, 'the second run');
+    await eventually(() => finishedRuns(3), 15_000, 'the third run');
     await new Promise((r) => setTimeout(r, 300));
     const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data;
     expect(runs.filter((run: any) => run.event.id === event.id)).toHaveLength(1);
@@ -75,7 +96,7 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     const before = h.kustomer.requests.length;
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_fraud', failure_code: 'fraudulent' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const runs = await eventually(() => finishedRuns(3), 15_000, 'the filtered run');
+    const runs = await eventually(() => finishedRuns(4), 15_000, 'the filtered run');
     const run = runs.find((r: any) => r.event.id === event.id);
     expect(run.status).toBe('filtered');
     const detail = (await h.api('GET', `/v1/runs/${run.id}`)).body;

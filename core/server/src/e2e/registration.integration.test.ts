@@ -216,7 +216,9 @@ describe('Kustomer triggers through outbound webhooks', () => {
   });
 
   it("the fake's signed delivery of kustomer.customer.create creates a run that maps the customer", async () => {
-    const customer = { type: 'customer', id: '65f1c2a9e4b0a1d2c3f40a99', attributes: { name: 'Ada Lovelace', emails: [{ type: 'home', email: 'ada@example.com' }] }, relationships: {}, links: { self: '/v1/customers/65f1c2a9e4b0a1d2c3f40a99' } };
+    // Kustomer sends the event for a customer it has: make it in the fake first.
+    const created = await fetch(`${h.kustomer.url}/v1/customers`, { method: 'POST', headers: { authorization: `Bearer ${h.kustomer.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ada Lovelace', emails: [{ email: 'ada@example.com' }] }) });
+    const customer = ((await created.json()) as { data: { id: string } }).data;
     const deliveries = await h.kustomer.sendEvent('kustomer.customer.create', customer);
     expect(deliveries.map((d) => d.status)).toEqual([200]);
     const run = await eventually(async () => (await runsOf(h, workflowId)).find((r) => !['queued', 'running'].includes(r.status)), 15_000, 'the run');

@@ -28,7 +28,8 @@ describe('retry limits: effects of unknown outcome, and parked runs', () => {
   const publish = async (name: string, failureCode: string, action?: Record<string, unknown>) => {
     const doc = failedChargeWorkflow(s.stripeConnection, s.kustomerConnection, failureCode);
     doc.name = name;
-    if (action) doc.steps[1] = { ...doc.steps[1], ...action } as typeof doc.steps[1];
+    // Another action instead of the recipe's two (the filter stays), under the id open-conversation.
+    if (action) doc.steps = [doc.steps[0], { ...doc.steps[doc.steps.length - 1], ...action } as typeof doc.steps[1]];
     const wf = await must('POST', '/v1/workflows', doc);
     await must('POST', `/v1/workflows/${wf.id}/publish`);
     return wf.id as string;

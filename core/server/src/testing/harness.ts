@@ -52,7 +52,9 @@ export async function startHarness(overrides: Partial<Config> = {}, options: { d
   // Connectors read their own settings from the process environment (Stripe's API base).
   process.env.WIREUP_STRIPE_API_BASE ??= stripeMockUrl;
   process.env.WIREUP_EGRESS_ALLOW_PRIVATE ??= "true";
-  const wireup = await createWireup(loadConfig(env, overrides));
+  // In-process servers log nothing unless WIREUP_LOG_LEVEL asks (vitest's output stays readable).
+  const quiet: Partial<Config> = process.env.WIREUP_LOG_LEVEL ? {} : { logLevel: 'silent' };
+  const wireup = await createWireup(loadConfig(env, { ...quiet, ...overrides }));
   await wireup.start();
   return {
     wireup, kustomer, dataDir,
@@ -74,7 +76,7 @@ export function stripeEvent(type: string, object: Record<string, unknown>, id = 
 export function failedCharge(overrides: Record<string, unknown> = {}) {
   return {
     id: 'ch_3PfailedCharge01', object: 'charge', amount: 4200, currency: 'usd', customer: 'cus_Q1customer01', status: 'failed', paid: false,
-    failure_code: 'card_declined', failure_message: 'Your card was declined.', billing_details: { email: 'ada@example.com', name: 'Ada Lovelace' },
+    failure_code: 'card_declined', failure_message: 'Your card was declined.', billing_details: { email: 'ada@example.com', name: 'Ada Lovelace', phone: null }, receipt_email: null,
     created: Math.floor(Date.now() / 1000), livemode: false, ...overrides,
   };
 }

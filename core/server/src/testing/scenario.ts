@@ -1,7 +1,10 @@
 /**
  * The headline scenario, set up through the public API: a Stripe connection, a Kustomer
- * connection (the fake), and the workflow "failed charges → Kustomer conversation".
+ * connection (the fake), and the workflow "failed charges → Kustomer conversation" built from
+ * the Kustomer connector's recipe.
  */
+import kustomer from '@wireup/connector-kustomer';
+import { recipeWorkflow } from '@wireup/engine';
 import type { Harness } from './harness.ts';
 import { stripeWebhookSecret } from './harness.ts';
 
@@ -12,17 +15,21 @@ export interface Scenario {
   webhookUrl: string;
 }
 
-/** The workflow document of the headline scenario. */
+/** The Kustomer recipe the README and the pair pages offer for failed Stripe charges. */
+export const failedChargeRecipe = kustomer.manifest.recipes!.find((r) => r.key === 'stripe-charge-failed-conversation')!;
+
+/**
+ * The workflow document of the headline scenario: a filter on the decline code, then the
+ * recipe's steps (find or create the Kustomer customer, open a conversation on it).
+ */
 export function failedChargeWorkflow(stripeConnection: string, kustomerConnection: string, filterCode = 'card_declined') {
+  const recipe = recipeWorkflow(failedChargeRecipe, { stripe: stripeConnection, kustomer: kustomerConnection });
   return {
     name: 'Failed charges to Kustomer',
-    trigger: { connector: 'stripe', trigger: 'charge-failed', connection: stripeConnection },
+    trigger: recipe.trigger,
     steps: [
       { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: filterCode }] } },
-      {
-        id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: kustomerConnection,
-        input: { customer: '{{trigger.data.object.customer}}', name: 'Payment failed: {{trigger.data.object.id}}', priority: 3, tags: ['payment-failed', '{{trigger.data.object.currency}}'] },
-      },
+      ...recipe.steps,
     ],
   };
 }

@@ -111,7 +111,7 @@ function pairingItem(a: TriggerSide, b: ActionSide, sa: ASide, sb: BSide, p: Pai
   return {
     title: `When ${t.words} in ${a.displayName}, ${sb.actionWords.get(p.action.key)} in ${b.displayName}`,
     descriptionHtml: t.html,
-    href: editorLink(a.name, p.trigger.key, b.name, p.action.key),
+    href: editorLink(a.name, p.trigger.key, b.name, p.action.key, p.recipe?.key),
     triggerUrl: t.url,
     count: p.count === undefined ? undefined : plural(p.count, 'workflow'),
   };
@@ -171,7 +171,7 @@ export function pairView({ site, a, b, related, usage }: PairInputs) {
     steps,
     faq,
     related: relatedLinks(a, sa, related, b),
-    cta: top ? { title: `Wire ${a.displayName} to ${b.displayName} in two minutes.`, href: editorLink(a.name, top.trigger.key, b.name, top.action.key) } : undefined,
+    cta: top ? { title: `Wire ${a.displayName} to ${b.displayName} in two minutes.`, href: editorLink(a.name, top.trigger.key, b.name, top.action.key, top.recipe?.key) } : undefined,
   };
 }
 

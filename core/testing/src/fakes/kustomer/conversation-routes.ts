@@ -1,11 +1,13 @@
 /**
  * Conversations, their messages, and customer drafts. Conversations answer errors in the
  * `{errors:[...]}` shape; messages and drafts in the flat `{status,code,title,detail,source}`
- * shape. Like the e2e workflows need, a conversation's or draft's `customer` is not checked to
- * exist (a workflow may pass an id it got elsewhere); a message's conversation must exist.
+ * shape. Like Kustomer, a conversation's or draft's customer must be a Kustomer id (24 hex
+ * characters: 400 otherwise) of a customer that exists (404 otherwise); a message's
+ * conversation must exist.
  */
 import { errorFlat, errorList, relation, resource, single, type FakeReply } from './json-api.ts';
 import type { Route, RouteContext } from './fake-state.ts';
+import { customerProblem } from './customer-routes.ts';
 import { checkBody, intBetween, isAny, isBoolean, isNonEmptyString, isObject, isString, isStringArray, oneOf } from './validate.ts';
 
 const conversationFields = {
@@ -27,6 +29,8 @@ function createConversation(ctx: RouteContext): FakeReply {
   const problem = checkBody(ctx.body, conversationFields, ['customer']);
   if (problem) return errorList(400, 'validation_error', 'Bad Request', problem.detail, problem.pointer);
   const { customer, ...body } = ctx.body as Record<string, unknown>;
+  const unknown = customerProblem(ctx, customer as string, '/customer', errorList);
+  if (unknown) return unknown;
   if (body.externalId !== undefined && ctx.state.conversations.some((c) => c.attributes.externalId === body.externalId)) {
     return errorList(409, 'duplicate', 'Conflict', `a conversation with externalId "${String(body.externalId)}" already exists`, '/externalId');
   }
@@ -69,6 +73,8 @@ function createMessage(ctx: RouteContext): FakeReply {
 }
 
 function createDraft(ctx: RouteContext): FakeReply {
+  const unknown = customerProblem(ctx, ctx.params.id, '', errorFlat);
+  if (unknown) return unknown;
   const problem = checkBody(ctx.body, draftFields, ['channel', 'body']);
   if (problem) return errorFlat(400, 'validation_error', 'Bad Request', problem.detail, problem.pointer);
   const { conversation, ...body } = ctx.body as Record<string, unknown>;

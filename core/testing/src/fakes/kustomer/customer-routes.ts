@@ -1,4 +1,4 @@
-/** Customers: create, read, search. Errors here use the `{errors:[...]}` shape. */
+/** Customers: create, read (by id or `externalId=<id>`), search. Errors here use the `{errors:[...]}` shape. */
 import { compileCustomerSearch } from './customer-search.ts';
 import { errorFlat, errorList, page, resource, single, type FakeReply } from './json-api.ts';
 import type { Route, RouteContext } from './fake-state.ts';
@@ -38,8 +38,25 @@ function createCustomer(ctx: RouteContext): FakeReply {
   return single(customer, 201);
 }
 
+/** Kustomer's ids are MongoDB ObjectIds: 24 hexadecimal characters. */
+export const KUSTOMER_ID = /^[0-9a-fA-F]{24}$/;
+
+/**
+ * What Kustomer answers when a request names a customer by `id`: 400 when it is not a Kustomer
+ * id (another app's id such as a Stripe `cus_...`), 404 when no such customer exists; null when it does.
+ */
+export function customerProblem(ctx: RouteContext, id: string, pointer: string, shape: typeof errorList): FakeReply | null {
+  if (!KUSTOMER_ID.test(id)) return shape(400, 'invalid_id', 'Bad Request', `"${id}" is not a Kustomer customer id (24 hexadecimal characters)`, pointer);
+  if (!ctx.state.customers.some((c) => c.id === id)) return shape(404, 'not_found', 'Not Found', `customer ${id} not found`, pointer);
+  return null;
+}
+
 function getCustomer(ctx: RouteContext): FakeReply {
-  const customer = ctx.state.customers.find((c) => c.id === ctx.params.id);
+  // `GET /v1/customers/externalId=<id>` reads a customer by your own id.
+  const byExternal = /^externalId=(.+)$/.exec(ctx.params.id);
+  const customer = byExternal
+    ? ctx.state.customers.find((c) => c.attributes.externalId === byExternal[1])
+    : ctx.state.customers.find((c) => c.id === ctx.params.id);
   return customer ? single(customer) : errorFlat(404, 'not_found', 'Not Found', `customer ${ctx.params.id} not found`);
 }
 

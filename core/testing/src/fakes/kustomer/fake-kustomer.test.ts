@@ -86,6 +86,28 @@ describe('fake Kustomer: customers', () => {
 });
 
 describe('fake Kustomer: conversations, messages, drafts', () => {
+  const newCustomer = async (): Promise<string> => (await call('POST', '/v1/customers', { name: 'Jenny' })).body.data.id;
+
+  it('refuses a customer id that is not a Kustomer id (400) and an unknown customer (404), like Kustomer', async () => {
+    const stripeId = await call('POST', '/v1/conversations', { customer: 'cus_NffrFeUfNV2Hib', name: 'Payment failed' });
+    expect(stripeId.status).toBe(400);
+    expect(stripeId.body.errors[0]).toMatchObject({ code: 'invalid_id', detail: '"cus_NffrFeUfNV2Hib" is not a Kustomer customer id (24 hexadecimal characters)', source: { pointer: '/customer' } });
+    const unknown = await call('POST', '/v1/conversations', { customer: '65f1c2a9e4b0a1d2c3f40a17' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors[0]).toMatchObject({ code: 'not_found', source: { pointer: '/customer' } });
+    const draft = await call('POST', '/v1/customers/65f1c2a9e4b0a1d2c3f40a17/drafts', { channel: 'email', body: 'B' });
+    expect(draft.status).toBe(404);
+    expect(fake.conversations).toHaveLength(0);
+    expect(fake.drafts).toHaveLength(0);
+  });
+
+  it('reads a customer by its externalId', async () => {
+    const id = (await call('POST', '/v1/customers', { name: 'Jenny', externalId: 'cus_9' })).body.data.id;
+    const found = await call('GET', '/v1/customers/externalId=cus_9');
+    expect(found.body.data).toMatchObject({ id, attributes: { externalId: 'cus_9' } });
+    expect((await call('GET', '/v1/customers/externalId=cus_10')).status).toBe(404);
+  });
+
   it('requires customer on a conversation and names the field', async () => {
     const res = await call('POST', '/v1/conversations', { name: 'No customer' });
     expect(res.status).toBe(400);
@@ -98,18 +120,20 @@ describe('fake Kustomer: conversations, messages, drafts', () => {
   });
 
   it('creates a conversation with its attributes and customer relationship', async () => {
-    const res = await call('POST', '/v1/conversations', { customer: 'cust-1', name: 'Payment failed', priority: 4, tags: ['billing'], assignedTeams: ['team-1'] });
+    const customer = await newCustomer();
+    const res = await call('POST', '/v1/conversations', { customer, name: 'Payment failed', priority: 4, tags: ['billing'], assignedTeams: ['team-1'] });
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({
       type: 'conversation',
       attributes: { name: 'Payment failed', status: 'open', priority: 4, tags: ['billing'], assignedTeams: ['team-1'] },
-      relationships: { customer: { data: { type: 'customer', id: 'cust-1' } } },
+      relationships: { customer: { data: { type: 'customer', id: customer } } },
     });
     expect(fake.conversations[0].id).toBe(res.body.data.id);
   });
 
   it('records a message on an existing conversation; errors in the flat shape', async () => {
-    const conversation = (await call('POST', '/v1/conversations', { customer: 'cust-1' })).body.data;
+    const customer = await newCustomer();
+    const conversation = (await call('POST', '/v1/conversations', { customer })).body.data;
     const missing = await call('POST', `/v1/conversations/${conversation.id}/messages`, { channel: 'email' });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ status: 400, code: 'validation_error', detail: '"app" is required', source: { pointer: '/app' } });
@@ -120,17 +144,18 @@ describe('fake Kustomer: conversations, messages, drafts', () => {
 
     const ok = await call('POST', `/v1/conversations/${conversation.id}/messages`, { channel: 'email', app: 'postmark', direction: 'out', preview: 'Hello', subject: 'Hi' });
     expect(ok.status).toBe(201);
-    expect(ok.body.data).toMatchObject({ type: 'message', attributes: { channel: 'email', app: 'postmark', direction: 'out', preview: 'Hello', status: 'sent' }, relationships: { conversation: { data: { id: conversation.id } }, customer: { data: { id: 'cust-1' } } } });
+    expect(ok.body.data).toMatchObject({ type: 'message', attributes: { channel: 'email', app: 'postmark', direction: 'out', preview: 'Hello', status: 'sent' }, relationships: { conversation: { data: { id: conversation.id } }, customer: { data: { id: customer } } } });
     expect(fake.messages).toHaveLength(1);
     expect(fake.conversations[0].attributes.messageCount).toBe(1);
   });
 
   it('creates a draft for a customer', async () => {
-    const missing = await call('POST', '/v1/customers/cust-1/drafts', { channel: 'email' });
+    const customer = await newCustomer();
+    const missing = await call('POST', `/v1/customers/${customer}/drafts`, { channel: 'email' });
     expect(missing.body).toMatchObject({ status: 400, source: { pointer: '/body' } });
-    const res = await call('POST', '/v1/customers/cust-1/drafts', { channel: 'email', app: 'postmark', to: [{ email: 'a@b.test' }], subject: 'S', body: 'B' });
+    const res = await call('POST', `/v1/customers/${customer}/drafts`, { channel: 'email', app: 'postmark', to: [{ email: 'a@b.test' }], subject: 'S', body: 'B' });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ type: 'draft', attributes: { channel: 'email', body: 'B', status: 'sending' }, relationships: { customer: { data: { id: 'cust-1' } } } });
+    expect(res.body.data).toMatchObject({ type: 'draft', attributes: { channel: 'email', body: 'B', status: 'sending' }, relationships: { customer: { data: { id: customer } } } });
     expect(fake.drafts).toHaveLength(1);
   });
 });
@@ -196,8 +221,9 @@ describe('fake Kustomer: what tests control', () => {
       expect(res.body.errors[0].code).toBe('rate_limited');
     }
     expect(fake.conversations).toHaveLength(0);
-    expect((await call('POST', '/v1/conversations', { customer: 'c1' })).status).toBe(201);
-    expect(fake.requests).toHaveLength(3);
+    const customer = (await call('POST', '/v1/customers', { name: 'Jenny' })).body.data.id;
+    expect((await call('POST', '/v1/conversations', { customer })).status).toBe(201);
+    expect(fake.requests).toHaveLength(4);
   });
 
   it('a 5xx failure defaults to the flat error shape; a given body is sent as is; path filters apply', async () => {

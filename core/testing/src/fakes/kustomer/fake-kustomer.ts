@@ -4,7 +4,7 @@
  * JSON:API resources, paged lists, both error shapes, rate-limit headers. Tests read what it
  * stored and received, and program failures (`failNext`) and latency (`setDelay`).
  *
- * Routes: GET /v1/auth/tokens/current; POST /v1/customers, GET /v1/customers/:id,
+ * Routes: GET /v1/auth/tokens/current; POST /v1/customers, GET /v1/customers/:id (or externalId=<id>),
  * POST /v1/customers/search, POST /v1/customers/:id/drafts; POST /v1/conversations,
  * GET /v1/conversations/:id, POST /v1/conversations/:id/messages; POST/GET /v1/outbound-webhooks,
  * GET/DELETE /v1/outbound-webhooks/:id.
