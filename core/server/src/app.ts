@@ -5,7 +5,7 @@
  * webhooks (signed by their provider), health, metrics, the OpenAPI document and the pages
  * sit outside it.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { requireToken } from './api-token.ts';
 import { checkRequestTarget } from './request-target.ts';
@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   // Responses are sent as built (JSON.stringify): the response schemas document them and the
   // tests check them, but a serializer compiled from them would drop undocumented fields silently.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  addApiSchemas(app);
+  addApiSchemas(app, deps.catalog);
   await registerOpenapi(app);
 
   app.addHook('onRequest', checkRequestTarget);
@@ -62,11 +62,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   });
 
   app.setErrorHandler(sendError);
-  app.setNotFoundHandler(async (request, reply) => {
+  // No route matched: 405 when the path answers other methods, else 404. Decided in onRequest,
+  // before Fastify would parse (and judge) a body for a route that does not exist.
+  const unmatched = (request: FastifyRequest) => {
     const path = request.url.split('?')[0];
     const allowed = methodIndex.allowed(request.url);
-    return sendError(allowed.length ? new MethodNotAllowedError(request.method, path, allowed) : new RouteNotFoundError(request.method, path), request, reply);
+    return allowed.length ? new MethodNotAllowedError(request.method, path, allowed) : new RouteNotFoundError(request.method, path);
+  };
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) throw unmatched(request);
   });
+  app.setNotFoundHandler(async (request, reply) => sendError(unmatched(request), request, reply));
 
   // An empty JSON body (curl -H 'content-type: application/json' -X POST .../publish) means "no body", not an error.
   app.removeContentTypeParser('application/json');
