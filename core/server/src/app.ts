@@ -15,6 +15,7 @@ import { openapiDocument, registerOpenapi } from './openapi.ts';
 import { addApiSchemas, errorResponses } from './api-schemas.ts';
 import { createMethodIndex } from './method-index.ts';
 import { sendError } from './error-handler.ts';
+import { splitCoercion } from './validator-compilers.ts';
 import { jsonTooDeepAt } from './json-depth.ts';
 import { limits } from './limits.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -35,6 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     http: { headersTimeout: deps.config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(deps.config.timeouts.headersMs / 4))) },
     // Unknown body fields are refused by the schemas (additionalProperties: false), never dropped silently.
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: splitCoercion(),
     // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
     frameworkErrors: (error, request, reply) => {
       void sendError(error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error, request, reply);

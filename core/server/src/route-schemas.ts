@@ -63,7 +63,7 @@ export const routeSchemas = {
   updateConnection: {
     summary: 'Update name or auth (omitted secret fields keep their value)', tags: ['connections'], params: idParams('id'),
     body: schemaRef('ConnectionUpdate'),
-    response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 422) },
+    response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 409, 422) },
   },
   deleteConnection: {
     summary: 'Delete a connection no published workflow uses', tags: ['connections'], params: idParams('id'),
