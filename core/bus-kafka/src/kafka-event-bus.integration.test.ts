@@ -38,6 +38,7 @@ function busOptions(prefix: string, extra: Partial<KafkaEventBusOptions> = {}): 
     partitions: { events: 4, runs: 4, retries: 2, 'dead-letters': 1 },
     connectTimeoutMs: 30_000,
     logLevel: 'nothing',
+    maxDeliveries: 3,
     ...extra,
   };
 }
@@ -66,6 +67,7 @@ describeEventBusContract('Kafka', async () => {
   const prefix = freshPrefix();
   return {
     bus: createKafkaEventBus(busOptions(prefix)),
+    maxDeliveries: 3,
     reopen: async (): Promise<EventBus> => createKafkaEventBus(busOptions(prefix)),
     cleanup: () => removePrefix(prefix),
   };

@@ -6,7 +6,9 @@
  * keeps its order. Consumption, commits and redelivery: see kafka-subscription.ts.
  */
 import { Partitioners, type Admin, type Producer } from 'kafkajs';
-import { BusUnavailableError, exponentialDelay, topics, type EventBus, type MessageHandler, type SubscribeOptions, type Topic } from '@wireup/bus';
+import {
+  BusUnavailableError, DEFAULT_MAX_DELIVERIES, exponentialDelay, topics, type DeadLetterSink, type EventBus, type MessageHandler, type SubscribeOptions, type Topic,
+} from '@wireup/bus';
 import { createKafkaClient } from './kafka-client.ts';
 import {
   DEFAULT_CONCURRENCY, DEFAULT_GROUP, defaultPartitions, groupName, topicName, type KafkaEventBusOptions,
@@ -46,6 +48,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
   let ready: Promise<void> | undefined;
   let started = false;
   let stopping: Promise<void> | undefined;
+  let sink: DeadLetterSink | undefined;
+  const maxDeliveries = Math.max(1, options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES);
 
   async function createTopics(admin: Admin): Promise<void> {
     const existing = new Set(await admin.listTopics());
@@ -139,7 +143,9 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       let subscription = subscriptions.get(id);
       const isNew = !subscription;
       subscription ??= createKafkaSubscription({
-        kafka, topic, kafkaTopic: topicName(topicPrefix, topic), groupId: id,
+        kafka, topic, kafkaTopic: topicName(topicPrefix, topic), groupId: id, group,
+        maxDeliveries: () => (sink ? maxDeliveries : 0),
+        deadLetter: (letter) => sink!(letter),
         redeliveryDelayMs: exponentialDelay(options.redeliveryDelayMs ?? 100, options.maxRedeliveryDelayMs ?? 30_000),
         maxBufferedPerPartition: Math.max(2, options.maxBufferedPerPartition ?? 512),
         fetchMaxWaitMs: options.fetchMaxWaitMs ?? 1000,
@@ -148,6 +154,10 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       subscription.addHandler(handler as MessageHandler, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY);
       subscriptions.set(id, subscription);
       if (isNew && started) await within(subscription.start(), connectTimeoutMs, `Kafka at ${where} did not let group ${id} join`);
+    },
+
+    setDeadLetterSink(next) {
+      sink = next;
     },
 
     async start() {

@@ -26,6 +26,8 @@ export interface KafkaEventBusOptions {
   redeliveryDelayMs?: number;
   /** Upper bound of the redelivery delay. Default 30 000 ms. */
   maxRedeliveryDelayMs?: number;
+  /** Failed deliveries (not counting outages) after which a message goes to the dead-letter sink. Default 10. */
+  maxDeliveries?: number;
   /**
    * Messages of one partition held in memory (running, queued, or done but not yet committable).
    * Above it the partition is paused until half of them are committed. Default 512.

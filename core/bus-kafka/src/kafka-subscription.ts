@@ -10,11 +10,13 @@
  *
  * A handler that throws: the message stays first in its key's lane and is delivered again after
  * an exponential delay (in place, in this process), so the key's later messages wait behind it;
- * the partition's commit point waits too. Memory is bounded by pausing a partition that holds
- * more than `maxBufferedPerPartition` uncommitted messages.
+ * the partition's commit point waits too — but not indefinitely: after `maxDeliveries` counted
+ * failures the message goes to the dead-letter sink and counts as handled, so the key and the
+ * commit point move on. Memory is bounded by pausing a partition that holds more than
+ * `maxBufferedPerPartition` uncommitted messages.
  */
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { createKeyedDispatcher, type BusMessage, type Delivery, type MessageHandler, type Topic } from '@wireup/bus';
+import { createKeyedDispatcher, deadLetterOf, type BusDeadLetter, type BusMessage, type Delivery, type MessageHandler, type Topic } from '@wireup/bus';
 import { createPartitionTracker, type PartitionTracker } from './partition-tracker.ts';
 
 export interface KafkaSubscriptionOptions {
@@ -22,7 +24,13 @@ export interface KafkaSubscriptionOptions {
   topic: Topic;
   kafkaTopic: string;
   groupId: string;
+  /** The bus group name (dead letters say it). */
+  group: string;
   redeliveryDelayMs(failures: number): number;
+  /** Counted failures after which a message goes to `deadLetter` (0: never). */
+  maxDeliveries(): number;
+  /** Takes a message that failed maxDeliveries times; resolving lets its offset be committed. */
+  deadLetter(letter: BusDeadLetter): Promise<void>;
   maxBufferedPerPartition: number;
   fetchMaxWaitMs: number;
   onError?(error: unknown, message?: BusMessage): void;
@@ -80,6 +88,8 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
     },
     failed: (d, error) => options.onError?.(error, toMessage(d)),
     redeliveryDelayMs: options.redeliveryDelayMs,
+    maxDeliveries: options.maxDeliveries,
+    deadLetter: (d, error) => (d.tracker.revoked ? Promise.reject(new Error('partition revoked')) : options.deadLetter(deadLetterOf(toMessage(d), options.group, error))),
   });
 
   const partitionRef = (partition: number) => [{ topic: kafkaTopic, partitions: [partition] }];

@@ -25,11 +25,39 @@ export interface SubscribeOptions {
   concurrency?: number;
 }
 
+/**
+ * A message handed to the dead-letter sink instead of being delivered again: its handler failed
+ * `maxDeliveries` times (an adapter option). Failures marked `retriable` (store or bus down,
+ * engine stopping) are outages, not the message's fault: they never count.
+ */
+export interface BusDeadLetter {
+  topic: Topic;
+  key: string;
+  value: unknown;
+  /** The consumer group whose handler kept failing. */
+  group: string;
+  /** Deliveries made, the last one included. */
+  deliveries: number;
+  /** The last handler error. */
+  error: { code?: string; message: string };
+}
+
+/** Takes a dead letter; resolving lets the bus drop the message, rejecting means it is delivered again later. */
+export type DeadLetterSink = (letter: BusDeadLetter) => Promise<void>;
+
+/** Deliveries of a failing message before it is dead-lettered, when the adapter is given none. */
+export const DEFAULT_MAX_DELIVERIES = 10;
+
 export interface EventBus {
   /** Resolves only when the message is durable (outbox row committed, or acknowledged by all in-sync replicas). */
   publish(topic: Topic, key: string, value: unknown): Promise<void>;
   /** Registers a handler; delivery starts at `start()` (or at once when already started). */
   subscribe<T = unknown>(topic: Topic, handler: MessageHandler<T>, options?: SubscribeOptions): Promise<void>;
+  /**
+   * Where messages go that failed `maxDeliveries` times (see BusDeadLetter). Without a sink a
+   * failing message is delivered again forever (nothing is ever dropped).
+   */
+  setDeadLetterSink(sink: DeadLetterSink): void;
   start(): Promise<void>;
   /** Stops taking new messages, waits for handlers in flight, then closes. */
   stop(): Promise<void>;

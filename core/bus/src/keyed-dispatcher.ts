@@ -2,13 +2,18 @@
  * Per-key ordered, cross-key concurrent dispatch with redelivery: the delivery rules of the
  * EventBus port, shared by the embedded outbox bus and the in-memory bus. Deliveries with the
  * same key run one at a time in push order; a delivery whose handler throws blocks its key and
- * runs again after a delay; different keys run concurrently up to `concurrency`.
+ * runs again after a delay; different keys run concurrently up to `concurrency`. A delivery
+ * that failed `maxDeliveries` times (failures marked `retriable` do not count: outages are not
+ * the message's fault) goes to `deadLetter` and, once that resolved, counts as handled.
  */
+import { isRetriable } from '@wireup/sdk';
 
 /** One message on its way to a handler. `deliveryAttempt` is bumped by the dispatcher after a failure. */
 export interface Delivery {
   readonly key: string;
   deliveryAttempt: number;
+  /** Failures counted towards maxDeliveries in this process (set by the dispatcher). */
+  strikes?: number;
 }
 
 export interface KeyedDispatcherOptions<D extends Delivery> {
@@ -22,6 +27,10 @@ export interface KeyedDispatcherOptions<D extends Delivery> {
   failed?(delivery: D, error: unknown): void;
   /** Delay before delivering again after `failures` failed attempts (1, 2, ...). */
   redeliveryDelayMs(failures: number): number;
+  /** Counted failures after which a delivery is dead-lettered (read on every failure). Unset or 0: never. */
+  maxDeliveries?(): number;
+  /** Takes a delivery that failed maxDeliveries times; resolving acknowledges it, rejecting redelivers it. */
+  deadLetter?(delivery: D, error: unknown): Promise<void>;
 }
 
 export interface KeyedDispatcher<D extends Delivery> {
@@ -70,7 +79,7 @@ export function createKeyedDispatcher<D extends Delivery>(options: KeyedDispatch
     return key;
   };
 
-  const settle = (key: string, lane: D[], delivery: D, error: unknown, ok: boolean): void => {
+  const settle = (key: string, lane: D[], delivery: D, _error: unknown, ok: boolean): void => {
     running -= 1;
     if (ok) {
       lane.shift();
@@ -79,7 +88,6 @@ export function createKeyedDispatcher<D extends Delivery>(options: KeyedDispatch
       if (lane.length > 0) markReady(key);
       else lanes.delete(key);
     } else if (!stopped) {
-      options.failed?.(delivery, error);
       const delay = options.redeliveryDelayMs(delivery.deliveryAttempt);
       delivery.deliveryAttempt += 1;
       const timer = setTimeout(() => {
@@ -93,12 +101,36 @@ export function createKeyedDispatcher<D extends Delivery>(options: KeyedDispatch
     pump();
   };
 
+  /** After a failure: whether this delivery has failed often enough to be dead-lettered. */
+  const exhausted = (delivery: D, error: unknown): boolean => {
+    if (!isRetriable(error)) delivery.strikes = (delivery.strikes ?? 0) + 1;
+    const max = options.maxDeliveries?.() ?? 0;
+    return options.deadLetter !== undefined && max > 0 && (delivery.strikes ?? 0) >= max;
+  };
+
+  /** After the handler rejected: reports it, then dead-letters the delivery or schedules it again. */
+  const onFailure = async (key: string, lane: D[], delivery: D, error: unknown): Promise<void> => {
+    if (stopped) return settle(key, lane, delivery, error, false);
+    const dead = exhausted(delivery, error);
+    options.failed?.(delivery, error);
+    if (dead) {
+      try {
+        await options.deadLetter!(delivery, error);
+        return settle(key, lane, delivery, undefined, true);
+      } catch (sinkError) {
+        // Not taken: the message stays, and is delivered (and offered to the sink) again.
+        options.failed?.(delivery, sinkError);
+      }
+    }
+    settle(key, lane, delivery, error, false);
+  };
+
   const begin = (key: string, lane: D[]): void => {
     const delivery = lane[0];
     running += 1;
     const task = Promise.resolve()
       .then(() => options.run(delivery))
-      .then(() => settle(key, lane, delivery, undefined, true), (error: unknown) => settle(key, lane, delivery, error, false))
+      .then(() => settle(key, lane, delivery, undefined, true), (error: unknown) => onFailure(key, lane, delivery, error))
       // acknowledge/failed are the caller's bookkeeping and must not throw; never leave a rejection unhandled.
       .catch(() => undefined);
     inFlight.add(task);

@@ -24,6 +24,10 @@ export interface OutboxConsumerOptions {
   maxBuffered: number;
   maxBufferedPerKey: number;
   redeliveryDelayMs(failures: number): number;
+  /** Counted failures after which a message goes to `deadLetter` (0: never). */
+  maxDeliveries(): number;
+  /** Takes a message that failed maxDeliveries times; resolving acknowledges it. */
+  deadLetter(message: BusMessage, error: unknown): Promise<void>;
   /** Hears handler failures (with the message) and read errors (without). */
   onError?(error: unknown, message?: BusMessage): void;
 }
@@ -66,6 +70,8 @@ export function createOutboxConsumer(options: OutboxConsumerOptions): OutboxCons
   const dispatcher: KeyedDispatcher<OutboxDelivery> = createKeyedDispatcher<OutboxDelivery>({
     concurrency: 1,
     redeliveryDelayMs: options.redeliveryDelayMs,
+    maxDeliveries: options.maxDeliveries,
+    deadLetter: (d, error) => options.deadLetter(message(d), error),
     run: (d) => pickHandler(handlers, d.key)(message(d)),
     acknowledge(d) {
       journal.acknowledge(topic, group, d.id);

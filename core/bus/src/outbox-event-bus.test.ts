@@ -10,9 +10,10 @@ import { createOutboxEventBus, type OutboxEventBusOptions } from './outbox-event
 describeEventBusContract('sqlite outbox', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wireup-outbox-'));
   const path = join(dir, 'wireup.db');
-  const open = () => createOutboxEventBus({ path, redeliveryDelayMs: 10, maxRedeliveryDelayMs: 100 });
+  const open = () => createOutboxEventBus({ path, redeliveryDelayMs: 10, maxRedeliveryDelayMs: 100, maxDeliveries: 3 });
   return {
     bus: open(),
+    maxDeliveries: 3,
     reopen: async () => open(),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -5,10 +5,14 @@
  * net) and delete a message only after its handler resolved. A handler that throws gets the
  * message again after an exponential, capped delay. Per key: one at a time, publish order;
  * across keys: up to `concurrency` per subscription. Everything not yet acknowledged is
- * delivered again after a restart (at least once). One process owns the file.
+ * delivered again after a restart (at least once). A message that failed `maxDeliveries` times
+ * goes to the dead-letter sink and is then deleted. One process owns the file.
  */
 import { BusUnavailableError } from './errors.ts';
-import { topics, type BusMessage, type EventBus, type MessageHandler, type SubscribeOptions, type Topic } from './event-bus.ts';
+import {
+  DEFAULT_MAX_DELIVERIES, topics, type BusMessage, type DeadLetterSink, type EventBus, type MessageHandler, type SubscribeOptions, type Topic,
+} from './event-bus.ts';
+import { deadLetterOf } from './dead-letter.ts';
 import { exponentialDelay } from './keyed-dispatcher.ts';
 import { createOutboxConsumer, type OutboxConsumer } from './outbox-consumer.ts';
 import { openOutboxDatabase } from './outbox-database.ts';
@@ -29,6 +33,8 @@ export interface OutboxEventBusOptions {
   maxBuffered?: number;
   /** Messages of one key held in memory (at most half of maxBuffered), so a stuck key cannot starve the others. Default 64. */
   maxBufferedPerKey?: number;
+  /** Failed deliveries (not counting outages) after which a message goes to the dead-letter sink. Default 10. */
+  maxDeliveries?: number;
   /** How long a write waits for another connection's lock. Default 5000 ms. */
   busyTimeoutMs?: number;
   /** Hears handler failures (with the message; it is redelivered regardless) and internal read/write errors (without). */
@@ -47,6 +53,8 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
   let started = false;
   let stopping: Promise<void> | undefined;
   let poll: ReturnType<typeof setInterval> | undefined;
+  let sink: DeadLetterSink | undefined;
+  const maxDeliveries = Math.max(1, options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES);
 
   const assertOpen = (topic: Topic): void => {
     if (!consumers.has(topic)) throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
@@ -74,6 +82,8 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
         journal.registerGroup(topic, group);
         consumer = createOutboxConsumer({
           topic, group, journal, redeliveryDelayMs,
+          maxDeliveries: () => (sink ? maxDeliveries : 0),
+          deadLetter: (message, error) => sink!(deadLetterOf(message, group, error)),
           batchSize: Math.max(1, options.batchSize ?? 256),
           maxBuffered: Math.max(2, options.maxBuffered ?? 2048),
           maxBufferedPerKey: Math.max(1, options.maxBufferedPerKey ?? 64),
@@ -83,6 +93,10 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
         if (started) consumer.start();
       }
       consumer.addHandler(handler as MessageHandler, Math.max(1, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY));
+    },
+
+    setDeadLetterSink(next) {
+      sink = next;
     },
 
     async start() {

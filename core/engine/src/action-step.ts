@@ -31,8 +31,8 @@ interface Resolved {
 }
 
 async function resolve(state: RunState, step: ActionStep): Promise<Resolved> {
-  const connector = state.ctx.connectors.get(step.connector);
-  if (!connector) throw new ConnectorNotInstalledError(`Connector "${step.connector}" of step "${step.id}" is not installed.`);
+  const connector = state.ctx.connectors.get(step.connector, step.version);
+  if (!connector) throw new ConnectorNotInstalledError(`Connector "${step.connector}"${step.version ? ` version ${step.version}` : ''} of step "${step.id}" is not installed.`);
   const action = connector.actions.get(step.action);
   if (!action) throw new ConnectorNotInstalledError(`Connector "${step.connector}" has no action "${step.action}" (step "${step.id}"); was it upgraded?`);
   const connection = await state.ctx.store.connections.get(step.connection);

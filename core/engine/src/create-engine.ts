@@ -10,6 +10,7 @@ import { acceptWebhook } from './intake.ts';
 import { createRouter } from './router.ts';
 import { createExecutor } from './executor.ts';
 import { replayRun } from './replay.ts';
+import { createDeadLetterSink, replayDeadLetter } from './dead-letters.ts';
 import { recover } from './recovery.ts';
 import { createPoller } from './poller.ts';
 import { validateWorkflowDocument } from './validate-workflow.ts';
@@ -44,12 +45,14 @@ export function createEngine(options: EngineOptions): Engine {
 
   return {
     acceptWebhook: (delivery) => acceptWebhook(ctx, delivery),
-    validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors),
+    validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors, { codeMaxima: ctx.code.maxima }),
     replayRun: (runId) => replayRun(ctx, runId),
+    replayDeadLetter: (id) => replayDeadLetter(ctx, id),
     async startWorkers() {
       if (started) return;
       if (stopper.signal.aborted) throw new EngineStoppingError();
       started = true;
+      ctx.bus.setDeadLetterSink(createDeadLetterSink(ctx));
       // Events are independent of each other (each has its own key), and routing one waits on a few
       // store and bus writes: more of them at once keeps the router from becoming the bottleneck.
       await ctx.bus.subscribe('events', guard(createRouter(ctx)), { concurrency: ROUTER_CONCURRENCY });
@@ -73,6 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
       stopper.abort();
       ctx.resumer.stop();
       await poller.stopped();
+      await ctx.code.sandbox.stop();
       return { drained };
     },
   };

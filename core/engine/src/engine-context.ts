@@ -8,6 +8,8 @@ import type { EventBus } from '@wireup/bus';
 import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
 import { createResumeScheduler, type ResumeScheduler } from './resume-scheduler.ts';
+import { defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
+import { createCodeSandbox, type CodeSandbox } from './code-sandbox.ts';
 
 export interface EngineContext {
   store: Store;
@@ -30,6 +32,8 @@ export interface EngineContext {
   resumeSweepMs: number;
   /** Resumes parked (waiting) runs when their wait is over. */
   resumer: ResumeScheduler;
+  /** Where code steps run, and the most their workflows may ask for. */
+  code: { sandbox: CodeSandbox; maxima: CodeLimits };
 }
 
 const defaultPollingOptions: PollingOptions = { enabled: true, intervalScale: 1, scanIntervalMs: 5_000, maxBackoffMs: 3_600_000 };
@@ -58,6 +62,7 @@ function safeObserver(observer: EngineObserver = {}, log: Logger): Required<Engi
       } catch { /* a logger that throws must not break the work either */ }
       reportError(message, error);
     },
+    deadLettered: hook('deadLettered'),
     polled: hook('polled'),
     pollStopped: hook('pollStopped'),
   };
@@ -89,6 +94,7 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     log: options.logger ?? silentLogger,
     stopping,
     resumeSweepMs: Math.max(10, options.resumeSweepMs ?? 5_000),
+    code: { sandbox: createCodeSandbox({ workers: options.code?.workers }), maxima: { ...defaultCodeMaxima, ...options.code?.maxima } },
   };
   const full = ctx as EngineContext;
   full.resumer = createResumeScheduler(full);

@@ -3,13 +3,21 @@
  * depends on ports only: Store, EventBus, and the installed connectors.
  */
 import type { Connector, ConnectionAuth, HttpClient, Logger, ValidationProblem } from '@wireup/sdk';
-import type { ConnectionRecord, RunRecord, Store } from '@wireup/store';
+import type { ConnectionRecord, DeadLetterRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
+import type { CodeLimits } from './code-limits.ts';
 
-/** The installed connectors, by name. */
+/**
+ * The installed connectors, by name and version. Marketplace-installed connectors may have
+ * several versions side by side: `get(name)` answers the newest, `get(name, version)` the one a
+ * published workflow pins (undefined when that version is not installed). Built-in connectors
+ * ignore the version.
+ */
 export interface ConnectorCatalog {
-  get(name: string): Connector | undefined;
+  get(name: string, version?: string): Connector | undefined;
   list(): Connector[];
+  /** Installed versions of a marketplace connector (empty or absent for built-ins). */
+  versions?(name: string): string[];
 }
 
 export interface RetryPolicy {
@@ -36,6 +44,8 @@ export interface EngineObserver {
   stepFinished?(type: string, status: string, durationMs: number): void;
   stepRetried?(connector: string, action: string, errorCode: string): void;
   error?(message: string, error: unknown): void;
+  /** A bus message failed its last allowed delivery and was stored as a dead letter. */
+  deadLettered?(letter: DeadLetterRecord): void;
   /** A polling trigger polled a connection (see PollReport); failures go to `error`. */
   polled?(report: PollReport): void;
   /** A poll loop ended: its trigger has no published workflow any more, or the engine is stopping. */
@@ -100,6 +110,15 @@ export interface EngineOptions {
   /** Where run failures, retries and the errors the engine survives are logged. Default: nowhere. */
   logger?: Logger;
   polling?: Partial<PollingOptions>;
+  code?: CodeOptions;
+}
+
+/** How code steps run. */
+export interface CodeOptions {
+  /** The most a workflow's `codeLimits` may ask for (WIREUP_CODE_MAX_*); defaults in code-limits.ts. */
+  maxima?: Partial<CodeLimits>;
+  /** Worker threads running code steps. Default 2. */
+  workers?: number;
 }
 
 /** A webhook delivery as routed by the server: `/v1/webhooks/<connector>[.trigger-<trigger>]/<token>`. */
@@ -132,6 +151,8 @@ export interface Engine {
   validateWorkflow(document: unknown): ValidationProblem[];
   /** Replays a failed run: keeps its succeeded steps, runs the rest again. Throws when the run is absent or not failed. */
   replayRun(runId: string): Promise<RunRecord>;
+  /** Puts a dead-lettered bus message back on its topic and removes it from the list. Throws when absent (404). */
+  replayDeadLetter(id: string): Promise<DeadLetterRecord>;
   /** Worker role: subscribes the router and the executor to the bus, re-queues work left by a crash, and starts polling. */
   startWorkers(): Promise<void>;
   /**

@@ -95,3 +95,39 @@ export class ActionOutcomeUnknownError extends WireupError {
       { statusCode: 502, cause });
   }
 }
+
+/** No dead letter has this id (it was replayed already, or never existed). */
+export class DeadLetterNotFoundError extends WireupError {
+  constructor(id: string) {
+    super('DEAD_LETTER_NOT_FOUND', `Dead letter "${id}" does not exist; it may have been replayed already (GET /v1/dead-letters lists them).`, { statusCode: 404 });
+  }
+}
+
+/** A code step ran past its time limit (the workflow's codeLimits.timeoutMs). Not retriable. */
+export class CodeTimeoutError extends WireupError {
+  constructor(stepId: string, timeoutMs: number) {
+    super('CODE_TIMEOUT', `The code of step "${stepId}" ran longer than its limit of ${timeoutMs} ms. Make it do less, or raise codeLimits.timeoutMs in the workflow.`, { statusCode: 422, details: { timeoutMs } });
+  }
+}
+
+/** A code step used more memory than its limit (codeLimits.memoryMb), or recursed too deep. Not retriable. */
+export class CodeMemoryLimitError extends WireupError {
+  constructor(stepId: string, memoryMb: number, reason: string) {
+    super('CODE_MEMORY_LIMIT', `The code of step "${stepId}" went over its memory limit of ${memoryMb} MB (${reason}). Make it hold less, or raise codeLimits.memoryMb in the workflow.`, { statusCode: 422, details: { memoryMb } });
+  }
+}
+
+/** A code step returned something that is not JSON, or too much of it. Not retriable. */
+export class CodeOutputInvalidError extends WireupError {
+  constructor(stepId: string, reason: string) {
+    super('CODE_OUTPUT_INVALID', `The code of step "${stepId}" returned an invalid output: ${reason} Return a JSON value (object, array, string, number, boolean or null).`, { statusCode: 422 });
+  }
+}
+
+/** A code step threw (or failed to compile); the message says where. Not retriable. */
+export class CodeFailedError extends WireupError {
+  constructor(stepId: string, message: string, position: { line?: number; column?: number } = {}) {
+    const where = position.line === undefined ? '' : ` at line ${position.line}${position.column === undefined ? '' : `, column ${position.column}`}`;
+    super('CODE_ERROR', `The code of step "${stepId}" threw${where}: ${message}`, { statusCode: 422, details: position });
+  }
+}

@@ -11,9 +11,10 @@
 import { checkpointRun, type RunRecord, type RunStatus, type StepError, type StepRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
 import type { EngineContext } from './engine-context.ts';
-import type { FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import type { CodeStep, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
 import { isPureStep, RunState, toStepError } from './run-state.ts';
 import { runActionStep } from './action-step.ts';
+import { runCodeStep } from './code-step.ts';
 import { evaluateConditions } from './conditions.ts';
 import { renderTemplate } from './template.ts';
 import { EngineStoppingError, EventMissingError, StepNotSupportedError } from './errors.ts';
@@ -84,6 +85,7 @@ async function follow(state: RunState, step: WorkflowStep, record: StepRecord): 
 async function runStep(state: RunState, step: WorkflowStep): Promise<StepRecord> {
   if (step.type === 'action') return runActionStep(state, step);
   if (step.type === 'filter' || step.type === 'switch') return evaluateStep(state, step);
+  if (step.type === 'code') return runCodeStep(state, step as CodeStep);
   const now = new Date().toISOString();
   return { id: step.id, type: step.type, status: 'failed', attempts: 0, startedAt: now, finishedAt: now, durationMs: 0, error: toStepError(new StepNotSupportedError(step.id, step.type)) };
 }
@@ -147,7 +149,7 @@ export async function executeRun(ctx: EngineContext, runId: string, loadWorkflow
   if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false });
   const event = await ctx.store.events.get(run.event.key);
   if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)));
-  const state = new RunState(ctx, run, event.payload);
+  const state = new RunState(ctx, run, event.payload, workflow.codeLimits);
   await finish(ctx, state, await runSteps(state, workflow.steps));
 }
 

@@ -16,11 +16,16 @@ import { WireupError, type Connector, type ConnectionAuth } from '@wireup/sdk';
 import { checkpointRun, type RunRecord, type RunStatus, type StepError, type StepRecord } from '@wireup/store';
 import type { EngineContext } from './engine-context.ts';
 import type { TemplateContext } from './template.ts';
+import type { CodeLimits } from './code-limits.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 
-/** Steps computed in-process from the trigger and earlier outputs alone: running them again gives the same record. */
+/**
+ * Steps computed from the trigger and earlier outputs alone, with no effect outside: running
+ * them again gives the same record. Code steps count: their sandbox reaches nothing outside
+ * (only code reading the clock or Math.random could compute another value when recomputed).
+ */
 export function isPureStep(type: string): boolean {
-  return type === 'filter' || type === 'switch';
+  return type === 'filter' || type === 'switch' || type === 'code';
 }
 
 export class RunState {
@@ -29,6 +34,8 @@ export class RunState {
   readonly templates: TemplateContext;
   /** Steps of the stored run, by id. */
   readonly stored: Map<string, StepRecord>;
+  /** The workflow's own limits for its code steps (`codeLimits`), if it sets any. */
+  readonly codeLimits: Partial<CodeLimits> | undefined;
   private readonly secrets = new Set<string>();
   private redactor: Redactor = createRedactor([]);
   /** Finished steps not yet written, in order. */
@@ -40,8 +47,9 @@ export class RunState {
   /** The write in progress, if any: every later write waits for it, so they land in order. */
   private writing: Promise<void> | undefined;
 
-  constructor(ctx: EngineContext, run: RunRecord, trigger: unknown) {
+  constructor(ctx: EngineContext, run: RunRecord, trigger: unknown, codeLimits?: Partial<CodeLimits>) {
     this.ctx = ctx;
+    this.codeLimits = codeLimits;
     this.run = run;
     this.templates = { trigger, steps: {} };
     this.stored = new Map(run.steps.map((s) => [s.id, s]));

@@ -71,10 +71,34 @@ describe('validateWorkflowDocument', () => {
     ]);
   });
 
-  it('refuses code and ai steps as not supported yet, naming the step', () => {
-    expect(problemsOf(workflow([{ id: 'compute', type: 'code', code: 'return 1' }]))).toEqual([
-      '/steps/0/type: step "compute" is of type "code", which is not supported yet (fix: remove the step, or do the work with a filter, switch or action step)',
+  it('accepts a code step whose output later steps read', () => {
+    expect(problemsOf(workflow([
+      { id: 'calc', type: 'code', input: { amount: '{{trigger.amount}}' }, code: 'const cents = input.amount;\nreturn { dollars: cents / 100 }' },
+      ticket('open', { customer: '{{trigger.customer}}', title: 'Paid {{steps.calc.output.dollars}}' }),
+    ], { codeLimits: { timeoutMs: 2000, memoryMb: 64 } }))).toEqual([]);
+  });
+
+  it('names a code step\'s syntax error with the step and its position, and a bad template in its input', () => {
+    expect(problemsOf(workflow([{ id: 'calc', type: 'code', input: { a: '{{steps.later.output}}' }, code: 'const a = 1;\nreturn { a: };' }]))).toEqual([
+      '/steps/0/input/a: template "{{steps.later.output}}" reads step "later", which does not run before this step (fix: only the trigger can be read here: {{trigger.<path>}})',
+      '/steps/0/code: step "calc": SyntaxError: unexpected token in expression: \'}\' at line 2, column 13 (fix: correct the JavaScript; the code is the body of an async function of input, e.g. return { dollars: input.amount / 100 })',
     ]);
+  });
+
+  it('finds a syntax error without running code that closes its function early', () => {
+    const problems = problemsOf(workflow([{ id: 'sneaky', type: 'code', code: '}); while (true) {} (function () {' }]));
+    expect(problems).toEqual([expect.stringMatching(/^\/steps\/0\/code: step "sneaky": SyntaxError/)]);
+  });
+
+  it('refuses a code step without code, and codeLimits above the server\'s maxima', () => {
+    expect(problemsOf(workflow([{ id: 'calc', type: 'code', code: '' }]))).toEqual([expect.stringMatching(/^\/steps\/0\/code: must NOT have fewer than 1 characters/)]);
+    expect(problemsOf(workflow([], { codeLimits: { timeoutMs: 60_000, memoryMb: 0 } }))).toEqual([expect.stringMatching(/^\/codeLimits\/memoryMb: must be >= 1/)]);
+    expect(problemsOf(workflow([], { codeLimits: { timeoutMs: 60_000 } }))).toEqual([
+      '/codeLimits/timeoutMs: is 60000, above this server\'s maximum of 10000 (fix: give at most 10000, or raise WIREUP_CODE_MAX_TIMEOUT_MS on the server)',
+    ]);
+  });
+
+  it('still refuses ai steps until they are supported', () => {
     expect(problemsOf(workflow([{ id: 'summarise', type: 'ai', connection: 'c', prompt: 'hi' }]))[0]).toMatch(/step "summarise" is of type "ai", which is not supported yet/);
   });
 

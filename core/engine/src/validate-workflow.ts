@@ -3,19 +3,28 @@
  * unique across the whole workflow (switch branches included), connectors, triggers and
  * actions exist in the catalog (a trigger with what it needs to fire: a webhook handler, or a
  * poll function), required action inputs are mapped, templates read the trigger or a step
- * that runs earlier, and code/ai steps are refused until the engine runs them. Every
+ * that runs earlier, a code step's code compiles and the workflow's codeLimits stay within
+ * the server's maxima, and an AI step's JSON Schema is one. Every
  * problem names its field: `/steps/2/action: unknown action "create-conversaton" of connector
  * kustomer (fix: one of create-conversation, …)`.
  */
 import { compileSchema, toProblems, type Connector, type JsonSchema, type ValidationProblem } from '@wireup/sdk';
 import type { ConnectorCatalog } from './engine.ts';
-import type { ActionStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import type { ActionStep, CodeStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
 import { workflowDocumentSchema } from './workflow-schema.ts';
 import { findTemplates } from './template.ts';
 import { unaryOps } from './conditions.ts';
 import { compilePattern } from './pattern.ts';
 import { oneOf } from './suggest.ts';
 import { checkWorkflowLimits } from './workflow-limits.ts';
+import { findCodeSyntaxError } from './code-syntax.ts';
+import { codeLimitProblems, defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
+
+/** What validation needs to know of the server besides its connectors. */
+export interface ValidationOptions {
+  /** The most a workflow's codeLimits may ask for. Default: defaultCodeMaxima. */
+  codeMaxima?: CodeLimits;
+}
 
 type Problems = ValidationProblem[];
 
@@ -84,18 +93,35 @@ function actionInputProblems(step: ActionStep, pointer: string, schema: JsonSche
   return problems;
 }
 
+/** A pinned version that is not installed (the connector itself is). */
+function missingVersion(catalog: ConnectorCatalog, name: string, version: string | undefined, pointer: string): ValidationProblem | null {
+  if (!version || !catalog.get(name) || catalog.get(name, version)) return null;
+  return { path: `${pointer}/version`, message: `version ${version} of connector ${name} is not installed`, fix: `install it, or use ${oneOf(version, catalog.versions?.(name) ?? [], 'another version')}` };
+}
+
 function checkAction(step: ActionStep, pointer: string, walk: Walk): void {
-  const connector = walk.catalog.get(step.connector);
+  const missing = missingVersion(walk.catalog, step.connector, step.version, pointer);
+  if (missing) { walk.problems.push(missing); return; }
+  const connector = walk.catalog.get(step.connector, step.version);
   if (!connector) {
     walk.problems.push({ path: `${pointer}/connector`, message: `unknown connector "${step.connector}"`, fix: `install it, or use ${oneOf(step.connector, walk.catalog.list().map((c) => c.manifest.name), 'no connector is installed')}` });
     return;
   }
   const action = connector.actions.get(step.action);
   if (!action) {
-    walk.problems.push({ path: `${pointer}/action`, message: `unknown action "${step.action}" of connector ${step.connector}`, fix: oneOf(step.action, [...connector.actions.keys()], `connector ${step.connector} has no actions`) });
+    walk.problems.push({ path: `${pointer}/action`, message: `unknown action "${step.action}" of connector ${step.connector}${step.version ? ` version ${step.version}` : ""}`, fix: oneOf(step.action, [...connector.actions.keys()], `connector ${step.connector} has no actions`) });
     return;
   }
   walk.problems.push(...actionInputProblems(step, pointer, action.inputSchema as JsonSchema));
+}
+
+function checkCode(step: CodeStep, at: string, scope: Scope, problems: Problems): void {
+  checkTemplates(step.input, `${at}/input`, scope, problems);
+  const error = findCodeSyntaxError(step.code);
+  if (error) {
+    const where = `line ${error.line}${error.column === undefined ? '' : `, column ${error.column}`}`;
+    problems.push({ path: `${at}/code`, message: `step "${step.id}": ${error.message} at ${where}`, fix: 'correct the JavaScript; the code is the body of an async function of input, e.g. return { dollars: input.amount / 100 }' });
+  }
 }
 
 function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: Walk): void {
@@ -108,7 +134,8 @@ function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: 
       case 'filter': checkConditions((step as FilterStep).when, `${at}/when`, step.id, scope, walk.problems); break;
       case 'action': checkTemplates((step as ActionStep).input, `${at}/input`, scope, walk.problems); checkAction(step as ActionStep, at, walk); break;
       case 'switch': checkSwitch(step as SwitchStep, at, scope, walk); break;
-      default: walk.problems.push({ path: `${at}/type`, message: `step "${step.id}" is of type "${step.type}", which is not supported yet`, fix: 'remove the step, or do the work with a filter, switch or action step' });
+      case 'code': checkCode(step as CodeStep, at, scope, walk.problems); break;
+      default: walk.problems.push({ path: `${at}/type`, message: `step "${step.id}" is of type "${step.type}", which is not supported yet`, fix: 'remove the step, or do the work with a filter, switch, code or action step' });
     }
     scope.add(step.id);
   });
@@ -128,7 +155,9 @@ function checkSwitch(step: SwitchStep, at: string, scope: Scope, walk: Walk): vo
 }
 
 function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, problems: Problems): void {
-  const connector: Connector | undefined = catalog.get(trigger.connector);
+  const missing = missingVersion(catalog, trigger.connector, trigger.version, '/trigger');
+  if (missing) { problems.push(missing); return; }
+  const connector: Connector | undefined = catalog.get(trigger.connector, trigger.version);
   if (!connector) {
     problems.push({ path: '/trigger/connector', message: `unknown connector "${trigger.connector}"`, fix: `install it, or use ${oneOf(trigger.connector, catalog.list().map((c) => c.manifest.name), 'no connector is installed')}` });
     return;
@@ -144,7 +173,7 @@ function checkTrigger(trigger: Workflow['trigger'], catalog: ConnectorCatalog, p
 }
 
 /** Every problem of a workflow document against the schema and the installed connectors (empty when valid). */
-export function validateWorkflowDocument(document: unknown, catalog: ConnectorCatalog): ValidationProblem[] {
+export function validateWorkflowDocument(document: unknown, catalog: ConnectorCatalog, options: ValidationOptions = {}): ValidationProblem[] {
   const tooLarge = checkWorkflowLimits(document);
   if (tooLarge.length) return tooLarge;
   const validate = compileSchema(workflowDocumentSchema);
@@ -155,6 +184,7 @@ export function validateWorkflowDocument(document: unknown, catalog: ConnectorCa
   const workflow = document as Workflow;
   const walk: Walk = { catalog, problems: [], ids: new Map() };
   checkTrigger(workflow.trigger, catalog, walk.problems);
+  walk.problems.push(...codeLimitProblems(workflow.codeLimits, options.codeMaxima ?? defaultCodeMaxima));
   checkSteps(workflow.steps, '/steps', new Set(), walk);
   return walk.problems;
 }

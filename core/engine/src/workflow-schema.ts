@@ -6,6 +6,7 @@
 import type { JsonSchema } from '@wireup/sdk';
 
 const kebab = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+const semver = '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$';
 const stepTypes = ['filter', 'switch', 'action', 'code', 'ai'] as const;
 
 const common = {
@@ -37,6 +38,7 @@ const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
     properties: {
       ...common,
       connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `kustomer`.' },
+      version: { type: 'string', pattern: semver, description: 'Connector version this step runs on (marketplace connectors). Publish pins the newest installed version where none is given.' },
       action: { type: 'string', pattern: kebab, description: 'Action key, e.g. `create-conversation`.' },
       connection: { type: 'string', minLength: 1, description: 'Id of a connection of that connector.' },
       input: { type: 'object', description: 'The action input; string values may hold templates.' },
@@ -44,8 +46,12 @@ const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
   },
   code: {
     type: 'object', additionalProperties: false, required: ['id', 'type', 'code'],
-    description: 'Sandboxed JavaScript (not supported yet).',
-    properties: { ...common, code: { type: 'string' }, input: { type: 'object' } },
+    description: 'Runs `code`, the body of an async function of `input`, in a sandbox; its JSON return value is the output.',
+    properties: {
+      ...common,
+      code: { type: 'string', minLength: 1, maxLength: 100_000, description: 'JavaScript: the body of `async function (input) { … }`, e.g. `return { dollars: input.amount / 100 }`.' },
+      input: { type: 'object', description: 'What the code reads as `input`; string values may hold templates.' },
+    },
   },
   ai: {
     type: 'object', additionalProperties: false, required: ['id', 'type', 'connection', 'prompt'],
@@ -70,11 +76,22 @@ export const workflowDocumentSchema: JsonSchema = {
       type: 'object', additionalProperties: false, required: ['connector', 'trigger', 'connection'],
       properties: {
         connector: { type: 'string', pattern: kebab, description: 'Connector name, e.g. `stripe`.' },
+        version: { type: 'string', pattern: semver, description: 'Connector version the trigger is pinned to (marketplace connectors); set by publish when absent.' },
         trigger: { type: 'string', pattern: kebab, description: 'Trigger key, e.g. `charge-failed`.' },
         connection: { type: 'string', minLength: 1, description: 'Id of the connection whose webhooks start the workflow.' },
       },
     },
     steps: { $ref: '#/definitions/steps' },
+    codeLimits: {
+      type: 'object', additionalProperties: false,
+      description: 'Limits of this workflow\'s code steps, up to the server\'s maxima (WIREUP_CODE_MAX_*).',
+      properties: {
+        timeoutMs: { type: 'integer', minimum: 1, description: 'Wall time of one run of the code. Default 1000.' },
+        memoryMb: { type: 'integer', minimum: 1, description: 'Memory of the sandbox. Default 32.' },
+        outputKb: { type: 'integer', minimum: 1, description: 'Size of the return value as JSON. Default 256.' },
+        logKb: { type: 'integer', minimum: 1, description: 'Console lines kept in the run log. Default 16.' },
+      },
+    },
   },
   definitions: {
     steps: { type: 'array', items: { $ref: '#/definitions/step' } },

@@ -1,3 +1,5 @@
+import type { CodeLimits } from './code-limits.ts';
+
 /**
  * TypeScript shapes of the workflow document (DESIGN.md "The workflow document"). The JSON
  * Schema in workflow-schema.ts is the source of truth; these types mirror it by hand because
@@ -44,12 +46,17 @@ export interface SwitchStep extends StepBase {
 export interface ActionStep extends StepBase {
   type: 'action';
   connector: string;
+  /** Pinned connector version (marketplace connectors); absent in drafts that take the newest. */
+  version?: string;
   action: string;
   connection: string;
   input?: Record<string, unknown>;
 }
 
-/** Declared for the editor; refused by validation until the sandbox exists. */
+/**
+ * Runs `code`, the body of an async function of `input` (the rendered input), in a sandbox;
+ * its JSON return value is the step's output.
+ */
 export interface CodeStep extends StepBase {
   type: 'code';
   code: string;
@@ -70,6 +77,8 @@ export type WorkflowStep = FilterStep | SwitchStep | ActionStep | CodeStep | AiS
 export interface Workflow {
   name: string;
   description?: string;
-  trigger: { connector: string; trigger: string; connection: string };
+  trigger: { connector: string; trigger: string; connection: string; version?: string };
   steps: WorkflowStep[];
+  /** Limits of this workflow's code steps, up to the server's maxima (see code-limits.ts). */
+  codeLimits?: Partial<CodeLimits>;
 }

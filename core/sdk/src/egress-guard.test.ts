@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertEgressAllowed, isPrivateAddress } from './egress-guard.ts';
+import { assertEgressAllowed, egressAllowPrivateFromEnv, isPrivateAddress } from './egress-guard.ts';
 
 describe('isPrivateAddress', () => {
   it.each([
@@ -27,5 +27,23 @@ describe('assertEgressAllowed', () => {
     expect(() => assertEgressAllowed('app.localhost', false)).toThrow(/refused/);
     expect(() => assertEgressAllowed('[::ffff:7f00:1]', true)).not.toThrow();
     expect(() => assertEgressAllowed('api.stripe.com', false)).not.toThrow();
+  });
+});
+
+describe('egressAllowPrivateFromEnv', () => {
+  it('reads true, false and CIDR lists; names a bad entry', () => {
+    expect(egressAllowPrivateFromEnv({ WIREUP_EGRESS_ALLOW_PRIVATE: 'true' })).toBe(true);
+    expect(egressAllowPrivateFromEnv({})).toBe(false);
+    expect(egressAllowPrivateFromEnv({ WIREUP_EGRESS_ALLOW_PRIVATE: 'false' })).toBe(false);
+    expect(egressAllowPrivateFromEnv({ WIREUP_EGRESS_ALLOW_PRIVATE: '10.20.0.0/16, fd00::/8' })).toEqual(['10.20.0.0/16', 'fd00::/8']);
+    expect(() => egressAllowPrivateFromEnv({ WIREUP_EGRESS_ALLOW_PRIVATE: '10.20.0.0/16,10.1.2.3' })).toThrow(/"10\.1\.2\.3" is not a CIDR range/);
+  });
+
+  it('a CIDR list allows those ranges (IPv4-mapped spellings included) and nothing else', () => {
+    const ranges = ['10.20.0.0/16'];
+    expect(() => assertEgressAllowed('10.20.3.4', ranges)).not.toThrow();
+    expect(() => assertEgressAllowed('[::ffff:10.20.3.4]', ranges)).not.toThrow();
+    expect(() => assertEgressAllowed('10.21.0.1', ranges)).toThrow(/refused/);
+    expect(() => assertEgressAllowed('127.0.0.1', ranges)).toThrow(/refused/);
   });
 });

@@ -102,9 +102,23 @@ const runSchema: Schema = {
       type: 'array', description: 'The step log, secrets redacted',
       items: {
         type: 'object', required: ['id', 'type', 'status', 'attempts'],
-        properties: { id: text(), type: text(), status: text(), input: {}, output: {}, error: stepErrorSchema, attempts: { type: 'integer' }, startedAt: timestamp, finishedAt: timestamp, durationMs: { type: 'number' } },
+        properties: {
+          id: text(), type: text(), status: text(), input: {}, output: {}, error: stepErrorSchema, attempts: { type: 'integer' },
+          retryAt: text('A waiting step: when its next attempt is due (the run is parked until then)', { format: 'date-time' }),
+          startedAt: timestamp, finishedAt: timestamp, durationMs: { type: 'number' },
+        },
       },
     },
+  },
+};
+
+const deadLetterSchema: Schema = {
+  $id: 'DeadLetter', type: 'object', required: ['id', 'topic', 'key', 'value', 'group', 'deliveries', 'error', 'deadAt'],
+  description: 'A bus message that failed its last allowed delivery (WIREUP_MAX_DELIVERIES)',
+  properties: {
+    id: text(), topic: { enum: ['events', 'runs', 'retries', 'dead-letters'] }, key: text('The bus key (event key, or workflow id and lane)'),
+    value: { description: 'The message as published' }, group: text('The consumer group whose handler kept failing'),
+    deliveries: { type: 'integer' }, error: { type: 'object', required: ['message'], properties: { code: text(), message: text('The last error') } }, deadAt: timestamp,
   },
 };
 
@@ -142,7 +156,7 @@ export function hoistDefinitions(schema: Schema, id: string): Schema[] {
 /** Registers the shared schemas on the root instance (before any route). */
 export function addApiSchemas(app: FastifyInstance, catalog: ConnectorCatalog): void {
   const schemas = [
-    errorSchema, connectionSchema, runSchema, runSummarySchema, workflowSchema,
+    errorSchema, connectionSchema, runSchema, runSummarySchema, workflowSchema, deadLetterSchema,
     connectionCreate(catalog),
     { $id: 'ConnectionUpdate', ...connectionInput([]) },
     ...hoistDefinitions(workflowDocumentSchema as Schema, 'WorkflowDocument'),

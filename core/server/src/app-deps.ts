@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { Metrics } from './metrics.ts';
 import type { PagesPublisher } from './pages-publisher.ts';
+import type { Marketplace } from '@wireup/marketplace';
 
 export interface AppDeps {
   config: Config;
@@ -17,6 +18,8 @@ export interface AppDeps {
   metrics: Metrics;
   apiToken: string;
   http: HttpClient;
+  /** Installs, upgrades and removes connector packages; its registry is `catalog`. Absent: no marketplace routes. */
+  marketplace?: Marketplace;
   /** Rebuilds the pair pages; undefined where no site is served. */
   pages?: PagesPublisher;
   /** The process's pino logger (Fastify logs through it); none: Fastify logs nothing. */

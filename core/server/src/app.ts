@@ -24,7 +24,9 @@ import { connectorRoutes } from './routes/connectors.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { runRoutes } from './routes/runs.ts';
+import { deadLetterRoutes } from './routes/dead-letters.ts';
 import { pagesRoutes } from './routes/pages.ts';
+import { marketplaceRoutes } from './routes/marketplace.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
@@ -99,7 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     await api.register(async (scope) => connectionRoutes(scope, deps));
     await api.register(async (scope) => workflowRoutes(scope, deps));
     await api.register(async (scope) => runRoutes(scope, deps));
+    await api.register(async (scope) => deadLetterRoutes(scope, deps));
   });
   await app.register(async (scope) => pagesRoutes(scope, deps));
+  const { marketplace } = deps;
+  if (marketplace) await app.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   return app;
 }

@@ -17,6 +17,8 @@ export interface Config {
   dataDir: string;
   apiToken?: string;
   secretKey?: string;
+  /** Keys that may still open secrets but never seal (WIREUP_SECRET_KEY_FALLBACKS, comma-separated): the old key during a rotation. */
+  secretKeyFallbacks?: string[];
   kafkaBrokers?: string[];
   /** Prefix of the Kafka topic and consumer group names (WIREUP_KAFKA_TOPIC_PREFIX, default `wireup.`). */
   kafkaTopicPrefix?: string;
@@ -34,14 +36,26 @@ export interface Config {
   webhookBodyLimit: number;
   /** The engine's retry policy: each field from its `WIREUP_RETRY_*` variable, else the engine's default. */
   retry: RetryPolicy;
+  /** Failed deliveries of a bus message (outages not counted) before it is dead-lettered (`WIREUP_MAX_DELIVERIES`, default 10). */
+  maxDeliveries: number;
   /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = strictly in order). */
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
+  /** The npm registry the marketplace reads (WIREUP_REGISTRY_URL). Unset: `wireup start` embeds a Verdaccio on 127.0.0.1:4873. */
+  registryUrl?: string;
+  /** Bearer token for that registry (WIREUP_REGISTRY_TOKEN). */
+  registryToken?: string;
+  /** Heap limit of each isolated connector process, MiB (WIREUP_CONNECTOR_MEMORY_MB, default 128). */
+  connectorMemoryMb: number;
+  /** Longest call into an isolated connector process before it is killed (WIREUP_CONNECTOR_TIMEOUT_MS, default 60000). */
+  connectorTimeoutMs: number;
   /** `GET /metrics` without the API token (WIREUP_METRICS_PUBLIC, default false). */
   metricsPublic: boolean;
   /** Lowest level logged (WIREUP_LOG_LEVEL, default `info`). */
   logLevel: LogLevel;
+  /** Code steps: the most a workflow may ask for (WIREUP_CODE_MAX_TIMEOUT_MS, _MEMORY_MB, _OUTPUT_KB, _LOG_KB) and the worker threads running them (WIREUP_CODE_WORKERS). */
+  code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
   /** HTTP server timeouts against slow clients, and the SIGTERM drain (docs/limits.md). */
   timeouts: ServerTimeouts;
 }
@@ -104,6 +118,10 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
   };
 }
 
+function optionalPositive(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : int(env, name, 1, 1);
+}
+
 function parsePartitions(raw: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of raw.split(',')) {
@@ -140,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     apiToken: env.WIREUP_API_TOKEN || undefined,
     secretKey: env.WIREUP_SECRET_KEY || undefined,
+    secretKeyFallbacks: env.WIREUP_SECRET_KEY_FALLBACKS ? env.WIREUP_SECRET_KEY_FALLBACKS.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     kafkaTopicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX || undefined,
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
@@ -151,10 +170,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
     retry: retryPolicy(env),
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
+    maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    registryUrl: env.WIREUP_REGISTRY_URL || undefined,
+    registryToken: env.WIREUP_REGISTRY_TOKEN || undefined,
+    connectorMemoryMb: int(env, 'WIREUP_CONNECTOR_MEMORY_MB', 128, 16),
+    connectorTimeoutMs: int(env, 'WIREUP_CONNECTOR_TIMEOUT_MS', 60_000, 100),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
     logLevel: logLevel(env),
     timeouts: serverTimeouts(env),
+    code: {
+      maxima: {
+        timeoutMs: optionalPositive(env, 'WIREUP_CODE_MAX_TIMEOUT_MS'),
+        memoryMb: optionalPositive(env, 'WIREUP_CODE_MAX_MEMORY_MB'),
+        outputKb: optionalPositive(env, 'WIREUP_CODE_MAX_OUTPUT_KB'),
+        logKb: optionalPositive(env, 'WIREUP_CODE_MAX_LOG_KB'),
+      },
+      workers: int(env, 'WIREUP_CODE_WORKERS', 2, 1),
+    },
   };
   return { ...config, ...overrides };
 }

@@ -61,12 +61,12 @@ export const routeSchemas = {
     response: { 200: described('The connection', schemaRef('Connection')), ...errorResponses(...api, 404) },
   },
   updateConnection: {
-    summary: 'Update name or auth (omitted secret fields keep their value)', tags: ['connections'], params: idParams('id'),
+    summary: 'Update name or auth (omitted secret fields keep their value, unless a field saying where they are sent, such as Kustomer baseUrl, changes: then 422 CONNECTION_SECRETS_REQUIRED)', tags: ['connections'], params: idParams('id'),
     body: schemaRef('ConnectionUpdate'),
     response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 409, 422) },
   },
   deleteConnection: {
-    summary: 'Delete a connection no published workflow uses', tags: ['connections'], params: idParams('id'),
+    summary: 'Delete a connection no published workflow uses (as trigger or in any step; else 409 naming them)', tags: ['connections'], params: idParams('id'),
     response: { 204: { description: 'Deleted', type: 'null' }, ...errorResponses(...api, 404, 409) },
   },
   createWorkflow: {
@@ -115,6 +115,25 @@ export const routeSchemas = {
   replayRun: {
     summary: 'Replay a failed run; succeeded steps are not repeated', tags: ['runs'], params: idParams('id'),
     response: { 202: described('Queued again', schemaRef('Run')), ...errorResponses(...api, 404, 409) },
+  },
+  listDeadLetters: {
+    summary: 'Bus messages that failed their last allowed delivery (WIREUP_MAX_DELIVERIES), newest first, each with its last error', tags: ['dead letters'],
+    querystring: {
+      type: 'object',
+      properties: {
+        limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+        before: { type: 'string', minLength: 1, maxLength: limits.idLength, description: 'A dead-letter id (the `next` of the previous page): the letters after it' },
+      },
+    },
+    response: { 200: described('Dead letters', list(schemaRef('DeadLetter'), { next: { type: ['string', 'null'], description: 'Give it as `before` for the next page' } })), ...errorResponses(...api) },
+  },
+  getDeadLetter: {
+    summary: 'A dead letter', tags: ['dead letters'], params: idParams('id'),
+    response: { 200: described('The dead letter', schemaRef('DeadLetter')), ...errorResponses(...api, 404) },
+  },
+  replayDeadLetter: {
+    summary: 'Put the message back on its topic (with its key) and remove it from the list', tags: ['dead letters'], params: idParams('id'),
+    response: { 202: described('Published again', { type: 'object', required: ['replayed'], properties: { replayed: schemaRef('DeadLetter') } }), ...errorResponses(...api, 404) },
   },
   webhook: {
     summary: 'Provider webhook ingress (no bearer token: the provider signature is checked on the raw body)', tags: ['webhooks'], security: [],

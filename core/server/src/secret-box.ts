@@ -1,77 +1,103 @@
 /**
- * Encrypts connection secrets at rest with AES-256-GCM. The key comes from WIREUP_SECRET_KEY
- * (32 bytes as hex or base64, or any passphrase, stretched with scrypt) or is generated once
- * into <data dir>/secret.key (mode 0600).
+ * Encrypts connection secrets at rest with AES-256-GCM, each value bound to its connection:
+ * the connection id is the cipher's additional authenticated data, so a sealed value copied
+ * into another connection's row does not open there. Keys come from secret-keys.ts.
+ *
+ * Sealed format `v2.<key id>.<iv>.<tag>.<ciphertext>` (base64url parts; the key id says which
+ * key of the ring sealed it). The older `v1.<iv>.<tag>.<ciphertext>` had no binding and no key
+ * id: `open` refuses it; `openLegacy` reads it only so start-up can re-seal it as v2
+ * (secret-reseal.ts).
  */
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { WireupError } from '@wireup/sdk';
+import type { KeyRing } from './secret-keys.ts';
 
 export interface SecretBox {
-  seal(value: unknown): string;
-  open<T = unknown>(sealed: string): T;
-}
-
-/** Turns a configured key into 32 bytes. */
-export function keyFromSetting(setting: string): Buffer {
-  if (/^[0-9a-f]{64}$/i.test(setting)) return Buffer.from(setting, 'hex');
-  const b64 = Buffer.from(setting, 'base64');
-  if (b64.length === 32 && /^[A-Za-z0-9+/=_-]+$/.test(setting)) return b64;
-  return scryptSync(setting, 'wireup-secret-box', 32);
-}
-
-/** Reads the key from the setting, or from (or into) the data folder. */
-export function loadSecretKey(setting: string | undefined, dataDir: string): Buffer {
-  if (setting) return keyFromSetting(setting);
-  const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
-  return key;
+  /** Seals `value` for connection `connectionId` under the current key. */
+  seal(value: unknown, connectionId: string): string;
+  /** Opens a v2 value sealed for `connectionId`. Throws SECRET_UNREADABLE otherwise. */
+  open<T = unknown>(sealed: string, connectionId: string): T;
+  /** Opens a v1 value (no binding), trying every key of the ring. For migration only. */
+  openLegacy<T = unknown>(sealed: string): T;
+  /** True when the value is v2 under the current key (nothing to re-seal). */
+  isCurrent(sealed: string): boolean;
 }
 
 /** Sealed values whose plaintext is kept (a connection's auth is opened for every webhook delivery and action). */
 const OPENED_LIMIT = 1_000;
 
+function unreadable(message: string, cause?: unknown): WireupError {
+  return new WireupError('SECRET_UNREADABLE', message, { statusCode: 500, cause });
+}
+
+function decrypt(key: Buffer, iv: string, tag: string, data: string, aad: Buffer | undefined): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  if (aad) decipher.setAAD(aad);
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+const bindingOf = (connectionId: string): Buffer => Buffer.from(`wireup-connection:${connectionId}`, 'utf8');
+
+function parse<T>(plain: string): T {
+  try {
+    return JSON.parse(plain);
+  } catch (error) {
+    throw unreadable('A stored secret is not readable JSON.', error);
+  }
+}
+
 /**
- * Creates the box. Sealed format: `v1.<iv>.<tag>.<ciphertext>`, base64url parts. Every seal
- * has a fresh IV, so a sealed string stands for one plaintext forever: `open` keeps the
- * plaintexts it decrypted (bounded) and parses a fresh copy for each caller.
+ * Creates the box over a key ring. Every seal has a fresh IV, so a sealed string stands for one
+ * plaintext forever: `open` keeps what it decrypted (bounded, per connection) and parses a fresh
+ * copy for each caller.
  */
-export function createSecretBox(key: Buffer): SecretBox {
+export function createSecretBox(ring: KeyRing): SecretBox {
   const opened = new Map<string, string>();
-  const decrypt = (sealed: string): string => {
-    const [version, iv, tag, data] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || data === undefined) throw new WireupError('SECRET_UNREADABLE', 'A stored secret is not in a known format.', { statusCode: 500 });
+  const openV2 = (sealed: string, connectionId: string): string => {
+    const [version, id, iv, tag, data] = sealed.split('.');
+    if (version === 'v1') throw unreadable('A stored secret is in the old format (v1, not bound to its connection); restart Wireup once to re-seal it.');
+    if (version !== 'v2' || !id || !iv || !tag || data === undefined) throw unreadable('A stored secret is not in a known format.');
+    const key = ring.openers.find((k) => k.id === id);
+    if (!key) throw unreadable(`A stored secret was sealed with a key Wireup does not have (key id ${id}): set WIREUP_SECRET_KEY, or add the old key to WIREUP_SECRET_KEY_FALLBACKS.`);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+      return decrypt(key.key, iv, tag, data, bindingOf(connectionId));
     } catch (error) {
-      throw new WireupError('SECRET_UNREADABLE', 'A stored secret cannot be decrypted: WIREUP_SECRET_KEY differs from the key it was sealed with.', { statusCode: 500, cause: error });
+      throw unreadable('A stored secret cannot be decrypted: it was altered, or it belongs to another connection.', error);
     }
   };
   return {
-    seal(value) {
+    seal(value, connectionId) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const cipher = createCipheriv('aes-256-gcm', ring.current.key, iv);
+      cipher.setAAD(bindingOf(connectionId));
       const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+      return ['v2', ring.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
     },
-    open(sealed) {
-      let plain = opened.get(sealed);
+    open(sealed, connectionId) {
+      const cacheKey = `${connectionId}\n${sealed}`;
+      let plain = opened.get(cacheKey);
       if (plain === undefined) {
-        plain = decrypt(sealed);
+        plain = openV2(sealed, connectionId);
         if (opened.size >= OPENED_LIMIT) opened.clear();
-        opened.set(sealed, plain);
+        opened.set(cacheKey, plain);
       }
-      try {
-        return JSON.parse(plain);
-      } catch (error) {
-        throw new WireupError('SECRET_UNREADABLE', 'A stored secret is not readable JSON.', { statusCode: 500, cause: error });
+      return parse(plain);
+    },
+    openLegacy(sealed) {
+      const [version, iv, tag, data] = sealed.split('.');
+      if (version !== 'v1' || !iv || !tag || data === undefined) throw unreadable('A stored secret is not in a known format.');
+      for (const key of ring.legacy) {
+        try {
+          return parse(decrypt(key, iv, tag, data, undefined));
+        } catch {
+          // try the next key
+        }
       }
+      throw unreadable('A stored secret cannot be decrypted: WIREUP_SECRET_KEY differs from the key it was sealed with.');
+    },
+    isCurrent(sealed) {
+      return sealed.startsWith(`v2.${ring.current.id}.`);
     },
   };
 }

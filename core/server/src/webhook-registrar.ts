@@ -97,11 +97,11 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
   }
 
   async function setSecret(connection: ConnectionRecord, field: string, value: string | undefined): Promise<void> {
-    const auth = deps.secretBox.open<Record<string, string>>(connection.authCiphertext);
+    const auth = deps.secretBox.open<Record<string, string>>(connection.authCiphertext, connection.id);
     if (auth[field] === value) return;
     if (value === undefined) delete auth[field];
     else auth[field] = value;
-    await deps.store.connections.update(connection.id, { authCiphertext: deps.secretBox.seal(auth) });
+    await deps.store.connections.update(connection.id, { authCiphertext: deps.secretBox.seal(auth, connection.id) });
   }
 
   /** Brings the connection's endpoint in line with its published workflows (± the change). Throws WebhookRegistrationFailedError. */
@@ -113,7 +113,7 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
     const url = `${deps.config.publicUrl}/v1/webhooks/${connection.connector}/${connection.webhookToken}`;
     const key = registrationKey(connection.id);
     const stored = await deps.store.kv.get<StoredRegistration>(key);
-    const auth = deps.secretBox.open<Record<string, string>>(connection.authCiphertext);
+    const auth = deps.secretBox.open<Record<string, string>>(connection.authCiphertext, connection.id);
     if (!stored && hook.secretField && auth[hook.secretField]) return { managed: false, url };
 
     const events = await desiredEvents(connection, connector, change);

@@ -13,12 +13,18 @@ import { createOutboxEventBus, type EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
-import { createSecretBox, loadSecretKey } from './secret-box.ts';
+import { createSecretBox, type SecretBox } from './secret-box.ts';
+import { loadKeyRing } from './secret-keys.ts';
+import { resealConnections } from './secret-reseal.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
+import { firstPartyConnectors } from './installed-connectors.ts';
+import { createMarketplace, type Marketplace } from '@wireup/marketplace';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
 import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
+
+/** Where the marketplace looks when WIREUP_REGISTRY_URL is unset: the registry `wireup start` embeds. */
+export const defaultRegistryUrl = 'http://127.0.0.1:4873';
 
 export interface Wireup {
   config: Config;
@@ -29,6 +35,7 @@ export interface Wireup {
   catalog: ConnectorCatalog;
   metrics: Metrics;
   pages: PagesPublisher;
+  marketplace: Marketplace;
   /** The process's logger (pino); each part logs through a child naming it (`component`). */
   log: PinoLogger;
   apiToken: { token: string; generated: boolean };
@@ -42,7 +49,8 @@ export interface Wireup {
   stop(options?: { drainMs?: number }): Promise<{ drained: boolean }>;
 }
 
-async function pickStore(config: Config, log: Logger): Promise<Store> {
+/** The store the configuration names (MongoDB when MONGODB_URL is set, else the SQLite file in the data folder), not started. */
+export async function pickStore(config: Config, log: Logger): Promise<Store> {
   if (config.mongodbUrl) {
     const { createMongoStore } = await import('@wireup/store-mongodb');
     return createMongoStore({ url: config.mongodbUrl, cacheMs: config.mongodbCacheMs, logger: log });
@@ -54,44 +62,69 @@ async function pickBus(config: Config, isStarted: () => boolean, log: Logger): P
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
     return createKafkaEventBus({
-      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions,
+      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
       log: kafkaLogger(log, isStarted),
       onError: busErrorLogger(log),
     });
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), onError: busErrorLogger(log) });
+  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
 }
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
 export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: PinoLogger } = {}): Promise<Wireup> {
   mkdirSync(config.dataDir, { recursive: true });
   const log = options.logger ?? createLogger({ level: config.logLevel });
-  const secretBox = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
+  // The keys need the store (a passphrase's scrypt salt lives there): the box opens at start().
+  let box: SecretBox | undefined;
+  const unlocked = (): SecretBox => {
+    if (!box) throw new Error('The secret box is used before Wireup started.');
+    return box;
+  };
+  const secretBox: SecretBox = {
+    seal: (value, id) => unlocked().seal(value, id),
+    open: (sealed, id) => unlocked().open(sealed, id),
+    openLegacy: (sealed) => unlocked().openLegacy(sealed),
+    isCurrent: (sealed) => unlocked().isCurrent(sealed),
+  };
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
-  const catalog = createCatalog(options.connectors ?? firstPartyConnectors());
-  const metrics = createMetrics({ catalog });
   const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
   const store = await pickStore(config, log.child({ component: 'store' }));
+  // The first-party connectors run in-process; marketplace-installed ones each in their own process.
+  const marketplace = createMarketplace({
+    dataDir: config.dataDir, registryUrl: config.registryUrl ?? defaultRegistryUrl, registryToken: config.registryToken, store, http,
+    builtIn: options.connectors ?? firstPartyConnectors(), memoryMb: config.connectorMemoryMb, callTimeoutMs: config.connectorTimeoutMs,
+  });
+  const catalog: ConnectorCatalog = marketplace.connectors;
+  const metrics = createMetrics({ catalog });
   let started = false;
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   const engine = createEngine({
     store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
-    openAuth: (connection) => secretBox.open(connection.authCiphertext),
+    code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
+    openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     logger: log.child({ component: 'engine' }),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
+      deadLettered: (l) => log.warn({ deadLetter: l.id, topic: l.topic, key: l.key, deliveries: l.deliveries, err: l.error },
+        `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`),
     },
   });
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, logger: log });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, marketplace, logger: log });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, log, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, marketplace, log, apiToken, url: '',
     async start() {
       await store.start();
+      box = createSecretBox(await loadKeyRing(config, store.kv));
+      const resealed = await resealConnections(store, box, 'legacy');
+      if (resealed.resealed) log.info({ component: 'secrets', resealed: resealed.resealed }, 'connection secrets re-sealed from format v1 to v2 (bound to their connection)');
+      for (const failure of resealed.failed) log.error({ component: 'secrets', connection: failure.id }, failure.message);
+      // The connectors recorded as installed load before any worker runs a step.
+      await marketplace.start();
       await bus.start();
       if (config.role !== 'ingest') await engine.startWorkers();
       // Every role listens: workers answer /healthz, /metrics and the API too.
@@ -115,6 +148,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       // Keep a little of the budget for closing the bus and the store.
       const reserve = Math.min(1000, (options.drainMs ?? 0) / 5);
       const { drained } = await engine.stop({ graceMs: Math.max(0, deadline - Date.now() - reserve) });
+      await marketplace.stop();
       await bus.stop();
       await store.stop();
       log.info({ drained }, 'Wireup stopped');

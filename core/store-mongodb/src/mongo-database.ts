@@ -17,6 +17,7 @@ export const collections = {
   events: 'events',
   runs: 'runs',
   kv: 'kv',
+  deadLetters: 'dead_letters',
 } as const;
 
 /** Indexes created at start (idempotent). `_id` holds each record's id or key, unique by nature. */

@@ -8,6 +8,7 @@ import { StoreUnavailableError, type Store } from '@wireup/store';
 import { silentLogger, type Logger } from '@wireup/sdk';
 import { createMongoConnectionRepository } from './mongo-connection-repository.ts';
 import { createIndexes, notStarted } from './mongo-database.ts';
+import { createMongoDeadLetterRepository } from './mongo-dead-letter-repository.ts';
 import { createMongoEventRepository } from './mongo-event-repository.ts';
 import { createMongoKeyValueRepository } from './mongo-kv-repository.ts';
 import { createMongoRunRepository } from './mongo-run-repository.ts';
@@ -79,6 +80,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     events: guarded(createMongoEventRepository(ref, cacheMs), where),
     runs: guarded(createMongoRunRepository(ref, traits), where),
     kv: guarded(createMongoKeyValueRepository(ref), where),
+    deadLetters: guarded(createMongoDeadLetterRepository(ref), where),
 
     async start() {
       if (db) return;

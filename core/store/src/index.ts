@@ -4,4 +4,5 @@ export { runStatuses } from './records.ts';
 export type * from './store.ts';
 export * from './errors.ts';
 export * from './run-updates.ts';
+export * from './dead-letter-id.ts';
 export * from './sqlite-store.ts';

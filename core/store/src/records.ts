@@ -95,6 +95,8 @@ export interface StepRecord {
   startedAt: string;
   finishedAt?: string;
   durationMs?: number;
+  /** What the step wrote to its log: a code step's console lines, an AI step's model and token usage. */
+  logs?: string[];
 }
 
 export interface RunRecord {
@@ -128,5 +130,30 @@ export interface RunQuery {
   status?: RunStatus[];
   limit?: number;
   /** Runs created strictly before this id's createdAt (keyset paging by createdAt, id desc). */
+  before?: string;
+}
+
+/**
+ * A bus message that failed its bounded number of deliveries (the EventBus's BusDeadLetter),
+ * kept until it is replayed or deleted. Ids sort by the time the message died.
+ */
+export interface DeadLetterRecord {
+  /** `dl_<time>_<random>`: newer letters sort after older ones. */
+  id: string;
+  topic: string;
+  key: string;
+  value: unknown;
+  /** The consumer group whose handler kept failing. */
+  group: string;
+  /** Deliveries made, the last one included. */
+  deliveries: number;
+  /** The last handler error. */
+  error: { code?: string; message: string };
+  deadAt: string;
+}
+
+export interface DeadLetterQuery {
+  limit?: number;
+  /** Letters with an id strictly below this one (keyset paging, newest first). */
   before?: string;
 }

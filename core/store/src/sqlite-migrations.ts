@@ -82,6 +82,22 @@ const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Bus messages that kept failing (DeadLetterRepository).
+    version: 2,
+    sql: `
+      CREATE TABLE dead_letters (
+        id TEXT NOT NULL PRIMARY KEY,
+        topic TEXT NOT NULL,
+        key TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        value TEXT NOT NULL,
+        deliveries INTEGER NOT NULL,
+        error TEXT NOT NULL,
+        dead_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

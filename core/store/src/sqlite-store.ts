@@ -9,6 +9,7 @@
 import type { Store } from './store.ts';
 import { createSqliteConnectionRepository } from './sqlite-connection-repository.ts';
 import { openSqliteDatabase } from './sqlite-database.ts';
+import { createSqliteDeadLetterRepository } from './sqlite-dead-letter-repository.ts';
 import { createSqliteEventRepository } from './sqlite-event-repository.ts';
 import { createSqliteKeyValueRepository } from './sqlite-kv-repository.ts';
 import { migrateStore } from './sqlite-migrations.ts';
@@ -39,6 +40,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     events: createSqliteEventRepository(db, writes),
     runs: createSqliteRunRepository(db, writes),
     kv: createSqliteKeyValueRepository(db, writes),
+    deadLetters: createSqliteDeadLetterRepository(db, writes),
     async start() {},
     async stop() {
       if (!db.open) return;

@@ -4,7 +4,7 @@
  * core/testing/src/contracts/store-contract.ts.
  */
 import type {
-  ConnectionRecord, EventRecord, PublishedWorkflow, RunCheckpoint, RunQuery, RunRecord, RunStatus, StepError, StepRecord,
+  ConnectionRecord, DeadLetterQuery, DeadLetterRecord, EventRecord, PublishedWorkflow, RunCheckpoint, RunQuery, RunRecord, RunStatus, StepError, StepRecord,
   WorkflowDocument, WorkflowRecord, WorkflowVersionRecord,
 } from './records.ts';
 
@@ -65,6 +65,17 @@ export interface RunRepository {
   checkpoint?(runId: string, update: RunCheckpoint): Promise<void>;
 }
 
+/** Bus messages that kept failing (see DeadLetterRecord): listed, read, and removed when replayed. */
+export interface DeadLetterRepository {
+  /** Stores the letter (a second add with the same id is ignored). */
+  add(record: DeadLetterRecord): Promise<void>;
+  get(id: string): Promise<DeadLetterRecord | null>;
+  /** Newest first; at most `limit` (default 50, at most 500). */
+  list(query: DeadLetterQuery): Promise<DeadLetterRecord[]>;
+  /** Removes it; false when there was none. */
+  delete(id: string): Promise<boolean>;
+}
+
 /** Small named values: settings, polling cursors, webhook registrations. */
 export interface KeyValueRepository {
   get<T = unknown>(key: string): Promise<T | null>;
@@ -80,6 +91,7 @@ export interface Store {
   readonly events: EventRepository;
   readonly runs: RunRepository;
   readonly kv: KeyValueRepository;
+  readonly deadLetters: DeadLetterRepository;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -4,17 +4,38 @@
  * WIREUP_SHUTDOWN_TIMEOUT_MS, then exits (0 when drained, 1 when the deadline cut work off). A start-up failure is one clear line and exit code 1.
  */
 import type { Config } from '../config.ts';
-import { createWireup } from '../wireup.ts';
+import { join } from 'node:path';
+import { startEmbeddedRegistry, type EmbeddedRegistry } from '@wireup/marketplace';
+import { createWireup, defaultRegistryUrl } from '../wireup.ts';
+
+/** Starts the embedded registry on 127.0.0.1:4873; when that port is taken, uses whatever registry answers there. */
+async function embedRegistry(config: Config): Promise<EmbeddedRegistry | undefined> {
+  try {
+    const registry = await startEmbeddedRegistry({ storage: join(config.dataDir, 'registry'), port: 4873 });
+    config.registryUrl = registry.url;
+    process.stdout.write(`Connector registry (embedded Verdaccio) at ${registry.url}; publish with \`wireup connector publish <dir>\`\n`);
+    return registry;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    config.registryUrl = defaultRegistryUrl;
+    process.stdout.write(`Connector registry: 127.0.0.1:4873 is taken; using the registry that answers there (set WIREUP_REGISTRY_URL to choose)\n`);
+    return undefined;
+  }
+}
 
 /** Returns -1 while running (the process stays up), or an exit code when start-up fails. */
 export async function startCommand(config: Config): Promise<number> {
   let wireup;
+  let registry: EmbeddedRegistry | undefined;
   try {
+    // Without WIREUP_REGISTRY_URL the marketplace reads the Verdaccio embedded here, its storage in the data folder.
+    if (!config.registryUrl) registry = await embedRegistry(config);
     wireup = await createWireup(config);
     await wireup.start();
   } catch (error) {
     process.stderr.write(`wireup: could not start: ${(error as Error).message}\n`);
     await wireup?.stop().catch(() => undefined);
+    await registry?.stop().catch(() => undefined);
     process.exit(1);
   }
   const backends = `${config.mongodbUrl ? 'MongoDB' : 'SQLite'} store, ${config.kafkaBrokers ? 'Kafka' : 'embedded outbox'} bus`;
@@ -39,6 +60,7 @@ export async function startCommand(config: Config): Promise<number> {
     clearTimeout(deadline);
     if (!drained) process.stderr.write(`wireup: in-flight work did not finish within WIREUP_SHUTDOWN_TIMEOUT_MS=${shutdownMs}; exiting (unfinished runs resume at the next start)\n`);
     else process.stdout.write('Stopped.\n');
+    await registry?.stop().catch(() => undefined);
     process.exit(drained ? 0 : 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

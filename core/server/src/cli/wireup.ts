@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /**
- * The `wireup` command: start, connectors list|validate, pages build, connector new.
+ * The `wireup` command: start, connectors list|validate, pages build, connector new, secrets rotate.
  */
 import { loadConfig, type Role } from '../config.ts';
 
@@ -11,6 +11,14 @@ const usage = `Usage: wireup <command>
   connectors validate [dir...]       validate connector manifests (default: the installed ones)
   pages build [--out dir] [--full]   build the static pair-pages site (default: where the server serves it)
   connector new <name>               scaffold a new connector package under connectors/
+  secrets rotate                     re-seal every connection's secrets under WIREUP_SECRET_KEY
+                                     (old key in WIREUP_SECRET_KEY_FALLBACKS; see README)
+  connector build <dir>              validate, bundle (esbuild) and pack a connector into <dir>/dist
+  connector publish <dir> [--registry URL]   build and publish it (default WIREUP_REGISTRY_URL or 127.0.0.1:4873)
+  connectors search [words] [--category c]   the registry's connectors (through the running Wireup)
+  connectors install <name>[@version|range]  install into the running Wireup, no restart
+  connectors upgrade <connector> [version]   install a newer version beside the pinned ones; prints what it would break
+  connectors uninstall <connector>[@version] refused while a published workflow pins it
 `;
 
 function flag(args: string[], name: string): string | undefined {
@@ -34,6 +42,10 @@ async function main(argv: string[]): Promise<number> {
       return startCommand(config);
     }
     case 'connectors': {
+      if (sub && ['search', 'install', 'upgrade', 'uninstall'].includes(sub)) {
+        const { connectorsMarketplaceCommand } = await import('./marketplace-command.ts');
+        return connectorsMarketplaceCommand(sub, rest);
+      }
       const { connectorsCommand } = await import('./connectors-command.ts');
       return connectorsCommand(sub, rest);
     }
@@ -43,9 +55,24 @@ async function main(argv: string[]): Promise<number> {
       return pagesBuildCommand(loadConfig(), rest);
     }
     case 'connector': {
+      if (sub === 'build' || sub === 'publish') {
+        const { connectorPackageCommand } = await import('./marketplace-command.ts');
+        return connectorPackageCommand(sub, rest);
+      }
       if (sub !== 'new') break;
       const { connectorNewCommand } = await import('./connector-new-command.ts');
       return connectorNewCommand(rest);
+    }
+    case 'secrets': {
+      const { secretsCommand } = await import('./secrets-command.ts');
+      let config;
+      try {
+        config = loadConfig();
+      } catch (error) {
+        process.stderr.write(`wireup: ${(error as Error).message}\n`);
+        return 1;
+      }
+      return secretsCommand(sub, config);
     }
     case undefined: case '--help': case '-h': case 'help':
       process.stdout.write(usage);

@@ -65,6 +65,10 @@ describe('plain http:// destinations', () => {
     const metadata = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'metadata', test: false, auth: { apiKey: 'k', baseUrl: 'https://169.254.169.254' } });
     expect(metadata.status).toBe(400);
     expect(metadata.body.error.details[0].message).toMatch(/refused/);
+    const mapped = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'mapped', auth: { apiKey: 'kustomer-test-key', baseUrl: `https://[::ffff:7f00:1]:${new URL(h.kustomer.url).port}` } });
+    expect(mapped.status).toBe(400);
+    expect(mapped.body.error.details[0].message).toMatch(/Outbound call to ::ffff:7f00:1 refused/);
+    expect(h.kustomer.requests).toHaveLength(0);
     const ok = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'https', test: false, auth: { apiKey: 'k', baseUrl: 'https://acme.api.kustomerapp.com' } });
     expect(ok.status).toBe(201);
   });

@@ -19,7 +19,7 @@ interface ConnectionBody { connector?: unknown; name?: unknown; auth?: unknown; 
 /** The API's view of a connection: public auth fields and the names of the secret ones that are set. */
 export function connectionView(record: ConnectionRecord, connector: Connector | undefined, deps: AppDeps) {
   const secretFields = (connector?.manifest.auth.fields ?? []).filter((f) => f.secret).map((f) => f.key);
-  const sealed = deps.secretBox.open<Record<string, string>>(record.authCiphertext);
+  const sealed = deps.secretBox.open<Record<string, string>>(record.authCiphertext, record.id);
   return {
     id: record.id,
     connector: record.connector,
@@ -66,9 +66,10 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     if (problems.length) throw new RequestInvalidError('The connection is invalid', problems);
     if (body.test !== false) await testCredentials(connector, split.all, deps);
     const now = new Date().toISOString();
+    const id = `conn_${randomBytes(9).toString('base64url')}`;
     const record = await deps.store.connections.create({
-      id: `conn_${randomBytes(9).toString('base64url')}`, connector: connector.manifest.name, name: String(body.name).trim(),
-      authCiphertext: deps.secretBox.seal(split.all), publicAuth: split.publicAuth, webhookToken: randomBytes(18).toString('base64url'),
+      id, connector: connector.manifest.name, name: String(body.name).trim(),
+      authCiphertext: deps.secretBox.seal(split.all, id), publicAuth: split.publicAuth, webhookToken: randomBytes(18).toString('base64url'),
       createdAt: now, updatedAt: now,
     });
     return reply.code(201).send(connectionView(record, connector, deps));
@@ -88,7 +89,7 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     const record = await load(request.params.id);
     const connector = connectorOf(record.connector);
     const body = request.body ?? {};
-    const previous = deps.secretBox.open<Record<string, string>>(record.authCiphertext);
+    const previous = deps.secretBox.open<Record<string, string>>(record.authCiphertext, record.id);
     const { problems, split } = checkAuth(connector.manifest, body.auth ?? {}, previous);
     const given = (body.auth && typeof body.auth === 'object' ? body.auth : {}) as Record<string, unknown>;
     const destinations = checkDestinations(connector.manifest, split.all, given, deps.config.egressAllowPrivate, previous);
@@ -100,7 +101,7 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     if (body.auth !== undefined && body.test !== false) await testCredentials(connector, split.all, deps);
     const updated = await deps.store.connections.update(record.id, {
       ...(typeof body.name === 'string' ? { name: body.name.trim() } : {}),
-      authCiphertext: deps.secretBox.seal(split.all), publicAuth: split.publicAuth,
+      authCiphertext: deps.secretBox.seal(split.all, record.id), publicAuth: split.publicAuth,
     });
     return connectionView(updated ?? record, connector, deps);
   });

@@ -15,6 +15,7 @@ import { JsonTooDeepError, NotFoundError, WorkflowInvalidError } from '../errors
 import { sendError } from '../error-handler.ts';
 import { checkWorkflowReferences } from '../workflow-references.ts';
 import { createWebhookRegistrar } from '../webhook-registrar.ts';
+import { pinnedDraft } from '../connector-pins.ts';
 
 /** The webhook URL of a published workflow's trigger. */
 export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): Promise<string | undefined> {
@@ -85,7 +86,9 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
     const record = await load(request.params.id);
     await validated(deps, record.draft);
-    const { value: version, webhook, warnings } = await registrar.publish(record.id, record.draft, await publishedDocument(record), () => deps.store.workflows.publish(record.id));
+    // Marketplace connectors are pinned to a version for the life of the published version.
+    const draft = await pinnedDraft(deps, record);
+    const { value: version, webhook, warnings } = await registrar.publish(record.id, draft, await publishedDocument(record), () => deps.store.workflows.publish(record.id));
     if (!version) throw new NotFoundError('Workflow', record.id);
     return {
       id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),

@@ -28,6 +28,8 @@ export function testEnv(dataDir: string): NodeJS.ProcessEnv {
     ...process.env, WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: testToken, WIREUP_EGRESS_ALLOW_PRIVATE: 'true',
     WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_RETRY_INITIAL_DELAY_MS: '20', WIREUP_RETRY_MAX_DELAY_MS: '200', WIREUP_RETRY_MAX_ATTEMPTS: '4',
     PORT: '0', HOST: '127.0.0.1',
+    // Spawned servers read the services' Verdaccio instead of each embedding one on 4873.
+    WIREUP_REGISTRY_URL: process.env.WIREUP_REGISTRY_URL ?? 'http://127.0.0.1:4874',
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { EventBus } from '@wireup/bus';
+import { describeDeadLetterContract } from './bus-contract-dead-letters.ts';
 import { describeDeliveryContract } from './bus-contract-delivery.ts';
 import { describeDurabilityContract } from './bus-contract-durability.ts';
 import { describeOrderingContract } from './bus-contract-ordering.ts';
@@ -12,6 +13,8 @@ import { describeOrderingContract } from './bus-contract-ordering.ts';
 export interface BusUnderTest {
   /** A fresh, isolated, not yet started bus (new file, new topic prefix...). */
   bus: EventBus;
+  /** The `maxDeliveries` the bus was created with (keep it small, e.g. 3, with short redelivery delays). */
+  maxDeliveries: number;
   /** Removes what the bus left (files, topics). Called after the bus is stopped. */
   cleanup(): Promise<void>;
   /** For durable adapters: a new bus on the same storage. Called only after the previous bus was stopped. */
@@ -23,6 +26,8 @@ export type EventBusFactory = () => Promise<BusUnderTest>;
 /** Gives the parts of the suite the bus of the current test, and stops every bus it opened after the test. */
 export interface BusHarness {
   bus(): EventBus;
+  /** The `maxDeliveries` of the current bus. */
+  maxDeliveries(): number;
   /** Whether the adapter can reopen its storage. */
   canReopen(): boolean;
   /** Stops the current bus and returns a new one on the same storage. */
@@ -44,6 +49,7 @@ export function describeEventBusContract(name: string, createBus: EventBusFactor
         if (!active) throw new Error('The bus is not created yet.');
         return active;
       },
+      maxDeliveries: () => current?.maxDeliveries ?? 0,
       canReopen: () => current?.reopen !== undefined,
       async reopen() {
         if (!current?.reopen || !active) throw new Error('This adapter cannot reopen.');
@@ -74,5 +80,6 @@ export function describeEventBusContract(name: string, createBus: EventBusFactor
     describeDeliveryContract(harness);
     describeOrderingContract(harness);
     describeDurabilityContract(harness);
+    describeDeadLetterContract(harness);
   });
 }

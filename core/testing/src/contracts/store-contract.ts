@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '@wireup/store';
 import { describeConnectionAndEventContract } from './store-contract-connections.ts';
+import { describeDeadLetterStoreContract } from './store-contract-dead-letters.ts';
 import { describeKeyValueContract } from './store-contract-kv.ts';
 import { describeRunContract } from './store-contract-runs.ts';
 import { describeWorkflowContract } from './store-contract-workflows.ts';
@@ -45,5 +46,6 @@ export function describeStoreContract(name: string, createStore: StoreFactory): 
     describeWorkflowContract(getStore);
     describeRunContract(getStore);
     describeKeyValueContract(getStore);
+    describeDeadLetterStoreContract(getStore);
   });
 }

@@ -5,14 +5,16 @@
  * share a group share the keys). Values travel as JSON, as on a real bus. Nothing survives
  * the object.
  */
-import { BusUnavailableError, createKeyedDispatcher, exponentialDelay, topics } from '@wireup/bus';
-import type { BusMessage, Delivery, EventBus, KeyedDispatcher, MessageHandler, Topic } from '@wireup/bus';
+import { BusUnavailableError, createKeyedDispatcher, deadLetterOf, DEFAULT_MAX_DELIVERIES, exponentialDelay, topics } from '@wireup/bus';
+import type { BusMessage, DeadLetterSink, Delivery, EventBus, KeyedDispatcher, MessageHandler, Topic } from '@wireup/bus';
 
 export interface MemoryEventBusOptions {
   /** Delay before the first redelivery after a handler throws; doubles each time. Default 10 ms. */
   redeliveryDelayMs?: number;
   /** Upper bound of the redelivery delay. Default 200 ms. */
   maxRedeliveryDelayMs?: number;
+  /** Failed deliveries (not counting outages) after which a message goes to the dead-letter sink. Default 10. */
+  maxDeliveries?: number;
   /** Told about each handler failure (the message is redelivered regardless). */
   onError?(error: unknown, message?: BusMessage): void;
 }
@@ -54,6 +56,9 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   let seq = 0;
   let started = false;
   let stopped = false;
+  let sink: DeadLetterSink | undefined;
+  const maxDeliveries = Math.max(1, options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES);
+  const messageOf = (topic: Topic, d: MemoryDelivery): BusMessage => ({ topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt });
 
   const createGroup = (topic: Topic, name: string): Group => {
     const group: Group = {
@@ -68,7 +73,9 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
           d.entry.remaining.delete(name);
           if (d.entry.remaining.size === 0) retained.get(topic)!.delete(d.entry.seq);
         },
-        failed: (d, error) => options.onError?.(error, { topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
+        failed: (d, error) => options.onError?.(error, messageOf(topic, d)),
+        maxDeliveries: () => (sink ? maxDeliveries : 0),
+        deadLetter: (d, error) => sink!(deadLetterOf(messageOf(topic, d), name, error)),
       }),
     };
     // A group joining late starts from the oldest message still retained, like a Kafka group at the earliest offset.
@@ -106,6 +113,9 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       group.handlers.push(handler as MessageHandler);
       group.concurrency += Math.max(1, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY);
       group.dispatcher.setConcurrency(group.concurrency);
+    },
+    setDeadLetterSink(next) {
+      sink = next;
     },
     async start() {
       if (stopped) throw new BusUnavailableError('The in-memory bus is stopped.');

@@ -8,7 +8,7 @@ import {
   StoreConflictError, StoreRecordNotFoundError, compareRunsNewestFirst, resetRunForReplay, runPageSize, upsertStep, withStatus,
 } from '@wireup/store';
 import type {
-  ConnectionRecord, ConnectionRepository, EventRecord, EventRepository, KeyValueRepository, PublishedWorkflow, RunRecord,
+  ConnectionRecord, ConnectionRepository, DeadLetterRecord, DeadLetterRepository, EventRecord, EventRepository, KeyValueRepository, PublishedWorkflow, RunRecord,
   RunRepository, Store, WorkflowRecord, WorkflowRepository, WorkflowVersionRecord,
 } from '@wireup/store';
 
@@ -188,6 +188,19 @@ function createKeyValues(): KeyValueRepository {
   };
 }
 
+function createDeadLetters(): DeadLetterRepository {
+  const rows = new Map<string, DeadLetterRecord>();
+  return {
+    async add(record) { if (!rows.has(record.id)) rows.set(record.id, copy(record)); },
+    async get(id) { return copy(rows.get(id) ?? null); },
+    async list(query) {
+      const ids = [...rows.keys()].filter((id) => query.before === undefined || id < query.before).sort().reverse();
+      return copy(ids.slice(0, runPageSize(query.limit)).map((id) => rows.get(id)!));
+    },
+    async delete(id) { return rows.delete(id); },
+  };
+}
+
 /** Creates an empty in-memory Store. `start` and `stop` do nothing; data lives as long as the object. */
 export function createMemoryStore(): Store {
   return {
@@ -196,6 +209,7 @@ export function createMemoryStore(): Store {
     events: createEvents(),
     runs: createRuns(),
     kv: createKeyValues(),
+    deadLetters: createDeadLetters(),
     async start() {},
     async stop() {},
   };
