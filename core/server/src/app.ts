@@ -39,6 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     // Unknown body fields are refused by the schemas (additionalProperties: false), never dropped silently.
     ajv: { customOptions: { removeAdditional: false } },
     schemaController: splitCoercion(),
+    // Path parameters are bounded by their schemas (npm package names reach 214 characters); this is the router's outer bound.
+    routerOptions: { maxParamLength: 300 },
     // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
     frameworkErrors: (error, request, reply) => {
       void sendError(error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error, request, reply);
@@ -102,9 +104,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     await api.register(async (scope) => workflowRoutes(scope, deps));
     await api.register(async (scope) => runRoutes(scope, deps));
     await api.register(async (scope) => deadLetterRoutes(scope, deps));
+    const { marketplace } = deps;
+    if (marketplace) await api.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   });
   await app.register(async (scope) => pagesRoutes(scope, deps));
-  const { marketplace } = deps;
-  if (marketplace) await app.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   return app;
 }

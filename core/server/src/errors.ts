@@ -117,7 +117,7 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The body is empty but Content-Type is application/json'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_REQUEST', 'Content-Length does not match the body'],
   FST_ERR_BAD_URL: [400, 'URL_INVALID', 'The URL has malformed percent-encoding'],
-  FST_ERR_MAX_PARAM_LENGTH: [400, 'INVALID_REQUEST', 'A path parameter is longer than 100 characters'],
+  FST_ERR_MAX_PARAM_LENGTH: [400, 'INVALID_REQUEST', 'A path parameter is longer than 300 characters'],
 };
 
 /** Maps any thrown value to a status and the error body. Unknown errors become a 500 without internals. */

@@ -44,7 +44,7 @@ describe('schemathesis against wireup start', () => {
     const summary = result.out.slice(result.out.indexOf('FAILURES') >= 0 ? result.out.indexOf('FAILURES') : Math.max(0, result.out.length - 3000));
     if (result.code !== 0) process.stderr.write(summary);
     expect(result.code, 'schemathesis failed: its report is above').toBe(0);
-    expect(result.out).toMatch(/Tested: 20/);
+    expect(Number(/Tested: (\d+)/.exec(result.out)?.[1])).toBeGreaterThanOrEqual(20);
     expect(result.out).toMatch(/No issues found|passed/i);
   }, 300_000);
 });
