@@ -14,6 +14,8 @@ import { createSqliteStore, type Store } from '@wireup/store';
 import { startEmbeddedRegistry, type EmbeddedRegistry } from './embedded-registry.ts';
 import { createMarketplace, type Marketplace } from './marketplace.ts';
 import { publishConnector } from './publish-connector.ts';
+import { createCatalogue } from './catalogue.ts';
+import { createRegistryClient } from './registry-client.ts';
 import { handMadeModule, handMadePackage, minimalManifest, publishRaw, scaffoldWithTwoActions, tempWorkspace } from './testing/connector-fixtures.ts';
 
 let registry: EmbeddedRegistry;
@@ -85,6 +87,15 @@ describe('a scaffolded connector, published and installed', () => {
     const output = await action.run({ input: { name: 'Q3' }, auth: { apiKey: 'k', baseUrl: apiUrl }, http: createHttpClient({ allowPrivate: false }), idempotencyKey: 'run:step' });
     expect(output).toMatchObject({ id: 'item_1', name: 'Q3' });
     expect(calls.at(-1)).toMatchObject({ url: '/v1/items/archive' });
+  });
+
+  it('answers from the last index when the registry is unreachable', async () => {
+    const offline = createCatalogue({ registry: createRegistryClient({ url: 'http://127.0.0.1:9', timeoutMs: 500 }), file: join(dataDir, 'marketplace', 'catalogue.json') });
+    expect(await offline.refresh()).toMatchObject({ stale: true });
+    const found = await offline.search({ q: 'acme' });
+    expect(found.stale).toBe(true);
+    expect(found.data.map((e) => e.name)).toEqual(['@wireup/connector-acme-crm']);
+    expect((await offline.get('acme-crm'))?.versions[0].manifest.actions.map((a) => a.key)).toEqual(['create-item', 'archive-item']);
   });
 
   it('refuses a second publish of the same version, naming it', async () => {

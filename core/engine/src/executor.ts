@@ -11,10 +11,11 @@
 import { checkpointRun, type RunRecord, type RunStatus, type StepError, type StepRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
 import type { EngineContext } from './engine-context.ts';
-import type { CodeStep, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import type { AiStep, CodeStep, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
 import { isPureStep, RunState, toStepError } from './run-state.ts';
 import { runActionStep } from './action-step.ts';
 import { runCodeStep } from './code-step.ts';
+import { runAiStep } from './ai-step.ts';
 import { evaluateConditions } from './conditions.ts';
 import { renderTemplate } from './template.ts';
 import { EngineStoppingError, EventMissingError, StepNotSupportedError } from './errors.ts';
@@ -86,8 +87,11 @@ async function runStep(state: RunState, step: WorkflowStep): Promise<StepRecord>
   if (step.type === 'action') return runActionStep(state, step);
   if (step.type === 'filter' || step.type === 'switch') return evaluateStep(state, step);
   if (step.type === 'code') return runCodeStep(state, step as CodeStep);
+  if (step.type === 'ai') return runAiStep(state, step as AiStep);
+  // A document stored by a newer version may hold a type this engine does not know.
+  const unknown = step as { id: string; type: string };
   const now = new Date().toISOString();
-  return { id: step.id, type: step.type, status: 'failed', attempts: 0, startedAt: now, finishedAt: now, durationMs: 0, error: toStepError(new StepNotSupportedError(step.id, step.type)) };
+  return { id: unknown.id, type: unknown.type, status: 'failed', attempts: 0, startedAt: now, finishedAt: now, durationMs: 0, error: toStepError(new StepNotSupportedError(unknown.id, unknown.type)) };
 }
 
 async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome> {

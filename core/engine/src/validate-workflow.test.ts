@@ -98,8 +98,27 @@ describe('validateWorkflowDocument', () => {
     ]);
   });
 
-  it('still refuses ai steps until they are supported', () => {
-    expect(problemsOf(workflow([{ id: 'summarise', type: 'ai', connection: 'c', prompt: 'hi' }]))[0]).toMatch(/step "summarise" is of type "ai", which is not supported yet/);
+  describe('ai steps', () => {
+    // Validation reads only the openai connector's name and its chat action.
+    const openai = { ...connector, manifest: { ...connector.manifest, name: 'openai' }, actions: new Map([['chat', connector.actions.get('notify')!]]) } as Connector;
+    const withOpenai = { get: (name: string) => (name === 'acme' ? connector : name === 'openai' ? openai : undefined), list: () => [connector, openai] };
+    const aiProblems = (document: unknown) => validateWorkflowDocument(document, withOpenai).map((p) => `${p.path}: ${p.message}`);
+    const classify = { id: 'classify', type: 'ai', connection: 'conn_ai', prompt: 'Classify: {{trigger.description}}', output: 'json', schema: { type: 'object', required: ['intent'], properties: { intent: { enum: ['refund', 'other'] } } } };
+
+    it('accepts an ai step whose output a switch and later steps read', () => {
+      expect(aiProblems(workflow([classify, { id: 'route', type: 'switch', on: '{{steps.classify.output.intent}}', cases: { refund: [ticket('refund-ticket', { customer: '{{trigger.customer}}', title: 'Refund' })] } }]))).toEqual([]);
+      expect(aiProblems(workflow([{ id: 'summarise', type: 'ai', connection: 'conn_ai', prompt: 'Summarise {{trigger.id}}' }]))).toEqual([]);
+    });
+
+    it('names a template of a later step, a schema without output json, a schema that is not one, and a missing connector', () => {
+      expect(aiProblems(workflow([{ ...classify, prompt: 'Classify {{steps.later.output}}' }, ticket('later')]))).toEqual([
+        '/steps/0/prompt: template "{{steps.later.output}}" reads step "later", which does not run before this step',
+      ]);
+      expect(aiProblems(workflow([{ ...classify, output: 'text' }]))).toEqual(['/steps/0/schema: is only used with output "json"']);
+      expect(aiProblems(workflow([{ ...classify, schema: { type: 'objekt' } }]))[0]).toMatch(/^\/steps\/0\/schema: is not a valid JSON Schema: schema is invalid/);
+      expect(aiProblems(workflow([{ ...classify, output: 'yaml' }]))[0]).toMatch(/^\/steps\/0\/output: must be equal to one of the allowed values/);
+      expect(problemsOf(workflow([classify]))).toEqual([expect.stringMatching(/^\/steps\/0\/type: AI steps need the openai connector \(its chat action\), which is not installed/)]);
+    });
   });
 
   it('names templates that read a later step, an unknown root or a bad path', () => {

@@ -4,13 +4,14 @@
  * actions exist in the catalog (a trigger with what it needs to fire: a webhook handler, or a
  * poll function), required action inputs are mapped, templates read the trigger or a step
  * that runs earlier, a code step's code compiles and the workflow's codeLimits stay within
- * the server's maxima, and an AI step's JSON Schema is one. Every
+ * the server's maxima, and an AI step's JSON Schema compiles (with the openai connector
+ * installed). Every
  * problem names its field: `/steps/2/action: unknown action "create-conversaton" of connector
  * kustomer (fix: one of create-conversation, …)`.
  */
 import { compileSchema, toProblems, type Connector, type JsonSchema, type ValidationProblem } from '@wireup/sdk';
 import type { ConnectorCatalog } from './engine.ts';
-import type { ActionStep, CodeStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import type { ActionStep, AiStep, CodeStep, Condition, ConditionGroup, FilterStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
 import { workflowDocumentSchema } from './workflow-schema.ts';
 import { findTemplates } from './template.ts';
 import { unaryOps } from './conditions.ts';
@@ -18,6 +19,7 @@ import { compilePattern } from './pattern.ts';
 import { oneOf } from './suggest.ts';
 import { checkWorkflowLimits } from './workflow-limits.ts';
 import { findCodeSyntaxError } from './code-syntax.ts';
+import { AI_ACTION, AI_CONNECTOR } from './ai-step.ts';
 import { codeLimitProblems, defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
 
 /** What validation needs to know of the server besides its connectors. */
@@ -124,6 +126,22 @@ function checkCode(step: CodeStep, at: string, scope: Scope, problems: Problems)
   }
 }
 
+function checkAi(step: AiStep, at: string, scope: Scope, walk: Walk): void {
+  checkTemplates(step.prompt, `${at}/prompt`, scope, walk.problems);
+  checkTemplates(step.system, `${at}/system`, scope, walk.problems);
+  if (!walk.catalog.get(AI_CONNECTOR)?.actions.get(AI_ACTION)) {
+    walk.problems.push({ path: `${at}/type`, message: `AI steps need the ${AI_CONNECTOR} connector (its ${AI_ACTION} action), which is not installed`, fix: `install the ${AI_CONNECTOR} connector, or remove the step` });
+  }
+  if (step.schema !== undefined) {
+    if (step.output !== 'json') walk.problems.push({ path: `${at}/schema`, message: 'is only used with output "json"', fix: 'set output to "json", or remove the schema' });
+    try {
+      compileSchema(step.schema);
+    } catch (error) {
+      walk.problems.push({ path: `${at}/schema`, message: `is not a valid JSON Schema: ${(error as Error).message}`, fix: 'give a JSON Schema (draft-07), e.g. {"type":"object","required":["intent"],"properties":{"intent":{"enum":["refund","other"]}}}' });
+    }
+  }
+}
+
 function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: Walk): void {
   steps.forEach((step, i) => {
     const at = `${pointer}/${i}`;
@@ -135,7 +153,11 @@ function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: 
       case 'action': checkTemplates((step as ActionStep).input, `${at}/input`, scope, walk.problems); checkAction(step as ActionStep, at, walk); break;
       case 'switch': checkSwitch(step as SwitchStep, at, scope, walk); break;
       case 'code': checkCode(step as CodeStep, at, scope, walk.problems); break;
-      default: walk.problems.push({ path: `${at}/type`, message: `step "${step.id}" is of type "${step.type}", which is not supported yet`, fix: 'remove the step, or do the work with a filter, switch, code or action step' });
+      case 'ai': checkAi(step as AiStep, at, scope, walk); break;
+      default: {
+        const unknown = step as { id: string; type: string };
+        walk.problems.push({ path: `${at}/type`, message: `step "${unknown.id}" is of type "${unknown.type}", which is not supported`, fix: 'use a filter, switch, action, code or ai step' });
+      }
     }
     scope.add(step.id);
   });

@@ -55,8 +55,19 @@ const stepDefinitions: Record<(typeof stepTypes)[number], JsonSchema> = {
   },
   ai: {
     type: 'object', additionalProperties: false, required: ['id', 'type', 'connection', 'prompt'],
-    description: 'A prompt to an OpenAI-compatible endpoint (not supported yet).',
-    properties: { ...common, connection: { type: 'string', minLength: 1 }, prompt: { type: 'string' }, output: { type: 'string', enum: ['text', 'json'] } },
+    description: 'Asks the chat model of an `openai` connection; output `{text}`, or with output `json` the answer parsed and valid against `schema`.',
+    properties: {
+      ...common,
+      connection: { type: 'string', minLength: 1, description: 'Id of an `openai` connection (any OpenAI-compatible endpoint).' },
+      prompt: { type: 'string', minLength: 1, description: 'What to ask; may hold templates, e.g. `Classify the intent of: {{trigger.data.object.description}}`.' },
+      output: { type: 'string', enum: ['text', 'json'], description: '`text` (default): the output is `{text}`. `json`: the output is the answer parsed as JSON.' },
+      schema: { type: 'object', description: 'With output `json`: the JSON Schema the answer must match; an answer that does not is asked again once, then the step fails with AI_OUTPUT_INVALID.' },
+      system: { type: 'string', description: 'Instructions sent before the prompt.' },
+      model: { type: 'string', minLength: 1, description: "A model other than the connection's." },
+      temperature: { type: 'number', minimum: 0, maximum: 2, description: 'Sampling temperature.' },
+      maxTokens: { type: 'integer', minimum: 1, description: 'Most tokens the answer may have.' },
+      timeoutMs: { type: 'integer', minimum: 1000, maximum: 600000, description: 'How long one call may take. Default 60000.' },
+    },
   },
 };
 

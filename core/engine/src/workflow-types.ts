@@ -63,12 +63,21 @@ export interface CodeStep extends StepBase {
   input?: Record<string, unknown>;
 }
 
-/** Declared for the editor; refused by validation until AI steps exist. */
+/**
+ * Asks the chat model of an `openai` connection: output `{text}`, or with output "json" the
+ * answer parsed and valid against `schema`.
+ */
 export interface AiStep extends StepBase {
   type: 'ai';
   connection: string;
   prompt: string;
   output?: 'text' | 'json';
+  schema?: Record<string, unknown>;
+  system?: string;
+  model?: string;
+  temperature?: number;
+  maxTokens?: number;
+  timeoutMs?: number;
 }
 
 export type WorkflowStep = FilterStep | SwitchStep | ActionStep | CodeStep | AiStep;

@@ -6,6 +6,7 @@ import type { Connector } from '@wireup/sdk';
 import type { ConnectorCatalog } from '@wireup/engine';
 import stripe from '@wireup/connector-stripe';
 import kustomer from '@wireup/connector-kustomer';
+import openai from '@wireup/connector-openai';
 
 /** A catalog over a fixed list of connectors. */
 export function createCatalog(connectors: Connector[]): ConnectorCatalog {
@@ -15,5 +16,5 @@ export function createCatalog(connectors: Connector[]): ConnectorCatalog {
 
 /** The connectors shipped with Wireup. */
 export function firstPartyConnectors(): Connector[] {
-  return [stripe, kustomer];
+  return [stripe, kustomer, openai];
 }

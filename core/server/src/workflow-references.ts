@@ -13,6 +13,8 @@ function* actionSteps(steps: unknown[], path: string): Generator<[StepLike, stri
     const step = (raw ?? {}) as StepLike;
     const here = `${path}/${i}`;
     if (step.type === 'action') yield [step, here];
+    // AI steps use the chat action of an openai connection.
+    if (step.type === 'ai') yield [{ ...step, connector: 'openai' }, here];
     if (step.type === 'switch') {
       for (const [value, branch] of Object.entries(step.cases ?? {})) if (Array.isArray(branch)) yield* actionSteps(branch, `${here}/cases/${value}`);
       if (Array.isArray(step.default)) yield* actionSteps(step.default, `${here}/default`);

@@ -73,3 +73,27 @@ describe('isolated connector process', () => {
     await expect(call(p)).rejects.toMatchObject({ code: 'RATE_LIMITED', retriable: true, retryAfterMs: 1234, message: 'slow down' });
   });
 });
+
+describe('isolated connector proxy', () => {
+  it('serves polling, webhook verification and registration through the same channel', async () => {
+    const { isolatedConnector } = await import('./isolated-connector.ts');
+    const source = `export default {
+  manifest: { name: 'test' }, triggers: new Map([['new-thing', { poll: async (ctx) => ({ items: [{ id: 'a', payload: { cursor: ctx.cursor } }], cursor: 'next' }) }]]), actions: new Map(),
+  webhook: {
+    secretField: 'webhookSecret',
+    verify: (request, auth) => [{ id: 'evt', type: 'thing.created', payload: { body: request.rawBody.toString(), secret: auth.webhookSecret } }],
+    register: async (ctx) => ({ id: 'wh_1', events: ctx.events, secret: 'whsec' }),
+  },
+};\n`;
+    const p = await connectorWith(source);
+    const { offers } = await p.ready();
+    expect(offers).toMatchObject({ webhook: true, register: true, unregister: false, secretField: 'webhookSecret' });
+    const manifest = { name: 'test', version: '1.0.0', triggers: [{ key: 'new-thing', strategy: 'polling', pollIntervalSeconds: 60 }, { key: 'thing-created', strategy: 'webhook', event: 'thing.created' }], actions: [] };
+    const connector = isolatedConnector(manifest as never, offers, p);
+    const http = createHttpClient({ allowPrivate: false });
+    expect(await connector.triggers.get('new-thing')!.poll!({ auth: {}, http, cursor: 'c1' })).toEqual({ items: [{ id: 'a', payload: { cursor: 'c1' } }], cursor: 'next' });
+    expect(await connector.webhook!.verify({ rawBody: Buffer.from('{"x":1}'), headers: {} }, { webhookSecret: 's' })).toEqual([{ id: 'evt', type: 'thing.created', payload: { body: '{"x":1}', secret: 's' } }]);
+    expect(await connector.webhook!.register!({ auth: {}, http, url: 'https://x.test/h', events: ['thing.created'], existing: null })).toEqual({ id: 'wh_1', events: ['thing.created'], secret: 'whsec' });
+    expect(connector.webhook!.unregister).toBeUndefined();
+  });
+});

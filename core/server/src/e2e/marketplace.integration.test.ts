@@ -7,6 +7,7 @@
  * that throws while loading, loops or allocates without bound fails its step while the server
  * keeps serving.
  */
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, publishConnector, startEmbeddedRegistry, type EmbeddedRegistry, type RegistryClient } from '@wireup/marketplace';
 import { handMadeModule, handMadePackage, minimalManifest, publishRaw, scaffoldWithTwoActions, setConnectorSource, tempWorkspace } from '@wireup/marketplace/testing';
 import { eventually, startHarness, type Harness } from '../testing/harness.ts';
+import { repoRoot } from '../testing/spawn-wireup.ts';
 
 let registry: EmbeddedRegistry;
 let client: RegistryClient;
@@ -45,7 +47,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
   apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
   connectorDir = await scaffoldWithTwoActions(workspace.root, 'acme-crm');
-  await publishConnector(connectorDir, client);
+  const published = await wireupCli(['connector', 'publish', connectorDir, '--registry', registry.url]);
+  if (published.code !== 0) throw new Error(`wireup connector publish failed: ${published.output}`);
   h = await startHarness({ registryUrl: registry.url, connectorTimeoutMs: 5_000, connectorMemoryMb: 32 });
 }, 120_000);
 
@@ -83,7 +86,24 @@ async function publishWorkflow(name: string, connection: string, steps: unknown[
   return { id: workflow.id, webhookUrl: published.webhookUrl };
 }
 
+/** Runs the `wireup` CLI as a user would. */
+function wireupCli(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'core/server/src/cli/wireup.ts'), ...args], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => { output += d; });
+    child.stderr.on('data', (d) => { output += d; });
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
 describe('marketplace: publish, browse, install and run without a restart', () => {
+  it('`wireup connector publish` refuses a second publish of the same version', async () => {
+    const again = await wireupCli(['connector', 'publish', connectorDir, '--registry', registry.url]);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain('@wireup/connector-acme-crm@1.0.0 is already published and published versions never change');
+  });
+
   let connection: string;
   let workflow: { id: string; webhookUrl: string };
 
@@ -103,6 +123,8 @@ describe('marketplace: publish, browse, install and run without a restart', () =
     expect(installed.body).toMatchObject({ connector: 'acme-crm', version: '1.0.0', integrity: expect.stringMatching(/^sha512-/), alreadyInstalled: false });
     expect((await h.api('POST', '/v1/connectors', { name: '@wireup/connector-acme-crm', version: '1.0.0' })).status).toBe(200);
     expect(must(await h.api('GET', '/v1/connectors/acme-crm'), 'manifest')).toMatchObject({ name: 'acme-crm', version: '1.0.0' });
+    // The pair pages are rebuilt from the installed connectors' manifests.
+    await eventually(async () => ((await fetch(`${h.wireup.url}/integrations/acme-crm/actions/archive-item/`)).status === 200 ? true : undefined), 20_000, 'the installed connector\'s pages');
 
     connection = must(await h.api('POST', '/v1/connections', { connector: 'acme-crm', name: 'Acme', auth: { apiKey: 'k', baseUrl: apiUrl, webhookSecret } }), 'connection').id;
     workflow = await publishWorkflow('Archive new items', connection, [{ id: 'archive', type: 'action', connector: 'acme-crm', action: 'archive-item', connection, input: { name: '{{trigger.data.name}}' } }]);
@@ -146,6 +168,7 @@ describe('marketplace: publish, browse, install and run without a restart', () =
     expect(moved.body.error.message).toContain('unknown action "archive-item" of connector acme-crm version 1.1.0');
 
     // A version nothing pins can be removed.
+    await eventually(async () => ((await fetch(`${h.wireup.url}/integrations/acme-crm/actions/archive-item/`)).status === 404 ? true : undefined), 20_000, 'the pages of 1.1.0, which has no archive-item');
     const removed = await h.api('DELETE', '/v1/connectors/acme-crm/versions/1.1.0');
     expect(removed.status).toBe(200);
     expect(removed.body.removed).toEqual([{ connector: 'acme-crm', package: '@wireup/connector-acme-crm', version: '1.1.0' }]);
