@@ -4,7 +4,6 @@
  * /openapi.json. Routes reference them as `{ $ref: 'Name#' }`.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ConnectorCatalog } from '@wireup/engine';
 import { workflowDocumentSchema } from '@wireup/engine';
 import { runStatuses } from '@wireup/store';
 import { limits } from './limits.ts';
@@ -40,34 +39,6 @@ const connectionSchema: Schema = {
     createdAt: timestamp, updatedAt: timestamp,
   },
 };
-
-/**
- * What `POST /v1/connections` takes, per installed connector: its name and its auth fields
- * from the manifest (required ones required, no others). Whether a destination URL may be
- * plain http depends on WIREUP_EGRESS_ALLOW_PRIVATE, so that stays a 400 from the handler.
- */
-function connectionCreate(catalog: ConnectorCatalog): Schema {
-  const variants = catalog.list().map(({ manifest }) => {
-    const fields = manifest.auth.fields;
-    return {
-      type: 'object', additionalProperties: false, required: ['connector', 'name', ...(fields.some((f) => f.required) ? ['auth'] : [])],
-      title: `${manifest.displayName} connection`,
-      properties: {
-        connector: { const: manifest.name },
-        name: text('Shown in lists', { minLength: 1, maxLength: limits.nameLength, pattern: '\\S' }),
-        auth: {
-          type: 'object', additionalProperties: false, required: fields.filter((f) => f.required).map((f) => f.key),
-          properties: Object.fromEntries(fields.map((f) => [f.key, text(`${f.label}${f.secret ? ' (secret: sealed, never returned)' : ''}. ${f.description ?? ''}`.trim(), {
-            minLength: f.required ? 1 : 0, maxLength: limits.stringLength, ...(f.destination ? { format: 'uri', pattern: '^https?://' } : {}),
-          })])),
-        },
-        // No `default` here: Ajv's strict mode refuses defaults inside oneOf; the handler treats absent as true.
-        test: { type: 'boolean', description: "false skips the connector's credentials check (default true)" },
-      },
-    };
-  });
-  return { $id: 'ConnectionCreate', oneOf: variants };
-}
 
 const connectionInput = (required: string[]): Schema => ({
   type: 'object', additionalProperties: false, required,
@@ -154,10 +125,12 @@ export function hoistDefinitions(schema: Schema, id: string): Schema[] {
 }
 
 /** Registers the shared schemas on the root instance (before any route). */
-export function addApiSchemas(app: FastifyInstance, catalog: ConnectorCatalog): void {
+export function addApiSchemas(app: FastifyInstance): void {
   const schemas = [
     errorSchema, connectionSchema, runSchema, runSummarySchema, workflowSchema, deadLetterSchema,
-    connectionCreate(catalog),
+    // Which auth fields apply is the connector's manifest (GET /v1/connectors/{name}); connectors are
+    // installed while the server runs, so the handler checks them (400 naming each field).
+    { $id: 'ConnectionCreate', ...connectionInput(['connector', 'name', 'auth']) },
     { $id: 'ConnectionUpdate', ...connectionInput([]) },
     ...hoistDefinitions(workflowDocumentSchema as Schema, 'WorkflowDocument'),
   ];

@@ -57,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   // Responses are sent as built (JSON.stringify): the response schemas document them and the
   // tests check them, but a serializer compiled from them would drop undocumented fields silently.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  addApiSchemas(app, deps.catalog);
+  addApiSchemas(app);
   await registerOpenapi(app);
 
   app.addHook('onRequest', checkRequestTarget);
