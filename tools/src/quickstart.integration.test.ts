@@ -1,7 +1,8 @@
 /**
  * The README's quick start, tried as a new user would: a fresh clone of the committed tree,
  * `npm install && npm start`, nothing else. Wireup must come up on http://127.0.0.1:8080 with
- * Stripe and Kustomer installed, print its API token, serve the pair pages, and stop on SIGTERM.
+ * Stripe, Kustomer and OpenAI installed, print its API token and editor sign-in link, serve the
+ * editor and the pair pages, and stop on SIGTERM.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -45,7 +46,7 @@ describe('README quick start on a fresh clone', () => {
     child.stderr!.on('data', (d) => { out += d; });
     const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
     const deadline = Date.now() + 120_000;
-    while (!/API token[^\n]*: (\S+)/.test(out)) {
+    while (!/API token[^\n]*: (\S+)/.test(out) || !/sign-in link/.test(out)) {
       if (Date.now() > deadline) throw new Error(`Wireup did not start:\n${out}`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -57,7 +58,15 @@ describe('README quick start on a fresh clone', () => {
     const unauthorized = await fetch('http://127.0.0.1:8080/v1/connectors');
     expect(unauthorized.status).toBe(401);
     const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
-    expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'stripe']);
+    expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'openai', 'stripe']);
+    // The editor, built by npm install, and the one-time sign-in link that opens it.
+    const editor = await fetch('http://127.0.0.1:8080/');
+    expect(editor.status).toBe(200);
+    expect(await editor.text()).toContain('<div id="app">');
+    const link = /sign-in link\): (http:\/\/\S+)/.exec(out)?.[1];
+    expect(link, out).toMatch(/^http:\/\/127\.0\.0\.1:8080\/auth\/sign-in\?code=/);
+    const signIn = await fetch(link!, { redirect: 'manual' });
+    expect(signIn.headers.get('set-cookie')).toMatch(/^wireup_session=.*HttpOnly; SameSite=Strict/);
     const pages = await fetch('http://127.0.0.1:8080/integrations/stripe/with/kustomer/');
     expect(pages.status).toBe(200);
     expect(await pages.text()).toContain('Connect Stripe to Kustomer');

@@ -101,6 +101,11 @@ const workflowSchema: Schema = {
     id: text(), name: text(), status: { enum: ['draft', 'published'] },
     publishedVersion: { type: ['integer', 'null'] }, latestVersion: { type: 'integer' },
     draft: ref('WorkflowDocument'), webhookUrl: text('The URL to give the provider, once published (absent for polling triggers)'),
+    revision: text('The draft\'s revision: send it as `If-Match` on PUT, and a save based on an older revision is refused with 412 WORKFLOW_CHANGED'),
+    problems: {
+      type: 'array', description: 'What keeps the draft from being published (GET, and saves with ?partial=true); empty when it can be published',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, fix: { type: 'string' } } },
+    },
     createdAt: timestamp, updatedAt: timestamp,
   },
 };
@@ -141,7 +146,8 @@ export function addApiSchemas(app: FastifyInstance): void {
 export function errorResponses(...codes: number[]): Record<number, Schema> {
   const meaning: Record<number, string> = {
     400: 'Invalid request: a parameter, query or body does not match the schema, or the JSON is malformed or too deep',
-    401: 'Missing or wrong bearer token', 404: 'Not found', 409: 'Conflicts with the current state',
+    401: 'Missing or wrong bearer token (or no live editor session)', 403: 'A session-cookie request without its CSRF token', 404: 'Not found', 409: 'Conflicts with the current state',
+    412: 'The draft changed since the revision named in If-Match (WORKFLOW_CHANGED)',
     413: 'Body larger than the limit', 415: 'Body is not application/json', 422: 'Well-formed but not acceptable (the message names each field)',
     502: 'The provider answered an error', 503: 'A backend (bus or store) is unavailable; retry later',
   };

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { Metrics } from './metrics.ts';
 import type { PagesPublisher } from './pages-publisher.ts';
+import type { Sessions } from './sessions.ts';
 import type { Marketplace } from '@wireup/marketplace';
 
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   secretBox: SecretBox;
   metrics: Metrics;
   apiToken: string;
+  /** The editor's browser sessions (sign-in codes, session cookies). */
+  sessions: Sessions;
   http: HttpClient;
   /** Installs, upgrades and removes connector packages; its registry is `catalog`. Absent: no marketplace routes. */
   marketplace?: Marketplace;

@@ -3,11 +3,12 @@
  * groups live in one encapsulated plugin whose onRequest hook checks the bearer token, so the
  * check runs on the route that matched, whatever spelling of its path the client sent;
  * webhooks (signed by their provider), health, metrics, the OpenAPI document and the pages
- * sit outside it.
+ * sit outside it. The editor's session cookie (with its CSRF token) is accepted where the
+ * token is; the editor itself and its sign-in routes sit outside.
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
-import { requireToken } from './api-token.ts';
+import { requireTokenOrSession } from './session-auth.ts';
 import { checkRequestTarget } from './request-target.ts';
 import { RequestLogController } from './request-log.ts';
 import { JsonTooDeepError, MethodNotAllowedError, RequestJsonError, RouteNotFoundError, UrlInvalidError } from './errors.ts';
@@ -26,6 +27,8 @@ import { workflowRoutes } from './routes/workflows.ts';
 import { runRoutes } from './routes/runs.ts';
 import { deadLetterRoutes } from './routes/dead-letters.ts';
 import { pagesRoutes } from './routes/pages.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { editorRoutesPlugin } from './routes/editor.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
@@ -98,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   await app.register(async (scope) => healthRoutes(scope, deps));
   await app.register(async (scope) => webhookRoutes(scope, deps));
   await app.register(async (api) => {
-    api.addHook('onRequest', requireToken(deps.apiToken));
+    api.addHook('onRequest', requireTokenOrSession(deps.apiToken, deps.sessions));
     await api.register(async (scope) => connectorRoutes(scope, deps));
     await api.register(async (scope) => connectionRoutes(scope, deps));
     await api.register(async (scope) => workflowRoutes(scope, deps));
@@ -108,5 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     if (marketplace) await api.register(async (scope) => marketplaceRoutes(scope, { ...deps, marketplace }));
   });
   await app.register(async (scope) => pagesRoutes(scope, deps));
+  await app.register(async (scope) => sessionRoutes(scope, deps));
+  await app.register(async (scope) => editorRoutesPlugin(scope, deps));
   return app;
 }

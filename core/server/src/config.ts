@@ -3,6 +3,7 @@
  * a bad value is a ConfigurationError with one line that says what to change.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type EgressAllowance } from '@wireup/sdk';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { ConfigurationError } from './errors.ts';
@@ -56,6 +57,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Code steps: the most a workflow may ask for (WIREUP_CODE_MAX_TIMEOUT_MS, _MEMORY_MB, _OUTPUT_KB, _LOG_KB) and the worker threads running them (WIREUP_CODE_WORKERS). */
   code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
+  /** The built editor served at / (`WIREUP_EDITOR_DIR`, default core/editor/dist). */
+  editorDir: string;
   /** HTTP server timeouts against slow clients, and the SIGTERM drain (docs/limits.md). */
   timeouts: ServerTimeouts;
 }
@@ -81,6 +84,8 @@ function serverTimeouts(env: NodeJS.ProcessEnv): ServerTimeouts {
   if (timeouts.headersMs > timeouts.requestMs) throw new ConfigurationError(`WIREUP_HEADERS_TIMEOUT_MS=${timeouts.headersMs} is longer than WIREUP_REQUEST_TIMEOUT_MS=${timeouts.requestMs}: the headers are part of the request.`);
   return timeouts;
 }
+
+const defaultEditorDir = fileURLToPath(new URL('../../editor/dist', import.meta.url));
 
 export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -172,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
     maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
+    editorDir: resolve(env.WIREUP_EDITOR_DIR || defaultEditorDir),
     registryUrl: env.WIREUP_REGISTRY_URL || undefined,
     registryToken: env.WIREUP_REGISTRY_TOKEN || undefined,
     connectorMemoryMb: int(env, 'WIREUP_CONNECTOR_MEMORY_MB', 128, 16),

@@ -10,6 +10,24 @@ export class UnauthorizedError extends WireupError {
   }
 }
 
+export class SessionInvalidError extends WireupError {
+  constructor() {
+    super('UNAUTHORIZED', 'Not signed in, or the session has expired: open the sign-in link that `wireup start` prints, or send "Authorization: Bearer <token>".', { statusCode: 401 });
+  }
+}
+
+export class CsrfTokenInvalidError extends WireupError {
+  constructor() {
+    super('CSRF_TOKEN_INVALID', 'A request made with the session cookie must send the session\'s CSRF token in the X-Wireup-CSRF header (GET /auth/session gives it).', { statusCode: 403 });
+  }
+}
+
+export class WorkflowChangedError extends WireupError {
+  constructor(message: string, details?: unknown) {
+    super('WORKFLOW_CHANGED', message, { statusCode: 412, details });
+  }
+}
+
 export class RequestTargetInvalidError extends WireupError {
   constructor(target: string) {
     super('REQUEST_TARGET_INVALID', `The request target "${target.slice(0, 200)}" is not a path: send requests in origin form (GET /v1/runs), not through a proxy form.`, { statusCode: 400 });

@@ -13,6 +13,7 @@ import { createOutboxEventBus, type EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
+import { createSessions, type Sessions } from './sessions.ts';
 import { createSecretBox, type SecretBox } from './secret-box.ts';
 import { loadKeyRing } from './secret-keys.ts';
 import { resealConnections } from './secret-reseal.ts';
@@ -39,6 +40,8 @@ export interface Wireup {
   /** The process's logger (pino); each part logs through a child naming it (`component`). */
   log: PinoLogger;
   apiToken: { token: string; generated: boolean };
+  /** The editor's browser sessions; `issueSignInCode()` makes the link `wireup start` prints. */
+  sessions: Sessions;
   /** Listening URL once started. */
   url: string;
   start(): Promise<void>;
@@ -113,10 +116,11 @@ export async function createWireup(config: Config, options: { connectors?: Conne
         `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`),
     },
   });
+  const sessions = createSessions(store.kv);
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, http, pages, marketplace, logger: log });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, pages, marketplace, logger: log });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, marketplace, log, apiToken, url: '',
+    config, app, engine, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, url: '',
     async start() {
       await store.start();
       box = createSecretBox(await loadKeyRing(config, store.kv));

@@ -43,6 +43,9 @@ export async function startCommand(config: Config): Promise<number> {
   process.stdout.write(`Installed connectors: ${wireup.catalog.list().map((c) => `${c.manifest.name}@${c.manifest.version}`).join(', ')}\n`);
   if (wireup.apiToken.generated) process.stdout.write(`API token (saved in ${config.dataDir}/api-token): ${wireup.apiToken.token}\n`);
   else if (!config.apiToken) process.stdout.write(`API token: in ${config.dataDir}/api-token\n`);
+  // As Jupyter does: a link with a one-time code that signs this browser in to the editor.
+  const code = await wireup.sessions.issueSignInCode();
+  process.stdout.write(`Open the editor (one-time sign-in link): ${config.publicUrl}/auth/sign-in?code=${code}\n`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -15,6 +15,8 @@ import { JsonTooDeepError, NotFoundError, WorkflowInvalidError } from '../errors
 import { sendError } from '../error-handler.ts';
 import { checkWorkflowReferences } from '../workflow-references.ts';
 import { createWebhookRegistrar } from '../webhook-registrar.ts';
+import type { ValidationProblem } from '@wireup/sdk';
+import { checkRevision, createSaveQueue, isPartial, outlineProblems, problemsOf } from '../workflow-drafts.ts';
 import { pinnedDraft } from '../connector-pins.ts';
 
 /** The webhook URL of a published workflow's trigger. */
@@ -26,7 +28,7 @@ export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): P
   return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}.trigger-${document.trigger.trigger}/${connection.webhookToken}`;
 }
 
-async function view(deps: AppDeps, record: WorkflowRecord) {
+async function view(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
   const published = record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
   return {
     id: record.id,
@@ -36,6 +38,9 @@ async function view(deps: AppDeps, record: WorkflowRecord) {
     latestVersion: record.latestVersion,
     draft: record.draft,
     webhookUrl: published ? await webhookUrlOf(deps, published.document) : undefined,
+    /** Send it back as `If-Match` on PUT: a save based on an older revision is refused. */
+    revision: record.updatedAt,
+    ...(problems ? { problems } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
@@ -66,22 +71,34 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   const publishedDocument = async (record: WorkflowRecord) =>
     record.publishedVersion === null ? null : ((await deps.store.workflows.getVersion(record.id, record.publishedVersion))?.document ?? null);
 
+  /** The document to store: fully valid, or (with `?partial=true`) at least outlined, with its problems. */
+  const accepted = async (body: unknown, partial: boolean): Promise<{ document: WorkflowDocument; problems?: ValidationProblem[] }> => {
+    if (!partial) return { document: await validated(deps, body) };
+    const outline = outlineProblems(body);
+    if (outline.length) throw new WorkflowInvalidError(outline);
+    return { document: body as WorkflowDocument, problems: await problemsOf(deps, body) };
+  };
+  const oneAtATime = createSaveQueue();
+
   app.post('/v1/workflows', { schema: schemas.createWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request, reply) => {
-    const document = await validated(deps, request.body);
+    const { document, problems } = await accepted(request.body, isPartial(request.query));
     const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
-    return reply.code(201).send(await view(deps, record));
+    return reply.code(201).send(await view(deps, record, problems));
   });
 
   app.get('/v1/workflows', { schema: schemas.listWorkflows }, async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
 
-  app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => view(deps, await load(request.params.id)));
-
-  app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => {
-    await load(request.params.id);
-    const document = await validated(deps, request.body);
-    const record = await deps.store.workflows.updateDraft(request.params.id, document);
-    return view(deps, record ?? (await load(request.params.id)));
+  app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => {
+    const record = await load(request.params.id);
+    return view(deps, record, await problemsOf(deps, record.draft));
   });
+
+  app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
+    checkRevision(await load(request.params.id), request.headers['if-match']);
+    const { document, problems } = await accepted(request.body, isPartial(request.query));
+    const record = await deps.store.workflows.updateDraft(request.params.id, document);
+    return view(deps, record ?? (await load(request.params.id)), problems);
+  }));
 
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
     const record = await load(request.params.id);

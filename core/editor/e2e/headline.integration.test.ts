@@ -1,0 +1,224 @@
+// @vitest-environment node
+/**
+ * The headline path in a real browser (Debian's chromium through playwright-core) against the
+ * real `wireup start`, stripe-mock and the fake Kustomer: a new user opens the sign-in link,
+ * follows "Set it up" from the Stripe + Kustomer pair page, creates both connections, maps
+ * customer and name by dragging, publishes; a signed charge.failed sent to the shown webhook
+ * URL opens one Kustomer conversation, and the run shows in the Runs view with its steps.
+ * Screenshots of every view go to core/editor/test-output/; clicks and keystrokes are counted.
+ */
+import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
+import { editorBuilt, editorDist, startWireup, type WireupProcess } from './wireup-process.ts';
+import { createActor } from './actor.ts';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
+const webhookSecret = 'whsec_e2e_editor_secret';
+const outDir = join(import.meta.dirname, '..', 'test-output');
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Signs a payload as Stripe does (`Stripe-Signature: t=…,v1=HMAC-SHA256(t.payload)`). */
+function stripeSignature(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex')}`;
+}
+
+describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
+  let kustomer: FakeKustomer;
+  let wireup: WireupProcess;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    // npm install builds the editor; a checkout without it (a worktree) builds it here once.
+    if (!editorBuilt()) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
+    mkdirSync(outDir, { recursive: true });
+    kustomer = await createFakeKustomer({ apiKey: 'kustomer-e2e-key' });
+    dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-e2e-'));
+    wireup = await startWireup({
+      WIREUP_DATA_DIR: dataDir, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_API_TOKEN: 'e2e-token-0123456789',
+    });
+    profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, viewport: { width: 1440, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await wireup?.stop();
+    await kustomer?.close();
+    for (const dir of [profile, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Serious and critical accessibility violations per view (axe-core). */
+  const violations: Record<string, Array<{ id: string; impact: string; help: string; nodes: string[] }>> = {};
+  const shot = async (name: string, options: { axe?: boolean } = {}) => {
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
+    if (options.axe === false) return;
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (bad.length) violations[name] = bad.map((v) => ({ id: v.id, impact: v.impact!, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  };
+
+  it('goes from "Set it up" to a published workflow that opens a Kustomer conversation', async () => {
+    const user = createActor(page);
+
+    // 1. The sign-in link printed by `wireup start`.
+    await page.goto(wireup.signInLink);
+    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    await shot('01-workflows-empty');
+
+    // 2. The pair page's "Set it up": the recipe (find or create the Kustomer customer, then open a conversation).
+    await page.goto(`${wireup.url}/integrations/stripe/with/kustomer/`);
+    await shot('02-pair-page', { axe: false }); // the pair pages are not the editor's
+    await user.click(page.getByRole('link', { name: 'Set it up' }).first());
+    await page.waitForURL(/\/editor\/wf_/);
+    for (const node of ['trigger', 'find-customer', 'open-conversation']) await page.locator(`[data-node="${node}"]`).waitFor();
+    await shot('03-editor-new-draft');
+
+    // 3. The Stripe connection, from the trigger's panel (open by default).
+    await user.click(page.getByRole('button', { name: 'New connection' }));
+    await user.paste(page.getByLabel('Secret key'), 'sk_test_123');
+    await user.paste(page.getByLabel('Webhook signing secret'), webhookSecret);
+    await user.click(page.getByRole('button', { name: 'Create connection' }));
+    await expect.poll(() => page.locator('#panel-trigger--connection').inputValue()).not.toBe('');
+
+    // 4. The Kustomer connection, from the first Kustomer step; the second step gets it too.
+    await user.click(page.locator('[data-node="find-customer"] .body'));
+    await user.click(page.getByRole('button', { name: 'New connection' }));
+    await user.paste(page.getByLabel('API key'), 'kustomer-e2e-key');
+    await user.paste(page.getByLabel('API base URL'), kustomer.url);
+    await user.click(page.getByRole('button', { name: 'Create connection' }));
+    await expect.poll(() => page.locator('#panel-find-customer--connection').inputValue()).not.toBe('');
+    await shot('04-step-panel-connection');
+    await user.click(page.locator('[data-node="open-conversation"] .body'));
+    await expect.poll(() => page.locator('#panel-open-conversation--connection').inputValue()).not.toBe('');
+    const required = { ...user.effort };
+
+    // 5. Map customer and name by dragging fields: first the mistake the type check catches (a
+    // Stripe customer id where a Kustomer id goes), then the earlier step's Kustomer customer id.
+    const customer = page.locator('#panel-open-conversation-customer');
+    await user.clear(customer);
+    await user.drag(page.locator('[data-template="{{trigger.data.object.customer}}"]').first(), customer);
+    await expect.poll(() => customer.inputValue()).toBe('{{trigger.data.object.customer}}');
+    await page.locator('.type-mismatch').filter({ hasText: 'not the form Customer takes' }).waitFor();
+    await page.locator('[data-node="open-conversation"] .state.bad[title*="not the form Customer takes"]').waitFor();
+    await shot('05-type-check');
+    await user.clear(customer);
+    await user.click(page.locator('summary[data-template="{{steps.find-customer.output.customer}}"]'));
+    await user.drag(page.locator('[data-template="{{steps.find-customer.output.customer.id}}"]'), customer);
+    await expect.poll(() => customer.inputValue()).toBe('{{steps.find-customer.output.customer.id}}');
+    await expect.poll(() => page.locator('.type-mismatch').count()).toBe(0);
+    const name = page.locator('#panel-open-conversation-name');
+    await user.clear(name);
+    await user.type(name, 'Card declined: ');
+    await user.drag(page.locator('[data-template="{{trigger.data.object.id}}"]').first(), name);
+    await expect.poll(() => name.inputValue()).toBe('Card declined: {{trigger.data.object.id}}');
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page.locator('[data-node="open-conversation"] .state.ok').waitFor();
+    await shot('06-mapped');
+
+    // 6. Publish: the webhook URL is shown.
+    await user.click(page.getByRole('button', { name: 'Publish', exact: true }));
+    const webhookInput = page.locator('#webhook-url');
+    await webhookInput.waitFor();
+    const webhookUrl = await webhookInput.inputValue();
+    expect(webhookUrl).toMatch(/\/v1\/webhooks\/stripe\.trigger-charge-failed\//);
+    await shot('07-published');
+
+    // 7. Stripe sends a signed charge.failed to that URL: one conversation in Kustomer.
+    const event = {
+      id: 'evt_e2e_editor_1', object: 'event', api_version: '2024-06-20', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false,
+      data: { object: { id: 'ch_e2e_1', object: 'charge', amount: 4200, currency: 'usd', customer: 'cus_e2e_customer', status: 'failed', failure_code: 'card_declined', failure_message: 'Your card was declined.' } },
+    };
+    const payload = JSON.stringify(event);
+    const delivered = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) }, body: payload });
+    expect(delivered.status).toBe(200);
+    await expect.poll(() => kustomer.conversations.length, { timeout: 15_000 }).toBe(1);
+    const conversation = kustomer.conversations[0];
+    expect(conversation.attributes.name).toBe('Card declined: ch_e2e_1');
+    expect(kustomer.customers.map((c) => c.attributes.externalId)).toEqual(['cus_e2e_customer']);
+    expect(conversation.relationships.customer.data?.id).toBe(kustomer.customers[0].id);
+
+    // 8. The run in the Runs view, with its steps.
+    await user.click(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }));
+    const row = page.locator('tr.run-row').filter({ hasText: 'succeeded' });
+    await row.waitFor();
+    await shot('08-runs');
+    await user.click(row.getByRole('link').first());
+    await page.locator('li.step').filter({ hasText: 'open-conversation' }).filter({ hasText: 'succeeded' }).waitFor();
+    expect(await page.locator('li.step').filter({ hasText: 'find-customer' }).textContent()).toContain('cus_e2e_customer');
+    expect(await page.locator('li.step').filter({ hasText: 'open-conversation' }).textContent()).toContain(kustomer.customers[0].id);
+    await shot('09-run');
+
+    const effort = { ...user.effort };
+    writeFileSync(join(outDir, 'effort.json'), `${JSON.stringify({ recipeAsIs: { ...required, clicks: required.clicks + 1 }, withRemapping: effort }, null, 2)}\n`);
+    console.log(`Set it up → connections → publish (recipe as it is): ${required.clicks + 1} clicks, ${required.keystrokes} keystrokes, ${required.pastes} pastes`);
+    console.log(`… with customer and name remapped by dragging: ${effort.clicks} clicks, ${effort.keystrokes} keystrokes, ${effort.pastes} pastes, ${effort.drags} drags`);
+
+    // The other views, for the screenshots.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
+    await page.locator('table').getByText('Kustomer').first().waitFor();
+    await shot('10-connections');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
+    await page.locator('td').getByText('succeeded').waitFor();
+    await shot('11-workflows');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Marketplace' }).click();
+    await page.getByText(/^Registry /).waitFor({ timeout: 30_000 });
+    await shot('12-marketplace');
+    writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
+    expect(violations).toEqual({});
+  });
+
+  it('loads under 250 KB of gzipped JavaScript first (the canvas and CodeMirror come later)', () => {
+    const html = readFileSync(join(editorDist, 'index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(initial.length).toBeGreaterThan(0);
+    const bytes = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(editorDist, file))).length, 0);
+    writeFileSync(join(outDir, 'initial-js.json'), `${JSON.stringify({ files: initial, gzipBytes: bytes }, null, 2)}\n`);
+    expect(bytes).toBeLessThan(250 * 1024);
+  });
+
+  it('undoes and redoes edits across a reload, and reloads instead of overwriting a draft changed elsewhere', async () => {
+    const api = (method: string, path: string, body?: unknown) => fetch(`${wireup.url}${path}`, {
+      method, headers: { authorization: 'Bearer e2e-token-0123456789', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => r.json());
+    const created = await api('POST', '/v1/workflows?partial=true', { name: 'Undo me', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });
+    await page.goto(`${wireup.url}/editor/${created.id}`);
+    const name = page.getByLabel('Workflow name');
+    const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
+    await name.fill('Undo me, renamed');
+    await saved.waitFor();
+    await page.locator('[data-node="trigger"] .body').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => name.inputValue()).toBe('Undo me');
+    await saved.waitFor();
+    expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Undo me');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => name.inputValue()).toBe('Undo me, renamed');
+    await saved.waitFor();
+    expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Undo me, renamed');
+
+    // Someone else saves meanwhile: this page's next save is refused and the newer draft shown.
+    await api('PUT', `/v1/workflows/${created.id}?partial=true`, { name: 'Changed elsewhere', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });
+    await name.fill('Lost edit');
+    await page.getByRole('status').filter({ hasText: 'changed elsewhere' }).waitFor();
+    await expect.poll(() => name.inputValue()).toBe('Changed elsewhere');
+    expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Changed elsewhere');
+    await shot('13-changed-elsewhere');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * What a node may map, and what is wrong with what it maps: the trigger's sample and the outputs
+ * of the steps that run before it, and the mapping check of every action step's inputs (shown
+ * on the canvas before publish, next to the API's own problems).
+ */
+import type { ConnectorManifest, Problem, WorkflowDocument } from '../api/types.ts';
+import { mappingProblem, sampleFromSchema, type MappingSources } from './mapping.ts';
+import { fieldsOf } from './schema-fields.ts';
+import { allSteps, findStep, stepsBefore } from './workflow-steps.ts';
+
+/** The sources a node's templates can read. */
+export function mappingSources(doc: WorkflowDocument, nodeId: string, manifests: Record<string, ConnectorManifest>): MappingSources {
+  const out: MappingSources = {};
+  const triggerManifest = manifests[doc.trigger.connector];
+  const trigger = triggerManifest?.triggers.find((t) => t.key === doc.trigger.trigger);
+  if (trigger) out.trigger = { label: `Trigger: ${triggerManifest.displayName} ${trigger.displayName} (sample)`, sample: trigger.sample, schema: trigger.outputSchema };
+  if (nodeId === 'trigger') return out;
+  for (const id of stepsBefore(doc, nodeId)) {
+    const s = findStep(doc, id);
+    if (s?.type !== 'action') continue;
+    const a = s.connector ? manifests[s.connector]?.actions.find((x) => x.key === s.action) : undefined;
+    if (a) out[`steps.${id}.output`] = { label: `Step ${id}: ${a.displayName} (output)`, sample: a.sample ?? sampleFromSchema(a.outputSchema), schema: a.outputSchema };
+  }
+  return out;
+}
+
+/** Mapping problems of every action step, by step id (empty steps are left out). */
+export function mappingProblemsByNode(doc: WorkflowDocument, manifests: Record<string, ConnectorManifest>): Record<string, Problem[]> {
+  const out: Record<string, Problem[]> = {};
+  for (const step of allSteps(doc)) {
+    if (step.type !== 'action' || !step.connector) continue;
+    const action = manifests[step.connector]?.actions.find((a) => a.key === step.action);
+    if (!action) continue;
+    const sources = mappingSources(doc, step.id, manifests);
+    for (const field of fieldsOf(action.inputSchema)) {
+      const value = step.input?.[field.key];
+      const problem = value === undefined ? null : mappingProblem(field, value, sources);
+      if (problem) (out[step.id] ??= []).push({ path: `input/${field.key}`, message: problem, fix: 'map a field of the right type (checked before publish)' });
+    }
+  }
+  return out;
+}
