@@ -17,6 +17,7 @@ import { addApiSchemas, errorResponses } from './api-schemas.ts';
 import { createMethodIndex } from './method-index.ts';
 import { sendError } from './error-handler.ts';
 import { splitCoercion } from './validator-compilers.ts';
+import { answerClientError, maxHeaderSize } from './client-errors.ts';
 import { jsonTooDeepAt } from './json-depth.ts';
 import { limits } from './limits.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -38,7 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     // Slow clients (slowloris): headers, the whole request and idle keep-alive connections are bounded.
     requestTimeout: deps.config.timeouts.requestMs,
     keepAliveTimeout: deps.config.timeouts.keepAliveMs,
-    http: { headersTimeout: deps.config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(deps.config.timeouts.headersMs / 4))) },
+    clientErrorHandler: answerClientError,
+    http: { maxHeaderSize, headersTimeout: deps.config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(deps.config.timeouts.headersMs / 4))) },
     // Unknown body fields are refused by the schemas (additionalProperties: false), never dropped silently.
     ajv: { customOptions: { removeAdditional: false } },
     schemaController: splitCoercion(),

@@ -40,6 +40,7 @@ describe('slow clients', () => {
     const { answer, ms } = await slow;
     expect(ms).toBeLessThan(3_000);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toContain('"code":"REQUEST_TIMEOUT"');
   });
 
   it('cuts off a client that never finishes its body', async () => {
