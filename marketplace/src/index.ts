@@ -10,7 +10,7 @@ export { readConnectorPackage, type ConnectorPackage } from './connector-package
 export { buildConnector, type BuiltConnector } from './build-connector.ts';
 export { publishConnector, type Published } from './publish-connector.ts';
 export { runningSdkVersion } from './sdk-version.ts';
-export { createMarketplace, type Marketplace, type MarketplaceOptions, type InstallResult } from './marketplace.ts';
+export { createMarketplace, type Marketplace, type MarketplaceOptions, type MarketplaceChange, type InstallResult } from './marketplace.ts';
 export { createCatalogue, type Catalogue, type CatalogueEntry, type CatalogueVersion } from './catalogue.ts';
 export { diffManifests, upgradeReport, type UpgradeReport, type ManifestChange, type BrokenStep } from './upgrade-report.ts';
 export { usesOf, pinDocument, publishedUses, type ConnectorUse, type PublishedUse } from './workflow-pins.ts';

@@ -31,8 +31,21 @@ export interface MarketplaceOptions {
   sdkVersion?: string;
   memoryMb?: number;
   callTimeoutMs?: number;
-  /** How often this process re-reads the installations recorded by others (ms, 0 = never). Default 2000. */
+  /**
+   * Tells the other processes that the installations changed (the composition root publishes a
+   * domain event on the bus; each process's handler calls `sync`).
+   */
+  announce?: (change: MarketplaceChange) => Promise<void>;
+  /** How often this process re-reads the installations anyway, should an event be missed (ms, 0 = never). Default 30000. */
   followMs?: number;
+}
+
+/** The domain event of an installation or removal. */
+export interface MarketplaceChange {
+  type: 'connector.installed' | 'connector.removed';
+  connector: string;
+  version: string;
+  integrity: string;
 }
 
 export interface InstallResult {
@@ -73,6 +86,22 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
   const connectors = createConnectorRegistry({ builtIn: options.builtIn, http: options.http, sdkVersion, memoryMb: options.memoryMb, callTimeoutMs: options.callTimeoutMs });
   const catalogue = createCatalogue({ registry, file: join(options.dataDir, 'marketplace', 'catalogue.json') });
   let timer: NodeJS.Timeout | null = null;
+  // Installs, removals and syncs of this process run one at a time: a sync between an install's
+  // load and its record would otherwise unload what was just installed.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => {});
+    return next;
+  };
+  // The installation is recorded whatever happens to the announcement: the periodic sync catches up.
+  const announce = async (change: MarketplaceChange) => {
+    try {
+      await options.announce?.(change);
+    } catch (error) {
+      process.stderr.write(`marketplace: could not announce ${change.type} ${change.connector}@${change.version}: ${(error as Error).message}\n`);
+    }
+  };
   let syncing: Promise<void> | null = null;
 
   const installedVersion = (connector: string, version?: string): Installation => {
@@ -100,29 +129,51 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
     }
   };
 
+  const installNow = async (name: string, version?: string): Promise<InstallResult> => {
+    const t0 = performance.now();
+    const { installation, dir } = await installer.fetch(name, version);
+    if (connectors.isBuiltIn(installation.connector)) throw new BuiltInConnectorError(installation.connector);
+    const existing = connectors.installed().find((i) => i.connector === installation.connector && i.version === installation.version);
+    if (existing?.integrity === installation.integrity) return { installation: existing, durationMs: performance.now() - t0, alreadyInstalled: true };
+    await connectors.load(installation, dir);
+    await installations.add(installation);
+    return { installation, durationMs: performance.now() - t0, alreadyInstalled: false };
+  };
+
+  const uninstallNow = async (connector: string, version?: string): Promise<Installation[]> => {
+    const targets = version ? [installedVersion(connector, version)] : (installedVersion(connector), connectors.installed().filter((i) => i.connector === connector));
+    const uses = (await Promise.all(targets.map((t) => publishedUses(options.store, connector, t.version)))).flat();
+    if (uses.length) throw new ConnectorInUseError(connector, uses.map((u) => ({ workflowId: u.workflowId, workflowName: u.workflowName, workflowVersion: u.workflowVersion, connectorVersion: u.version ?? '' })));
+    for (const target of targets) {
+      await installations.remove(target.connector, target.version);
+      await connectors.unload(target.connector, target.version);
+      if (!connectors.installed().some((i) => i.integrity === target.integrity)) await packages.remove(target.integrity);
+    }
+    return targets;
+  };
+
   const marketplace: Marketplace = {
     registry, catalogue, connectors, installations, installer, packages,
     async start() {
       await marketplace.sync();
-      const every = options.followMs ?? 2000;
+      const every = options.followMs ?? 30_000;
       if (every > 0) {
         timer = setInterval(() => { void marketplace.sync().catch(() => {}); }, every);
         timer.unref();
       }
     },
     sync() {
-      syncing ??= doSync().finally(() => { syncing = null; });
+      syncing ??= serial(doSync).finally(() => { syncing = null; });
       return syncing;
     },
+    // Announced after the queue moves on: a handler of our own announcement (the embedded bus) syncs through the same queue.
     async install(name, version) {
-      const t0 = performance.now();
-      const { installation, dir } = await installer.fetch(name, version);
-      if (connectors.isBuiltIn(installation.connector)) throw new BuiltInConnectorError(installation.connector);
-      const existing = connectors.installed().find((i) => i.connector === installation.connector && i.version === installation.version);
-      if (existing?.integrity === installation.integrity) return { installation: existing, durationMs: performance.now() - t0, alreadyInstalled: true };
-      await connectors.load(installation, dir);
-      await installations.add(installation);
-      return { installation, durationMs: performance.now() - t0, alreadyInstalled: false };
+      const result = await serial(() => installNow(name, version));
+      if (!result.alreadyInstalled) {
+        const i = result.installation;
+        await announce({ type: 'connector.installed', connector: i.connector, version: i.version, integrity: i.integrity });
+      }
+      return result;
     },
     async upgradeReport(connector, to, from) {
       const current = installedVersion(connector, from);
@@ -149,15 +200,9 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
       return { ...result, report };
     },
     async uninstall(connector, version) {
-      const targets = version ? [installedVersion(connector, version)] : (installedVersion(connector), connectors.installed().filter((i) => i.connector === connector));
-      const uses = (await Promise.all(targets.map((t) => publishedUses(options.store, connector, t.version)))).flat();
-      if (uses.length) throw new ConnectorInUseError(connector, uses.map((u) => ({ workflowId: u.workflowId, workflowName: u.workflowName, workflowVersion: u.workflowVersion, connectorVersion: u.version ?? '' })));
-      for (const target of targets) {
-        await installations.remove(target.connector, target.version);
-        await connectors.unload(target.connector, target.version);
-        if (!connectors.installed().some((i) => i.integrity === target.integrity)) await packages.remove(target.integrity);
-      }
-      return targets;
+      const removed = await serial(() => uninstallNow(connector, version));
+      for (const t of removed) await announce({ type: 'connector.removed', connector: t.connector, version: t.version, integrity: t.integrity });
+      return removed;
     },
     async stop() {
       if (timer) clearInterval(timer);

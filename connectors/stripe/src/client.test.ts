@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, EgressRefusedError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError } from '@wireup/sdk';
+import { AuthenticationError, createHttpClient, EgressRefusedError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, type ConnectorContext, type EgressAllowance } from '@wireup/sdk';
 import { callStripe, stripeApiBase, stripeFor, testStripeConnection } from './client.ts';
 import { CardDeclinedError, StripeApiBaseInvalidError } from './errors.ts';
 
@@ -22,8 +22,13 @@ const answers: Record<string, [number, unknown, Record<string, string>?]> = {
 
 let server: Server;
 let base: string;
-const env = () => ({ WIREUP_STRIPE_API_BASE: base, WIREUP_EGRESS_ALLOW_PRIVATE: 'true' });
-const saved = { ...process.env };
+const localHttp = createHttpClient({ allowPrivate: true });
+/** A call's context: the connection's key, this connector's settings, the (egress-guarded) HTTP client. */
+const ctxFor = (secretKey: string | undefined, apiBase = base, allowPrivate: EgressAllowance = true): ConnectorContext => ({
+  auth: secretKey === undefined ? {} : { secretKey },
+  settings: { apiBase },
+  http: allowPrivate === true ? localHttp : createHttpClient({ allowPrivate }),
+});
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -35,11 +40,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  Object.assign(process.env, env());
 });
 
 afterAll(async () => {
-  process.env = saved;
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -55,54 +58,97 @@ async function failure(call: () => Promise<unknown>): Promise<Error & { retriabl
 describe('stripeApiBase', () => {
   it('defaults to https://api.stripe.com', () => {
     expect(stripeApiBase({})).toEqual({ protocol: 'https', host: 'api.stripe.com', port: 443 });
+    expect(stripeApiBase()).toEqual({ protocol: 'https', host: 'api.stripe.com', port: 443 });
   });
 
-  it('reads WIREUP_STRIPE_API_BASE, e.g. stripe-mock', () => {
-    expect(stripeApiBase({ WIREUP_STRIPE_API_BASE: 'http://127.0.0.1:12111' })).toEqual({ protocol: 'http', host: '127.0.0.1', port: 12111 });
+  it('reads the apiBase setting, e.g. stripe-mock', () => {
+    expect(stripeApiBase({ apiBase: 'http://127.0.0.1:12111' })).toEqual({ protocol: 'http', host: '127.0.0.1', port: 12111 });
   });
 
   it('refuses a base that is not an http(s) origin, naming the variable', () => {
     for (const bad of ['127.0.0.1:12111', 'ftp://example.com', 'https://api.stripe.com/v1']) {
-      expect(() => stripeApiBase({ WIREUP_STRIPE_API_BASE: bad })).toThrow(StripeApiBaseInvalidError);
+      expect(() => stripeApiBase({ apiBase: bad })).toThrow(StripeApiBaseInvalidError);
     }
-    expect(() => stripeApiBase({ WIREUP_STRIPE_API_BASE: 'nope' })).toThrow(/WIREUP_STRIPE_API_BASE="nope"/);
+    expect(() => stripeApiBase({ apiBase: 'nope' })).toThrow(/WIREUP_STRIPE_API_BASE="nope"/);
   });
 });
 
 describe('stripeFor', () => {
-  it('caches one client per secret key', async () => {
-    const a = await stripeFor({ secretKey: 'sk_test_a' }, env());
-    expect(await stripeFor({ secretKey: 'sk_test_a' }, env())).toBe(a);
-    expect(await stripeFor({ secretKey: 'sk_test_b' }, env())).not.toBe(a);
+  it('caches one client per secret key and API base', () => {
+    const a = stripeFor(ctxFor('sk_test_a'));
+    expect(stripeFor(ctxFor('sk_test_a'))).toBe(a);
+    expect(stripeFor(ctxFor('sk_test_b'))).not.toBe(a);
+    expect(stripeFor(ctxFor('sk_test_a', 'http://127.0.0.1:9'))).not.toBe(a);
   });
 
-  it('refuses a connection without secret key', async () => {
-    await expect(stripeFor({}, env())).rejects.toThrow(AuthenticationError);
+  it('refuses a connection without secret key', () => {
+    expect(() => stripeFor(ctxFor(undefined))).toThrow(AuthenticationError);
+  });
+});
+
+describe('calls go through the context', () => {
+  it("the API base is the context's apiBase setting, not the environment", async () => {
+    process.env.WIREUP_STRIPE_API_BASE = 'http://127.0.0.1:9';
+    try {
+      expect(await callStripe(ctxFor('sk_test_ctx'), (stripe) => stripe.charges.retrieve('ch_ok'))).toMatchObject({ id: 'ch_ok' });
+    } finally {
+      delete process.env.WIREUP_STRIPE_API_BASE;
+    }
   });
 
-  it('refuses a loopback API base unless private egress is allowed', async () => {
-    await expect(stripeFor({ secretKey: 'sk_test_egress' }, { WIREUP_STRIPE_API_BASE: base })).rejects.toThrow(EgressRefusedError);
-    await expect(stripeFor({ secretKey: 'sk_test_egress' }, { WIREUP_STRIPE_API_BASE: base.replace('127.0.0.1', '[::ffff:7f00:1]') })).rejects.toThrow(EgressRefusedError);
+  it("every request is made by the context's HTTP client, with the context's signal", async () => {
+    const seen: { url: string; method: string; signal?: AbortSignal; idempotencyKey?: string }[] = [];
+    const signal = new AbortController().signal;
+    const ctx: ConnectorContext = {
+      ...ctxFor('sk_test_seen'), signal,
+      http: { request: (req) => { seen.push({ url: req.url, method: req.method, signal: req.signal, idempotencyKey: req.headers?.['idempotency-key'] }); return localHttp.request(req); } },
+    };
+    await callStripe(ctx, (stripe) => stripe.charges.retrieve('ch_ok'));
+    await callStripe(ctx, (stripe) => stripe.customers.create({ email: 'a@example.com' }, { idempotencyKey: 'run_1:step' })).catch(() => undefined);
+    expect(seen).toEqual([
+      { url: `${base}/v1/charges/ch_ok`, method: 'GET', signal, idempotencyKey: undefined },
+      { url: `${base}/v1/customers`, method: 'POST', signal, idempotencyKey: 'run_1:step' },
+    ]);
   });
 
-  it('connects through the egress guard: a name resolving to loopback is refused at connect time, not retried', async () => {
+  it('an aborted signal ends the call at once with a NetworkError', async () => {
+    const hang = createServer(() => { /* never answers */ });
+    await new Promise<void>((resolve) => hang.listen(0, '127.0.0.1', resolve));
+    const controller = new AbortController();
+    const ctx = { ...ctxFor('sk_test_abort', `http://127.0.0.1:${(hang.address() as AddressInfo).port}`), signal: controller.signal };
+    setTimeout(() => controller.abort(), 50);
+    const t0 = Date.now();
+    const error = await failure(() => callStripe(ctx, (stripe) => stripe.balance.retrieve()));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/aborted/);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    hang.closeAllConnections();
+    await new Promise((resolve) => hang.close(resolve));
+  });
+
+  it("an SDK call outside callStripe is refused (it would have no context)", async () => {
+    const stripe = stripeFor(ctxFor('sk_test_outside'));
+    await expect(stripe.balance.retrieve()).rejects.toMatchObject({ detail: expect.objectContaining({ message: expect.stringMatching(/outside callStripe/) }) });
+  });
+
+  it("the context's egress guard applies: a loopback base is refused unless private egress is allowed", async () => {
+    for (const apiBase of [base, base.replace('127.0.0.1', '[::ffff:7f00:1]')]) {
+      const refused = await failure(() => callStripe(ctxFor('sk_test_egress', apiBase, false), (stripe) => stripe.balance.retrieve()));
+      expect(refused).toBeInstanceOf(EgressRefusedError);
+    }
+  });
+
+  it('a name resolving to loopback is refused at connect time, not retried', async () => {
     const port = new URL(base).port;
-    const stripe = await stripeFor({ secretKey: 'sk_test_egress_name' }, { WIREUP_STRIPE_API_BASE: `http://localhost:${port}`, WIREUP_EGRESS_ALLOW_PRIVATE: '10.99.0.0/16' });
-    const refused = await callStripe(() => stripe.balance.retrieve()).catch((error: unknown) => error);
+    const refused = await failure(() => callStripe(ctxFor('sk_test_egress_name', `http://localhost:${port}`, ['10.99.0.0/16']), (stripe) => stripe.balance.retrieve()));
     expect(refused).toBeInstanceOf(EgressRefusedError);
     expect(refused).toMatchObject({ retriable: false, message: expect.stringMatching(/localhost \((127\.0\.0\.1|::1)\)/) });
   });
 });
 
 describe('Stripe errors become @wireup/sdk errors', () => {
-  const get = (path: string) => async () => {
-    const stripe = await stripeFor({ secretKey: 'sk_test_errors' });
-    return callStripe(() => stripe.charges.retrieve(path));
-  };
-  const getCustomer = (id: string) => async () => {
-    const stripe = await stripeFor({ secretKey: 'sk_test_errors' });
-    return callStripe(() => stripe.customers.retrieve(id));
-  };
+  const get = (path: string) => () => callStripe(ctxFor('sk_test_errors'), (stripe) => stripe.charges.retrieve(path));
+  const getCustomer = (id: string) => () => callStripe(ctxFor('sk_test_errors'), (stripe) => stripe.customers.retrieve(id));
 
   it('a declined card: not retriable, the message names the decline code', async () => {
     const error = await failure(get('declined'));
@@ -122,8 +168,7 @@ describe('Stripe errors become @wireup/sdk errors', () => {
   });
 
   it('a refused key: AuthenticationError; a key without permission too', async () => {
-    const stripe = await stripeFor({ secretKey: 'sk_test_oops' });
-    expect(await failure(() => callStripe(() => stripe.balance.retrieve()))).toBeInstanceOf(AuthenticationError);
+    expect(await failure(() => callStripe(ctxFor('sk_test_oops'), (stripe) => stripe.balance.retrieve()))).toBeInstanceOf(AuthenticationError);
     expect(await failure(get('forbidden'))).toBeInstanceOf(AuthenticationError);
   });
 
@@ -145,8 +190,7 @@ describe('Stripe errors become @wireup/sdk errors', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const stripe = await stripeFor({ secretKey: 'sk_test_unreachable' }, { WIREUP_STRIPE_API_BASE: `http://127.0.0.1:${port}`, WIREUP_EGRESS_ALLOW_PRIVATE: 'true' });
-    const error = await failure(() => callStripe(() => stripe.balance.retrieve()));
+    const error = await failure(() => callStripe(ctxFor('sk_test_unreachable', `http://127.0.0.1:${port}`), (stripe) => stripe.balance.retrieve()));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.retriable).toBe(true);
   });
@@ -158,7 +202,7 @@ describe('Stripe errors become @wireup/sdk errors', () => {
 
 describe('testStripeConnection', () => {
   it('passes with a key Stripe accepts and throws AuthenticationError otherwise', async () => {
-    await expect(testStripeConnection({ auth: { secretKey: 'sk_test_good' }, http: undefined as never })).resolves.toBeUndefined();
-    await expect(testStripeConnection({ auth: { secretKey: 'sk_test_bad' }, http: undefined as never })).rejects.toThrow(AuthenticationError);
+    await expect(testStripeConnection(ctxFor('sk_test_good'))).resolves.toBeUndefined();
+    await expect(testStripeConnection(ctxFor('sk_test_bad'))).rejects.toThrow(AuthenticationError);
   });
 });

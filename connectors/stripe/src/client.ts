@@ -3,24 +3,30 @@
  * (one cached client per secret key and API base), knows the API base, and maps Stripe's errors
  * onto @wireup/sdk's registry so the engine knows what to retry.
  *
- * The API base is `https://api.stripe.com` unless the environment variable
- * WIREUP_STRIPE_API_BASE names another origin (tests point it at stripe-mock,
- * `http://127.0.0.1:12111`). Every request goes through the SDK's egress guard like every other
- * outbound call: the SDK is given the guard's agent (`httpAgent`), whose `lookup` refuses
- * private addresses at connect time (a literal address is checked before), so a loopback or
- * private base needs WIREUP_EGRESS_ALLOW_PRIVATE (read from the environment, like the base).
+ * Settings come from the call's context, never from the environment: the API base is the
+ * connector setting `apiBase` (`ctx.settings.apiBase`, which Wireup fills from
+ * WIREUP_STRIPE_API_BASE; tests point it at stripe-mock, `http://127.0.0.1:12111`), default
+ * `https://api.stripe.com`.
+ *
+ * Every request the SDK makes goes through the context's HTTP client (`ctx.http`: the egress
+ * guard, the response cap) with the context's abort signal: the SDK is given an `httpClient`
+ * that sends through whichever context the current `callStripe` runs in (an AsyncLocalStorage,
+ * so one SDK client per key can be cached and still serve each call with its own context; an
+ * SDK client costs ~0.3 ms to build). An SDK call outside `callStripe` fails at once.
  *
  * The SDK's own network retries are off (maxNetworkRetries 0): the engine retries retriable
  * errors with backoff, and every write carries the step's Idempotency-Key, so a retry never
  * charges twice.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Stripe from 'stripe';
 import {
   AuthenticationError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, WireupError,
-  assertEgressAllowed, egressAllowPrivateFromEnv, sharedEgressAgents, type ConnectionAuth, type ConnectorContext,
+  type ConnectorContext, type ConnectorSettings, type HttpRequest,
 } from '@wireup/sdk';
 import { CardDeclinedError, IdempotencyConflictError, StripeApiBaseInvalidError } from './errors.ts';
 
+/** The variable Wireup reads the `apiBase` setting from (core/server's config.ts). */
 export const STRIPE_API_BASE_ENV = 'WIREUP_STRIPE_API_BASE';
 export const DEFAULT_STRIPE_API_BASE = 'https://api.stripe.com';
 const MAX_CACHED_CLIENTS = 256;
@@ -34,9 +40,9 @@ export interface StripeApiBase {
   port: number;
 }
 
-/** Reads WIREUP_STRIPE_API_BASE (an origin; default https://api.stripe.com). Throws StripeApiBaseInvalidError. */
-export function stripeApiBase(env: NodeJS.ProcessEnv = process.env): StripeApiBase {
-  const raw = env[STRIPE_API_BASE_ENV]?.trim() || DEFAULT_STRIPE_API_BASE;
+/** The API base from the connector's settings (`apiBase`, an origin; default https://api.stripe.com). Throws StripeApiBaseInvalidError. */
+export function stripeApiBase(settings: ConnectorSettings = {}): StripeApiBase {
+  const raw = settings.apiBase?.trim() || DEFAULT_STRIPE_API_BASE;
   let url: URL;
   try {
     url = new URL(raw);
@@ -49,21 +55,71 @@ export function stripeApiBase(env: NodeJS.ProcessEnv = process.env): StripeApiBa
   return { protocol, host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (protocol === 'https' ? 443 : 80)) };
 }
 
+/** The context of the SDK call in progress (set by callStripe). */
+const current = new AsyncLocalStorage<ConnectorContext>();
+
+/** An SDK answer already read by `ctx.http` (which parsed the JSON). */
+class ContextResponse extends Stripe.HttpClientResponse {
+  constructor(status: number, headers: Record<string, string>, private readonly body: unknown) {
+    super(status, headers);
+  }
+
+  override getRawResponse(): unknown {
+    return this.body;
+  }
+
+  override toStream(): never {
+    throw new Error('Stripe streaming responses are not supported by the Wireup connector');
+  }
+
+  override toJSON(): Promise<unknown> {
+    if (this.body !== null && typeof this.body === 'object') return Promise.resolve(this.body);
+    // Not JSON: let the SDK report it as it would (an invalid-JSON API error).
+    return new Promise((resolve) => resolve(this._parseResponseBody(typeof this.body === 'string' ? this.body : '')));
+  }
+}
+
+/** The SDK's transport: each request goes out through the current call's `ctx.http` with its signal. */
+class ContextHttpClient extends Stripe.HttpClient {
+  override getClientName(): string {
+    return 'wireup';
+  }
+
+  override async makeRequest(host: string, port: string, path: string, method: string, headers: Record<string, unknown>, requestData: string, protocol: string, timeout: number): Promise<ContextResponse> {
+    const ctx = current.getStore();
+    if (!ctx) throw new Error('A Stripe call was made outside callStripe(ctx, ...): it has no context to send through.');
+    const lowerCased: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) lowerCased[name.toLowerCase()] = String(value);
+    const hostPart = host.includes(':') ? `[${host}]` : host;
+    const response = await ctx.http.request({
+      method: method as HttpRequest['method'],
+      url: `${protocol}://${hostPart}:${port}${path}`,
+      headers: lowerCased,
+      body: requestData || undefined,
+      timeoutMs: timeout,
+      signal: ctx.signal,
+    });
+    return new ContextResponse(response.status, Object.fromEntries(response.headers.entries()), response.body);
+  }
+}
+
+const transport = new ContextHttpClient();
 const clients = new Map<string, Stripe>();
 
-/** The SDK client for a connection. Throws AuthenticationError when the connection has no secret key. */
-export async function stripeFor(auth: ConnectionAuth, env: NodeJS.ProcessEnv = process.env): Promise<Stripe> {
-  const secretKey = auth.secretKey?.trim();
+/**
+ * The SDK client for a connection and the connector's settings; use it only inside
+ * `callStripe`. Throws AuthenticationError when the connection has no secret key.
+ */
+export function stripeFor(ctx: Pick<ConnectorContext, 'auth' | 'settings'>): Stripe {
+  const secretKey = ctx.auth.secretKey?.trim();
   if (!secretKey) throw new AuthenticationError('The Stripe connection has no secret key: add your secret key (sk_...) or restricted key (rk_...) to the connection.');
-  const base = stripeApiBase(env);
-  const allowance = egressAllowPrivateFromEnv(env);
-  const cacheKey = `${base.protocol}://${base.host}:${base.port} ${JSON.stringify(allowance)} ${secretKey}`;
+  const base = stripeApiBase(ctx.settings);
+  const cacheKey = `${base.protocol}://${base.host}:${base.port} ${secretKey}`;
   const cached = clients.get(cacheKey);
   if (cached) return cached;
-  assertEgressAllowed(base.host, allowance);
   const client = new Stripe(secretKey, {
     ...base,
-    httpAgent: sharedEgressAgents(allowance)[base.protocol],
+    httpClient: transport,
     maxNetworkRetries: 0,
     timeout: TIMEOUT_MS,
     telemetry: false,
@@ -133,10 +189,14 @@ export function toWireupError(error: unknown): unknown {
   }
 }
 
-/** Runs one SDK call and maps its errors (see toWireupError). */
-export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Runs SDK calls for one context: `call` gets the connection's client, and every request it
+ * makes goes through `ctx.http` with `ctx.signal`. Stripe's errors are mapped (see toWireupError).
+ */
+export async function callStripe<T>(ctx: ConnectorContext, call: (stripe: Stripe) => Promise<T>): Promise<T> {
   try {
-    return await call();
+    const stripe = stripeFor(ctx);
+    return await current.run(ctx, () => call(stripe));
   } catch (error) {
     throw toWireupError(error);
   }
@@ -144,6 +204,5 @@ export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
 
 /** Proves the connection's secret key works with a cheap read (the account balance). */
 export async function testStripeConnection(ctx: ConnectorContext): Promise<void> {
-  const stripe = await stripeFor(ctx.auth);
-  await callStripe(() => stripe.balance.retrieve());
+  await callStripe(ctx, (stripe) => stripe.balance.retrieve());
 }

@@ -1,13 +1,13 @@
 /**
  * `defineStripeAction`: what every Stripe action shares. It checks the input against the
- * action's inputSchema before any call (InvalidInputError listing each problem), gets the
- * connection's client from client.ts, maps Stripe's errors, and declares the retry policy.
+ * action's inputSchema before any call (InvalidInputError listing each problem), calls Stripe
+ * through client.ts (the connection's client, the context's HTTP client and signal, Stripe's errors mapped), and declares the retry policy.
  * Every Stripe action is idempotent: writes send the step's idempotency key as Stripe's
  * `Idempotency-Key`, so a retried or resumed step never acts twice; reads are safe to repeat.
  */
 import type Stripe from 'stripe';
 import { defineAction, InvalidInputError, validateValue, type ActionDefinition } from '@wireup/sdk';
-import { callStripe, stripeFor } from './client.ts';
+import { callStripe } from './client.ts';
 
 /** Retries of retriable failures (rate limits, Stripe 5xx, network): 5 attempts, 1 s doubling to 30 s. */
 export const stripeRetry = { maxAttempts: 5, initialDelayMs: 1_000, maxDelayMs: 30_000 };
@@ -35,8 +35,7 @@ export function defineStripeAction<I = Record<string, unknown>>(spec: StripeActi
       if (problems.length) {
         throw new InvalidInputError(`Stripe action "${data.key}": the input is invalid: ${problems.map((p) => `${p.path} ${p.message} (${p.fix})`).join('; ')}`, problems);
       }
-      const stripe = await stripeFor(ctx.auth);
-      return callStripe(() => call(stripe, input, { idempotencyKey: ctx.idempotencyKey }));
+      return callStripe(ctx, (stripe) => call(stripe, input, { idempotencyKey: ctx.idempotencyKey }));
     },
   });
 }

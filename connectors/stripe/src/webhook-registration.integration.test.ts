@@ -3,16 +3,17 @@
  * pass its request validation, as Stripe would accept them. stripe-mock keeps no state and
  * returns no signing secret; webhook-registration.test.ts covers those against a fake.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputError } from '@wireup/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHttpClient, InvalidInputError } from '@wireup/sdk';
 import stripe from './connector.ts';
 import { stripeFor } from './client.ts';
 
 const mockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
 const auth = { secretKey: 'sk_test_wireupRegistration' };
-const saved = { ...process.env };
+const settings = { apiBase: mockUrl };
+const http = createHttpClient({ allowPrivate: true });
 const responses: Array<{ method: string; path: string; status: number }> = [];
-const ctx = (extra: Record<string, unknown>) => ({ auth, http: undefined as never, ...extra });
+const ctx = (extra: Record<string, unknown>) => ({ auth, http, settings, ...extra });
 const url = 'https://wireup.example.com/v1/webhooks/stripe/tok_abc';
 
 beforeAll(async () => {
@@ -21,13 +22,8 @@ beforeAll(async () => {
   } catch (error) {
     throw new Error(`stripe-mock is not reachable at ${mockUrl} (${(error as Error).message}). Start it with \`bash tools/services/services.sh up\` or \`~/go/bin/stripe-mock -http-port 12111 -https-port 12112\`, or set STRIPE_MOCK_URL.`);
   }
-  process.env.WIREUP_STRIPE_API_BASE = mockUrl;
-  process.env.WIREUP_EGRESS_ALLOW_PRIVATE = 'true';
-  (await stripeFor(auth)).on('response', (event: { method: string; path: string; status: number }) => responses.push(event));
+  stripeFor({ auth, settings }).on('response', (event: { method: string; path: string; status: number }) => responses.push(event));
 }, 30_000);
-afterAll(() => {
-  process.env = saved;
-});
 
 describe('Stripe webhook registration against stripe-mock', () => {
   it('POST /v1/webhook_endpoints with the URL and events is accepted', async () => {

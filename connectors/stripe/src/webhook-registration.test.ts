@@ -3,25 +3,22 @@
  * endpoints and answers a signing secret — what stripe-mock cannot do.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, UpstreamError } from '@wireup/sdk';
+import { AuthenticationError, createHttpClient, UpstreamError } from '@wireup/sdk';
 import { createFakeStripeWebhooks, type FakeStripeWebhooks } from '@wireup/testing';
 import stripe from './connector.ts';
 
 let fake: FakeStripeWebhooks;
-const saved = { ...process.env };
+const http = createHttpClient({ allowPrivate: true });
 const url = 'https://wireup.example.com/v1/webhooks/stripe/tok_abc';
 
 beforeAll(async () => {
   fake = await createFakeStripeWebhooks({ secretKey: 'sk_test_registration', signingSecret: 'whsec_known_for_registration_test' });
-  process.env.WIREUP_STRIPE_API_BASE = fake.url;
-  process.env.WIREUP_EGRESS_ALLOW_PRIVATE = 'true';
 });
 afterAll(async () => {
-  process.env = saved;
   await fake.close();
 });
 
-const ctx = (extra: Record<string, unknown>) => ({ auth: { secretKey: fake.secretKey }, http: undefined as never, ...extra });
+const ctx = (extra: Record<string, unknown>) => ({ auth: { secretKey: fake.secretKey }, http, settings: { apiBase: fake.url }, ...extra });
 const webhook = () => stripe.webhook!;
 
 describe('Stripe webhook registration (fake webhook_endpoints API)', () => {

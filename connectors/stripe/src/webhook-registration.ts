@@ -9,7 +9,7 @@
  */
 import Stripe from 'stripe';
 import type { ConnectorContext, WebhookRegistration } from '@wireup/sdk';
-import { callStripe, stripeFor, toWireupError } from './client.ts';
+import { callStripe } from './client.ts';
 
 type EnabledEvent = Stripe.WebhookEndpointCreateParams.EnabledEvent;
 
@@ -21,9 +21,9 @@ function isMissing(error: unknown): boolean {
 }
 
 async function createEndpoint(stripe: Stripe, url: string, events: string[]): Promise<WebhookRegistration> {
-  const endpoint = await callStripe(() => stripe.webhookEndpoints.create({
+  const endpoint = await stripe.webhookEndpoints.create({
     url, enabled_events: events as EnabledEvent[], description: ENDPOINT_DESCRIPTION, metadata: { managed_by: 'wireup' },
-  }));
+  });
   return { id: endpoint.id, events: endpoint.enabled_events, ...(endpoint.secret ? { secret: endpoint.secret } : {}) };
 }
 
@@ -33,23 +33,26 @@ async function createEndpoint(stripe: Stripe, url: string, events: string[]): Pr
  * meanwhile (404) is created again, with a new secret.
  */
 export async function registerStripeWebhook(ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null }): Promise<WebhookRegistration> {
-  const stripe = await stripeFor(ctx.auth);
-  if (!ctx.existing) return createEndpoint(stripe, ctx.url, ctx.events);
-  try {
-    const endpoint = await stripe.webhookEndpoints.update(ctx.existing.id, { url: ctx.url, enabled_events: ctx.events as EnabledEvent[] });
-    return { id: endpoint.id, events: endpoint.enabled_events };
-  } catch (error) {
-    if (isMissing(error)) return createEndpoint(stripe, ctx.url, ctx.events);
-    throw toWireupError(error);
-  }
+  const existing = ctx.existing;
+  return callStripe(ctx, async (stripe) => {
+    if (!existing) return createEndpoint(stripe, ctx.url, ctx.events);
+    try {
+      const endpoint = await stripe.webhookEndpoints.update(existing.id, { url: ctx.url, enabled_events: ctx.events as EnabledEvent[] });
+      return { id: endpoint.id, events: endpoint.enabled_events };
+    } catch (error) {
+      if (isMissing(error)) return createEndpoint(stripe, ctx.url, ctx.events);
+      throw error;
+    }
+  });
 }
 
 /** Deletes the endpoint; one already gone (404) counts as deleted. */
 export async function unregisterStripeWebhook(ctx: ConnectorContext & { registration: WebhookRegistration }): Promise<void> {
-  const stripe = await stripeFor(ctx.auth);
-  try {
-    await stripe.webhookEndpoints.del(ctx.registration.id);
-  } catch (error) {
-    if (!isMissing(error)) throw toWireupError(error);
-  }
+  await callStripe(ctx, async (stripe) => {
+    try {
+      await stripe.webhookEndpoints.del(ctx.registration.id);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+  });
 }

@@ -4,9 +4,12 @@
  * adapter passes the contract suite in core/testing/src/contracts/bus-contract.ts.
  */
 
-/** The topics Wireup uses. */
-export type Topic = 'events' | 'runs' | 'retries' | 'dead-letters';
-export const topics: readonly Topic[] = ['events', 'runs', 'retries', 'dead-letters'];
+/**
+ * The topics Wireup uses. `marketplace` carries domain events (a connector version installed or
+ * removed) that every process follows: each subscribes with a group of its own.
+ */
+export type Topic = 'events' | 'runs' | 'retries' | 'dead-letters' | 'marketplace';
+export const topics: readonly Topic[] = ['events', 'runs', 'retries', 'dead-letters', 'marketplace'];
 
 export interface BusMessage<T = unknown> {
   topic: Topic;

@@ -90,7 +90,7 @@ export async function runActionStep(state: RunState, step: ActionStep): Promise<
   // A quick action's run goes from queued to finished in one write; a slow one shows as running meanwhile.
   const showRunning = setTimeout(() => state.markRunning(), SHOW_RUNNING_AFTER_MS);
   const unsafeToRepeat = (error: unknown): boolean => action.idempotent === false && isAmbiguousFailure(error);
-  const outcome = await withRetry((_attempt) => action.run({ input, auth, http: ctx.http, idempotencyKey, signal: ctx.stopping }), {
+  const outcome = await withRetry((_attempt) => action.run({ input, auth, http: ctx.http, settings: ctx.settingsOf(step.connector), idempotencyKey, signal: ctx.stopping }), {
     policy: resolveRetryPolicy(ctx.retry, action),
     sleep: (ms) => abortableSleep(state, ms),
     signal: ctx.stopping,

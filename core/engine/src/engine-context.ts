@@ -2,7 +2,7 @@
  * What the engine's parts (intake, router, executor, replay, recovery) share: the options with
  * defaults filled in, and an observer whose hooks can never break the work they report on.
  */
-import { silentLogger, type ConnectionAuth, type HttpClient, type Logger } from '@wireup/sdk';
+import { silentLogger, type ConnectionAuth, type ConnectorSettings, type HttpClient, type Logger } from '@wireup/sdk';
 import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
@@ -17,6 +17,8 @@ export interface EngineContext {
   connectors: ConnectorCatalog;
   openAuth(connection: ConnectionRecord): ConnectionAuth;
   http: HttpClient;
+  /** A connector's settings (EngineOptions.connectorSettings; none: empty). */
+  settingsOf(connector: string): ConnectorSettings;
   retry: RetryPolicy;
   /** See EngineOptions.runLanes. */
   runLanes: number;
@@ -35,6 +37,8 @@ export interface EngineContext {
   /** Where code steps run, and the most their workflows may ask for. */
   code: { sandbox: CodeSandbox; maxima: CodeLimits };
 }
+
+const noSettings: ConnectorSettings = Object.freeze({});
 
 const defaultPollingOptions: PollingOptions = { enabled: true, intervalScale: 1, scanIntervalMs: 5_000, maxBackoffMs: 3_600_000 };
 
@@ -86,6 +90,7 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     connectors: options.connectors,
     openAuth: options.openAuth,
     http: options.http,
+    settingsOf: (connector) => options.connectorSettings?.[connector] ?? noSettings,
     retry: withDefaults(defaultRetryPolicy, options.retry),
     runLanes: Math.max(1, Math.floor(options.runLanes ?? 8)),
     polling: withDefaults(defaultPollingOptions, options.polling),

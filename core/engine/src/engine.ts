@@ -2,7 +2,7 @@
  * The engine's public shape, consumed by core/server (the composition root). The engine
  * depends on ports only: Store, EventBus, and the installed connectors.
  */
-import type { Connector, ConnectionAuth, HttpClient, Logger, ValidationProblem } from '@wireup/sdk';
+import type { Connector, ConnectionAuth, ConnectorSettings, HttpClient, Logger, ValidationProblem } from '@wireup/sdk';
 import type { ConnectionRecord, DeadLetterRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { CodeLimits } from './code-limits.ts';
@@ -94,6 +94,8 @@ export interface EngineOptions {
   openAuth(connection: ConnectionRecord): ConnectionAuth;
   /** The egress-guarded HTTP client given to connectors. */
   http: HttpClient;
+  /** Each connector's settings from Wireup's configuration, by connector name (handed to it in every call's context). */
+  connectorSettings?: Readonly<Record<string, ConnectorSettings>>;
   retry?: Partial<RetryPolicy>;
   /**
    * Lanes per workflow on the \`runs\` topic (default 8). Runs of one workflow are spread over this

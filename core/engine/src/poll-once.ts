@@ -74,7 +74,7 @@ export async function pollOnce(ctx: EngineContext, target: PollTarget, trigger: 
   let pages = 0;
   const auth = ctx.openAuth(connection);
   while (pages < MAX_PAGES_PER_POLL && !ctx.stopping.aborted) {
-    const result = checkResult(target, await trigger.poll!({ auth, http: ctx.http, signal: ctx.stopping, cursor }));
+    const result = checkResult(target, await trigger.poll!({ auth, http: ctx.http, settings: ctx.settingsOf(target.connector), signal: ctx.stopping, cursor }));
     pages++;
     await acceptItems(ctx, target, result.items, baseline, counts);
     cursor = result.cursor;

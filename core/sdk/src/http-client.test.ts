@@ -34,6 +34,13 @@ describe('http client', () => {
     expect(api.seen[0]).toMatchObject({ method: 'POST', url: '/v1/things?x=1', headers: { authorization: 'Bearer k', 'content-type': 'application/json', accept: 'application/json' } });
   });
 
+  it('sends a raw body as given, with its own content type and its byte length (form-encoded, as Stripe sends)', async () => {
+    const api = await serve((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'); });
+    const body = 'email=j%C3%A9%40example.com&metadata[a]=1';
+    expect((await http.request({ method: 'POST', url: `${api.url}/v1/customers`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })).body).toEqual({ ok: true });
+    expect(api.seen[0]).toMatchObject({ body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } });
+  });
+
   it('gives text bodies as text and an empty body as null', async () => {
     const api = await serve((req, res) => { if (req.url === '/text') res.end('plain words'); else res.writeHead(204).end(); });
     expect((await http.request({ method: 'GET', url: `${api.url}/text` })).body).toBe('plain words');

@@ -30,6 +30,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Sent as JSON when given. */
   json?: unknown;
+  /** Sent as is when given (and `json` is not): say its `content-type` in `headers`. */
+  body?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -173,12 +175,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const target = `${req.method} ${url.origin}${url.pathname}`;
       const timeoutMs = req.timeoutMs ?? timeoutDefault;
       let method: string = req.method;
-      let body = req.json === undefined ? undefined : JSON.stringify(req.json);
+      let body = req.json === undefined ? req.body : JSON.stringify(req.json);
       let headers: OutgoingHttpHeaders = { accept: 'application/json', ...req.headers };
-      if (body !== undefined) {
-        headers['content-type'] = 'application/json';
-        headers['content-length'] = Buffer.byteLength(body);
-      }
+      if (req.json !== undefined) headers['content-type'] = 'application/json';
+      if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
       const watch: { cancel?: (error: Error) => void; stopped?: Interrupted; sent?: boolean } = {};
       const interrupt = (error: Interrupted): void => {
         watch.stopped ??= error;

@@ -17,11 +17,25 @@ export type JsonSchema = { [key: string]: unknown };
 /** Decrypted auth fields of a connection, keyed by the manifest's auth field keys. */
 export type ConnectionAuth = Record<string, string>;
 
-/** What a connector gets for each outbound call: the connection's auth and an egress-checked HTTP client. */
+/**
+ * A connector's settings, by key, as the operator configured them for this Wireup (e.g. Stripe's
+ * `apiBase` from WIREUP_STRIPE_API_BASE). The composition root reads Wireup's configuration and
+ * hands each connector its own; connectors never read `process.env`. A key that was not set is
+ * absent, and the connector uses its default.
+ */
+export type ConnectorSettings = Readonly<Record<string, string>>;
+
+/**
+ * What a connector gets for each outbound call: the connection's auth, an egress-checked HTTP
+ * client, its settings, and the signal that ends the call (the engine stopping).
+ */
 export interface ConnectorContext {
   auth: ConnectionAuth;
   http: HttpClient;
+  /** Aborted when the work the call belongs to is cut short: pass it to every outbound call. */
   signal?: AbortSignal;
+  /** This connector's settings from Wireup's configuration (absent: all defaults). */
+  settings?: ConnectorSettings;
 }
 
 /** Context passed to an action's `run`. */

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { workflowDocumentSchema } from '@wireup/engine';
 import { runStatuses } from '@wireup/store';
+import { topics } from '@wireup/bus';
 import { limits } from './limits.ts';
 
 type Schema = Record<string, unknown>;
@@ -87,7 +88,7 @@ const deadLetterSchema: Schema = {
   $id: 'DeadLetter', type: 'object', required: ['id', 'topic', 'key', 'value', 'group', 'deliveries', 'error', 'deadAt'],
   description: 'A bus message that failed its last allowed delivery (WIREUP_MAX_DELIVERIES)',
   properties: {
-    id: text(), topic: { enum: ['events', 'runs', 'retries', 'dead-letters'] }, key: text('The bus key (event key, or workflow id and lane)'),
+    id: text(), topic: { enum: [...topics] }, key: text('The bus key (event key, or workflow id and lane)'),
     value: { description: 'The message as published' }, group: text('The consumer group whose handler kept failing'),
     deliveries: { type: 'integer' }, error: { type: 'object', required: ['message'], properties: { code: text(), message: text('The last error') } }, deadAt: timestamp,
   },

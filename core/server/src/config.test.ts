@@ -20,3 +20,11 @@ describe('loadConfig: retry policy', () => {
     expect(() => loadConfig({ WIREUP_RETRY_MAX_ATTEMPTS: '0' })).toThrow(/WIREUP_RETRY_MAX_ATTEMPTS=0 is not a whole number ≥ 1/);
   });
 });
+
+describe('loadConfig: connector settings', () => {
+  it('hands Stripe its apiBase from WIREUP_STRIPE_API_BASE; unset or blank gives no setting (the connector default)', () => {
+    expect(loadConfig({ WIREUP_STRIPE_API_BASE: 'http://127.0.0.1:12111' }).connectorSettings).toEqual({ stripe: { apiBase: 'http://127.0.0.1:12111' } });
+    expect(loadConfig({}).connectorSettings).toEqual({});
+    expect(loadConfig({ WIREUP_STRIPE_API_BASE: '  ' }).connectorSettings).toEqual({});
+  });
+});

@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type EgressAllowance } from '@wireup/sdk';
+import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type ConnectorSettings, type EgressAllowance } from '@wireup/sdk';
+import { connectorSettingsFromEnv } from './connector-settings.ts';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { ConfigurationError } from './errors.ts';
 
@@ -32,6 +33,8 @@ export interface Config {
   egressAllowPrivate: EgressAllowance;
   /** Largest answer body an outbound call reads, raw and decompressed (WIREUP_EGRESS_MAX_RESPONSE_BYTES, default 10 MiB). */
   egressMaxResponseBytes: number;
+  /** Each connector's settings, by connector name (connector-settings.ts: e.g. stripe.apiBase from WIREUP_STRIPE_API_BASE). */
+  connectorSettings: Record<string, ConnectorSettings>;
   role: Role;
   /** Largest webhook body accepted, in bytes. Default 1 MiB. */
   webhookBodyLimit: number;
@@ -132,8 +135,8 @@ function parsePartitions(raw: string): Record<string, number> {
   for (const part of raw.split(',')) {
     const [topic, count] = part.split('=').map((x) => x.trim());
     const n = Number(count);
-    if (!['events', 'runs', 'retries', 'dead-letters'].includes(topic) || !Number.isInteger(n) || n < 1) {
-      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic events, runs, retries or dead-letters.`);
+    if (!['events', 'runs', 'retries', 'dead-letters', 'marketplace'].includes(topic) || !Number.isInteger(n) || n < 1) {
+      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic events, runs, retries, dead-letters or marketplace.`);
     }
     out[topic] = n;
   }
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mongodbCacheMs: int(env, 'WIREUP_MONGODB_CACHE_MS', 1000),
     egressAllowPrivate: egressAllowance(env),
     egressMaxResponseBytes: int(env, 'WIREUP_EGRESS_MAX_RESPONSE_BYTES', DEFAULT_MAX_RESPONSE_BYTES, 1024),
+    connectorSettings: connectorSettingsFromEnv(env),
     role,
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
     retry: retryPolicy(env),

@@ -88,6 +88,12 @@ export class WorkflowInvalidError extends WireupError {
   }
 }
 
+export class WorkflowPublishedError extends WireupError {
+  constructor(id: string) {
+    super('WORKFLOW_PUBLISHED', `Workflow "${id}" is published, so it cannot be deleted. Unpublish it first (POST /v1/workflows/${id}/unpublish), then delete it.`, { statusCode: 409, details: { workflow: id } });
+  }
+}
+
 export class WebhookRegistrationFailedError extends WireupError {
   constructor(provider: string, connectionId: string, cause: unknown) {
     const e = cause as { message?: string; code?: string; retriable?: boolean };

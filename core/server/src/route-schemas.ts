@@ -90,6 +90,10 @@ export const routeSchemas = {
     headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'The revision this save is based on; refused with 412 when the draft has moved on' } } },
     response: { 200: described('Updated', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 404, 412, 422) },
   },
+  deleteWorkflow: {
+    summary: 'Delete a workflow that is not published (a published one answers 409 WORKFLOW_PUBLISHED: unpublish it first); its runs stay listed', tags: ['workflows'], params: idParams('id'),
+    response: { 204: { description: 'Deleted', type: 'null' }, ...errorResponses(...api, 404, 409) },
+  },
   publishWorkflow: {
     summary: 'Publish the draft as a new immutable version; registers the webhook at the provider where Wireup manages it', tags: ['workflows'], params: idParams('id'),
     response: { 200: described('Published', publishedSchema), ...errorResponses(...api, 404, 422, 502) },
@@ -97,6 +101,21 @@ export const routeSchemas = {
   unpublishWorkflow: {
     summary: 'Stop running the workflow; shrinks or removes the provider endpoint it needed', tags: ['workflows'], params: idParams('id'),
     response: { 200: described('Unpublished', { allOf: [schemaRef('Workflow'), { type: 'object', properties: { warnings: { type: 'array', items: { type: 'string' }, description: 'Provider clean-up that failed; retried at the next publish or unpublish' } } }] }), ...errorResponses(...api, 404) },
+  },
+  listWorkflowVersions: {
+    summary: 'The published versions of a workflow, newest first (their documents: GET …/versions/{version})', tags: ['workflows'], params: idParams('id'),
+    response: {
+      200: described('The versions', list({ type: 'object', required: ['version', 'publishedAt', 'running'], properties: { version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, running: { type: 'boolean', description: 'This is the version that runs' } } })),
+      ...errorResponses(...api, 404),
+    },
+  },
+  getWorkflowVersion: {
+    summary: 'One published (immutable) version of a workflow', tags: ['workflows'],
+    params: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 }, version: { type: 'integer', minimum: 1 } } },
+    response: {
+      200: described('The version', { type: 'object', required: ['workflowId', 'version', 'publishedAt', 'document'], properties: { workflowId: { type: 'string' }, version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, document: schemaRef('WorkflowDocument') } }),
+      ...errorResponses(...api, 404),
+    },
   },
   listRuns: {
     summary: 'Runs, newest first; `status=failed` is the dead-letter list', tags: ['runs'],

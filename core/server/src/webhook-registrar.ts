@@ -121,14 +121,14 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
     const fail = (error: unknown) => new WebhookRegistrationFailedError(connector.manifest.displayName, connection.id, error);
     if (!events.length) {
       if (!stored) return null;
-      if (hook.unregister) await hook.unregister({ auth, http: deps.http, registration: existing! }).catch((error) => { throw fail(error); });
+      if (hook.unregister) await hook.unregister({ auth, http: deps.http, settings: deps.config.connectorSettings[connection.connector], registration: existing! }).catch((error) => { throw fail(error); });
       await deps.store.kv.delete(key);
       if (hook.secretField) await setSecret(connection, hook.secretField, undefined);
       return { managed: true, url, events: [] };
     }
     if (stored && stored.url === url && stored.events.join('\n') === events.join('\n')) return { managed: true, url, events, endpoint: stored.id };
 
-    const registration = await hook.register({ auth, http: deps.http, url, events, existing }).catch((error) => { throw fail(error); });
+    const registration = await hook.register({ auth, http: deps.http, settings: deps.config.connectorSettings[connection.connector], url, events, existing }).catch((error) => { throw fail(error); });
     await deps.store.kv.set(key, { connector: connection.connector, id: registration.id, events: [...registration.events].sort(), url, updatedAt: new Date().toISOString() } satisfies StoredRegistration);
     if (registration.secret && hook.secretField) await setSecret(connection, hook.secretField, registration.secret);
     return { managed: true, url, events: [...registration.events].sort(), endpoint: registration.id };

@@ -2,6 +2,7 @@
  * The composition root: the only place that picks adapters. Without KAFKA_BROKERS and
  * MONGODB_URL everything runs embedded in one SQLite file under the data folder.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -97,13 +98,16 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const marketplace = createMarketplace({
     dataDir: config.dataDir, registryUrl: config.registryUrl ?? defaultRegistryUrl, registryToken: config.registryToken, store, http,
     builtIn: options.connectors ?? firstPartyConnectors(), memoryMb: config.connectorMemoryMb, callTimeoutMs: config.connectorTimeoutMs,
+    // A domain event on the bus tells every process (each in a consumer group of its own) to follow the Store's record.
+    announce: (change) => bus.publish('marketplace', change.connector, change),
   });
   const catalog: ConnectorCatalog = marketplace.connectors;
   const metrics = createMetrics({ catalog });
   let started = false;
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
+  await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
   const engine = createEngine({
-    store, bus, connectors: catalog, http, retry: config.retry, runLanes: config.runLanes,
+    store, bus, connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
     code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
     openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     logger: log.child({ component: 'engine' }),

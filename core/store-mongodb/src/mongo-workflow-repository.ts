@@ -119,6 +119,10 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
         { _id: id }, { $set: { publishedVersion: null, publishedTrigger: null, updatedAt: new Date().toISOString() } }, { returnDocument: 'after' });
       return doc ? toWorkflow(doc) : null;
     },
+    async delete(id) {
+      if ((await workflows().deleteOne({ _id: id, publishedVersion: null })).deletedCount > 0) return 'deleted';
+      return (await workflows().findOne({ _id: id }, { projection: { _id: 1 } })) ? 'published' : 'missing';
+    },
     async getVersion(id, version) {
       const doc = await versions().findOne({ _id: versionId(id, version) });
       return doc ? toVersion(doc) : null;

@@ -64,6 +64,7 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase, writes: Write
   const insertVersion = db.prepare(`INSERT INTO workflow_versions (workflow_id, version, document, published_at, trigger_connector, trigger_key, trigger_connection)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const version = db.prepare('SELECT * FROM workflow_versions WHERE workflow_id = ? AND version = ?');
+  const removeDraft = db.prepare('DELETE FROM workflows WHERE id = ? AND published_version IS NULL');
   const publishedForTrigger = db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
     WHERE v.trigger_connection = ? AND v.trigger_connector = ? AND v.trigger_key = ? ORDER BY v.workflow_id`);
   const publishedForConnection = db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
@@ -122,6 +123,10 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase, writes: Write
     async unpublish(id) {
       const at = new Date().toISOString();
       return (await write(() => setPublished.run(null, null, at, id))).changes === 0 ? null : get(id);
+    },
+    async delete(id) {
+      if ((await write(() => removeDraft.run(id))).changes > 0) return 'deleted';
+      return get(id) ? 'published' : 'missing';
     },
     async getVersion(id, n) {
       const row = version.get(id, n) as VersionRow | undefined;

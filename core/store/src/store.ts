@@ -28,6 +28,11 @@ export interface WorkflowRepository {
   publish(id: string): Promise<WorkflowVersionRecord | null>;
   /** Stops the workflow from running; its versions are kept. */
   unpublish(id: string): Promise<WorkflowRecord | null>;
+  /**
+   * Deletes an unpublished workflow (its draft; the versions its runs ran are kept with them).
+   * `published` when it is published (nothing deleted), `missing` when there is no such workflow.
+   */
+  delete(id: string): Promise<'deleted' | 'published' | 'missing'>;
   getVersion(id: string, version: number): Promise<WorkflowVersionRecord | null>;
   /** Published workflows whose trigger is this connector, trigger key and connection. */
   listPublishedForTrigger(connector: string, trigger: string, connectionId: string): Promise<PublishedWorkflow[]>;

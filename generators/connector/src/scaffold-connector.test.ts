@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateManifest } from '@wireup/sdk';
@@ -30,6 +30,10 @@ describe('scaffoldConnector: a new connector that works straight away', () => {
       'src/triggers/item-created.ts', 'src/actions/create-item.ts', 'src/generated/types.ts', 'src/connector.test.ts',
     ]));
     expect(await ws.connectorEntries()).toEqual(['acme-crm']);
+  });
+
+  it('creates the package folder with the usual mode (not the drwx------ of a temp folder)', async () => {
+    expect((await stat(result.directory)).mode & 0o777).toBe(0o777 & ~process.umask());
   });
 
   it('names the package, version, scripts and Nx tag like the other connectors', async () => {

@@ -4,7 +4,7 @@
  * written into a hidden staging folder beside the target and renamed into place at the end,
  * so a refusal or a failure leaves nothing half-written.
  */
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { runConnectorCodegen } from './codegen-step.ts';
 import { ConnectorExistsError } from './errors.ts';
@@ -59,6 +59,8 @@ export async function scaffoldConnector(options: ScaffoldOptions, templates = te
       await writeFile(target, file.content);
     }
     const generated = (await runConnectorCodegen(staging)).map((p) => relative(staging, p).split(sep).join('/'));
+    // mkdtemp makes the folder drwx------; the package gets the mode any new folder gets here.
+    await chmod(staging, 0o777 & ~process.umask());
     if (await exists(directory)) throw new ConnectorExistsError(names.name, directory);
     await rename(staging, directory).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ENOTEMPTY' || error.code === 'EEXIST' ? new ConnectorExistsError(names.name, directory) : error;

@@ -4,8 +4,8 @@
  * action's outputSchema, and writes carry the step's Idempotency-Key. Needs stripe-mock at
  * STRIPE_MOCK_URL (default http://127.0.0.1:12111): `~/go/bin/stripe-mock -http-port 12111`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputError, validateValue, type ActionContext, type JsonSchema } from '@wireup/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHttpClient, InvalidInputError, validateValue, type ActionContext, type ConnectorContext, type JsonSchema } from '@wireup/sdk';
 import stripe from '../connector.ts';
 import { callStripe, stripeFor } from '../client.ts';
 import { exampleInputs, readActions } from './example-inputs.ts';
@@ -13,11 +13,12 @@ import { valueFor } from './schema-values.ts';
 
 const mockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
 const auth = { secretKey: 'sk_test_wireupIntegration' };
-const saved = { ...process.env };
 const requests: Array<{ method: string; path: string; idempotency_key?: string }> = [];
+/** What the engine hands every call: the connection's auth, the egress-guarded client (loopback allowed), the connector's settings. */
+const base: ConnectorContext = { auth, http: createHttpClient({ allowPrivate: true }), settings: { apiBase: mockUrl } };
 
 function context(input: Record<string, unknown>, idempotencyKey: string): ActionContext {
-  return { auth, http: undefined as never, input, idempotencyKey };
+  return { ...base, input, idempotencyKey };
 }
 
 beforeAll(async () => {
@@ -28,14 +29,8 @@ beforeAll(async () => {
     throw new Error(`stripe-mock is not reachable at ${mockUrl} (${(error as Error).message}). Start it with \`~/go/bin/stripe-mock -http-port 12111 -https-port 12112\` (go install github.com/stripe/stripe-mock@latest) or set STRIPE_MOCK_URL.`);
   }
   if (!res.ok) throw new Error(`stripe-mock at ${mockUrl} answered GET /v1/balance with ${res.status}: ${await res.text()}`);
-  process.env.WIREUP_STRIPE_API_BASE = mockUrl;
-  process.env.WIREUP_EGRESS_ALLOW_PRIVATE = 'true';
-  (await stripeFor(auth)).on('request', (event: { method: string; path: string; idempotency_key?: string }) => requests.push(event));
+  stripeFor(base).on('request', (event: { method: string; path: string; idempotency_key?: string }) => requests.push(event));
 }, 30_000);
-
-afterAll(() => {
-  process.env = saved;
-});
 
 describe('Stripe actions against stripe-mock', () => {
   it('the example table covers every action', () => {
@@ -76,14 +71,13 @@ describe('Stripe actions against stripe-mock', () => {
 
   it('a request Stripe refuses becomes a non-retriable InvalidInputError', async () => {
     // The actions' schemas never let this through; the client alone can send it.
-    const client = await stripeFor(auth);
-    const error = await callStripe(() => client.customers.create({ nickname: 'x' } as never)).catch((e: unknown) => e);
+    const error = await callStripe(base, (client) => client.customers.create({ nickname: 'x' } as never)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).retriable).toBe(false);
     expect((error as Error).message).toMatch(/^Stripe refused the request/);
   });
 
   it('testConnection passes with the mock', async () => {
-    await expect(stripe.testConnection!({ auth, http: undefined as never })).resolves.toBeUndefined();
+    await expect(stripe.testConnection!(base)).resolves.toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputError, validateValue, type ActionContext, type JsonSchema } from '@wireup/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHttpClient, InvalidInputError, validateValue, type ActionContext, type JsonSchema } from '@wireup/sdk';
 import stripe from '../connector.ts';
 import { stripeFor } from '../client.ts';
 import { exampleInputs } from './example-inputs.ts';
@@ -17,22 +17,17 @@ const catalog = [
 
 // Any call that got past validation would reach this closed port and fail with NetworkError.
 const auth = { secretKey: 'sk_test_unitNoNetwork' };
-const saved = { ...process.env };
+const settings = { apiBase: 'http://127.0.0.1:9' };
+const http = createHttpClient({ allowPrivate: true });
 let requests = 0;
 const actions = [...stripe.actions.values()].map((a) => [a.key, a] as const);
 
-beforeAll(async () => {
-  process.env.WIREUP_STRIPE_API_BASE = 'http://127.0.0.1:9';
-  process.env.WIREUP_EGRESS_ALLOW_PRIVATE = 'true';
-  (await stripeFor(auth)).on('request', () => { requests += 1; });
-});
-
-afterAll(() => {
-  process.env = saved;
+beforeAll(() => {
+  stripeFor({ auth, settings }).on('request', () => { requests += 1; });
 });
 
 function context(input: unknown): ActionContext {
-  return { auth, http: undefined as never, input: input as Record<string, unknown>, idempotencyKey: 'run_unit:step' };
+  return { auth, settings, http, input: input as Record<string, unknown>, idempotencyKey: 'run_unit:step' };
 }
 
 async function refusal(key: string, input: unknown): Promise<InvalidInputError> {

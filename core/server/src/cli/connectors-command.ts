@@ -4,10 +4,15 @@ import { join, resolve } from 'node:path';
 import { validateManifest } from '@wireup/sdk';
 import { firstPartyConnectors } from '../installed-connectors.ts';
 
+/** `1 trigger`, `2 triggers`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export async function connectorsCommand(sub: string | undefined, args: string[]): Promise<number> {
   if (sub === 'list') {
     for (const { manifest: m } of firstPartyConnectors()) {
-      process.stdout.write(`${m.name}@${m.version}  ${m.displayName}: ${m.triggers.length} triggers, ${m.actions.length} actions\n`);
+      process.stdout.write(`${m.name}@${m.version}  ${m.displayName}: ${plural(m.triggers.length, 'trigger')}, ${plural(m.actions.length, 'action')}\n`);
       for (const t of m.triggers) process.stdout.write(`  trigger ${m.name}.${t.key}${t.event ? ` (${t.event})` : ''}\n`);
       for (const a of m.actions) process.stdout.write(`  action  ${m.name}.${a.key}\n`);
     }

@@ -5,13 +5,12 @@
  * `"test": false` skips the check; a failed update keeps the previous credentials.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeMockUrl, type Harness } from '../testing/harness.ts';
+import { startHarness, type Harness } from '../testing/harness.ts';
 
 describe('connection checks', () => {
   let h: Harness;
   beforeAll(async () => {
-    process.env.WIREUP_STRIPE_API_BASE = stripeMockUrl;
-    h = await startHarness();
+    h = await startHarness(); // testEnv points WIREUP_STRIPE_API_BASE at stripe-mock
   });
   afterAll(async () => h?.close());
 

@@ -1,8 +1,8 @@
 /**
  * The marketplace on Kafka + MongoDB: an ingest process and two worker processes, each with its
  * own data folder, started before anything is installed. An install over the API is followed by
- * both workers without a restart (they read the installation from the Store and fetch the
- * package from the registry by its integrity), and the workflow's runs execute on them; a
+ * both workers without a restart (a domain event on the bus's `marketplace` topic; they read the
+ * installation from the Store and fetch the package from the registry by its integrity), and the workflow's runs execute on them; a
  * removal is followed the same way. Real Verdaccio (embedded in the test), real Kafka and
  * FerretDB (tools/services).
  */
@@ -63,7 +63,10 @@ describe('marketplace on Kafka + MongoDB with two workers', () => {
       procs.push(p);
       return p;
     };
-    const [ingest, workerA, workerB] = await Promise.all([spawnRole('ingest'), spawnRole('worker'), spawnRole('worker')]);
+    // One after the other, as in scale-out: the first sets the database up (FerretDB drops connections under concurrent set-up).
+    const ingest = await spawnRole('ingest');
+    const workerA = await spawnRole('worker');
+    const workerB = await spawnRole('worker');
     const must = async (url: string, method: string, path: string, body?: unknown) => {
       const r = await callApi(url, method, path, body);
       if (r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`);
@@ -74,7 +77,7 @@ describe('marketplace on Kafka + MongoDB with two workers', () => {
     expect(await versionOn(workerA.url)).toBeUndefined();
     expect((await callApi(ingest.url, 'POST', '/v1/connectors', { name: '@wireup/connector-acme-crm' })).status).toBe(201);
     for (const worker of [workerA, workerB]) {
-      await eventually(async () => ((await versionOn(worker.url)) === '1.0.0' ? true : undefined), 20_000, 'a worker to load acme-crm 1.0.0');
+      await eventually(async () => ((await versionOn(worker.url)) === '1.0.0' ? true : undefined), 10_000, 'a worker to load acme-crm 1.0.0 (the bus event; the periodic sync is every 30 s)');
     }
 
     const connection = (await must(ingest.url, 'POST', '/v1/connections', { connector: 'acme-crm', name: 'Acme', auth: { apiKey: 'k', baseUrl: apiUrl, webhookSecret } })).id;
@@ -98,8 +101,8 @@ describe('marketplace on Kafka + MongoDB with two workers', () => {
     await setConnectorSource(connectorDir, '1.0.0', '1.1.0', false);
     await publishConnector(connectorDir, client);
     expect((await callApi(ingest.url, 'POST', '/v1/connectors/acme-crm/upgrade', { version: '1.1.0' })).status).toBe(201);
-    for (const worker of [workerA, workerB]) await eventually(async () => ((await versionOn(worker.url)) === '1.1.0' ? true : undefined), 20_000, 'a worker to load 1.1.0');
+    for (const worker of [workerA, workerB]) await eventually(async () => ((await versionOn(worker.url)) === '1.1.0' ? true : undefined), 10_000, 'a worker to load 1.1.0');
     expect((await callApi(ingest.url, 'DELETE', '/v1/connectors/acme-crm/versions/1.1.0')).status).toBe(200);
-    for (const worker of [workerA, workerB]) await eventually(async () => ((await versionOn(worker.url)) === '1.0.0' ? true : undefined), 20_000, 'a worker to drop 1.1.0');
+    for (const worker of [workerA, workerB]) await eventually(async () => ((await versionOn(worker.url)) === '1.0.0' ? true : undefined), 10_000, 'a worker to drop 1.1.0');
   }, 240_000);
 });

@@ -11,7 +11,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeStripeWebhooks, type FakeStripeWebhooks } from '@wireup/testing';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, stripeMockUrl, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
 import { registrationKey, type StoredRegistration } from '../webhook-registrar.ts';
 
 const must = <T = any>(r: { status: number; body: T }, what: string): T => {
@@ -37,8 +37,7 @@ describe('Stripe registration against stripe-mock', () => {
   let connection: any;
   const workflows: string[] = [];
   beforeAll(async () => {
-    process.env.WIREUP_STRIPE_API_BASE = stripeMockUrl;
-    h = await startHarness();
+    h = await startHarness(); // testEnv points WIREUP_STRIPE_API_BASE at stripe-mock
     connection = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe managed', auth: { secretKey: 'sk_test_registration' } }), 'connection');
   });
   afterAll(async () => h?.close());
@@ -88,17 +87,14 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
   let stripe: FakeStripeWebhooks;
   let connection: any;
   let workflowId: string;
-  const saved = process.env.WIREUP_STRIPE_API_BASE;
   beforeAll(async () => {
     stripe = await createFakeStripeWebhooks({ secretKey: 'sk_test_fake_registration', signingSecret: 'whsec_known_secret_from_fake_stripe' });
-    process.env.WIREUP_STRIPE_API_BASE = stripe.url;
-    h = await startHarness();
+    h = await startHarness({}, { env: { WIREUP_STRIPE_API_BASE: stripe.url } });
     connection = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe', auth: { secretKey: stripe.secretKey } }), 'connection');
   });
   afterAll(async () => {
     await h?.close();
     await stripe?.close();
-    process.env.WIREUP_STRIPE_API_BASE = saved;
   });
 
   it('a registration failure answers 502 WEBHOOK_REGISTRATION_FAILED naming Stripe and its message, and the workflow stays a draft', async () => {

@@ -35,7 +35,7 @@ export function connectionView(record: ConnectionRecord, connector: Connector | 
 async function testCredentials(connector: Connector, auth: ConnectionAuth, deps: AppDeps): Promise<void> {
   if (!connector.testConnection) return;
   try {
-    await connector.testConnection({ auth, http: deps.http });
+    await connector.testConnection({ auth, http: deps.http, settings: deps.config.connectorSettings[connector.manifest.name] });
   } catch (error) {
     const cause = error instanceof WireupError ? error.code : 'ERROR';
     // A provider (or a mock) may quote the submitted key back: never let a secret into the answer.

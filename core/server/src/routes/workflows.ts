@@ -11,7 +11,7 @@ import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { bodyValidatedElsewhere } from '../body-validated-elsewhere.ts';
 import { routeSchemas as schemas } from '../route-schemas.ts';
-import { JsonTooDeepError, NotFoundError, WorkflowInvalidError } from '../errors.ts';
+import { JsonTooDeepError, NotFoundError, WorkflowInvalidError, WorkflowPublishedError } from '../errors.ts';
 import { sendError } from '../error-handler.ts';
 import { checkWorkflowReferences } from '../workflow-references.ts';
 import { createWebhookRegistrar } from '../webhook-registrar.ts';
@@ -102,6 +102,13 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     return view(deps, record ?? (await load(request.params.id)), problems);
   }));
 
+  app.delete<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.deleteWorkflow }, async (request, reply) => {
+    const outcome = await deps.store.workflows.delete(request.params.id);
+    if (outcome === 'missing') throw new NotFoundError('Workflow', request.params.id);
+    if (outcome === 'published') throw new WorkflowPublishedError(request.params.id);
+    return reply.code(204).send();
+  });
+
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
     const record = await load(request.params.id);
     await validated(deps, record.draft);
@@ -113,6 +120,19 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
       id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
       ...(webhook ? { webhook } : {}), ...(warnings.length ? { warnings } : {}),
     };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/workflows/:id/versions', { schema: schemas.listWorkflowVersions }, async (request) => {
+    const record = await load(request.params.id);
+    const numbers = Array.from({ length: record.latestVersion }, (_, i) => record.latestVersion - i);
+    const versions = (await Promise.all(numbers.map((n) => deps.store.workflows.getVersion(record.id, n)))).filter((v) => v !== null);
+    return { data: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, running: v.version === record.publishedVersion })) };
+  });
+
+  app.get<{ Params: { id: string; version: number } }>('/v1/workflows/:id/versions/:version', { schema: schemas.getWorkflowVersion }, async (request) => {
+    const version = await deps.store.workflows.getVersion(request.params.id, Number(request.params.version));
+    if (!version) throw new NotFoundError('Workflow version', `${request.params.id} v${request.params.version}`);
+    return { workflowId: version.workflowId, version: version.version, publishedAt: version.publishedAt, document: version.document };
   });
 
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', { schema: schemas.unpublishWorkflow }, async (request) => {

@@ -47,13 +47,11 @@ export async function callApi<T = any>(baseUrl: string, method: string, path: st
 }
 
 /** Starts Wireup in-process on the embedded default (or the configured backends) with a fake Kustomer. */
-export async function startHarness(overrides: Partial<Config> = {}, options: { dataDir?: string; kustomer?: FakeKustomer } = {}): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}, options: { dataDir?: string; kustomer?: FakeKustomer; env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wireup-test-'));
   const kustomer = options.kustomer ?? (await createFakeKustomer({ apiKey: 'kustomer-test-key' }));
-  const env = testEnv(dataDir);
-  // Connectors read their own settings from the process environment (Stripe's API base).
-  process.env.WIREUP_STRIPE_API_BASE ??= stripeMockUrl;
-  process.env.WIREUP_EGRESS_ALLOW_PRIVATE ??= "true";
+  // The server's configuration, as an operator gives it: variables (options.env wins over the test defaults).
+  const env = { ...testEnv(dataDir), ...options.env };
   // In-process servers log nothing unless WIREUP_LOG_LEVEL asks (vitest's output stays readable).
   const quiet: Partial<Config> = process.env.WIREUP_LOG_LEVEL ? {} : { logLevel: 'silent' };
   const wireup = await createWireup(loadConfig(env, { ...quiet, ...overrides }));

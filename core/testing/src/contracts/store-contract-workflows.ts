@@ -63,6 +63,20 @@ export function describeWorkflowContract(getStore: () => Store): void {
       expect(await workflows.unpublish('missing')).toBeNull();
     });
 
+    it('deletes only an unpublished workflow; the versions its runs ran are kept', async () => {
+      const { workflows } = getStore();
+      await workflows.create('wf-del', document('to delete'));
+      await workflows.publish('wf-del');
+      expect(await workflows.delete('wf-del')).toBe('published');
+      expect(await workflows.get('wf-del')).not.toBeNull();
+      await workflows.unpublish('wf-del');
+      expect(await workflows.delete('wf-del')).toBe('deleted');
+      expect(await workflows.get('wf-del')).toBeNull();
+      expect((await workflows.list()).map((w) => w.id)).not.toContain('wf-del');
+      expect(await workflows.getVersion('wf-del', 1)).not.toBeNull();
+      expect(await workflows.delete('wf-del')).toBe('missing');
+    });
+
     it('finds the published workflows a trigger fires, by their published version, not their draft', async () => {
       const { workflows } = getStore();
       await workflows.create('wf-match', document('match'));

@@ -101,6 +101,13 @@ function createWorkflows(): WorkflowRepository {
       rows.set(id, next);
       return copy(next);
     },
+    async delete(id) {
+      const row = rows.get(id);
+      if (!row) return 'missing';
+      if (row.publishedVersion !== null) return 'published';
+      rows.delete(id);
+      return 'deleted';
+    },
     async getVersion(id, version) { return copy(versions.get(versionKey(id, version)) ?? null); },
     async listPublishedForTrigger(connector, trigger, connectionId) {
       return published(({ document: { trigger: t } }) => t.connector === connector && t.trigger === trigger && t.connection === connectionId);
