@@ -186,6 +186,37 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(violations).toEqual({});
   });
 
+  it('checks credentials when a connection is saved, deletes it, signs out, and signs in with the API token', async () => {
+    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
+    await page.goto(`${wireup.url}/connections`);
+    await page.getByLabel('App of the new connection').selectOption({ label: 'Kustomer' });
+    const form = page.getByRole('form', { name: 'New Kustomer connection' });
+    await form.getByLabel('Connection name').fill('Kustomer (checked)');
+    await form.getByLabel('API key').fill('not-the-key');
+    await form.getByLabel('API base URL').fill(kustomer.url);
+    await form.getByRole('button', { name: 'Create connection' }).click();
+    // The API's own words: the app refused the credentials, nothing was saved.
+    await form.getByRole('alert').filter({ hasText: 'Kustomer did not accept these credentials' }).waitFor();
+    await shot('14-connection-refused');
+    await form.getByLabel('API key').fill('kustomer-e2e-key');
+    await form.getByRole('button', { name: 'Create connection' }).click();
+    const row = page.locator('tr').filter({ hasText: 'Kustomer (checked)' });
+    await row.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Delete Kustomer (checked)' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You are signed out.').waitFor();
+    expect((await page.request.get(`${wireup.url}/v1/workflows`)).status()).toBe(401);
+    await page.goto(`${wireup.url}/runs`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel('API token').fill('e2e-token-0123456789');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/runs$/);
+    await page.getByRole('heading', { name: 'Runs' }).waitFor();
+  });
+
   it('loads under 250 KB of gzipped JavaScript first (the canvas and CodeMirror come later)', () => {
     const html = readFileSync(join(editorDist, 'index.html'), 'utf8');
     const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
