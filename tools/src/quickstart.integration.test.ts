@@ -30,7 +30,8 @@ describe('README quick start on a fresh clone', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wireup-quickstart-'));
   let child: ChildProcess | undefined;
   afterAll(() => {
-    child?.kill('SIGKILL');
+    // The whole process group: npm and the Wireup it started (a failed run must not leave Wireup holding 8080).
+    if (child?.pid) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -59,6 +60,10 @@ describe('README quick start on a fresh clone', () => {
     expect(unauthorized.status).toBe(401);
     const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
     expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'openai', 'stripe']);
+    // npm start embeds the connector registry (Verdaccio) and the marketplace reads it.
+    expect(out).toContain('Connector registry (embedded Verdaccio) at http://127.0.0.1:4873');
+    const marketplace = await fetch('http://127.0.0.1:8080/v1/marketplace', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    expect(marketplace).toMatchObject({ registry: 'http://127.0.0.1:4873', stale: false, data: [] });
     // The editor, built by npm install, and the one-time sign-in link that opens it.
     const editor = await fetch('http://127.0.0.1:8080/');
     expect(editor.status).toBe(200);

@@ -137,6 +137,10 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     const webhookUrl = await webhookInput.inputValue();
     expect(webhookUrl).toMatch(/\/v1\/webhooks\/stripe\.trigger-charge-failed\//);
     await shot('07-published');
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByRole('dialog').getByText('The draft is this version.').waitFor();
+    await shot('07b-versions');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
     // 7. Stripe sends a signed charge.failed to that URL: one conversation in Kustomer.
     const event = {
@@ -182,6 +186,37 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(violations).toEqual({});
   });
 
+  it('checks credentials when a connection is saved, deletes it, signs out, and signs in with the API token', async () => {
+    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
+    await page.goto(`${wireup.url}/connections`);
+    await page.getByLabel('App of the new connection').selectOption({ label: 'Kustomer' });
+    const form = page.getByRole('form', { name: 'New Kustomer connection' });
+    await form.getByLabel('Connection name').fill('Kustomer (checked)');
+    await form.getByLabel('API key').fill('not-the-key');
+    await form.getByLabel('API base URL').fill(kustomer.url);
+    await form.getByRole('button', { name: 'Create connection' }).click();
+    // The API's own words: the app refused the credentials, nothing was saved.
+    await form.getByRole('alert').filter({ hasText: 'Kustomer did not accept these credentials' }).waitFor();
+    await shot('14-connection-refused');
+    await form.getByLabel('API key').fill('kustomer-e2e-key');
+    await form.getByRole('button', { name: 'Create connection' }).click();
+    const row = page.locator('tr').filter({ hasText: 'Kustomer (checked)' });
+    await row.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Delete Kustomer (checked)' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You are signed out.').waitFor();
+    expect((await page.request.get(`${wireup.url}/v1/workflows`)).status()).toBe(401);
+    await page.goto(`${wireup.url}/runs`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel('API token').fill('e2e-token-0123456789');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/runs$/);
+    await page.getByRole('heading', { name: 'Runs' }).waitFor();
+  });
+
   it('loads under 250 KB of gzipped JavaScript first (the canvas and CodeMirror come later)', () => {
     const html = readFileSync(join(editorDist, 'index.html'), 'utf8');
     const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
@@ -195,6 +230,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     const api = (method: string, path: string, body?: unknown) => fetch(`${wireup.url}${path}`, {
       method, headers: { authorization: 'Bearer e2e-token-0123456789', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
     }).then((r) => r.json());
+    // Signed in with the API token (the one-time link may be spent): the cookie lands in the browser's jar.
+    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
     const created = await api('POST', '/v1/workflows?partial=true', { name: 'Undo me', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });
     await page.goto(`${wireup.url}/editor/${created.id}`);
     const name = page.getByLabel('Workflow name');
@@ -207,11 +244,33 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await saved.waitFor();
     expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Undo me');
 
+    // Steps added from the canvas ("+" on a node) and deleted with the keyboard are undone too.
+    await page.getByRole('button', { name: 'Add a step after Charge failed' }).click();
+    await page.locator('dialog button', { hasText: 'Filter' }).click();
+    await page.locator('[data-node="filter"]').waitFor();
+    await saved.waitFor();
+    await page.locator('[data-node="filter"] .body').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('[data-node="filter"]').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await page.locator('[data-node="filter"]').waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-node="filter"]').count()).toBe(0);
+    await saved.waitFor();
+    expect((await api('GET', `/v1/workflows/${created.id}`)).draft.steps).toEqual([]);
+
+    // After a reload the history is still there: redo brings the filter back, undo takes it away.
     await page.reload();
     await page.getByRole('button', { name: 'Redo' }).click();
-    await expect.poll(() => name.inputValue()).toBe('Undo me, renamed');
+    await page.locator('[data-node="filter"]').waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('[data-node="filter"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await page.locator('[data-node="filter"]').waitFor();
     await saved.waitFor();
-    expect((await api('GET', `/v1/workflows/${created.id}`)).name).toBe('Undo me, renamed');
+    const after = await api('GET', `/v1/workflows/${created.id}`);
+    expect(after.draft.steps.map((st: { type: string }) => st.type)).toEqual(['filter']);
+    expect(after.name).toBe('Undo me');
 
     // Someone else saves meanwhile: this page's next save is refused and the newer draft shown.
     await api('PUT', `/v1/workflows/${created.id}?partial=true`, { name: 'Changed elsewhere', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });

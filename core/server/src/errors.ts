@@ -143,6 +143,8 @@ export const serverErrors = defineErrorRegistry('server', {
   INVALID_JSON: { status: 400, meaning: 'the API body is not JSON' },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'the body is over the limit (`WIREUP_WEBHOOK_BODY_LIMIT` for webhooks)' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'send `application/json`' },
+  HEADERS_TOO_LARGE: { status: 431, meaning: "the request line and headers are over 64 KiB (Node's parser; the connection is closed)" },
+  REQUEST_TIMEOUT: { status: 408, meaning: 'the headers or the body did not arrive within `WIREUP_HEADERS_TIMEOUT_MS` / `WIREUP_REQUEST_TIMEOUT_MS`' },
   WORKFLOW_PUBLISHED: { status: 409, meaning: '`DELETE /v1/workflows/:id` of a published workflow: unpublish it first' },
   WORKFLOW_INVALID: { status: 422, meaning: 'the workflow document is invalid or over a limit (docs/limits.md); `details` names each field' },
   CONNECTION_TEST_FAILED: { status: 422, meaning: "the app refused the connection's credentials; `details.cause` is the connector's code (e.g. `AUTHENTICATION_FAILED`)" },
@@ -180,7 +182,7 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The body is empty but Content-Type is application/json'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_REQUEST', 'Content-Length does not match the body'],
   FST_ERR_BAD_URL: [400, 'URL_INVALID', 'The URL has malformed percent-encoding'],
-  FST_ERR_MAX_PARAM_LENGTH: [400, 'INVALID_REQUEST', 'A path parameter is longer than 100 characters'],
+  FST_ERR_MAX_PARAM_LENGTH: [400, 'INVALID_REQUEST', 'A path parameter is longer than 300 characters'],
 };
 
 /** Maps any thrown value to a status and the error body. Unknown errors become a 500 without internals. */

@@ -63,7 +63,7 @@ export const routeSchemas = {
   updateConnection: {
     summary: 'Update name or auth (omitted secret fields keep their value, unless a field saying where they are sent, such as Kustomer baseUrl, changes: then 422 CONNECTION_SECRETS_REQUIRED)', tags: ['connections'], params: idParams('id'),
     body: schemaRef('ConnectionUpdate'),
-    response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 422) },
+    response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 409, 422) },
   },
   deleteConnection: {
     summary: 'Delete a connection no published workflow uses (as trigger or in any step; else 409 naming them)', tags: ['connections'], params: idParams('id'),
@@ -71,7 +71,7 @@ export const routeSchemas = {
   },
   createWorkflow: {
     summary: 'Create a workflow draft (validated by core/engine: a problem is a 422 naming the field)', tags: ['workflows'],
-    body: schemaRef('WorkflowDocument'),
+    body: { anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')], description: 'A workflow document; with ?partial=true an outline is enough' },
     querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
     response: { 201: described('Created', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 422) },
   },
@@ -85,7 +85,7 @@ export const routeSchemas = {
   },
   updateWorkflow: {
     summary: 'Replace the draft (published versions never change)', tags: ['workflows'], params: idParams('id'),
-    body: schemaRef('WorkflowDocument'),
+    body: { anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')], description: 'A workflow document; with ?partial=true an outline is enough' },
     querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
     headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'The revision this save is based on; refused with 412 when the draft has moved on' } } },
     response: { 200: described('Updated', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 404, 412, 422) },
@@ -101,6 +101,21 @@ export const routeSchemas = {
   unpublishWorkflow: {
     summary: 'Stop running the workflow; shrinks or removes the provider endpoint it needed', tags: ['workflows'], params: idParams('id'),
     response: { 200: described('Unpublished', { allOf: [schemaRef('Workflow'), { type: 'object', properties: { warnings: { type: 'array', items: { type: 'string' }, description: 'Provider clean-up that failed; retried at the next publish or unpublish' } } }] }), ...errorResponses(...api, 404) },
+  },
+  listWorkflowVersions: {
+    summary: 'The published versions of a workflow, newest first (their documents: GET …/versions/{version})', tags: ['workflows'], params: idParams('id'),
+    response: {
+      200: described('The versions', list({ type: 'object', required: ['version', 'publishedAt', 'running'], properties: { version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, running: { type: 'boolean', description: 'This is the version that runs' } } })),
+      ...errorResponses(...api, 404),
+    },
+  },
+  getWorkflowVersion: {
+    summary: 'One published (immutable) version of a workflow', tags: ['workflows'],
+    params: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string', minLength: 1, maxLength: 100 }, version: { type: 'integer', minimum: 1 } } },
+    response: {
+      200: described('The version', { type: 'object', required: ['workflowId', 'version', 'publishedAt', 'document'], properties: { workflowId: { type: 'string' }, version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, document: schemaRef('WorkflowDocument') } }),
+      ...errorResponses(...api, 404),
+    },
   },
   listRuns: {
     summary: 'Runs, newest first; `status=failed` is the dead-letter list', tags: ['runs'],

@@ -7,18 +7,22 @@
  * rejects the callers it concerns with the driver's own error, so nothing is reported stored
  * that was not.
  */
-import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
+import type { Collection, Document, OptionalUnlessRequiredId, WriteConcernSettings } from 'mongodb';
 import { createGroupSender } from '@wireup/sdk';
 import { settleEach } from './write-errors.ts';
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 export type InsertOne<T extends Document> = (doc: OptionalUnlessRequiredId<T>) => Promise<InsertOutcome>;
 
-/** An `insertOne` that batches with its concurrent callers; `collection` is read per batch (the store may restart). */
-export function createInsertBatcher<T extends Document>(collection: () => Collection<T>): InsertOne<T> {
+/**
+ * An `insertOne` that batches with its concurrent callers; `collection` is read per batch (the
+ * store may restart). `writeConcern` overrides the client's for these inserts (event accepts ask
+ * for a majority, journaled).
+ */
+export function createInsertBatcher<T extends Document>(collection: () => Collection<T>, writeConcern?: WriteConcernSettings): InsertOne<T> {
   return createGroupSender<OptionalUnlessRequiredId<T>, InsertOutcome>(async (batch) => {
     try {
-      await collection().insertMany(batch.map((p) => p.item), { ordered: false });
+      await collection().insertMany(batch.map((p) => p.item), { ordered: false, ...(writeConcern ? { writeConcern } : {}) });
       for (const p of batch) p.resolve('inserted');
     } catch (error) {
       settleEach(batch, error, 'inserted', 'duplicate');

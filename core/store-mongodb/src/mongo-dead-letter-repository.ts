@@ -25,7 +25,7 @@ export function createMongoDeadLetterRepository(db: DbRef): DeadLetterRepository
       const { id, value, ...rest } = record;
       try {
         // Acknowledged by a majority, on disk: the bus drops the message once this resolves.
-        await col().insertOne({ _id: id, value: toJson(value), ...rest }, { writeConcern: { w: 'majority', j: true } });
+        await col().insertOne({ _id: id, value: toJson(value), ...rest }, { writeConcern: { w: 'majority', journal: true } });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }

@@ -31,7 +31,9 @@ const toRecord = (doc: EventDoc): EventRecord => ({
 
 export function createMongoEventRepository(db: DbRef, cacheMs: number): EventRepository {
   const col = () => db().collection<EventDoc>(collections.events);
-  const insert = createInsertBatcher(col);
+  // An accept licenses the webhook's 2xx: acknowledged by a majority of the replica set and on
+  // their journals, so neither a primary failover nor power loss takes it back.
+  const insert = createInsertBatcher(col, { w: 'majority', journal: true });
   const update = createUpdateBatcher(col);
   const recent = createRecentCache<EventDoc>(cacheMs, 5_000);
   const read = async (key: string): Promise<EventRecord | null> => {

@@ -3,7 +3,7 @@
  * as FerretDB), with the official `mongodb` driver. `start()` connects, checks the server
  * answers, and creates the indexes; `stop()` closes the client.
  */
-import { MongoClient, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError, type Db } from 'mongodb';
+import { MongoClient, MongoError, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError, type Db } from 'mongodb';
 import { StoreUnavailableError, type Store } from '@wireup/store';
 import { silentLogger, type Logger } from '@wireup/sdk';
 import { createMongoConnectionRepository } from './mongo-connection-repository.ts';
@@ -43,9 +43,15 @@ function dbNameFromUrl(url: string): string | undefined {
   return match ? decodeURIComponent(match[1]) : undefined;
 }
 
-const unreachable = (error: unknown): boolean =>
+/**
+ * Errors of a server that is away or changing primaries: retriable (StoreUnavailableError), so the
+ * bus redelivers without counting them towards dead-lettering. The driver labels the transient
+ * ones of a failover (not primary, interrupted at shutdown) `RetryableWriteError`.
+ */
+export const unreachable = (error: unknown): boolean =>
   error instanceof MongoNetworkError || error instanceof MongoServerSelectionError
-  || error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError;
+  || error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError
+  || (error instanceof MongoError && (error.hasErrorLabel('RetryableWriteError') || error.hasErrorLabel('TransientTransactionError')));
 
 /** Wraps every method of a repository so a lost database surfaces as StoreUnavailableError (503). */
 function guarded<R extends object>(repository: R, where: string): R {

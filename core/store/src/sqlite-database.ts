@@ -1,7 +1,8 @@
 /**
  * Opens the embedded SQLite file with the settings every embedded adapter needs: WAL so
  * readers never wait for the writer, synchronous=NORMAL (a commit survives a process crash;
- * only an OS crash or power loss can lose the last commits), memory-mapped reads, and a busy
+ * only an OS crash or power loss can lose the last commits — except the commits the write queue
+ * makes durable, such as event accepts, which run at FULL), memory-mapped reads, and a busy
  * timeout so a second connection on the same file waits instead of failing.
  */
 import { mkdirSync } from 'node:fs';

@@ -1,4 +1,7 @@
-/** EventRepository on SQLite: the primary key on `key` is the dedupe. Writes go through the group commit. */
+/**
+ * EventRepository on SQLite: the primary key on `key` is the dedupe. Writes go through the group
+ * commit; an accept's commit is durable against power loss (see sqlite-write-queue.ts).
+ */
 import type { EventRecord, EventStatus } from './records.ts';
 import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
@@ -37,7 +40,8 @@ export function createSqliteEventRepository(db: SqliteDatabase, writes: WriteQue
   return {
     async accept(record) {
       const params = { ...record, payload: toJson(record.payload) };
-      const isNew = await writes.write(() => insert.run(params).changes > 0);
+      // The commit that lets the server answer 2xx: fsynced (synchronous=FULL), so it survives power loss.
+      const isNew = await writes.write(() => insert.run(params).changes > 0, { durable: true });
       // A new event is what was given (its payload as given: no need to read back and parse it).
       if (isNew) return { isNew, record: { ...record, payload: record.payload ?? null } };
       return { isNew, record: toRecord(byKey.get(record.key) as EventRow) };

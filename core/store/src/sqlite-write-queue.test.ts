@@ -52,4 +52,27 @@ describe('write queue (group commit)', () => {
     expect(db.prepare('SELECT n FROM t WHERE id = ?').pluck().get('x')).toBe(1);
     await written;
   });
+
+  it('commits a batch holding a durable write at synchronous=FULL, and goes back to NORMAL after', async () => {
+    const db = open();
+    db.pragma('synchronous = NORMAL');
+    const queue = createWriteQueue(db);
+    const level = (): number => db.pragma('synchronous', { simple: true }) as number;
+    const insert = db.prepare('INSERT INTO t (id, n) VALUES (?, 1)');
+    const seen = await Promise.all([
+      queue.write(() => { insert.run('plain'); return level(); }),
+      queue.write(() => { insert.run('event'); return level(); }, { durable: true }),
+    ]);
+    expect(seen).toEqual([2, 2]); // FULL for the whole batch the durable write is in
+    expect(level()).toBe(1);
+    expect(await queue.write(() => level())).toBe(1); // NORMAL again for batches without one
+    // A failing write in a durable batch: the others still commit (alone, still at FULL), the level is restored.
+    const results = await Promise.allSettled([
+      queue.write(() => { insert.run('event'); return level(); }, { durable: true }),
+      queue.write(() => { insert.run('another'); return level(); }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect((results[1] as PromiseFulfilledResult<number>).value).toBe(2);
+    expect(level()).toBe(1);
+  });
 });

@@ -11,18 +11,25 @@
  * its own transaction: the failing one rejects with its own error and the others commit. When
  * the transaction cannot even begin (the file is locked by another process past the busy
  * timeout), every write of the batch rejects with that error.
+ *
+ * Durability: the connection runs at `synchronous=NORMAL` (a commit survives a process crash; an
+ * OS crash or power loss can lose the last commits). A write marked `durable` (the event accept
+ * that licenses a webhook's 2xx) makes its whole batch commit at `synchronous=FULL`: the WAL is
+ * fsynced before the commit returns, so it survives power loss too. The group commit keeps that
+ * cheap: one fsync per batch, however many events it carries.
  */
 import type { SqliteDatabase } from './sqlite-database.ts';
 
 export interface WriteQueue {
-  /** Queues `op` for the next group commit; resolves with its result once committed. */
-  write<T>(op: () => T): Promise<T>;
+  /** Queues `op` for the next group commit; resolves with its result once committed (with `durable`: on disk, fsynced). */
+  write<T>(op: () => T, options?: { durable?: boolean }): Promise<T>;
   /** Commits what is queued now (before the connection closes). */
   flush(): void;
 }
 
 interface Pending {
   op: () => unknown;
+  durable: boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -32,6 +39,9 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
+  // Not prepared statements: a prepared PRAGMA that sets a value was seen not to take effect on its first run.
+  const syncFull = { run: () => db.exec('PRAGMA synchronous = FULL') };
+  const syncNormal = { run: () => db.exec('PRAGMA synchronous = NORMAL') };
   let queue: Pending[] = [];
   let scheduled = false;
 
@@ -58,6 +68,16 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
+    if (!batch.some((item) => item.durable)) return commitBatch(batch);
+    syncFull.run();
+    try {
+      commitBatch(batch);
+    } finally {
+      if (db.open) syncNormal.run();
+    }
+  };
+
+  const commitBatch = (batch: Pending[]): void => {
     if (batch.length === 1) return alone(batch[0]);
     try {
       begin.run();
@@ -78,9 +98,9 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
   };
 
   return {
-    write<T>(op: () => T): Promise<T> {
+    write<T>(op: () => T, options: { durable?: boolean } = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ op, durable: options.durable === true, resolve: resolve as (value: unknown) => void, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(flush);

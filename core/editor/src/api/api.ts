@@ -1,6 +1,6 @@
 /** The API calls the editor makes, one function each (the API layer: views and stores call only these). */
 import { request } from './http.ts';
-import type { Connection, ConnectorManifest, ConnectorSummary, Installation, MarketplaceSearch, PublishResult, Run, RunStatus, UpgradeReport, Workflow, WorkflowDocument } from './types.ts';
+import type { Connection, ConnectorManifest, ConnectorSummary, Installation, MarketplaceSearch, PublishResult, Run, RunStatus, UpgradeReport, Workflow, WorkflowDocument, WorkflowVersion, WorkflowVersionSummary } from './types.ts';
 
 export interface SessionInfo { csrfToken: string; expiresAt: string }
 
@@ -26,6 +26,8 @@ export const api = {
     request<Workflow>('PUT', `/v1/workflows/${encodeURIComponent(id)}?partial=true`, document, { 'if-match': `"${revision}"` }),
   deleteWorkflow: (id: string) => request<void>('DELETE', `/v1/workflows/${encodeURIComponent(id)}`),
   publish: (id: string) => request<PublishResult>('POST', `/v1/workflows/${encodeURIComponent(id)}/publish`),
+  versions: (id: string) => request<{ data: WorkflowVersionSummary[] }>('GET', `/v1/workflows/${encodeURIComponent(id)}/versions`).then((r) => r.data),
+  version: (id: string, version: number) => request<WorkflowVersion>('GET', `/v1/workflows/${encodeURIComponent(id)}/versions/${version}`),
   unpublish: (id: string) => request<Workflow>('POST', `/v1/workflows/${encodeURIComponent(id)}/unpublish`),
 
   runs: (query: { workflow?: string; status?: RunStatus[]; limit?: number } = {}) => {

@@ -95,3 +95,6 @@ export interface Installation { connector: string; package: string; version: str
 export interface UpgradeChange { kind: string; item?: string; field?: string; message?: string }
 export interface UpgradeBreak { workflowId: string; workflowName?: string; workflowVersion?: number; step?: string; item?: string; reasons?: string[] }
 export interface UpgradeReport { connector: string; from: string; to: string; safe: boolean; changes: UpgradeChange[]; breaks: UpgradeBreak[] }
+
+export interface WorkflowVersionSummary { version: number; publishedAt: string; running: boolean }
+export interface WorkflowVersion { workflowId: string; version: number; publishedAt: string; document: WorkflowDocument }

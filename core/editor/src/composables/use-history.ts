@@ -20,9 +20,12 @@ export interface History<T> {
 
 interface Stored { past: string[]; present: string; future: string[] }
 
+/** How many undo and redo steps to keep across a reload for documents of this size. */
+const persistLimit = (documentChars: number) => Math.max(5, Math.min(100, Math.floor(2_000_000 / Math.max(1, documentChars) / 2)));
+
 /** Creates a history; `limit` bounds the undo stack. */
 export function useHistory<T>(initial: T, options: { limit?: number; persistKey?: string; storage?: Storage } = {}): History<T> {
-  const limit = options.limit ?? 500;
+  const limit = options.limit ?? 200;
   const storage = options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
   const past = ref<string[]>([]);
   const future = ref<string[]>([]);
@@ -32,7 +35,9 @@ export function useHistory<T>(initial: T, options: { limit?: number; persistKey?
   const save = () => {
     if (!options.persistKey || !storage) return;
     try {
-      storage.setItem(options.persistKey, JSON.stringify({ past: past.value, present: JSON.stringify(present.value), future: future.value } satisfies Stored));
+      // The newest steps only, and nothing past ~2 MB: localStorage is small and this runs on every edit.
+      const keep = persistLimit(JSON.stringify(present.value).length);
+      storage.setItem(options.persistKey, JSON.stringify({ past: past.value.slice(-keep), present: JSON.stringify(present.value), future: future.value.slice(0, keep) } satisfies Stored));
     } catch { /* storage full or disabled: undo still works until reload */ }
   };
 

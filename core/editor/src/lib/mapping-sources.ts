@@ -6,17 +6,18 @@
 import type { ConnectorManifest, Problem, WorkflowDocument } from '../api/types.ts';
 import { mappingProblem, sampleFromSchema, type MappingSources } from './mapping.ts';
 import { fieldsOf } from './schema-fields.ts';
-import { allSteps, findStep, stepsBefore } from './workflow-steps.ts';
+import type { Step } from '../api/types.ts';
+import { stepIndex, stepsBefore } from './workflow-steps.ts';
 
 /** The sources a node's templates can read. */
-export function mappingSources(doc: WorkflowDocument, nodeId: string, manifests: Record<string, ConnectorManifest>): MappingSources {
+export function mappingSources(doc: WorkflowDocument, nodeId: string, manifests: Record<string, ConnectorManifest>, index: Map<string, Step> = stepIndex(doc)): MappingSources {
   const out: MappingSources = {};
   const triggerManifest = manifests[doc.trigger.connector];
   const trigger = triggerManifest?.triggers.find((t) => t.key === doc.trigger.trigger);
   if (trigger) out.trigger = { label: `Trigger: ${triggerManifest.displayName} ${trigger.displayName} (sample)`, sample: trigger.sample, schema: trigger.outputSchema };
   if (nodeId === 'trigger') return out;
   for (const id of stepsBefore(doc, nodeId)) {
-    const s = findStep(doc, id);
+    const s = index.get(id);
     if (s?.type !== 'action') continue;
     const a = s.connector ? manifests[s.connector]?.actions.find((x) => x.key === s.action) : undefined;
     if (a) out[`steps.${id}.output`] = { label: `Step ${id}: ${a.displayName} (output)`, sample: a.sample ?? sampleFromSchema(a.outputSchema), schema: a.outputSchema };
@@ -27,11 +28,14 @@ export function mappingSources(doc: WorkflowDocument, nodeId: string, manifests:
 /** Mapping problems of every action step, by step id (empty steps are left out). */
 export function mappingProblemsByNode(doc: WorkflowDocument, manifests: Record<string, ConnectorManifest>): Record<string, Problem[]> {
   const out: Record<string, Problem[]> = {};
-  for (const step of allSteps(doc)) {
+  const index = stepIndex(doc);
+  for (const step of index.values()) {
     if (step.type !== 'action' || !step.connector) continue;
     const action = manifests[step.connector]?.actions.find((a) => a.key === step.action);
     if (!action) continue;
-    const sources = mappingSources(doc, step.id, manifests);
+    // Only inputs that map something need the sources (most of a large workflow's do not change often).
+    if (!Object.values(step.input ?? {}).some((v) => typeof v === 'string' && v.includes('{{'))) continue;
+    const sources = mappingSources(doc, step.id, manifests, index);
     for (const field of fieldsOf(action.inputSchema)) {
       const value = step.input?.[field.key];
       const problem = value === undefined ? null : mappingProblem(field, value, sources);

@@ -27,6 +27,11 @@ export function allSteps(doc: WorkflowDocument): Step[] {
   return out;
 }
 
+/** Every step by id (one walk; look-ups in loops use this rather than findStep). */
+export function stepIndex(doc: WorkflowDocument): Map<string, Step> {
+  return new Map(allSteps(doc).map((s) => [s.id, s]));
+}
+
 export function findStep(doc: WorkflowDocument, id: string): Step | undefined {
   return allSteps(doc).find((s) => s.id === id);
 }

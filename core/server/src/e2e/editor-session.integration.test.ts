@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../testing/harness.ts';
+import { setUpScenario } from '../testing/scenario.ts';
 import { createSessions } from '../sessions.ts';
 import { createSqliteStore } from '@wireup/store';
 
@@ -111,6 +112,28 @@ describe('editor and sessions', () => {
     expect((await h.api('GET', `/v1/workflows/${id}`)).body.name).toBe('Renamed');
     const publish = await h.api('POST', `/v1/workflows/${id}/publish`);
     expect(publish.status).toBe(422);
+  });
+});
+
+describe('workflow versions', () => {
+  it('lists the published versions, newest first, and answers each one\'s document', async () => {
+    const h = await startHarness();
+    try {
+      const s = await setUpScenario(h);
+      const first = (await h.api('GET', `/v1/workflows/${s.workflowId}`)).body;
+      const renamed = await h.api('PUT', `/v1/workflows/${s.workflowId}`, { ...first.draft, name: 'Second version' });
+      expect(renamed.status).toBe(200);
+      expect((await h.api('POST', `/v1/workflows/${s.workflowId}/publish`)).status).toBe(200);
+      const versions = await h.api('GET', `/v1/workflows/${s.workflowId}/versions`);
+      expect(versions.body.data.map((v: any) => [v.version, v.running])).toEqual([[2, true], [1, false]]);
+      const one = await h.api('GET', `/v1/workflows/${s.workflowId}/versions/1`);
+      expect(one.body.document.name).toBe(first.draft.name);
+      expect((await h.api('GET', `/v1/workflows/${s.workflowId}/versions/9`)).status).toBe(404);
+      expect((await h.api('GET', `/v1/workflows/${s.workflowId}/versions/x`)).status).toBe(400);
+      expect((await h.api('GET', '/v1/workflows/nope/versions')).status).toBe(404);
+    } finally {
+      await h.close();
+    }
   });
 });
 

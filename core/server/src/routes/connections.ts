@@ -95,7 +95,7 @@ export async function connectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
     const destinations = checkDestinations(connector.manifest, split.all, given, deps.config.egressAllowPrivate, previous);
     problems.push(...destinations.problems);
     if (body.name !== undefined && (typeof body.name !== 'string' || !body.name.trim())) problems.unshift({ path: '/name', message: 'must be a non-empty string', fix: 'give a name or leave it out' });
-    if (body.connector !== undefined && body.connector !== record.connector) problems.unshift({ path: '/connector', message: 'cannot change', fix: 'create a new connection for another app' });
+    if (body.connector !== undefined && body.connector !== record.connector) throw new ConflictError(`Connection "${record.id}" is a ${record.connector} connection; its connector cannot change: create a new connection for ${String(body.connector)}.`, { connector: record.connector });
     if (problems.length) throw new RequestInvalidError('The connection update is invalid', problems);
     if (destinations.secretsRequired.length) throw new ConnectionSecretsRequiredError(destinations.secretsRequired);
     if (body.auth !== undefined && body.test !== false) await testCredentials(connector, split.all, deps);

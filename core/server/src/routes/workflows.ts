@@ -94,8 +94,10 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   });
 
   app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
-    checkRevision(await load(request.params.id), request.headers['if-match']);
+    const current = await load(request.params.id);
+    // The body is judged before the precondition (RFC 9110 §13.2.1: a request refused anyway gets that answer, not 412).
     const { document, problems } = await accepted(request.body, isPartial(request.query));
+    checkRevision(current, request.headers['if-match']);
     const record = await deps.store.workflows.updateDraft(request.params.id, document);
     return view(deps, record ?? (await load(request.params.id)), problems);
   }));
@@ -118,6 +120,19 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
       id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
       ...(webhook ? { webhook } : {}), ...(warnings.length ? { warnings } : {}),
     };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/workflows/:id/versions', { schema: schemas.listWorkflowVersions }, async (request) => {
+    const record = await load(request.params.id);
+    const numbers = Array.from({ length: record.latestVersion }, (_, i) => record.latestVersion - i);
+    const versions = (await Promise.all(numbers.map((n) => deps.store.workflows.getVersion(record.id, n)))).filter((v) => v !== null);
+    return { data: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, running: v.version === record.publishedVersion })) };
+  });
+
+  app.get<{ Params: { id: string; version: number } }>('/v1/workflows/:id/versions/:version', { schema: schemas.getWorkflowVersion }, async (request) => {
+    const version = await deps.store.workflows.getVersion(request.params.id, Number(request.params.version));
+    if (!version) throw new NotFoundError('Workflow version', `${request.params.id} v${request.params.version}`);
+    return { workflowId: version.workflowId, version: version.version, publishedAt: version.publishedAt, document: version.document };
   });
 
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', { schema: schemas.unpublishWorkflow }, async (request) => {

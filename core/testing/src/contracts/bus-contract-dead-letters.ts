@@ -70,5 +70,24 @@ export function describeDeadLetterContract(harness: BusHarness): void {
       expect(letters[0].deliveries).toBe(calls);
       expect(calls).toBe(harness.maxDeliveries() + 1);
     });
+
+    it('does not deliver a dead-lettered message again after a restart, and the key\'s later messages are delivered (durable adapters)', async (ctx) => {
+      if (!harness.canReopen()) ctx.skip(); // the in-memory bus has nothing to reopen
+      const first = harness.bus();
+      const letters: BusDeadLetter[] = [];
+      first.setDeadLetterSink(async (letter) => { letters.push(letter); });
+      await first.subscribe('runs', async () => { throw new TypeError('poison'); });
+      await first.start();
+      await first.publish('runs', 'wf-1', { n: 1 });
+      await waitFor(() => letters.length === 1, 'the dead letter');
+      const second = await harness.reopen();
+      const seen: unknown[] = [];
+      await second.subscribe('runs', async (m) => { seen.push(m.value); });
+      await second.start();
+      await second.publish('runs', 'wf-1', { n: 2 });
+      await waitFor(() => seen.length >= 1, 'the next message of the key');
+      await sleep(300);
+      expect(seen).toEqual([{ n: 2 }]);
+    });
   });
 }
