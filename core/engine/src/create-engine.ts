@@ -28,10 +28,19 @@ export function createEngine(options: EngineOptions): Engine {
   const poller = createPoller(ctx);
   let started = false;
 
-  // After stop() a delivered message is refused, so the bus keeps it for the next start.
+  // Once stop() begins, a delivered message is refused, so the bus keeps it for the next start;
+  // the ones already being handled may finish within the stop's grace period.
+  let draining = false;
+  const inFlight = new Set<Promise<void>>();
   const guard = <T>(handler: (m: BusMessage<T>) => Promise<void>): MessageHandler<T> => async (message) => {
-    if (stopper.signal.aborted) throw new EngineStoppingError();
-    await handler(message);
+    if (draining || stopper.signal.aborted) throw new EngineStoppingError();
+    const handled = handler(message);
+    inFlight.add(handled);
+    try {
+      await handled;
+    } finally {
+      inFlight.delete(handled);
+    }
   };
 
   return {
@@ -52,11 +61,23 @@ export function createEngine(options: EngineOptions): Engine {
       ctx.resumer.start();
       poller.start();
     },
-    async stop() {
+    async stop(options = {}) {
+      draining = true;
+      const graceMs = options.graceMs ?? 0;
+      let drained = inFlight.size === 0;
+      if (!drained && graceMs > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        drained = await Promise.race([
+          Promise.allSettled([...inFlight]).then(() => true),
+          new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), graceMs); }),
+        ]);
+        clearTimeout(timer);
+      }
       stopper.abort();
       ctx.resumer.stop();
       await poller.stopped();
       await ctx.code.sandbox.stop();
+      return { drained };
     },
   };
 }

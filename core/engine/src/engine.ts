@@ -157,6 +157,11 @@ export interface Engine {
   replayDeadLetter(id: string): Promise<DeadLetterRecord>;
   /** Worker role: subscribes the router and the executor to the bus, re-queues work left by a crash, and starts polling. */
   startWorkers(): Promise<void>;
-  /** Stops the workers and waits for the poll loops to end (the bus itself is stopped by the composition root). */
-  stop(): Promise<void>;
+  /**
+   * Stops the workers and waits for the poll loops to end (the bus itself is stopped by the
+   * composition root). New deliveries are refused at once; runs already executing get `graceMs`
+   * (default 0) to finish before their actions and waits are aborted. `drained` says whether
+   * they all finished; an aborted run resumes at the next start.
+   */
+  stop(options?: { graceMs?: number }): Promise<{ drained: boolean }>;
 }

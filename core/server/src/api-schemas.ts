@@ -96,12 +96,23 @@ const deadLetterSchema: Schema = {
 
 const runSummarySchema: Schema = { $id: 'RunSummary', type: 'object', required: ['id', 'workflowId', 'status', 'createdAt'], properties: runProperties };
 
+/** The least a draft saved with `?partial=true` has (workflow-drafts.ts `outlineProblems`). */
+const workflowDraftSchema: Schema = {
+  $id: 'WorkflowDraft', type: 'object', required: ['name', 'trigger', 'steps'],
+  description: 'An incomplete workflow document: a name, a trigger naming its connector and key, and steps with an id and a type',
+  properties: {
+    name: text(),
+    trigger: { type: 'object', required: ['connector', 'trigger'], properties: { connector: text(), trigger: text() } },
+    steps: { type: 'array', items: { type: 'object', required: ['id', 'type'], properties: { id: text(), type: text() } } },
+  },
+};
+
 const workflowSchema: Schema = {
   $id: 'Workflow', type: 'object', required: ['id', 'name', 'status', 'publishedVersion', 'latestVersion', 'draft', 'createdAt', 'updatedAt'],
   properties: {
     id: text(), name: text(), status: { enum: ['draft', 'published'] },
     publishedVersion: { type: ['integer', 'null'] }, latestVersion: { type: 'integer' },
-    draft: ref('WorkflowDocument'), webhookUrl: text('The URL to give the provider, once published (absent for polling triggers)'),
+    draft: { anyOf: [ref('WorkflowDocument'), ref('WorkflowDraft')], description: 'The draft as saved: a complete workflow document, or an outline saved with ?partial=true (see problems)' }, webhookUrl: text('The URL to give the provider, once published (absent for polling triggers)'),
     revision: text('The draft\'s revision: send it as `If-Match` on PUT, and a save based on an older revision is refused with 412 WORKFLOW_CHANGED'),
     problems: {
       type: 'array', description: 'What keeps the draft from being published (GET, and saves with ?partial=true); empty when it can be published',
@@ -133,7 +144,9 @@ export function hoistDefinitions(schema: Schema, id: string): Schema[] {
 /** Registers the shared schemas on the root instance (before any route). */
 export function addApiSchemas(app: FastifyInstance): void {
   const schemas = [
-    errorSchema, connectionSchema, runSchema, runSummarySchema, workflowSchema, deadLetterSchema,
+    errorSchema, connectionSchema, runSchema, runSummarySchema, workflowSchema, workflowDraftSchema, deadLetterSchema,
+    // Which auth fields apply is the connector's manifest (GET /v1/connectors/{name}); connectors are
+    // installed while the server runs, so the handler checks them (400 naming each field).
     { $id: 'ConnectionCreate', ...connectionInput(['connector', 'name', 'auth']) },
     { $id: 'ConnectionUpdate', ...connectionInput([]) },
     ...hoistDefinitions(workflowDocumentSchema as Schema, 'WorkflowDocument'),

@@ -6,7 +6,7 @@
  * sit outside it. The editor's session cookie (with its CSRF token) is accepted where the
  * token is; the editor itself and its sign-in routes sit outside.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import { requireTokenOrSession } from './session-auth.ts';
 import { checkRequestTarget } from './request-target.ts';
@@ -16,6 +16,8 @@ import { openapiDocument, registerOpenapi } from './openapi.ts';
 import { addApiSchemas, errorResponses } from './api-schemas.ts';
 import { createMethodIndex } from './method-index.ts';
 import { sendError } from './error-handler.ts';
+import { splitCoercion } from './validator-compilers.ts';
+import { answerClientError, maxHeaderSize } from './client-errors.ts';
 import { jsonTooDeepAt } from './json-depth.ts';
 import { limits } from './limits.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -34,8 +36,16 @@ import { marketplaceRoutes } from './routes/marketplace.ts';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : {}), logController: new RequestLogController(), bodyLimit: limits.apiBodyBytes,
+    // Slow clients (slowloris): headers, the whole request and idle keep-alive connections are bounded.
+    requestTimeout: deps.config.timeouts.requestMs,
+    keepAliveTimeout: deps.config.timeouts.keepAliveMs,
+    clientErrorHandler: answerClientError,
+    http: { maxHeaderSize, headersTimeout: deps.config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(deps.config.timeouts.headersMs / 4))) },
     // Unknown body fields are refused by the schemas (additionalProperties: false), never dropped silently.
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: splitCoercion(),
+    // Path parameters are bounded by their schemas (npm package names reach 214 characters); this is the router's outer bound.
+    routerOptions: { maxParamLength: 300 },
     // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
     frameworkErrors: (error, request, reply) => {
       void sendError(error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error, request, reply);
@@ -63,11 +73,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   });
 
   app.setErrorHandler(sendError);
-  app.setNotFoundHandler(async (request, reply) => {
+  // No route matched: 405 when the path answers other methods, else 404. Decided in onRequest,
+  // before Fastify would parse (and judge) a body for a route that does not exist.
+  const unmatched = (request: FastifyRequest) => {
     const path = request.url.split('?')[0];
     const allowed = methodIndex.allowed(request.url);
-    return sendError(allowed.length ? new MethodNotAllowedError(request.method, path, allowed) : new RouteNotFoundError(request.method, path), request, reply);
+    return allowed.length ? new MethodNotAllowedError(request.method, path, allowed) : new RouteNotFoundError(request.method, path);
+  };
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) throw unmatched(request);
   });
+  app.setNotFoundHandler(async (request, reply) => sendError(unmatched(request), request, reply));
 
   // An empty JSON body (curl -H 'content-type: application/json' -X POST .../publish) means "no body", not an error.
   app.removeContentTypeParser('application/json');

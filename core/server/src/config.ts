@@ -62,6 +62,30 @@ export interface Config {
   code: { maxima: { timeoutMs?: number; memoryMb?: number; outputKb?: number; logKb?: number }; workers: number };
   /** The built editor served at / (`WIREUP_EDITOR_DIR`, default core/editor/dist). */
   editorDir: string;
+  /** HTTP server timeouts against slow clients, and the SIGTERM drain (docs/limits.md). */
+  timeouts: ServerTimeouts;
+}
+
+export interface ServerTimeouts {
+  /** Whole request, headers and body (`WIREUP_REQUEST_TIMEOUT_MS`, default 30000). */
+  requestMs: number;
+  /** Request headers (`WIREUP_HEADERS_TIMEOUT_MS`, default 10000; at most the request timeout). */
+  headersMs: number;
+  /** An idle keep-alive connection (`WIREUP_KEEP_ALIVE_TIMEOUT_MS`, default 5000). */
+  keepAliveMs: number;
+  /** How long SIGTERM waits for in-flight requests and runs before exiting (`WIREUP_SHUTDOWN_TIMEOUT_MS`, default 25000). */
+  shutdownMs: number;
+}
+
+function serverTimeouts(env: NodeJS.ProcessEnv): ServerTimeouts {
+  const timeouts = {
+    requestMs: int(env, 'WIREUP_REQUEST_TIMEOUT_MS', 30_000, 1),
+    headersMs: int(env, 'WIREUP_HEADERS_TIMEOUT_MS', 10_000, 1),
+    keepAliveMs: int(env, 'WIREUP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1),
+    shutdownMs: int(env, 'WIREUP_SHUTDOWN_TIMEOUT_MS', 25_000, 0),
+  };
+  if (timeouts.headersMs > timeouts.requestMs) throw new ConfigurationError(`WIREUP_HEADERS_TIMEOUT_MS=${timeouts.headersMs} is longer than WIREUP_REQUEST_TIMEOUT_MS=${timeouts.requestMs}: the headers are part of the request.`);
+  return timeouts;
 }
 
 const defaultEditorDir = fileURLToPath(new URL('../../editor/dist', import.meta.url));
@@ -164,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     connectorTimeoutMs: int(env, 'WIREUP_CONNECTOR_TIMEOUT_MS', 60_000, 100),
     metricsPublic: bool(env, 'WIREUP_METRICS_PUBLIC'),
     logLevel: logLevel(env),
+    timeouts: serverTimeouts(env),
     code: {
       maxima: {
         timeoutMs: optionalPositive(env, 'WIREUP_CODE_MAX_TIMEOUT_MS'),

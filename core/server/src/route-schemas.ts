@@ -63,7 +63,7 @@ export const routeSchemas = {
   updateConnection: {
     summary: 'Update name or auth (omitted secret fields keep their value, unless a field saying where they are sent, such as Kustomer baseUrl, changes: then 422 CONNECTION_SECRETS_REQUIRED)', tags: ['connections'], params: idParams('id'),
     body: schemaRef('ConnectionUpdate'),
-    response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 422) },
+    response: { 200: described('Updated', schemaRef('Connection')), ...errorResponses(...api, ...withBody, 404, 409, 422) },
   },
   deleteConnection: {
     summary: 'Delete a connection no published workflow uses (as trigger or in any step; else 409 naming them)', tags: ['connections'], params: idParams('id'),
@@ -71,7 +71,7 @@ export const routeSchemas = {
   },
   createWorkflow: {
     summary: 'Create a workflow draft (validated by core/engine: a problem is a 422 naming the field)', tags: ['workflows'],
-    body: schemaRef('WorkflowDocument'),
+    body: { anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')], description: 'A workflow document; with ?partial=true an outline is enough' },
     querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
     response: { 201: described('Created', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 422) },
   },
@@ -85,7 +85,7 @@ export const routeSchemas = {
   },
   updateWorkflow: {
     summary: 'Replace the draft (published versions never change)', tags: ['workflows'], params: idParams('id'),
-    body: schemaRef('WorkflowDocument'),
+    body: { anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')], description: 'A workflow document; with ?partial=true an outline is enough' },
     querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
     headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'The revision this save is based on; refused with 412 when the draft has moved on' } } },
     response: { 200: described('Updated', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 404, 412, 422) },

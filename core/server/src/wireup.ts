@@ -46,7 +46,11 @@ export interface Wireup {
   /** Listening URL once started. */
   url: string;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting requests, answers the ones in flight, gives running runs up to `drainMs`
+   * (default 0) to finish, then stops the bus and the store. `drained`: no run was cut off.
+   */
+  stop(options?: { drainMs?: number }): Promise<{ drained: boolean }>;
 }
 
 /** The store the configuration names (MongoDB when MONGODB_URL is set, else the SQLite file in the data folder), not started. */
@@ -145,14 +149,18 @@ export async function createWireup(config: Config, options: { connectors?: Conne
         metricsPublic: config.metricsPublic, egressAllowPrivate: config.egressAllowPrivate,
       }, 'Wireup started');
     },
-    async stop() {
+    async stop(options = {}) {
+      const deadline = Date.now() + (options.drainMs ?? 0);
       await app.close();
       await pages.stop();
-      await engine.stop();
+      // Keep a little of the budget for closing the bus and the store.
+      const reserve = Math.min(1000, (options.drainMs ?? 0) / 5);
+      const { drained } = await engine.stop({ graceMs: Math.max(0, deadline - Date.now() - reserve) });
       await marketplace.stop();
       await bus.stop();
       await store.stop();
-      log.info({}, 'Wireup stopped');
+      log.info({ drained }, 'Wireup stopped');
+      return { drained };
     },
   };
   return wireup;

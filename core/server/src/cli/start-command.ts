@@ -1,6 +1,7 @@
 /**
  * `wireup start`: starts Wireup, prints where it listens and (first time) the API token, and
- * stops cleanly on SIGTERM/SIGINT. A start-up failure is one clear line and exit code 1.
+ * stops cleanly on SIGTERM/SIGINT: stops accepting, drains in-flight requests and runs within
+ * WIREUP_SHUTDOWN_TIMEOUT_MS, then exits (0 when drained, 1 when the deadline cut work off). A start-up failure is one clear line and exit code 1.
  */
 import type { Config } from '../config.ts';
 import { join } from 'node:path';
@@ -50,9 +51,20 @@ export async function startCommand(config: Config): Promise<number> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`Received ${signal}, stopping...\n`);
-    await wireup.stop().catch((error: Error) => process.stderr.write(`wireup: error while stopping: ${error.message}\n`));
+    // Stop accepting, let in-flight requests answer and in-flight runs finish, within the shutdown timeout.
+    // Whatever is cut off at the deadline was acknowledged durably and resumes at the next start.
+    const { shutdownMs } = config.timeouts;
+    let deadline: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      wireup.stop({ drainMs: shutdownMs }).then(({ drained: all }) => all, (error: Error) => { process.stderr.write(`wireup: error while stopping: ${error.message}\n`); return true; }),
+      // A hard stop, should closing the bus or the store itself hang.
+      new Promise<false>((resolve) => { deadline = setTimeout(() => resolve(false), shutdownMs + 1000); }),
+    ]);
+    clearTimeout(deadline);
+    if (!drained) process.stderr.write(`wireup: in-flight work did not finish within WIREUP_SHUTDOWN_TIMEOUT_MS=${shutdownMs}; exiting (unfinished runs resume at the next start)\n`);
+    else process.stdout.write('Stopped.\n');
     await registry?.stop().catch(() => undefined);
-    process.exit(0);
+    process.exit(drained ? 0 : 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

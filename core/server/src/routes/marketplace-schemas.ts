@@ -12,7 +12,8 @@ const text = (maxLength: number, description?: string): Schema => ({ type: 'stri
 const strict = (properties: Schema, required: string[] = []): Schema => ({ type: 'object', additionalProperties: false, properties, required });
 const described = (description: string, schema: Schema): Schema => ({ description, ...schema });
 const strings = { type: 'array', items: { type: 'string' } };
-const packageName = text(214, 'npm package name, e.g. `@acme/wireup-connector-crm`');
+// npm's rules for a package name (validate-npm-package-name, new packages): lower case, URL-safe, an optional scope.
+const packageName = { ...text(214, 'npm package name, e.g. `@acme/wireup-connector-crm`'), pattern: '^(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$' };
 const version = text(256, 'An exact version, a semver range (the highest match is installed) or a dist-tag');
 const connectorParam = strict({ name: text(100, 'Connector name (manifest `name`)') }, ['name']);
 

@@ -18,11 +18,11 @@ const sessionInfo = {
   type: 'object', required: ['csrfToken', 'expiresAt'], properties: { csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
 };
 const schemas = {
-  // A link for the browser, not an API call: left out of /openapi.json like the editor's pages.
+  // A link for the browser rather than an API call, documented all the same: the path answers GET.
   signInWithCode: {
-    hide: true,
+    summary: 'The one-time sign-in link `wireup start` prints: sets the session cookie and redirects into the editor', tags: ['editor session'], security: [],
     querystring: { type: 'object', properties: { code: { type: 'string', maxLength: 200 }, next: { type: 'string', maxLength: 2000, description: 'Editor path to open after sign-in' } } },
-    response: { 302: { description: 'To `next` (signed in) or to /sign-in?error=code (code unknown, spent or expired)' }, ...errorResponses(400) },
+    response: { 302: { description: 'To `next` (signed in) or to /sign-in?error=code (code unknown, spent or expired)', type: 'null' }, ...errorResponses(400) },
   },
   signInWithToken: {
     summary: 'Open an editor session with the API token', tags: ['editor session'], security: [],

@@ -99,8 +99,10 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   });
 
   app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
-    checkRevision(await load(request.params.id), request.headers['if-match']);
+    const current = await load(request.params.id);
+    // The body is judged before the precondition (RFC 9110 §13.2.1: a request refused anyway gets that answer, not 412).
     const { document, problems } = await accepted(request.body, isPartial(request.query));
+    checkRevision(current, request.headers['if-match']);
     const record = await deps.store.workflows.updateDraft(request.params.id, document);
     return view(deps, record ?? (await load(request.params.id)), problems);
   }));
