@@ -8,7 +8,7 @@ import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { create } from 'tar';
-import { validateManifest, type ConnectorManifest } from '@wireup/sdk';
+import { formatProblems, validateManifest, type ConnectorManifest } from '@wireup/sdk';
 import { ConnectorBuildError } from './errors.ts';
 import { connectorKeyword } from './registry-client.ts';
 
@@ -48,7 +48,7 @@ export async function buildConnector(directory: string): Promise<BuiltConnector>
   const source = await readJson<Record<string, any>>(join(dir, 'package.json'), dir, 'package.json');
   const manifest = await readJson<ConnectorManifest>(join(dir, 'manifest.json'), dir, 'manifest.json (run `npm run codegen` in the connector first)');
   const problems = validateManifest(manifest);
-  if (problems.length) throw new ConnectorBuildError(dir, `manifest.json is invalid: ${problems.map((p) => `${p.path || '/'} ${p.message} (fix: ${p.fix})`).join('; ')}`);
+  if (problems.length) throw new ConnectorBuildError(dir, `manifest.json is invalid: ${formatProblems(problems)}`);
   if (manifest.version !== source.version) throw new ConnectorBuildError(dir, `manifest.json says version ${manifest.version} but package.json ${source.version}; keep them equal`);
 
   const out = join(dir, 'dist');

@@ -2,7 +2,7 @@
  * @wireup/marketplace's error registry. Every refusal says why and what to do; the server's
  * one error handler maps `statusCode` to HTTP. docs/errors.md lists the codes.
  */
-import { WireupError, type ValidationProblem } from '@wireup/sdk';
+import { formatProblems, defineErrorRegistry, WireupError, type ValidationProblem } from '@wireup/sdk';
 
 /** The registry has no such package (or it is not a Wireup connector). */
 export class PackageNotFoundError extends WireupError {
@@ -49,7 +49,7 @@ export class NotAConnectorError extends WireupError {
 /** The package's manifest does not validate against core/sdk's schema. */
 export class PackageManifestInvalidError extends WireupError {
   constructor(spec: string, problems: ValidationProblem[]) {
-    super('MANIFEST_INVALID', `The manifest of ${spec} is invalid, so it was not installed: ${problems.map((p) => `${p.path || '/'} ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 422, details: problems });
+    super('MANIFEST_INVALID', `The manifest of ${spec} is invalid, so it was not installed: ${formatProblems(problems)}`, { statusCode: 422, details: problems });
   }
 }
 
@@ -102,3 +102,22 @@ export class ConnectorBuildError extends WireupError {
     super('CONNECTOR_BUILD_FAILED', `Cannot build the connector in ${dir}: ${reason}`, { statusCode: 400, details: { dir } });
   }
 }
+
+/** The codes the marketplace raises (docs/errors.md is generated from the registries). */
+export const marketplaceErrors = defineErrorRegistry('marketplace', {
+  PACKAGE_NOT_FOUND: { status: 404, meaning: 'the registry has no such connector package' },
+  VERSION_NOT_FOUND: { status: 404, meaning: 'no published version matches the requested version or range (the message lists the published ones)' },
+  REGISTRY_UNAVAILABLE: { status: 503, meaning: 'the connector registry did not answer (`WIREUP_REGISTRY_URL`); retriable' },
+  INTEGRITY_MISMATCH: { status: 422, meaning: 'the tarball does not hash to its published sha512 `dist.integrity` (tampered tarball or packument), or none was published; nothing installed' },
+  UNSAFE_ARCHIVE: { status: 422, meaning: 'an archive entry is absolute, climbs out with `..`, is a link or device, is outside `package/`, or the package unpacks past 64 MiB; nothing installed' },
+  NOT_A_CONNECTOR: { status: 422, meaning: 'no `wireup-connector` keyword, no `"wireup": {"manifest", "sdk"}`, a missing manifest or main bundle' },
+  MANIFEST_INVALID: { status: 422, meaning: "the package's manifest does not validate against core/sdk's schema; `details` names each field" },
+  SDK_INCOMPATIBLE: { status: 422, meaning: "the package's `sdk` range excludes the running @wireup/sdk; the message names both versions" },
+  VERSION_EXISTS: { status: 409, meaning: '`wireup connector publish` of a version the registry already has' },
+  CONNECTOR_NOT_INSTALLED: { status: 404, meaning: 'upgrade, report or uninstall of a connector or version that is not installed' },
+  CONNECTOR_BUILT_IN: { status: 409, meaning: 'install, upgrade or uninstall of a first-party connector (Stripe, Kustomer)' },
+  CONNECTOR_IN_USE: { status: 409, meaning: 'uninstall refused: published workflow versions pin it (the message and `details.uses` name them)' },
+  CONNECTOR_PROCESS_FAILED: { status: 502, meaning: 'an isolated connector crashed, ran past `WIREUP_CONNECTOR_TIMEOUT_MS`, ran out of memory (`WIREUP_CONNECTOR_MEMORY_MB`); retriable, the process is restarted' },
+  CONNECTOR_LOAD_FAILED: { status: 502, meaning: "an isolated connector's bundle threw while loading; retriable (a fixed version can be installed meanwhile)" },
+  CONNECTOR_BUILD_FAILED: { status: 400, meaning: '`wireup connector build|publish` refused the folder (invalid manifest, version mismatch, esbuild error)' },
+});

@@ -5,7 +5,7 @@
  * model is asked once more with the problems; a second invalid answer is AI_OUTPUT_INVALID.
  */
 import type OpenAI from 'openai';
-import { compileSchema, toProblems, type JsonSchema, type ValidationProblem } from '@wireup/sdk';
+import { formatProblems, compileSchema, toProblems, type JsonSchema, type ValidationProblem } from '@wireup/sdk';
 import { AiOutputInvalidError } from './errors.ts';
 import { toOpenAiError } from './client.ts';
 import type { ChatInput, ChatOutput } from './generated/types.ts';
@@ -81,7 +81,7 @@ export async function runChat(client: OpenAI, input: ChatInput, defaultModel: st
   if (!json) return { text: answer.text, model: answer.model, usage, calls, finishReason: answer.finishReason };
   let parsed = parseAnswer(answer.text, schema);
   if (parsed.problems.length) {
-    const list = parsed.problems.map((p) => `${p.path} ${p.message}`).join('; ');
+    const list = formatProblems(parsed.problems, { withFix: false });
     messages.push({ role: 'assistant', content: answer.text }, { role: 'user', content: `That answer is not valid: ${list}. ${jsonInstruction(schema)}` });
     answer = await ask();
     parsed = parseAnswer(answer.text, schema);

@@ -6,7 +6,7 @@
  * `Idempotency-Key`, so a retried or resumed step never acts twice; reads are safe to repeat.
  */
 import type Stripe from 'stripe';
-import { defineAction, InvalidInputError, validateValue, type ActionDefinition } from '@wireup/sdk';
+import { formatProblems, defineAction, InvalidInputError, validateValue, type ActionDefinition } from '@wireup/sdk';
 import { callStripe } from './client.ts';
 
 /** Retries of retriable failures (rate limits, Stripe 5xx, network): 5 attempts, 1 s doubling to 30 s. */
@@ -33,7 +33,7 @@ export function defineStripeAction<I = Record<string, unknown>>(spec: StripeActi
       const input = (ctx.input ?? {}) as I;
       const problems = validateValue(data.inputSchema, input);
       if (problems.length) {
-        throw new InvalidInputError(`Stripe action "${data.key}": the input is invalid: ${problems.map((p) => `${p.path} ${p.message} (${p.fix})`).join('; ')}`, problems);
+        throw new InvalidInputError(`Stripe action "${data.key}": the input is invalid: ${formatProblems(problems)}`, problems);
       }
       return callStripe(ctx, (stripe) => call(stripe, input, { idempotencyKey: ctx.idempotencyKey }));
     },

@@ -1,5 +1,5 @@
 /** core/bus's error registry. */
-import { WireupError } from '@wireup/sdk';
+import { defineErrorRegistry, WireupError } from '@wireup/sdk';
 
 /** The bus cannot take messages now (broker down). Ingress answers 503 so the provider retries. */
 export class BusUnavailableError extends WireupError {
@@ -7,3 +7,8 @@ export class BusUnavailableError extends WireupError {
     super('BUS_UNAVAILABLE', message, { statusCode: 503, retriable: true, cause });
   }
 }
+
+/** The codes the bus raises (docs/errors.md is generated from the registries). */
+export const busErrors = defineErrorRegistry('bus', {
+  BUS_UNAVAILABLE: { status: 503, meaning: 'the event bus cannot take messages; providers retry' },
+});

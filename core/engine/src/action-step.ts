@@ -9,7 +9,7 @@
  * wait longer than the policy's parkAfterMs is not slept here: the record comes back `waiting`
  * with `retryAt`, the executor parks the run, and the step resumes at its next attempt then.
  */
-import { InvalidInputError, isAmbiguousFailure, isRetriable, validateValue, type ActionDefinition, type ConnectionAuth, type Connector, type JsonSchema } from '@wireup/sdk';
+import { formatProblems, InvalidInputError, isAmbiguousFailure, isRetriable, validateValue, type ActionDefinition, type ConnectionAuth, type Connector, type JsonSchema } from '@wireup/sdk';
 import type { ConnectionRecord, StepRecord } from '@wireup/store';
 import type { ActionStep } from './workflow-types.ts';
 import type { RunState } from './run-state.ts';
@@ -44,7 +44,7 @@ async function resolve(state: RunState, step: ActionStep): Promise<Resolved> {
 function checkInput(step: ActionStep, action: ActionDefinition, input: unknown): void {
   const problems = validateValue(action.inputSchema as JsonSchema, input, '/input');
   if (problems.length) {
-    const list = problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ');
+    const list = formatProblems(problems);
     throw new InvalidInputError(`Input of step "${step.id}" does not match action ${step.connector}.${step.action}: ${list}`, problems);
   }
 }

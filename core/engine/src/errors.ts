@@ -2,7 +2,7 @@
  * core/engine's error registry. Every class carries a stable `code`, an HTTP status for the
  * server's one error handler, and `retriable`, which the executor's retry policy reads.
  */
-import { WireupError, type ValidationProblem } from '@wireup/sdk';
+import { formatProblems, defineErrorRegistry, WireupError, type ValidationProblem } from '@wireup/sdk';
 
 /** No connection has this webhook token, or the URL names another connector or trigger. */
 export class UnknownWebhookError extends WireupError {
@@ -15,7 +15,7 @@ export class UnknownWebhookError extends WireupError {
 export class WorkflowInvalidError extends WireupError {
   readonly problems: ValidationProblem[];
   constructor(problems: ValidationProblem[]) {
-    super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path}: ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 422, details: problems });
+    super('WORKFLOW_INVALID', `The workflow is invalid: ${formatProblems(problems)}`, { statusCode: 422, details: problems });
     this.problems = problems;
   }
 }
@@ -131,3 +131,26 @@ export class CodeFailedError extends WireupError {
     super('CODE_ERROR', `The code of step "${stepId}" threw${where}: ${message}`, { statusCode: 422, details: position });
   }
 }
+
+/** The codes the engine raises, in API answers and in run and step errors (docs/errors.md is generated from the registries). */
+export const engineErrors = defineErrorRegistry('engine', {
+  UNKNOWN_WEBHOOK: { status: 404, meaning: "the webhook URL's connector or token matches no connection, or the URL is not `/v1/webhooks/<connector>[.trigger-<trigger>]/<token>` (use the `webhookUrl` publishing answered)" },
+  WORKFLOW_INVALID: { status: 422, meaning: 'the workflow document is invalid or over a limit (docs/limits.md); `details` names each field' },
+  RUN_NOT_FOUND: { status: 404, meaning: 'the run to replay does not exist' },
+  RUN_NOT_REPLAYABLE: { status: 409, meaning: 'only failed runs can be replayed' },
+  DEAD_LETTER_NOT_FOUND: { status: 404, meaning: 'no dead letter has this id (replayed already?); `GET /v1/dead-letters` lists them' },
+  CONNECTION_NOT_FOUND: { status: 400, meaning: 'a run needs a connection that was deleted' },
+  CONNECTOR_NOT_INSTALLED: { status: 400, meaning: 'a workflow or event names a connector that is not installed' },
+  STEP_NOT_SUPPORTED: { status: 400, meaning: 'a step type this engine cannot run (a workflow stored by a newer version)' },
+  CONDITION_INVALID: { status: 400, meaning: 'a filter condition cannot be evaluated: a `matches` pattern RE2 refuses (backreference, lookaround) or over 500 characters, or a tested text over 10,000 characters' },
+  EVENT_MISSING: { status: 500, meaning: "a run's event is no longer stored" },
+  ENGINE_STOPPING: { status: 503, meaning: 'the engine is shutting down; the work is retried after restart' },
+  POLL_RESULT_INVALID: { status: null, shownIn: 'in the log', meaning: "a polling trigger's `poll` returned something that is not `{items, cursor}` with an id per item; its cursor was not advanced (fix the connector)" },
+  CODE_TIMEOUT: { status: null, shownIn: 'in step errors', meaning: 'a code step ran past its time limit (`codeLimits.timeoutMs`, default 1 s); not retried' },
+  CODE_MEMORY_LIMIT: { status: null, shownIn: 'in step errors', meaning: 'a code step went over its memory limit (`codeLimits.memoryMb`, default 32 MB) or recursed too deep; not retried' },
+  CODE_OUTPUT_INVALID: { status: null, shownIn: 'in step errors', meaning: 'a code step returned something that is not JSON (a function, a BigInt, a cycle), or more than `codeLimits.outputKb`; not retried' },
+  CODE_ERROR: { status: null, shownIn: 'in step errors', meaning: "a code step threw; the message gives the error with its line and column in the step's code; not retried" },
+  ACTION_CRASHED: { status: null, shownIn: 'in step errors', meaning: 'a connector threw an unexpected error' },
+  ACTION_OUTCOME_UNKNOWN: { status: null, shownIn: 'in step errors', meaning: 'an action that is not safe to repeat (`idempotent: false`) failed after its request was sent (timeout, connection reset): it may or may not have happened, so it was not retried. Check at the provider; replay the run only if it did not happen' },
+  WORKFLOW_VERSION_MISSING: { status: null, shownIn: 'in run errors', meaning: "the run's workflow version is gone" },
+});

@@ -1,7 +1,8 @@
 /**
  * The SDK's error registry. Every error Wireup raises carries a stable `code`, an HTTP
  * `statusCode` for the server's one error handler, and `retriable`, which the engine's retry
- * policy reads. Codes are documented in docs/errors.md.
+ * policy reads. Each package lists its codes in a registry (`sdkErrors` below for the SDK);
+ * docs/errors.md is generated from the registries (`npm run docs:errors`).
  */
 export interface WireupErrorOptions {
   details?: unknown;
@@ -9,6 +10,8 @@ export interface WireupErrorOptions {
   statusCode?: number;
   cause?: unknown;
 }
+
+import { defineErrorRegistry, formatProblems } from './error-registry.ts';
 
 /** Base class of every error Wireup raises on purpose. */
 export class WireupError extends Error {
@@ -43,7 +46,7 @@ export interface ValidationProblem {
 export class ManifestInvalidError extends WireupError {
   readonly problems: ValidationProblem[];
   constructor(connector: string, problems: ValidationProblem[]) {
-    super('MANIFEST_INVALID', `Connector "${connector}" has an invalid manifest: ${problems.map((p) => `${p.path || '/'} ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 400, details: problems });
+    super('MANIFEST_INVALID', `Connector "${connector}" has an invalid manifest: ${formatProblems(problems)}`, { statusCode: 400, details: problems });
     this.problems = problems;
   }
 }
@@ -131,3 +134,17 @@ export class ResponseTooLargeError extends WireupError {
 export function isRetriable(error: unknown): boolean {
   return error instanceof WireupError ? error.retriable : false;
 }
+
+/** The codes the SDK raises (docs/errors.md is generated from the registries). */
+export const sdkErrors = defineErrorRegistry('sdk', {
+  MANIFEST_INVALID: { status: 400, meaning: 'a connector manifest does not match the manifest schema' },
+  INVALID_INPUT: { status: 400, meaning: "an action's input does not match its schema (not retried)" },
+  AUTHENTICATION_FAILED: { status: 400, meaning: 'the provider refused the credentials (not retried)' },
+  RATE_LIMITED: { status: 429, meaning: 'the provider asked to slow down (retried after its reset time; a wait over `WIREUP_RETRY_PARK_AFTER_MS` parks the run as `waiting`, and the step shows `retryAt`)' },
+  UPSTREAM_ERROR: { status: 502, meaning: 'the provider answered an error; 5xx and 408 are retried' },
+  NETWORK_ERROR: { status: 502, meaning: 'the provider could not be reached or timed out (retried; after the request was sent, only for actions safe to repeat, else `ACTION_OUTCOME_UNKNOWN`)' },
+  SIGNATURE_INVALID: { status: 400, meaning: "a webhook's signature (or its timestamp) is wrong" },
+  PAYLOAD_INVALID: { status: 400, meaning: "a webhook body is not the provider's event" },
+  EGRESS_REFUSED: { status: 400, meaning: 'an outbound call to (or a name resolving to) a loopback, private, link-local, reserved or otherwise non-public address that `WIREUP_EGRESS_ALLOW_PRIVATE` does not allow (not retried)' },
+  RESPONSE_TOO_LARGE: { status: 502, meaning: "a provider's answer, or its decompressed body, is over `WIREUP_EGRESS_MAX_RESPONSE_BYTES`; it was cut off unread (not retried)" },
+});

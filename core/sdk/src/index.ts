@@ -1,5 +1,6 @@
 /** @wireup/sdk: what connectors and the core share. Connectors import only this package. */
 export * from './errors.ts';
+export { defineErrorRegistry, formatProblems, type ErrorCodeEntry, type ErrorRegistry } from './error-registry.ts';
 export * from './types.ts';
 export type { Recipe } from './generated/manifest.ts';
 export { defineConnector, defineTrigger, defineAction, manifestOf, type ConnectorSpec } from './define.ts';

@@ -2,7 +2,7 @@
  * core/server's error registry, and the one place that turns any error into the API's
  * error shape `{error:{code, message, details}}` with its HTTP status.
  */
-import { WireupError, type ValidationProblem } from '@wireup/sdk';
+import { defineErrorRegistry, formatProblems, WireupError, type ValidationProblem } from '@wireup/sdk';
 
 export class UnauthorizedError extends WireupError {
   constructor() {
@@ -66,7 +66,7 @@ export class RouteNotFoundError extends WireupError {
 
 export class RequestInvalidError extends WireupError {
   constructor(message: string, problems: ValidationProblem[] = []) {
-    super('INVALID_REQUEST', problems.length ? `${message}: ${problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ')}` : message, { statusCode: 400, details: problems });
+    super('INVALID_REQUEST', problems.length ? `${message}: ${formatProblems(problems)}` : message, { statusCode: 400, details: problems });
   }
 }
 
@@ -78,13 +78,13 @@ export class RequestJsonError extends WireupError {
 
 export class ConnectionSecretsRequiredError extends WireupError {
   constructor(problems: ValidationProblem[]) {
-    super('CONNECTION_SECRETS_REQUIRED', `The connection update changes where its secrets are sent, so they must be given again: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { statusCode: 422, details: problems });
+    super('CONNECTION_SECRETS_REQUIRED', `The connection update changes where its secrets are sent, so they must be given again: ${formatProblems(problems, { withFix: false })}`, { statusCode: 422, details: problems });
   }
 }
 
 export class WorkflowInvalidError extends WireupError {
   constructor(problems: ValidationProblem[]) {
-    super('WORKFLOW_INVALID', `The workflow is invalid: ${problems.map((p) => `${p.path} ${p.message} (fix: ${p.fix})`).join('; ')}`, { statusCode: 422, details: problems });
+    super('WORKFLOW_INVALID', `The workflow is invalid: ${formatProblems(problems)}`, { statusCode: 422, details: problems });
   }
 }
 
@@ -103,6 +103,19 @@ export class WebhookRegistrationFailedError extends WireupError {
   }
 }
 
+export class ConnectionTestFailedError extends WireupError {
+  constructor(app: string, reason: string, cause: string) {
+    super('CONNECTION_TEST_FAILED', `${app} did not accept these credentials: ${reason}`, { statusCode: 422, details: { cause } });
+  }
+}
+
+/** A sealed secret cannot be opened (wrong key, altered, or moved from another row). */
+export class SecretUnreadableError extends WireupError {
+  constructor(message: string, cause?: unknown) {
+    super('SECRET_UNREADABLE', message, { statusCode: 500, cause });
+  }
+}
+
 export class ConflictError extends WireupError {
   constructor(message: string, details?: unknown) {
     super('CONFLICT', message, { statusCode: 409, details });
@@ -114,6 +127,34 @@ export class ConfigurationError extends WireupError {
     super('CONFIGURATION_INVALID', message, { statusCode: 500 });
   }
 }
+
+/** The codes the server answers with (docs/errors.md is generated from the registries). */
+export const serverErrors = defineErrorRegistry('server', {
+  UNAUTHORIZED: { status: 401, meaning: 'missing or wrong `Authorization: Bearer <token>`, or no live editor session (not signed in, or expired)' },
+  REQUEST_TARGET_INVALID: { status: 400, meaning: "the request line's target is not a path (absolute form `GET http://host/v1/runs`): send `GET /v1/runs`" },
+  URL_INVALID: { status: 400, meaning: 'the path or query has malformed percent-encoding (`%zz`, a cut UTF-8 escape)' },
+  CSRF_TOKEN_INVALID: { status: 403, meaning: "a request made with the editor's session cookie that changes something lacks the session's `X-Wireup-CSRF` token" },
+  WORKFLOW_CHANGED: { status: 412, meaning: "a draft save's `If-Match` names a revision the workflow has moved past (saved elsewhere); reload and edit again" },
+  NOT_FOUND: { status: 404, meaning: 'the connection, workflow or run does not exist' },
+  ROUTE_NOT_FOUND: { status: 404, meaning: 'no such route (see `/openapi.json`)' },
+  INVALID_REQUEST: { status: 400, meaning: "a request's params, query or body does not match the route's schema (`/openapi.json`), or a query parameter is repeated; `details` names each field (`/querystring/status`, `/body/auth/secretKey`)" },
+  JSON_TOO_DEEP: { status: 400, meaning: 'a JSON body (API or webhook) nests deeper than 64 levels; `details.path` says where; nothing stored (docs/limits.md)' },
+  METHOD_NOT_ALLOWED: { status: 405, meaning: 'the path exists but not with this method; the `Allow` header and `details.allowed` list the methods' },
+  INVALID_JSON: { status: 400, meaning: 'the API body is not JSON' },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'the body is over the limit (`WIREUP_WEBHOOK_BODY_LIMIT` for webhooks)' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'send `application/json`' },
+  HEADERS_TOO_LARGE: { status: 431, meaning: "the request line and headers are over 64 KiB (Node's parser; the connection is closed)" },
+  REQUEST_TIMEOUT: { status: 408, meaning: 'the headers or the body did not arrive within `WIREUP_HEADERS_TIMEOUT_MS` / `WIREUP_REQUEST_TIMEOUT_MS`' },
+  WORKFLOW_PUBLISHED: { status: 409, meaning: '`DELETE /v1/workflows/:id` of a published workflow: unpublish it first' },
+  WORKFLOW_INVALID: { status: 422, meaning: 'the workflow document is invalid or over a limit (docs/limits.md); `details` names each field' },
+  CONNECTION_TEST_FAILED: { status: 422, meaning: "the app refused the connection's credentials; `details.cause` is the connector's code (e.g. `AUTHENTICATION_FAILED`)" },
+  CONNECTION_SECRETS_REQUIRED: { status: 422, meaning: 'an update changes a field that says where secrets are sent (Kustomer `baseUrl`) without giving the secret fields again; `details` names each one' },
+  WEBHOOK_REGISTRATION_FAILED: { status: 502, meaning: "publishing could not register the trigger's webhook at the provider (the message names the provider and quotes it); the workflow was not published — see docs/webhook-registration.md" },
+  CONFLICT: { status: 409, meaning: 'the action conflicts with current state (e.g. deleting a connection a published workflow uses as trigger or in any step; `details.workflows` names them)' },
+  SECRET_UNREADABLE: { status: 500, meaning: "a sealed secret cannot be opened: sealed with a key that is neither `WIREUP_SECRET_KEY` nor in `WIREUP_SECRET_KEY_FALLBACKS`, altered, or copied from another connection's row" },
+  CONFIGURATION_INVALID: { status: 500, meaning: 'a setting is invalid (printed at start, exit code 1)' },
+  INTERNAL: { status: 500, meaning: 'an unexpected failure; the server log has the details' },
+});
 
 /** The body every error response carries. */
 export interface ErrorBody {
@@ -131,7 +172,7 @@ function validationResponse(e: FastifyLikeError): { status: number; body: ErrorB
     message: v.message ?? v.keyword,
     fix: part === 'querystring' ? 'give each query parameter once, as /openapi.json describes it' : `send the ${part} /openapi.json describes`,
   }));
-  const message = `The ${part} is invalid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`;
+  const message = `The ${part} is invalid: ${formatProblems(problems, { withFix: false })}`;
   return { status: 400, body: { error: { code: 'INVALID_REQUEST', message, details: problems } } };
 }
 

@@ -9,7 +9,7 @@
  * (secret-reseal.ts).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { WireupError } from '@wireup/sdk';
+import { SecretUnreadableError } from './errors.ts';
 import type { KeyRing } from './secret-keys.ts';
 
 export interface SecretBox {
@@ -26,8 +26,8 @@ export interface SecretBox {
 /** Sealed values whose plaintext is kept (a connection's auth is opened for every webhook delivery and action). */
 const OPENED_LIMIT = 1_000;
 
-function unreadable(message: string, cause?: unknown): WireupError {
-  return new WireupError('SECRET_UNREADABLE', message, { statusCode: 500, cause });
+function unreadable(message: string, cause?: unknown): SecretUnreadableError {
+  return new SecretUnreadableError(message, cause);
 }
 
 function decrypt(key: Buffer, iv: string, tag: string, data: string, aad: Buffer | undefined): string {

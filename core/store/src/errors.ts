@@ -1,5 +1,5 @@
 /** core/store's error registry. */
-import { WireupError } from '@wireup/sdk';
+import { defineErrorRegistry, WireupError } from '@wireup/sdk';
 
 /** The store could not be opened or reached (bad path, database down). */
 export class StoreUnavailableError extends WireupError {
@@ -21,3 +21,10 @@ export class StoreRecordNotFoundError extends WireupError {
     super('STORE_RECORD_NOT_FOUND', message, { statusCode: 404, details });
   }
 }
+
+/** The codes the store raises (docs/errors.md is generated from the registries). */
+export const storeErrors = defineErrorRegistry('store', {
+  STORE_UNAVAILABLE: { status: 503, meaning: 'the database cannot be reached' },
+  STORE_CONFLICT: { status: 409, meaning: 'a record with that id (or webhook token) already exists' },
+  STORE_RECORD_NOT_FOUND: { status: 404, meaning: 'the run to update does not exist' },
+});

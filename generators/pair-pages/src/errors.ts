@@ -2,7 +2,7 @@
  * The pair-page generator's error registry. Every error carries a stable `code` (documented in
  * the README) and `retriable` (always false: a build fails for a reason a person must fix).
  */
-import { WireupError, type ValidationProblem } from '@wireup/sdk';
+import { defineErrorRegistry, WireupError, type ValidationProblem } from '@wireup/sdk';
 
 /** A connector's manifest.json could not be read or parsed, or does not match the manifest schema. */
 export class ManifestUnreadableError extends WireupError {
@@ -31,3 +31,11 @@ export class TemplateError extends WireupError {
     super('PAIR_PAGES_TEMPLATE', `Template "${name}": ${reason}`, { statusCode: 500 });
   }
 }
+
+/** The codes the pair-pages generator raises (docs/errors.md is generated from the registries). */
+export const pairPagesErrors = defineErrorRegistry('pair-pages generator', {
+  PAIR_PAGES_MANIFEST_UNREADABLE: { status: null, shownIn: 'build error', meaning: 'a connector manifest cannot be read or is invalid; the message names the file and each problem' },
+  PAIR_PAGES_DUPLICATE_CONNECTOR: { status: null, shownIn: 'build error', meaning: 'two manifests have the same connector name' },
+  PAIR_PAGES_BAD_OPTIONS: { status: null, shownIn: 'build error', meaning: 'the build options are invalid (the message says which)' },
+  PAIR_PAGES_TEMPLATE: { status: null, shownIn: 'build error', meaning: 'a page template failed to render (a bug in the generator)' },
+});

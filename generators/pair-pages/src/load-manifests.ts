@@ -1,7 +1,7 @@
 /** Reads installed connectors' manifests as data: `<rootDir>/connectors/<app>/manifest.json`. No connector code runs. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateManifest, type ConnectorManifest } from '@wireup/sdk';
+import { formatProblems, validateManifest, type ConnectorManifest } from '@wireup/sdk';
 import { ManifestUnreadableError } from './errors.ts';
 
 /**
@@ -33,7 +33,7 @@ export async function loadInstalledManifests(rootDir: string): Promise<Connector
     }
     const problems = validateManifest(data);
     if (problems.length) {
-      throw new ManifestUnreadableError(file, problems.map((p) => `${p.path || '/'} ${p.message} (fix: ${p.fix})`).join('; '), problems);
+      throw new ManifestUnreadableError(file, formatProblems(problems), problems);
     }
     manifests.push(data as ConnectorManifest);
   }

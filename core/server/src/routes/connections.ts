@@ -9,7 +9,7 @@ import { WireupError, type Connector, type ConnectionAuth } from '@wireup/sdk';
 import type { ConnectionRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { routeSchemas as schemas } from '../route-schemas.ts';
-import { ConflictError, ConnectionSecretsRequiredError, NotFoundError, RequestInvalidError } from '../errors.ts';
+import { ConflictError, ConnectionSecretsRequiredError, ConnectionTestFailedError, NotFoundError, RequestInvalidError } from '../errors.ts';
 import { checkAuth } from '../connection-auth.ts';
 import { checkDestinations } from '../connection-destination.ts';
 import { publishedWorkflowsUsing } from '../workflow-references.ts';
@@ -41,7 +41,7 @@ async function testCredentials(connector: Connector, auth: ConnectionAuth, deps:
     // A provider (or a mock) may quote the submitted key back: never let a secret into the answer.
     const secrets = connector.manifest.auth.fields.filter((f) => f.secret).map((f) => auth[f.key]).filter((v): v is string => Boolean(v && v.length >= 4));
     const message = secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), (error as Error).message);
-    throw new WireupError('CONNECTION_TEST_FAILED', `${connector.manifest.displayName} did not accept these credentials: ${message}`, { statusCode: 422, details: { cause } });
+    throw new ConnectionTestFailedError(connector.manifest.displayName, message, cause);
   }
 }
 

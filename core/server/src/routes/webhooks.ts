@@ -10,12 +10,12 @@ import { routeSchemas as schemas } from '../route-schemas.ts';
 import { JsonTooDeepError } from '../errors.ts';
 import { jsonTooDeepAt } from '../json-depth.ts';
 import { limits } from '../limits.ts';
-import { WireupError } from '@wireup/sdk';
+import { UnknownWebhookError } from '@wireup/engine';
 
 /** Splits `stripe.trigger-charge-failed` into connector and trigger; `stripe` alone names no trigger. */
 export function parseHook(hook: string): { connector: string; trigger?: string } {
   const match = /^([a-z][a-z0-9-]*)(?:\.trigger-([a-z][a-z0-9-]*))?$/.exec(hook);
-  if (!match) throw new WireupError('UNKNOWN_WEBHOOK', `No webhook "${hook}": the path is /v1/webhooks/<connector>[.trigger-<trigger>]/<token>, as given by publish.`, { statusCode: 404 });
+  if (!match) throw new UnknownWebhookError(`No webhook "${hook}": the path is /v1/webhooks/<connector>[.trigger-<trigger>]/<token>, as given by publish.`);
   return { connector: match[1], trigger: match[2] };
 }
 
@@ -56,6 +56,6 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.post<{ Params: { hook: string } }>('/v1/webhooks/:hook', { schema: schemas.webhookWithoutToken, validatorCompiler: bodyValidatedElsewhere }, async (request) => {
-    throw new WireupError('UNKNOWN_WEBHOOK', `The webhook URL for "${request.params.hook}" lacks its connection token: use the full webhookUrl that publishing the workflow answered.`, { statusCode: 404 });
+    throw new UnknownWebhookError(`The webhook URL for "${request.params.hook}" lacks its connection token: use the full webhookUrl that publishing the workflow answered.`);
   });
 }

@@ -1,6 +1,6 @@
 /** EventBus contract, part: poison messages go to the dead-letter sink after a bounded number of deliveries. */
 import { describe, expect, it } from 'vitest';
-import { WireupError } from '@wireup/sdk';
+import { StoreUnavailableError } from '@wireup/store';
 import type { BusDeadLetter } from '@wireup/bus';
 import type { BusHarness } from './bus-contract.ts';
 import { sleep, waitFor } from './wait-for.ts';
@@ -43,7 +43,7 @@ export function describeDeadLetterContract(harness: BusHarness): void {
       bus.setDeadLetterSink(async (letter) => { letters.push(letter); });
       await bus.subscribe('events', async () => {
         calls += 1;
-        if (calls <= max + 1) throw new WireupError('STORE_UNAVAILABLE', 'the store is down', { retriable: true });
+        if (calls <= max + 1) throw new StoreUnavailableError('the store is down');
         done = true;
       });
       await bus.start();
