@@ -58,7 +58,7 @@ describe('README quick start on a fresh clone', () => {
     expect(health).toMatchObject({ status: 'ok', store: 'sqlite', bus: 'outbox' });
     const unauthorized = await fetch('http://127.0.0.1:8080/v1/connectors');
     expect(unauthorized.status).toBe(401);
-    const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ data: Array<{ name: string }> }>);
     expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'openai', 'stripe']);
     // npm start embeds the connector registry (Verdaccio) and the marketplace reads it.
     expect(out).toContain('Connector registry (embedded Verdaccio) at http://127.0.0.1:4873');

@@ -13,7 +13,7 @@ const auth = { secretKey: 'sk_test_wireupRegistration' };
 const settings = { apiBase: mockUrl };
 const http = createHttpClient({ allowPrivate: true });
 const responses: Array<{ method: string; path: string; status: number }> = [];
-const ctx = (extra: Record<string, unknown>) => ({ auth, http, settings, ...extra });
+const ctx = <T extends object>(extra: T) => ({ auth, http, settings, ...extra });
 const url = 'https://wireup.example.com/v1/webhooks/stripe/tok_abc';
 
 beforeAll(async () => {

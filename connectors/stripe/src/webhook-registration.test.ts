@@ -18,7 +18,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-const ctx = (extra: Record<string, unknown>) => ({ auth: { secretKey: fake.secretKey }, http, settings: { apiBase: fake.url }, ...extra });
+const ctx = <T extends object>(extra: T) => ({ auth: { secretKey: fake.secretKey }, http, settings: { apiBase: fake.url }, ...extra });
 const webhook = () => stripe.webhook!;
 
 describe('Stripe webhook registration (fake webhook_endpoints API)', () => {

@@ -33,7 +33,10 @@ import { editorRoutesPlugin } from './routes/editor.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 
 /** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { routesSeen: Array<{ method: string; url: string }> }> {
+/** The Fastify app, with every route it registered (method and URL pattern) for the OpenAPI and auth checks. */
+export type WireupApp = FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
+
+export async function buildApp(deps: AppDeps): Promise<WireupApp> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : {}), logController: new RequestLogController(), bodyLimit: limits.apiBodyBytes,
     // Slow clients (slowloris): headers, the whole request and idle keep-alive connections are bounded.
@@ -50,7 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     frameworkErrors: (error, request, reply) => {
       void sendError(error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error, request, reply);
     },
-  }) as unknown as FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
+  }) as unknown as WireupApp;
   app.routesSeen = [];
   const methodIndex = createMethodIndex();
   app.addHook('onRoute', (route) => {

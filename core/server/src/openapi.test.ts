@@ -45,7 +45,7 @@ describe('openapi.json', () => {
       const res = await fetch(`${h.wireup.url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(405);
       expect(res.headers.get('allow')).toBe(allow);
-      expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+      expect((await res.json() as any).error.code).toBe('METHOD_NOT_ALLOWED');
     }
     const unknown = await fetch(`${h.wireup.url}/v1/nothing-here`, { method: 'DELETE' });
     expect(unknown.status).toBe(404);

@@ -26,7 +26,7 @@ describe('connector recipes', () => {
       steps: [{ id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', input: { customer: '{{trigger.data.object.customer}}', name: 'Payment failed: {{trigger.data.object.nmae}}' } }],
     };
     expect(checkRecipe(old, catalog).map((p) => p.path)).toEqual(['/steps/0/input/name']);
-    const spelt = { ...old, steps: [{ ...old.steps[0], input: { customer: '{{trigger.data.object.customer}}' } }] };
+    const spelt = { ...old, steps: [{ ...old.steps[0], input: { customer: '{{trigger.data.object.customer}}' } }] } as Recipe;
     expect(checkRecipe(spelt, catalog)).toEqual([expect.objectContaining({ path: '/steps/0/input/customer', message: expect.stringMatching(/must match pattern.*cus_/) })]);
   });
 });

@@ -5,14 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { createHttpClient, type Connector, type Logger } from '@wireup/sdk';
 import type { Logger as PinoLogger } from 'pino';
 import { createEngine, type Engine, type ConnectorCatalog } from '@wireup/engine';
 import { createSqliteStore, type Store } from '@wireup/store';
 import { createOutboxEventBus, type EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type WireupApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
 import { createSessions, type Sessions } from './sessions.ts';
 import { createSecretBox, type SecretBox } from './secret-box.ts';
@@ -30,7 +29,7 @@ export const defaultRegistryUrl = 'http://127.0.0.1:4873';
 
 export interface Wireup {
   config: Config;
-  app: FastifyInstance;
+  app: WireupApp;
   engine: Engine;
   store: Store;
   bus: EventBus;

@@ -53,7 +53,7 @@ it('shows a visitor the Stripe → Kustomer page, then its mirror one click away
     expect(await page.getByText(text, { exact: false }).first().isVisible(), text).toBe(true);
   }
   expect(await page.getByText(mostUsed, { exact: true }).isVisible()).toBe(true);
-  const background = await page.locator('.button').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const background = await page.locator('.button').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
   expect(background).toBe('rgb(11, 87, 208)'); // the stylesheet loaded
   expect(await page.locator('.pairings a').first().getAttribute('href')).toMatch(/^\/editor\/new\?trigger=stripe\.charge-failed&action=kustomer\./);
   await page.screenshot({ path: join(outDir, 'screenshots', 'stripe-with-kustomer.png'), fullPage: true });

@@ -25,7 +25,7 @@ describe('Kustomer triggers', () => {
 
   it.each(triggers.map((t) => [t.key, t] as const))('%s: the sample is a Kustomer event with a JSON:API resource, valid against the output schema', (key, trigger) => {
     expect(validateValue(trigger.outputSchema, trigger.sample)).toEqual([]);
-    const sample = trigger.sample as { id: string; type: string; org: string; data: { type: string; id: string; attributes: object } };
+    const sample = trigger.sample as unknown as { id: string; type: string; org: string; data: { type: string; id: string; attributes: object } };
     expect(sample.type).toBe(trigger.event);
     expect(sample.id).toEqual(expect.any(String));
     expect(sample.data.type).toBe(resourceType[key]);

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeOpenAI, type FakeOpenAI } from '@wireup/testing';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 
 const OPENAI_KEY = 'sk-proj-e2eSecretKey0123456789';
 let h: Harness;
@@ -76,11 +77,7 @@ afterAll(async () => {
 async function deliver(charge: Record<string, unknown>) {
   const event = stripeEvent('charge.failed', failedCharge(charge));
   expect((await postSigned(webhookUrl, JSON.stringify(event))).status).toBe(200);
-  return eventually(async () => {
-    const runs = (await h.api('GET', `/v1/runs?workflow=${workflowId}`)).body.data;
-    const run = runs.find((r: any) => r.event.id === event.id && !['queued', 'running', 'waiting'].includes(r.status));
-    return run ? (await h.api('GET', `/v1/runs/${run.id}`)).body : undefined;
-  }, 20_000, `the run of ${String(charge.id)}`);
+  return waitForRun(h, workflowId, { eventId: event.id, timeoutMs: 20_000 });
 }
 
 const stepIds = (run: any) => run.steps.map((s: any) => [s.id, s.status]);

@@ -3,7 +3,8 @@
  * response or in the run log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, testToken, stripeEvent, failedCharge, postSigned, eventually, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { startHarness, testToken, stripeEvent, failedCharge, postSigned, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
 describe('API token and secrets', () => {
@@ -16,7 +17,7 @@ describe('API token and secrets', () => {
   afterAll(async () => h?.close());
 
   it('answers 401 on every documented /v1 call without the token (or with a wrong one), webhooks excepted', async () => {
-    const openapi = await (await fetch(`${h.wireup.url}/openapi.json`)).json();
+    const openapi = await (await fetch(`${h.wireup.url}/openapi.json`)).json() as any;
     const calls = Object.entries(openapi.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path] as const))
       .filter(([, path]) => path.startsWith('/v1/') && !path.startsWith('/v1/webhooks'));
     expect(calls.length).toBeGreaterThanOrEqual(14);
@@ -25,7 +26,7 @@ describe('API token and secrets', () => {
       for (const headers of [{ authorization: '' }, { authorization: 'Bearer wrong-token' }]) {
         const res = await fetch(`${h.wireup.url}${path}`, { method, headers });
         expect(res.status, `${method} ${path}`).toBe(401);
-        expect((await res.json()).error.code).toBe('UNAUTHORIZED');
+        expect((await res.json() as any).error.code).toBe('UNAUTHORIZED');
       }
     }
   });
@@ -33,10 +34,7 @@ describe('API token and secrets', () => {
   it('never returns or logs a secret', async () => {
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_secret' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const run = await eventually(async () => {
-      const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data;
-      return runs.find((r: any) => r.status === 'succeeded');
-    }, 15_000, 'the run');
+    const run = await waitForRun(h, s.workflowId, { eventId: event.id, status: 'succeeded' });
     const bodies = [
       await h.api('GET', '/v1/connections'), await h.api('GET', `/v1/connections/${s.stripeConnection}`), await h.api('GET', `/v1/connections/${s.kustomerConnection}`),
       await h.api('GET', '/v1/workflows'), await h.api('GET', `/v1/runs/${run.id}`), await h.api('GET', '/v1/runs'),
@@ -68,7 +66,7 @@ describe('API token and secrets', () => {
     expect((await fetch(`${h.wireup.url}/healthz`)).status).toBe(200);
     const refused = await fetch(`${h.wireup.url}/metrics`);
     expect(refused.status).toBe(401);
-    expect((await refused.json()).error.code).toBe('UNAUTHORIZED');
+    expect((await refused.json() as any).error.code).toBe('UNAUTHORIZED');
     expect((await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: 'Bearer wrong-token' } })).status).toBe(401);
     const metrics = await (await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: `Bearer ${testToken}` } })).text();
     expect(metrics).toMatch(/wireup_runs_finished_total\{status="succeeded"\} \d+/);

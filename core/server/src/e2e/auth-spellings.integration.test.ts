@@ -29,7 +29,7 @@ describe('auth on the matched route', () => {
 
   it('answers 401, 400 or 404 to every spelling of a /v1 path without the token, never data', async () => {
     for (const target of spellings()) {
-      for (const headers of [{}, { authorization: 'Bearer wrong' }]) {
+      for (const headers of [{}, { authorization: 'Bearer wrong' }] as Record<string, string>[]) {
         const res = await rawRequest(h.wireup.url, 'GET', target, { headers });
         expect([400, 401, 404, 405], `GET ${target} → ${res.status} ${res.body}`).toContain(res.status);
         expect(JSON.parse(res.body).error.code, target).toMatch(/^[A-Z_]+$/);

@@ -4,7 +4,8 @@
  * the server keeps answering /healthz within 100 ms; a syntax error is refused at save.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 
 let h: Harness;
 let stripeConnection: string;
@@ -24,12 +25,8 @@ async function publish(steps: unknown[], extra: Record<string, unknown> = {}): P
   return { id: created.body.id, webhookUrl: published.body.webhookUrl };
 }
 
-async function runFor(workflowId: string, eventId: string) {
-  return eventually(async () => {
-    const runs = (await h.api('GET', `/v1/runs?workflow=${workflowId}`)).body.data;
-    const run = runs.find((r: any) => r.event.id === eventId && !['queued', 'running'].includes(r.status));
-    return run ? (await h.api('GET', `/v1/runs/${run.id}`)).body : undefined;
-  }, 20_000, `the run of ${eventId}`);
+function runFor(workflowId: string, eventId: string) {
+  return waitForRun(h, workflowId, { eventId, status: ['succeeded', 'failed', 'filtered', 'waiting'], timeoutMs: 20_000 });
 }
 
 /**

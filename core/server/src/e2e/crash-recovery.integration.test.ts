@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { stripeEvent, failedCharge, postSigned, eventually, callApi, type Harness } from '../testing/harness.ts';
+import { stripeEvent, failedCharge, postSigned, callApi, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 
@@ -39,10 +40,7 @@ describe('crash between accepting an event and the Kustomer call', () => {
 
     // Restart on the same data folder as a full server: the accepted event must still run.
     proc = await spawnWireup(dataDir, { WIREUP_ROLE: 'all' });
-    const run = await eventually(async () => {
-      const runs = (await callApi(proc!.url, 'GET', `/v1/runs?workflow=${s.workflowId}`)).body.data;
-      return runs.find((r: any) => r.status === 'succeeded');
-    }, 30_000, 'the recovered run');
+    const run = await waitForRun(proc.url, s.workflowId, { status: 'succeeded', timeoutMs: 30_000 });
     expect(run.event.id).toBe(event.id);
     await new Promise((r) => setTimeout(r, 500));
     expect(kustomer.conversations).toHaveLength(1);

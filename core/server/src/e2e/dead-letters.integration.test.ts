@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { kafkaMongoOverrides } from '../testing/backends.ts';
 import type { Config } from '../config.ts';
@@ -27,10 +28,7 @@ function describeDeadLetters(backend: string, overrides: () => Partial<Config>, 
       await h.wireup.bus.publish('runs', s.workflowId, poison);
       const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_behind_poison' }));
       expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-      const run = await eventually(async () => {
-        const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}&status=succeeded`)).body.data;
-        return runs.find((r: any) => r.event.id === event.id);
-      }, 30_000, 'the run behind the poison message');
+      const run = await waitForRun(h, s.workflowId, { eventId: event.id, status: 'succeeded', timeoutMs: 30_000 });
       expect(run.status).toBe('succeeded');
       const [letter] = await eventually(async () => ((await letters()).length ? letters() : undefined), 10_000, 'the dead letter');
       expect(letter).toMatchObject({ topic: 'runs', key: s.workflowId, value: poison, group: 'wireup', deliveries: 3 });

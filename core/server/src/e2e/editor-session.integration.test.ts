@@ -43,7 +43,7 @@ describe('editor and sessions', () => {
     for (const path of ['/v1/nope', '/nope', '/assets/missing.js', '/assets/../index.html']) {
       const res = await get(path, { authorization: 'Bearer test-token-0123456789' });
       expect(res.status, path).toBe(404);
-      expect((await res.json()).error.code).toBe('ROUTE_NOT_FOUND');
+      expect((await res.json() as any).error.code).toBe('ROUTE_NOT_FOUND');
     }
   });
 
@@ -63,13 +63,13 @@ describe('editor and sessions', () => {
 
     const list = await get('/v1/workflows', { cookie });
     expect(list.status).toBe(200);
-    const { csrfToken } = await (await get('/auth/session', { cookie })).json();
+    const { csrfToken } = await (await get('/auth/session', { cookie })).json() as { csrfToken: string };
     expect(csrfToken).toBeTruthy();
 
     const post = (headers: Record<string, string>) => fetch(`${h.wireup.url}/v1/workflows?partial=true`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(draft) });
     const refused = await post({});
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error.code).toBe('CSRF_TOKEN_INVALID');
+    expect((await refused.json() as any).error.code).toBe('CSRF_TOKEN_INVALID');
     expect((await post({ 'x-wireup-csrf': 'wrong' })).status).toBe(403);
     expect((await post({ 'x-wireup-csrf': csrfToken })).status).toBe(201);
 
@@ -82,7 +82,7 @@ describe('editor and sessions', () => {
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     const after = await get('/v1/workflows', { cookie });
     expect(after.status).toBe(401);
-    expect((await after.json()).error.code).toBe('UNAUTHORIZED');
+    expect((await after.json() as any).error.code).toBe('UNAUTHORIZED');
   });
 
   it('signs in with the API token too, and a wrong bearer token is not rescued by a cookie', async () => {

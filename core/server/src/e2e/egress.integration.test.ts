@@ -5,7 +5,8 @@
  * credentials check nor a run's action. The same fake answers when it is allowed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { failedChargeWorkflow } from '../testing/scenario.ts';
 
 describe('egress guard through the server', () => {
@@ -38,11 +39,7 @@ describe('egress guard through the server', () => {
     const published = await h.api('POST', `/v1/workflows/${workflow.body.id}/publish`);
     expect(published.status).toBe(200);
     expect((await postSigned(published.body.webhookUrl, JSON.stringify(stripeEvent('charge.failed', failedCharge())))).status).toBe(200);
-    const run = await eventually(async () => {
-      const runs = (await h.api('GET', `/v1/runs?workflow=${workflow.body.id}`)).body.data;
-      return runs.find((r: any) => r.status === 'failed' || r.status === 'succeeded');
-    }, 15_000, 'the run');
-    const detail = (await h.api('GET', `/v1/runs/${run.id}`)).body;
+    const detail = await waitForRun(h, workflow.body.id, { status: ['failed', 'succeeded'] });
     const action = detail.steps.find((s: any) => s.id === 'find-customer'); // the first Kustomer call
     expect(detail.status).toBe('failed');
     expect(action.error).toMatchObject({ code: 'EGRESS_REFUSED', message: expect.stringMatching(/localhost \((127\.0\.0\.1|::1)\)/) });

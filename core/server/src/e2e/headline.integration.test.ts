@@ -6,7 +6,8 @@
  * same Stripe customer reuses that Kustomer customer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { kafkaMongoOverrides } from '../testing/backends.ts';
 import type { Config } from '../config.ts';
@@ -25,12 +26,6 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
   });
   afterAll(async () => h?.close());
 
-  const finishedRuns = async (count: number) => {
-    const r = await h.api('GET', `/v1/runs?workflow=${s.workflowId}`);
-    const done = r.body.data.filter((run: any) => !['queued', 'running'].includes(run.status));
-    return done.length >= count ? r.body.data : undefined;
-  };
-
   it('publishing answers one webhook URL of the documented shape: the Stripe connection\'s', async () => {
     expect(s.webhookUrl).toMatch(new RegExp(`^${h.wireup.url}/v1/webhooks/stripe/[A-Za-z0-9_-]{20,}$`));
     expect((await h.api('GET', `/v1/connections/${s.stripeConnection}`)).body.webhookUrl).toBe(s.webhookUrl);
@@ -43,9 +38,9 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ received: true, accepted: 1, duplicates: 0 });
 
-    const runs = await eventually(() => finishedRuns(1), 15_000, 'the run to finish');
-    expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: 'succeeded', event: { id: event.id, type: 'charge.failed' } });
+    const run = await waitForRun(h, s.workflowId, { eventId: event.id });
+    expect((await h.api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data).toHaveLength(1);
+    expect(run).toMatchObject({ status: 'succeeded', event: { id: event.id, type: 'charge.failed' } });
 
     expect(h.kustomer.customers).toHaveLength(1);
     const customer = h.kustomer.customers[0];
@@ -56,7 +51,6 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     expect(conversation.attributes).toMatchObject({ name: 'Payment failed: ch_headline1', priority: 4 });
     expect(conversation.relationships.customer.data?.id).toBe(customer.id);
 
-    const run = (await h.api('GET', `/v1/runs/${runs[0].id}`)).body;
     expect(run.steps.map((step: any) => [step.id, step.status])).toEqual([['declines-only', 'succeeded'], ['find-customer', 'succeeded'], ['open-conversation', 'succeeded']]);
     const [, find, open] = run.steps;
     expect(find.input).toMatchObject({ externalId: 'cus_headline1', email: [null, 'ada@example.com'], createIfMissing: true, name: 'Ada Lovelace' });
@@ -71,8 +65,7 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
   it('a second charge of the same Stripe customer reuses that Kustomer customer', async () => {
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_headline2', customer: 'cus_headline1', billing_details: { email: 'ada.new@example.com', name: 'Ada L.', phone: null } }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const runs = await eventually(() => finishedRuns(2), 15_000, 'the second run');
-    const run = (await h.api('GET', `/v1/runs/${runs.find((r: any) => r.event.id === event.id).id}`)).body;
+    const run = await waitForRun(h, s.workflowId, { eventId: event.id });
     expect(run.status).toBe('succeeded');
     expect(h.kustomer.customers).toHaveLength(1);
     expect(run.steps[1].output).toMatchObject({ found: true, created: false, customer: { id: h.kustomer.customers[0].id } });
@@ -87,7 +80,7 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     const second = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body).toMatchObject({ accepted: 0, duplicates: 1 });
-    await eventually(() => finishedRuns(3), 15_000, 'the third run');
+    await waitForRun(h, s.workflowId, { eventId: event.id });
     await new Promise((r) => setTimeout(r, 300));
     const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data;
     expect(runs.filter((run: any) => run.event.id === event.id)).toHaveLength(1);
@@ -98,10 +91,8 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     const before = h.kustomer.requests.length;
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_fraud', failure_code: 'fraudulent' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const runs = await eventually(() => finishedRuns(4), 15_000, 'the filtered run');
-    const run = runs.find((r: any) => r.event.id === event.id);
-    expect(run.status).toBe('filtered');
-    const detail = (await h.api('GET', `/v1/runs/${run.id}`)).body;
+    const detail = await waitForRun(h, s.workflowId, { eventId: event.id });
+    expect(detail.status).toBe('filtered');
     expect(detail.steps.map((step: any) => step.id)).toEqual(['declines-only']);
     expect(h.kustomer.requests.length).toBe(before);
   });

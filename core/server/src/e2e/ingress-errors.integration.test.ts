@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/scenario.ts';
 
 describe('webhook ingress refuses bad input and stores nothing', () => {
@@ -25,7 +26,7 @@ describe('webhook ingress refuses bad input and stores nothing', () => {
     expect(h.kustomer.requests.length).toBe(0);
     const ok = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect(ok.body).toMatchObject({ accepted: 1, duplicates: 0 });
-    await eventually(async () => ((await runsNow()) === 1 ? true : undefined), 15_000, 'the run');
+    await waitForRun(h, s.workflowId, { eventId: event.id, status: 'succeeded' });
     await eventually(async () => (h.kustomer.conversations.length === 1 ? true : undefined), 15_000, 'the conversation');
     h.kustomer.reset();
   }

@@ -4,7 +4,8 @@
  * or too large.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/scenario.ts';
 
 /** `{"x":{"x":…"leaf"…}}` nested `levels` deep, as text (JSON.stringify would recurse). */
@@ -32,7 +33,7 @@ describe('input limits', () => {
     // Nothing of the refused delivery was kept: the same event id sent properly is new.
     const ok = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect(ok.body).toMatchObject({ accepted: 1, duplicates: 0 });
-    await eventually(async () => ((await runs()) === 1 ? true : undefined), 15_000, 'the run');
+    await waitForRun(h, s.workflowId, { eventId: event.id, status: 'succeeded' });
     expect((await fetch(`${h.wireup.url}/healthz`)).status).toBe(200);
   });
 

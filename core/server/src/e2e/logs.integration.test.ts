@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import Stripe from 'stripe';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
 import { callApi, eventually, failedCharge, stripeEvent, stripeWebhookSecret, testToken, type Harness } from '../testing/harness.ts';
+import type { RunStatus } from '@wireup/store';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { failedChargeWorkflow, setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 import { kafkaMongoEnv } from '../testing/backends.ts';
@@ -42,10 +44,7 @@ describe.each(backends)('logs of wireup start (%s)', (_name, backendEnv, adapter
     const res = await fetch(s.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature, authorization: `Bearer ${testToken}` }, body: payload });
     return res.status;
   };
-  const runOf = (eventId: string, statuses: string[]) => eventually(async () => {
-    const runs = (await api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data;
-    return runs.find((r: any) => r.event.id === eventId && statuses.includes(r.status));
-  }, 20_000, `a ${statuses.join('/')} run of ${eventId}`);
+  const runOf = (eventId: string, status: RunStatus[]) => waitForRun(proc.url, s.workflowId, { eventId, status, timeoutMs: 20_000 });
 
   beforeAll(async () => {
     kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });

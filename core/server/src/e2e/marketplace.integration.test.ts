@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, publishConnector, startEmbeddedRegistry, type EmbeddedRegistry, type RegistryClient } from '@wireup/marketplace';
 import { handMadeModule, handMadePackage, minimalManifest, publishRaw, scaffoldWithTwoActions, setConnectorSource, tempWorkspace } from '@wireup/marketplace/testing';
 import { eventually, startHarness, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { repoRoot } from '../testing/spawn-wireup.ts';
 
 let registry: EmbeddedRegistry;
@@ -71,12 +72,8 @@ async function deliver(webhookUrl: string, id: string): Promise<number> {
   return res.status;
 }
 
-async function runOf(workflowId: string, eventId: string): Promise<any> {
-  return eventually(async () => {
-    const runs = must(await h.api('GET', `/v1/runs?workflow=${workflowId}`), 'runs').data as any[];
-    const run = runs.find((r) => r.event?.id === eventId && !['queued', 'running'].includes(r.status));
-    return run ? must(await h.api('GET', `/v1/runs/${run.id}`), 'run') : undefined;
-  }, 20_000, `the run of ${eventId}`);
+function runOf(workflowId: string, eventId: string): Promise<any> {
+  return waitForRun(h, workflowId, { eventId, status: ['succeeded', 'failed', 'filtered', 'waiting'], timeoutMs: 20_000 });
 }
 
 /** A published workflow: acme-crm item-created → the given steps. */

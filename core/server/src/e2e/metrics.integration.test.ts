@@ -33,7 +33,7 @@ describe('/metrics of wireup start', () => {
   it('needs the API token by default', async () => {
     const refused = await fetch(`${proc.url}/metrics`);
     expect(refused.status).toBe(401);
-    expect((await refused.json()).error.code).toBe('UNAUTHORIZED');
+    expect((await refused.json() as any).error.code).toBe('UNAUTHORIZED');
     const scraped = await fetch(`${proc.url}/metrics`, { headers: authorized });
     expect(scraped.status).toBe(200);
     expect(scraped.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);

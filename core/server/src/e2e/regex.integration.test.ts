@@ -4,7 +4,8 @@
  * server keeps serving; a pattern the engine refuses is a 422 when the workflow is saved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/scenario.ts';
 
 function withPattern(s: Scenario, right: string) {
@@ -31,10 +32,7 @@ describe('matches on a linear-time engine', () => {
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
     const health = await fetch(`${h.wireup.url}/healthz`);
     expect(health.status).toBe(200);
-    const run = await eventually(async () => {
-      const runs = (await h.api('GET', `/v1/runs?workflow=${created.body.id}`)).body.data;
-      return runs.find((r: any) => r.status === 'filtered' || r.status === 'failed');
-    }, 10_000, 'the run');
+    const run = await waitForRun(h, created.body.id, { status: ['filtered', 'failed'], timeoutMs: 10_000 });
     expect(run.status).toBe('filtered');
     expect(Date.now() - started).toBeLessThan(5_000);
     const detail = (await h.api('GET', `/v1/runs/${run.id}`)).body;

@@ -11,7 +11,8 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeStripeWebhooks, type FakeStripeWebhooks } from '@wireup/testing';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { registrationKey, type StoredRegistration } from '../webhook-registrar.ts';
 
 const must = <T = any>(r: { status: number; body: T }, what: string): T => {
@@ -128,11 +129,8 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
     const accepted = await postSigned(connection.webhookUrl, JSON.stringify(event), { secret: stripe.signingSecret });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ accepted: 1 });
-    const runs = await eventually(async () => {
-      const list = await runsOf(h, workflowId);
-      return list.some((r) => r.status === 'succeeded') ? list : undefined;
-    }, 15_000, 'the run');
-    expect(runs.map((r) => r.event.id)).toEqual([event.id]);
+    await waitForRun(h, workflowId, { eventId: event.id, status: 'succeeded' });
+    expect((await runsOf(h, workflowId)).map((r) => r.event.id)).toEqual([event.id]);
 
     const forged = stripeEvent('charge.failed', failedCharge({ id: 'ch_forged' }));
     const refused = await postSigned(connection.webhookUrl, JSON.stringify(forged), { secret: 'whsec_someone_else' });
@@ -220,7 +218,7 @@ describe('Kustomer triggers through outbound webhooks', () => {
     const customer = ((await created.json()) as { data: { id: string } }).data;
     const deliveries = await h.kustomer.sendEvent('kustomer.customer.create', customer);
     expect(deliveries.map((d) => d.status)).toEqual([200]);
-    const run = await eventually(async () => (await runsOf(h, workflowId)).find((r) => !['queued', 'running'].includes(r.status)), 15_000, 'the run');
+    const run = await waitForRun(h, workflowId);
     expect(run).toMatchObject({ status: 'succeeded', event: { type: 'kustomer.customer.create' } });
     const conversation = h.kustomer.conversations.at(-1)!;
     expect(conversation.attributes.name).toBe('Welcome, Ada Lovelace');
@@ -234,7 +232,7 @@ describe('Kustomer triggers through outbound webhooks', () => {
       headers: { 'content-type': 'application/json', 'x-kustomer-webhook-event': 'kustomer.customer.create', 'x-kustomer-webhook-signature': createHmac('sha256', 'not-the-token').update(body).digest('hex') },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('SIGNATURE_INVALID');
+    expect((await res.json() as any).error.code).toBe('SIGNATURE_INVALID');
     expect(await h.wireup.store.events.get(`${connection.id}:evt-forged-1`)).toBeNull();
     expect((await runsOf(h, workflowId)).length).toBe(1);
   });
@@ -256,7 +254,7 @@ describe('Kustomer triggers through outbound webhooks', () => {
     expect(h.kustomer.outboundWebhooks[0].attributes.events).toEqual(['kustomer.conversation.create', 'kustomer.customer.create']);
     const deliveries = await h.kustomer.sendEvent('kustomer.conversation.create', { type: 'conversation', id: '65f1c3d0e4b0a1d2c3f40bff', attributes: { name: 'Hello' }, relationships: {} });
     expect(deliveries.map((d) => d.status)).toEqual([200]);
-    await eventually(async () => ((await runsOf(h, id)).length === 1 ? true : undefined), 15_000, 'the conversation run');
+    await waitForRun(h, id);
   });
 
   it('a Kustomer failure while unpublishing still unpublishes, with a warning; the next unpublish removes the webhook', async () => {

@@ -3,7 +3,9 @@
  * answering 500 ends the run failed (the dead-letter list), and a replay once it recovers succeeds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import type { RunStatus } from '@wireup/store';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
 describe('retries, failure and replay', () => {
@@ -15,11 +17,7 @@ describe('retries, failure and replay', () => {
   });
   afterAll(async () => h?.close());
 
-  const runFor = (eventId: string, statuses: string[]) => eventually(async () => {
-    const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data;
-    const run = runs.find((r: any) => r.event.id === eventId && statuses.includes(r.status));
-    return run ? (await h.api('GET', `/v1/runs/${run.id}`)).body : undefined;
-  }, 20_000, `a ${statuses.join('/')} run for ${eventId}`);
+  const runFor = (eventId: string, status: RunStatus[]) => waitForRun(h, s.workflowId, { eventId, status, timeoutMs: 20_000 });
 
   it('429 with x-ratelimit-reset, then 200: waits, retries, succeeds', async () => {
     h.kustomer.reset();

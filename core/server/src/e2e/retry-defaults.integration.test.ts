@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { stripeEvent, failedCharge, postSigned, eventually, callApi, type Harness } from '../testing/harness.ts';
+import { stripeEvent, failedCharge, postSigned, callApi, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 
@@ -36,10 +37,7 @@ describe('retries with the default policy (wireup start, no WIREUP_RETRY_* set)'
     kustomer.failNext(3, { status: 500, path: '/v1/conversations', body: { status: 500, code: 'internal_error', title: 'Internal Server Error', detail: 'database timeout' } });
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_default_backoff' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const run = await eventually(async () => {
-      const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}&status=succeeded,failed`)).body.data;
-      return runs.find((r: any) => r.event.id === event.id);
-    }, 20_000, 'the finished run');
+    const run = await waitForRun(h, s.workflowId, { eventId: event.id, status: ['succeeded', 'failed'], timeoutMs: 20_000 });
     expect(run.status).toBe('succeeded');
     const calls = kustomer.requests.filter((r) => r.method === 'POST' && r.path === '/v1/conversations');
     expect(calls).toHaveLength(4);

@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRetryPolicy } from '@wireup/engine';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import type { RunStatus } from '@wireup/store';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { failedChargeWorkflow, setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { kafkaMongoOverrides } from '../testing/backends.ts';
 
@@ -35,11 +37,7 @@ describe('retry limits: effects of unknown outcome, and parked runs', () => {
     await must('POST', `/v1/workflows/${wf.id}/publish`);
     return wf.id as string;
   };
-  const runOf = (workflowId: string, eventId: string, statuses: string[], timeoutMs = 15_000) => eventually(async () => {
-    const runs = (await h.api('GET', `/v1/runs?workflow=${workflowId}&status=${statuses.join(',')}`)).body.data;
-    const run = runs.find((r: any) => r.event.id === eventId);
-    return run ? (await h.api('GET', `/v1/runs/${run.id}`)).body : undefined;
-  }, timeoutMs, `a ${statuses.join('/')} run of ${workflowId} for ${eventId}`);
+  const runOf = (workflowId: string, eventId: string, status: RunStatus[], timeoutMs = 15_000) => waitForRun(h, workflowId, { eventId, status, timeoutMs });
   const charge = async (id: string, failureCode: string) => {
     const event = stripeEvent('charge.failed', failedCharge({ id, failure_code: failureCode }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
@@ -118,11 +116,7 @@ describe('parked runs on Kafka + MongoDB', () => {
     h.kustomer.failNext(1, { status: 429, path: '/v1/conversations', headers: { 'retry-after': '2' } });
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_parked_kafka' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const find = (statuses: string) => eventually(async () => {
-      const runs = (await h.api('GET', `/v1/runs?workflow=${s.workflowId}&status=${statuses}`)).body.data;
-      const run = runs.find((r: any) => r.event.id === event.id);
-      return run ? (await h.api('GET', `/v1/runs/${run.id}`)).body : undefined;
-    }, 30_000, `a ${statuses} run`);
+    const find = (statuses: string) => waitForRun(h, s.workflowId, { eventId: event.id, status: statuses.split(',') as RunStatus[], timeoutMs: 30_000 });
     const parked = await find('waiting');
     expect(parked.steps.find((x: any) => x.id === 'open-conversation')).toMatchObject({ status: 'waiting', attempts: 1, retryAt: expect.any(String) });
     const done = await find('succeeded,failed');

@@ -21,7 +21,7 @@ async function countRuns(url: string, workflowId: string, status?: string): Prom
   let before: string | null = null;
   do {
     const query = `/v1/runs?workflow=${workflowId}&limit=500${status ? `&status=${status}` : ''}${before ? `&before=${before}` : ''}`;
-    const page = (await callApi(url, 'GET', query)).body;
+    const page: { data: unknown[]; next: string | null } = (await callApi(url, 'GET', query)).body;
     total += page.data.length;
     before = page.next;
   } while (before);

@@ -37,7 +37,8 @@ describe('schemathesis against wireup start', () => {
       '--no-color', '--config-file', join(repoRoot, 'core/server/schemathesis.toml'), 'run', `${proc!.url}/openapi.json`,
       '-H', `Authorization: Bearer ${testToken}`, '--checks', 'all', '--max-examples', '8', '--workers', '2', '--seed', '1', '--request-timeout', '10',
     ];
-    const result = await run(schemathesis, args, { timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }).then(
+    // Run in the temporary folder: schemathesis keeps its cache (.schemathesis/) in the working directory.
+    const result = await run(schemathesis, args, { cwd: dataDir, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }),
     );

@@ -3,7 +3,8 @@
  * unpublished one is gone (204, then 404), its runs stay listed, and /openapi.json lists the route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, eventually, type Harness } from '../testing/harness.ts';
+import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
 describe('DELETE /v1/workflows/:id', () => {
@@ -25,7 +26,7 @@ describe('DELETE /v1/workflows/:id', () => {
   it('deletes it once unpublished (204, then 404 everywhere); its runs stay listed', async () => {
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_before_delete' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    await eventually(async () => ((await h.api('GET', `/v1/runs?workflow=${s.workflowId}&status=succeeded`)).body.data.length ? true : undefined), 15_000, 'the run');
+    await waitForRun(h, s.workflowId, { status: 'succeeded' });
     expect((await h.api('POST', `/v1/workflows/${s.workflowId}/unpublish`)).status).toBe(200);
 
     const res = await h.api('DELETE', `/v1/workflows/${s.workflowId}`);
