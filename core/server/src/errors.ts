@@ -109,9 +109,17 @@ export class WebhookRegistrationFailedError extends WireupError {
   }
 }
 
+/**
+ * The connection check failed. The first words say what happened, from the connector's error code:
+ * the app could not be reached (`NETWORK_ERROR`), the egress guard refused its address
+ * (`EGRESS_REFUSED`), or the app refused the credentials (anything else).
+ */
 export class ConnectionTestFailedError extends WireupError {
   constructor(app: string, reason: string, cause: string) {
-    super('CONNECTION_TEST_FAILED', `${app} did not accept these credentials: ${reason}`, { statusCode: 422, details: { cause } });
+    const what = cause === 'NETWORK_ERROR' ? `${app} could not be reached, so these credentials were not checked`
+      : cause === 'EGRESS_REFUSED' ? `Wireup's egress guard refused the call to ${app}, so these credentials were not checked`
+        : `${app} did not accept these credentials`;
+    super('CONNECTION_TEST_FAILED', `${what}: ${reason}`, { statusCode: 422, details: { cause } });
   }
 }
 
@@ -153,7 +161,7 @@ export const serverErrors = defineErrorRegistry('server', {
   REQUEST_TIMEOUT: { status: 408, meaning: 'the headers or the body did not arrive within `WIREUP_HEADERS_TIMEOUT_MS` / `WIREUP_REQUEST_TIMEOUT_MS`' },
   WORKFLOW_PUBLISHED: { status: 409, meaning: '`DELETE /v1/workflows/:id` of a published workflow: unpublish it first' },
   WORKFLOW_INVALID: { status: 422, meaning: 'the workflow document is invalid or over a limit (docs/limits.md); `details` names each field' },
-  CONNECTION_TEST_FAILED: { status: 422, meaning: "the app refused the connection's credentials; `details.cause` is the connector's code (e.g. `AUTHENTICATION_FAILED`)" },
+  CONNECTION_TEST_FAILED: { status: 422, meaning: "the connection check failed: the app refused the credentials, could not be reached (`NETWORK_ERROR`) or the egress guard refused its address (`EGRESS_REFUSED`); `details.cause` is the connector's code (e.g. `AUTHENTICATION_FAILED`)" },
   CONNECTION_SECRETS_REQUIRED: { status: 422, meaning: 'an update changes a field that says where secrets are sent (Kustomer `baseUrl`) without giving the secret fields again; `details` names each one' },
   WEBHOOK_URL_NOT_PUBLIC: { status: 422, meaning: 'publishing would register a webhook at a loopback or private URL the provider cannot reach (WIREUP_PUBLIC_URL unset on a laptop): set WIREUP_PUBLIC_URL to a tunnel, or give the connection its signing secret and forward events (`stripe listen --forward-to`); `details` has the URL and events' },
   WEBHOOK_REGISTRATION_FAILED: { status: 502, meaning: "publishing could not register the trigger's webhook at the provider (the message names the provider and quotes it); the workflow was not published — see docs/webhook-registration.md" },

@@ -1,5 +1,5 @@
 /** `wireup connectors list|validate`. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { validateManifest } from '@wireup/sdk';
 import { firstPartyConnectors } from '../installed-connectors.ts';
@@ -9,6 +9,25 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** Reads `<dir>/manifest.json`; a missing folder or file, or bad JSON, throws one line naming it. */
+async function readManifest(dir: string): Promise<unknown> {
+  const folder = resolve(dir);
+  const isDir = await stat(folder).then((s) => s.isDirectory(), () => false);
+  if (!isDir) throw new Error(`no connector folder at ${dir} (${folder} does not exist or is not a folder).`);
+  let text: string;
+  try {
+    text = await readFile(join(folder, 'manifest.json'), 'utf8');
+  } catch {
+    throw new Error(`${dir} has no manifest.json: a connector folder holds its manifest.json.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${join(dir, 'manifest.json')} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** `wireup connectors list|validate [dir...]`. */
 export async function connectorsCommand(sub: string | undefined, args: string[]): Promise<number> {
   if (sub === 'list') {
     for (const { manifest: m } of firstPartyConnectors()) {
@@ -20,7 +39,7 @@ export async function connectorsCommand(sub: string | undefined, args: string[])
   }
   if (sub === 'validate') {
     const manifests = args.length
-      ? await Promise.all(args.map(async (dir) => ({ where: dir, manifest: JSON.parse(await readFile(join(resolve(dir), 'manifest.json'), 'utf8')) })))
+      ? await Promise.all(args.map(async (dir) => ({ where: dir, manifest: await readManifest(dir) })))
       : firstPartyConnectors().map((c) => ({ where: c.manifest.name, manifest: c.manifest }));
     let bad = 0;
     for (const { where, manifest } of manifests) {

@@ -2,9 +2,10 @@
 /**
  * The `wireup` command: start, connectors list|validate, pages build, connector new, secrets rotate.
  */
-import { loadConfig, type Role } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { helpFor } from './command-help.ts';
 
-const usage = `Usage: wireup <command>
+const usage = `Usage: wireup <command> [options]   (wireup <command> --help: its options and variables)
 
   start [--role all|ingest|worker]   run Wireup (embedded default unless KAFKA_BROKERS / MONGODB_URL are set)
   connectors list                    the installed connectors, their triggers and actions
@@ -21,22 +22,45 @@ const usage = `Usage: wireup <command>
   connectors uninstall <connector>[@version] refused while a published workflow pins it
 `;
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+/** Options that stand for a variable: given, they are read as that variable (so checked by loadConfig). */
+const optionVariables: Record<string, string> = { '--role': 'WIREUP_ROLE' };
+
+/** The environment with the options of `args` applied; an option without a value throws. */
+function envWithOptions(args: string[]): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (let i = 0; i < args.length; i++) {
+    const [name, inline] = args[i].split(/=(.*)/s, 2);
+    const variable = optionVariables[name];
+    if (!variable) continue;
+    const value = inline ?? args[i + 1];
+    if (value === undefined || value.startsWith('-')) throw new Error(`${name} needs a value (see wireup ${args[0]} --help).`);
+    env[variable] = value;
+  }
+  return env;
+}
+
+/** A configuration message about a variable an option set, reworded to name the option. */
+function asOption(message: string, args: string[]): string {
+  for (const [option, variable] of Object.entries(optionVariables)) {
+    if (args.some((a) => a === option || a.startsWith(`${option}=`))) message = message.replace(`${variable}=`, `${option} `);
+  }
+  return message;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(helpFor(argv) ?? usage);
+    return 0;
+  }
   switch (command) {
     case 'start': {
-      const role = flag(argv, '--role') as Role | undefined;
       const { startCommand } = await import('./start-command.ts');
       let config;
       try {
-        config = loadConfig(process.env, role ? { role } : {});
+        config = loadConfig(envWithOptions(argv));
       } catch (error) {
-        process.stderr.write(`wireup: could not start: ${(error as Error).message}\n`);
+        process.stderr.write(`wireup: could not start: ${asOption((error as Error).message, argv)}\n`);
         return 1;
       }
       return startCommand(config);
@@ -74,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return secretsCommand(sub, config);
     }
-    case undefined: case '--help': case '-h': case 'help':
+    case undefined: case 'help':
       process.stdout.write(usage);
       return 0;
   }

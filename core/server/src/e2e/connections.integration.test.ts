@@ -49,7 +49,7 @@ describe('connection checks', () => {
   it('Kustomer: an unreachable base URL → 422 saying the call failed', async () => {
     const res = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer nowhere', auth: { apiKey: 'kustomer-test-key', baseUrl: 'http://127.0.0.1:1' } });
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toMatch(/^Kustomer did not accept these credentials: GET http:\/\/127\.0\.0\.1:1\/v1\/auth\/tokens\/current failed/);
+    expect(res.body.error.message).toMatch(/^Kustomer could not be reached, so these credentials were not checked: GET http:\/\/127\.0\.0\.1:1\/v1\/auth\/tokens\/current failed/);
     expect(res.body.error.details).toEqual({ cause: 'NETWORK_ERROR' });
   });
 

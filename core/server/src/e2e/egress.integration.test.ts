@@ -28,6 +28,7 @@ describe('egress guard through the server', () => {
     const byName = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'by name', auth: { apiKey: 'kustomer-test-key', baseUrl: `http://localhost:${port}` } });
     expect(byName.status).toBe(422);
     expect(byName.body.error).toMatchObject({ code: 'CONNECTION_TEST_FAILED', details: { cause: 'EGRESS_REFUSED' } });
+    expect(byName.body.error.message).toMatch(/^Wireup's egress guard refused the call to Kustomer, so these credentials were not checked: Outbound call to localhost/);
     expect(h.kustomer.requests).toHaveLength(0);
   });
 
