@@ -5,7 +5,7 @@
 import { silentLogger, type ConnectionAuth, type ConnectorSettings, type HttpClient, type Logger } from '@wireup/sdk';
 import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
-import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
+import type { ConnectorCatalog, EngineObserver, EngineOptions, EventIntake, PollingOptions, RetryPolicy } from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
 import { createResumeScheduler, type ResumeScheduler } from './resume-scheduler.ts';
 import { defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
@@ -14,6 +14,8 @@ import { createCodeSandbox, type CodeSandbox } from './code-sandbox.ts';
 export interface EngineContext {
   store: Store;
   bus: EventBus;
+  /** See EngineOptions.acceptEvent (absent: the event is stored, then published). */
+  acceptEvent?: EventIntake;
   connectors: ConnectorCatalog;
   openAuth(connection: ConnectionRecord): ConnectionAuth;
   http: HttpClient;
@@ -87,6 +89,7 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
   const ctx: Omit<EngineContext, 'resumer'> = {
     store: options.store,
     bus: options.bus,
+    ...(options.acceptEvent ? { acceptEvent: options.acceptEvent } : {}),
     connectors: options.connectors,
     openAuth: options.openAuth,
     http: options.http,
