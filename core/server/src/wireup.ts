@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHttpClient, type Connector, type Logger } from '@wireup/sdk';
 import type { Logger as PinoLogger } from 'pino';
-import { createEngine, type Engine, type ConnectorCatalog } from '@wireup/engine';
-import { createSqliteStore } from '@wireup/store-sqlite';
+import { createEngine, type Engine, type ConnectorCatalog, type EventIntake } from '@wireup/engine';
+import { createSqliteStore, type SqliteStore } from '@wireup/store-sqlite';
 import type { Store } from '@wireup/store';
 import { createOutboxEventBus } from '@wireup/bus-sqlite';
 import type { EventBus } from '@wireup/bus';
@@ -25,6 +25,7 @@ import { createMarketplace, type Marketplace } from '@wireup/marketplace';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
 import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
+import { embeddedEventIntake } from './embedded-intake.ts';
 
 /** Where the marketplace looks when WIREUP_REGISTRY_URL is unset: the registry `wireup start` embeds. */
 export const defaultRegistryUrl = 'http://127.0.0.1:4873';
@@ -63,18 +64,26 @@ export async function pickStore(config: Config, log: Logger): Promise<Store> {
   return createSqliteStore({ path: join(config.dataDir, 'wireup.db') });
 }
 
-async function pickBus(config: Config, isStarted: () => boolean, log: Logger): Promise<EventBus> {
+/** The bus the configuration names (Kafka when KAFKA_BROKERS is set, else the outbox), and the event intake that goes with it. */
+async function pickBus(config: Config, store: Store, isStarted: () => boolean, log: Logger): Promise<{ bus: EventBus; acceptEvent?: EventIntake }> {
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
-    return createKafkaEventBus({
+    return { bus: createKafkaEventBus({
       brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
       log: kafkaLogger(log, isStarted),
       onError: busErrorLogger(log),
-    });
+    }) };
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
+  if (!isSqliteStore(store)) {
+    return { bus: createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) }) };
+  }
+  // Embedded: the outbox on the store's own connection, so an event and its `events` message are one transaction.
+  const bus = createOutboxEventBus({ sqlite: store.sqlite, maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
+  return { bus, acceptEvent: embeddedEventIntake(store, bus) };
 }
+
+const isSqliteStore = (store: Store): store is SqliteStore => 'sqlite' in store;
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
 export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: PinoLogger } = {}): Promise<Wireup> {
@@ -105,10 +114,10 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const catalog: ConnectorCatalog = marketplace.connectors;
   const metrics = createMetrics({ catalog });
   let started = false;
-  const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
+  const { bus, acceptEvent } = await pickBus(config, store, () => started, log.child({ component: 'bus' }));
   await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
   const engine = createEngine({
-    store, bus, connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
+    store, bus, ...(acceptEvent ? { acceptEvent } : {}), connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
     code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
     openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     logger: log.child({ component: 'engine' }),
