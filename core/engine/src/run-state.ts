@@ -126,6 +126,7 @@ export class RunState {
       await promise;
       this.inStore = true;
       if (status === 'running') this.markedRunning = true;
+      this.ctx.observer.runUpdated(this.run);
     } catch (error) {
       // Not written: keep the records for the next write (the bus redelivers the run if this one ends here).
       this.unsaved = steps.concat(this.unsaved);
