@@ -23,12 +23,15 @@
  * reports webhook→action latency p50/p99. Peak memory is the Wireup process's VmHWM. "Wireup CPU
  * ms/event" is the CPU time (user + system) Wireup used per event in that phase: steadier than
  * events/s when other work shares the machine. "Services CPU ms/event" is the same for Kafka and
- * FerretDB together, when tools/services started them (their pid files).
+ * the MongoDB-wire server together (FerretDB; on PostgreSQL with its backends), when tools/services
+ * started them (their pid files, in BENCH_SERVICES_RUN or this checkout's .cache/services/run).
+ * BENCH_MONGODB_ADDRESS picks the MongoDB-wire server (default 127.0.0.1:27017; 127.0.0.1:27018 is
+ * FerretDB on PostgreSQL, `services.sh up postgresql ferretdb-pg`).
  * The kafka backend needs `bash tools/services/services.sh up` (Kafka + FerretDB).
  * It prints a table; it is a benchmark, not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -148,12 +151,30 @@ function postWebhook(url: URL, body: string, signature: string): Promise<void> {
   });
 }
 
-/** CPU ms used so far by the services tools/services started (Kafka, FerretDB); null when it started none. */
+/** The folders holding the services' pid files: BENCH_SERVICES_RUN (comma-separated), else this checkout's. */
+const servicesRun = (process.env.BENCH_SERVICES_RUN ?? join(root, '.cache/services/run')).split(',');
+/** The services behind the kafka backend: Kafka and the MongoDB-wire server (FerretDB on PostgreSQL on 27018). */
+const serviceNames = mongoTarget.endsWith(':27018') ? ['kafka', 'ferretdb-pg', 'postgresql'] : ['kafka', 'ferretdb'];
+
+/** CPU ms of a process and of its children (PostgreSQL's backends). */
+function treeCpuMs(pid: number): number {
+  let total = cpuMs(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      if (Number(fields[1]) === pid) total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch { /* gone meanwhile */ }
+  }
+  return total;
+}
+
+/** CPU ms used so far by the services tools/services started (Kafka, FerretDB, PostgreSQL); null when it started none. */
 function servicesCpuMs(): number | null {
-  const pids = ['kafka', 'ferretdb'].flatMap((name) => {
-    try { return [Number(readFileSync(join(root, '.cache/services/run', `${name}.pid`), 'utf8').trim())]; } catch { return []; }
-  }).filter((pid) => existsSync(`/proc/${pid}`));
-  return pids.length ? pids.reduce((sum, pid) => sum + cpuMs(pid), 0) : null;
+  const pids = serviceNames.flatMap((name) => servicesRun.flatMap((dir) => {
+    try { return [Number(readFileSync(join(dir, `${name}.pid`), 'utf8').trim())]; } catch { return []; }
+  })).filter((pid) => existsSync(`/proc/${pid}`));
+  return pids.length ? pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0) : null;
 }
 
 function peakMb(pid: number): number {

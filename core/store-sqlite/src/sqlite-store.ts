@@ -63,6 +63,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (!db.open) return;
       writes.flush();
       db.close();
+      writes.close();
     },
   };
 }
