@@ -22,11 +22,16 @@ export interface CommandCounter {
 const OP_MSG = 2013;
 const OP_QUERY = 2004;
 
-/** The name of the first element of the BSON document at `at` (after its 4-byte length and 1-byte type). */
+/** The name of the first element of the BSON document at `at`, with its value when a string (`find runs`). */
 function firstKey(buf: Buffer, at: number): string {
   const start = at + 5;
   const end = buf.indexOf(0, start);
-  return end < 0 ? '?' : buf.toString('utf8', start, end);
+  if (end < 0) return '?';
+  const name = buf.toString('utf8', start, end);
+  // A command's first element names it; its string value is the collection (BSON type 0x02).
+  if (buf[at + 4] !== 0x02 || housekeeping.has(name)) return name;
+  const length = buf.readInt32LE(end + 1);
+  return `${name} ${buf.toString('utf8', end + 5, end + 4 + length)}`;
 }
 
 /** Starts the proxy on an ephemeral loopback port, forwarding to `target` (`host:port`). */
@@ -35,7 +40,7 @@ export async function startCommandCounter(target: string): Promise<CommandCounte
   const counts = new Map<string, number>();
   const sockets = new Set<Socket>();
   const count = (name: string): void => {
-    if (housekeeping.has(name)) return;
+    if (housekeeping.has(name.split(' ')[0])) return;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   };
   const server: Server = createServer((client) => {
