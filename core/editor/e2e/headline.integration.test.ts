@@ -49,6 +49,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-e2e-'));
     wireup = await startWireup({
       WIREUP_DATA_DIR: dataDir, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_API_TOKEN: 'e2e-token-0123456789',
+      // The registry the tests share (tools/services), instead of embedding one on 4873.
+      WIREUP_REGISTRY_URL: process.env.WIREUP_REGISTRY_URL ?? 'http://127.0.0.1:4874',
     });
     profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-'));
     context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, viewport: { width: 1440, height: 900 } });
@@ -228,6 +230,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(await page.locator('main').textContent()).toContain('replayed 1 time');
     expect(kustomer.conversations.map((c) => c.attributes.name)).toContain('Card declined: ch_e2e_2');
     await shot('17-run-replayed');
+    expect(violations).toEqual({});
   });
 
   it('checks credentials when a connection is saved, deletes it, signs out, and signs in with the API token', async () => {
@@ -313,6 +316,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-node="pasted-filter"]').count()).toBe(0);
     await page.locator('[data-node="calc-2"]').waitFor();
+    expect(violations).toEqual({});
   });
 
   it('undoes and redoes edits across a reload, and reloads instead of overwriting a draft changed elsewhere', async () => {
