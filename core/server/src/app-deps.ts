@@ -9,6 +9,7 @@ import type { Metrics } from './metrics.ts';
 import type { PagesPublisher } from './pages-publisher.ts';
 import type { Sessions } from './sessions.ts';
 import type { Marketplace } from '@wireup/marketplace';
+import type { RunFeed } from './run-feed.ts';
 
 export interface AppDeps {
   config: Config;
@@ -21,6 +22,8 @@ export interface AppDeps {
   /** The editor's browser sessions (sign-in codes, session cookies). */
   sessions: Sessions;
   http: HttpClient;
+  /** Which runs changed (fed by the engine's observer), for the live run stream. */
+  runFeed: RunFeed;
   /** Installs, upgrades and removes connector packages; its registry is `catalog`. Absent: no marketplace routes. */
   marketplace?: Marketplace;
   /** Rebuilds the pair pages; undefined where no site is served. */

@@ -142,6 +142,12 @@ export class ConfigurationError extends WireupError {
   }
 }
 
+export class TooManyStreamsError extends WireupError {
+  constructor(max: number) {
+    super('TOO_MANY_STREAMS', `This server already serves ${max} live run streams (GET /v1/runs/stream), its limit; close another editor tab or try again shortly.`, { statusCode: 429, retriable: true, details: { max } });
+  }
+}
+
 /** The codes the server answers with (docs/errors.md is generated from the registries). */
 export const serverErrors = defineErrorRegistry('server', {
   UNAUTHORIZED: { status: 401, meaning: 'missing or wrong `Authorization: Bearer <token>`, or no live editor session (not signed in, or expired)' },
@@ -165,6 +171,7 @@ export const serverErrors = defineErrorRegistry('server', {
   CONNECTION_SECRETS_REQUIRED: { status: 422, meaning: 'an update changes a field that says where secrets are sent (Kustomer `baseUrl`) without giving the secret fields again; `details` names each one' },
   WEBHOOK_URL_NOT_PUBLIC: { status: 422, meaning: 'publishing would register a webhook at a loopback or private URL the provider cannot reach (WIREUP_PUBLIC_URL unset on a laptop): set WIREUP_PUBLIC_URL to a tunnel, or give the connection its signing secret and forward events (`stripe listen --forward-to`); `details` has the URL and events' },
   WEBHOOK_REGISTRATION_FAILED: { status: 502, meaning: "publishing could not register the trigger's webhook at the provider (the message names the provider and quotes it); the workflow was not published — see docs/webhook-registration.md" },
+  TOO_MANY_STREAMS: { status: 429, meaning: '`GET /v1/runs/stream` while the server already serves its limit of live run streams (docs/limits.md); retry later' },
   CONFLICT: { status: 409, meaning: 'the action conflicts with current state (e.g. deleting a connection a published workflow uses as trigger or in any step; `details.workflows` names them)' },
   SECRET_UNREADABLE: { status: 500, meaning: "a sealed secret cannot be opened: sealed with a key that is neither `WIREUP_SECRET_KEY` nor in `WIREUP_SECRET_KEY_FALLBACKS`, altered, or copied from another connection's row" },
   CONFIGURATION_INVALID: { status: 500, meaning: 'a setting is invalid (printed at start, exit code 1)' },
