@@ -9,9 +9,15 @@ export { parseTemplate, parsePath, renderTemplate, renderString, resolvePath, fi
 export { evaluateCondition, evaluateConditions, compare, conditionOps, type ConditionResult } from './conditions.ts';
 export { createRedactor, isSensitiveKey, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, resolveRetryPolicy, nextDelay } from './retry.ts';
-export { eventKeyOf, runIdOf, idempotencyKeyOf, pollEventTypeOf, pollEventKeyOf, pollStateKeyOf, type EventMessage, type RunMessage, type DeadLetterMessage } from './messages.ts';
+export { eventKeyOf, runIdOf, idempotencyKeyOf, pollEventTypeOf, pollEventKeyOf, pollStateKeyOf, type EventMessage, type RunMessage } from './messages.ts';
 export type { PollState } from './poll-once.ts';
 export * from './errors.ts';
 export { templateWarnings, schemaHasPath } from './template-warnings.ts';
 export { recipeWorkflow } from './recipe-workflow.ts';
 export { checkRecipe } from './check-recipe.ts';
+export { walkSteps, allSteps, mayRunBefore, branchesOf, pointerToken, type StepVisit, type BranchRef, type WalkOptions } from './step-walk.ts';
+export { connectorUses, pinConnectorVersions, type ConnectorUse } from './connector-uses.ts';
+export { checkWorkflowReferences, publishedWorkflowsUsing, usesConnection } from './workflow-references.ts';
+export { createWorkflowLifecycle, type WorkflowLifecycle, type WorkflowLifecycleOptions, type PublishOutcome } from './workflow-lifecycle.ts';
+export { workflowEventTypes, type WorkflowEvent, type WorkflowEventType, type WorkflowEventListener, type WorkflowPublishedEvent, type WorkflowUnpublishedEvent, type WorkflowDeletedEvent } from './workflow-events.ts';
+export type { WebhookRegistrar, WebhookStatus } from './webhook-registrar.ts';

@@ -1,7 +1,7 @@
 /** What the Fastify app is built from: the composition root hands these over. */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '@wireup/store';
-import type { Engine, ConnectorCatalog } from '@wireup/engine';
+import type { Engine, ConnectorCatalog, WorkflowLifecycle } from '@wireup/engine';
 import type { HttpClient } from '@wireup/sdk';
 import type { Config } from './config.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -15,6 +15,8 @@ export interface AppDeps {
   config: Config;
   store: Store;
   engine: Engine;
+  /** Publish, unpublish and delete of workflows, with their domain events. */
+  workflows: WorkflowLifecycle;
   catalog: ConnectorCatalog;
   secretBox: SecretBox;
   metrics: Metrics;

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHttpClient, type Connector, type Logger } from '@wireup/sdk';
 import type { Logger as PinoLogger } from 'pino';
-import { createEngine, type Engine, type ConnectorCatalog } from '@wireup/engine';
+import { createEngine, createWorkflowLifecycle, type Engine, type ConnectorCatalog, type WorkflowLifecycle } from '@wireup/engine';
 import { createSqliteStore } from '@wireup/store-sqlite';
 import type { Store } from '@wireup/store';
 import { createOutboxEventBus } from '@wireup/bus-sqlite';
@@ -24,6 +24,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { firstPartyConnectors } from './installed-connectors.ts';
 import { createMarketplace, type Marketplace } from '@wireup/marketplace';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
+import { createWebhookRegistrar } from './webhook-registrar.ts';
 import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
 
@@ -34,6 +35,8 @@ export interface Wireup {
   config: Config;
   app: WireupApp;
   engine: Engine;
+  /** Publish, unpublish and delete of workflows; the pages and the metrics follow its events. */
+  workflows: WorkflowLifecycle;
   store: Store;
   bus: EventBus;
   catalog: ConnectorCatalog;
@@ -129,9 +132,16 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   });
   const sessions = createSessions(store.kv);
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, runFeed, pages, marketplace, logger: log });
+  const workflows = createWorkflowLifecycle({
+    store, connectors: catalog, validate: (document) => engine.validateWorkflow(document),
+    webhooks: createWebhookRegistrar({ config, store, catalog, secretBox, http }), logger: log.child({ component: 'workflows' }),
+  });
+  workflows.subscribe((event) => metrics.workflowEvent(event.type));
+  // The most-used pairings the pair pages show come from the published workflows.
+  workflows.subscribe(async (event) => { if (event.type !== 'workflow.deleted') await pages.rebuild(); });
+  const app = await buildApp({ config, store, engine, workflows, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, runFeed, pages, marketplace, logger: log });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, runFeed, url: '',
+    config, app, engine, workflows, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, runFeed, url: '',
     async start() {
       await store.start();
       box = createSecretBox(await loadKeyRing(config, store.kv));
