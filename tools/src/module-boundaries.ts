@@ -8,7 +8,7 @@
  * | port | type:port | sdk |
  * | runtime | type:runtime | sdk |
  * | adapter | type:adapter | sdk, ports, runtime (never another adapter) |
- * | core | scope:core, no type (engine, marketplace) | sdk, ports, runtime |
+ * | core | scope:core, no type (engine, marketplace) | sdk, ports, runtime, core (the marketplace reads workflows with the engine) |
  * | testing | scope:testing | sdk, ports, runtime, core, connectors |
  * | connector, generator, editor | scope:connector / scope:generator / scope:editor | sdk |
  * | app, tools | scope:app / scope:tools | anything (the composition root picks adapters) |
@@ -69,7 +69,7 @@ const allowed: Record<Kind, Kind[] | '*'> = {
   port: ['sdk'],
   runtime: ['sdk'],
   adapter: ['sdk', 'port', 'runtime'],
-  core: ['sdk', 'port', 'runtime'],
+  core: ['sdk', 'port', 'runtime', 'core'],
   testing: ['sdk', 'port', 'runtime', 'core', 'connector'],
   connector: ['sdk'],
   generator: ['sdk'],
