@@ -9,5 +9,6 @@ export type { Recipe } from './generated/manifest.ts';
 export { defineConnector, defineTrigger, defineAction, manifestOf, type ConnectorSpec } from './define.ts';
 export { definePollingTrigger, dedupeById, type PollingTriggerSpec } from './polling.ts';
 export { validateManifest, assertValidManifest, connectorManifestSchema } from './validate-manifest.ts';
+export { publishingProblems } from './publishing-problems.ts';
 export { compileSchema, validateValue, toProblems } from './json-schema.ts';
 export type { HttpClient, HttpRequest, HttpResponse, EgressAllowance } from './http.ts';
