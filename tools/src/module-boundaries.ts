@@ -1,5 +1,5 @@
 /**
- * Module boundaries of DESIGN.md, checked from the projects' Nx tags: connectors import only
+ * Module boundaries (docs/architecture.md, "Packages"), checked from the projects' Nx tags: connectors import only
  * the SDK; the engine and the ports depend on no adapter; only the composition root
  * (scope:app) imports adapters. This stands in for @nx/enforce-module-boundaries, which needs
  * ESLint; the rules are the same tags.
