@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type ConnectorSettings, type EgressAllowance } from '@wireup/sdk';
+import { type ConnectorSettings, type EgressAllowance } from '@wireup/sdk';
+import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv } from '@wireup/runtime';
 import { connectorSettingsFromEnv } from './connector-settings.ts';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { topics } from '@wireup/bus';
