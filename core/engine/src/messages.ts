@@ -6,7 +6,7 @@
  * store, so a redelivered run message still sees the run's current state.
  */
 import { createHash } from 'node:crypto';
-import type { EventRecord, RunRecord, StepError } from '@wireup/store';
+import type { EventRecord, RunRecord } from '@wireup/store';
 
 /**
  * Topic `events`, keyed by the event key: an accepted event waiting to be routed, carried
@@ -47,15 +47,6 @@ export function eventMessageOf(event: EventRecord): EventMessage {
     key: event.key, connectionId: event.connectionId, connector: event.connector, providerEventId: event.providerEventId,
     type: event.type, payload: event.payload, receivedAt: event.receivedAt,
   };
-}
-
-/** Topic `dead-letters`, keyed by workflow id: a run that failed after its last attempt. */
-export interface DeadLetterMessage {
-  runId: string;
-  workflowId: string;
-  stepId?: string;
-  error: StepError;
-  failedAt: string;
 }
 
 function sha256(text: string): string {
