@@ -13,6 +13,7 @@ import { createOutboxEventBus, type EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
 import { buildApp, type WireupApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
+import { createTestEventHub } from './test-event-hub.ts';
 import { createSessions, type Sessions } from './sessions.ts';
 import { createSecretBox, type SecretBox } from './secret-box.ts';
 import { loadKeyRing } from './secret-keys.ts';
@@ -102,6 +103,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   });
   const catalog: ConnectorCatalog = marketplace.connectors;
   const metrics = createMetrics({ catalog });
+  const testEvents = createTestEventHub();
   let started = false;
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
@@ -112,6 +114,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     logger: log.child({ component: 'engine' }),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
+      eventStored: (event) => testEvents.deliver(event),
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
@@ -121,7 +124,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   });
   const sessions = createSessions(store.kv);
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, pages, marketplace, logger: log });
+  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, pages, marketplace, testEvents, logger: log });
   const wireup: Wireup = {
     config, app, engine, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, url: '',
     async start() {

@@ -18,6 +18,13 @@ import { createWebhookRegistrar } from '../webhook-registrar.ts';
 import type { ValidationProblem } from '@wireup/sdk';
 import { checkRevision, createSaveQueue, isPartial, outlineProblems, problemsOf } from '../workflow-drafts.ts';
 import { pinnedDraft } from '../connector-pins.ts';
+import { templateWarnings, type Workflow } from '@wireup/engine';
+
+/** Publish's `warnings`: the registrar's, then the template warnings as lines; absent when there are none. */
+function withTemplateWarnings(registration: string[], templates: ValidationProblem[]): { warnings?: string[] } {
+  const all = [...registration, ...templates.map(warningLine)];
+  return all.length ? { warnings: all } : {};
+}
 
 /**
  * The webhook URL of a published workflow's trigger: the trigger connection's one URL
@@ -32,6 +39,11 @@ export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): P
   if (!connection) return undefined;
   return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}/${connection.webhookToken}`;
 }
+
+/** Template paths the trigger's or earlier steps' output schemas do not have (`{{trigger.data.nmae}}`): warnings, not errors. */
+const warningsOf = (deps: AppDeps, document: WorkflowDocument): ValidationProblem[] => templateWarnings(document as unknown as Workflow, deps.catalog);
+/** A template warning as a line of publish's `warnings`. */
+const warningLine = (w: ValidationProblem): string => `${w.path}: ${w.message} (${w.fix})`;
 
 async function view(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
   const published = record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
@@ -49,6 +61,11 @@ async function view(deps: AppDeps, record: WorkflowRecord, problems?: Validation
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
+}
+
+/** A workflow as saving (and reading) it answers: with the template warnings of its draft. */
+async function savedView(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
+  return { ...(await view(deps, record, problems)), warnings: warningsOf(deps, record.draft) };
 }
 
 async function validated(deps: AppDeps, body: unknown): Promise<WorkflowDocument> {
@@ -88,14 +105,14 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.post('/v1/workflows', { schema: schemas.createWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request, reply) => {
     const { document, problems } = await accepted(request.body, isPartial(request.query));
     const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
-    return reply.code(201).send(await view(deps, record, problems));
+    return reply.code(201).send(await savedView(deps, record, problems));
   });
 
   app.get('/v1/workflows', { schema: schemas.listWorkflows }, async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
 
   app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => {
     const record = await load(request.params.id);
-    return view(deps, record, await problemsOf(deps, record.draft));
+    return savedView(deps, record, await problemsOf(deps, record.draft));
   });
 
   app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
@@ -104,7 +121,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     const { document, problems } = await accepted(request.body, isPartial(request.query));
     checkRevision(current, request.headers['if-match']);
     const record = await deps.store.workflows.updateDraft(request.params.id, document);
-    return view(deps, record ?? (await load(request.params.id)), problems);
+    return savedView(deps, record ?? (await load(request.params.id)), problems);
   }));
 
   app.delete<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.deleteWorkflow }, async (request, reply) => {
@@ -123,7 +140,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     if (!version) throw new NotFoundError('Workflow', record.id);
     return {
       id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
-      ...(webhook ? { webhook } : {}), ...(warnings.length ? { warnings } : {}),
+      ...(webhook ? { webhook } : {}), ...withTemplateWarnings(warnings, warningsOf(deps, version.document)),
     };
   });
 
