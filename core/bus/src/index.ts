@@ -1,6 +1,5 @@
-/** @wireup/bus: the EventBus port and its embedded SQLite-outbox adapter. */
+/** @wireup/bus: the EventBus port, its errors, and the dispatch rules its adapters share. */
 export * from './event-bus.ts';
 export * from './errors.ts';
 export * from './dead-letter.ts';
 export * from './keyed-dispatcher.ts';
-export * from './outbox-event-bus.ts';

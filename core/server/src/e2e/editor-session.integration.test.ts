@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../testing/harness.ts';
 import { setUpScenario } from '../testing/scenario.ts';
 import { createSessions } from '../sessions.ts';
-import { createSqliteStore } from '@wireup/store';
+import { createSqliteStore } from '@wireup/store-sqlite';
 
 const draft = { name: 'New workflow', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [{ id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: '', input: {} }] };
 

@@ -2,10 +2,10 @@
  * EventRepository on SQLite: the primary key on `key` is the dedupe. Writes go through the group
  * commit; an accept's commit is durable against power loss (see sqlite-write-queue.ts).
  */
-import type { EventRecord, EventStatus } from './records.ts';
+import type { EventRecord, EventStatus } from '@wireup/store';
 import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
-import type { EventRepository } from './store.ts';
+import type { EventRepository } from '@wireup/store';
 
 interface EventRow {
   key: string;

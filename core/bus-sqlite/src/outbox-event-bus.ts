@@ -8,12 +8,12 @@
  * delivered again after a restart (at least once). A message that failed `maxDeliveries` times
  * goes to the dead-letter sink and is then deleted. One process owns the file.
  */
-import { BusUnavailableError } from './errors.ts';
+import { BusUnavailableError } from '@wireup/bus';
 import {
   DEFAULT_MAX_DELIVERIES, topics, type BusMessage, type DeadLetterSink, type EventBus, type MessageHandler, type SubscribeOptions, type Topic,
-} from './event-bus.ts';
-import { deadLetterOf } from './dead-letter.ts';
-import { exponentialDelay } from './keyed-dispatcher.ts';
+} from '@wireup/bus';
+import { deadLetterOf } from '@wireup/bus';
+import { exponentialDelay } from '@wireup/bus';
 import { createOutboxConsumer, type OutboxConsumer } from './outbox-consumer.ts';
 import { openOutboxDatabase } from './outbox-database.ts';
 import { createOutboxJournal } from './outbox-journal.ts';

@@ -1,7 +1,7 @@
 /** KeyValueRepository on SQLite: one JSON value per key. */
 import type { SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
-import type { KeyValueRepository } from './store.ts';
+import type { KeyValueRepository } from '@wireup/store';
 
 export function createSqliteKeyValueRepository(db: SqliteDatabase, writes: WriteQueue): KeyValueRepository {
   const select = db.prepare('SELECT value FROM kv WHERE key = ?').pluck();

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboxEventBus } from './outbox-event-bus.ts';
-import type { EventBus } from './event-bus.ts';
+import type { EventBus } from '@wireup/bus';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const child = join(here, 'test-fixtures', 'outbox-crash-child.ts');

@@ -3,11 +3,11 @@
  * lookups by token and by id are kept in memory; any connection write of this store clears them
  * (the store is the file's one writer: see sqlite-store.ts). Callers get their own copies.
  */
-import { StoreConflictError } from './errors.ts';
-import type { ConnectionRecord } from './records.ts';
+import { StoreConflictError } from '@wireup/store';
+import type { ConnectionRecord } from '@wireup/store';
 import { isUniqueViolation, type SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
-import type { ConnectionRepository } from './store.ts';
+import type { ConnectionRepository } from '@wireup/store';
 
 interface ConnectionRow {
   id: string;

@@ -1,7 +1,7 @@
 /**
  * Throughput of the embedded outbox bus: each event published on `events` is routed by its
  * handler into one `runs` message, as the engine does, so every event costs two bus messages.
- * Run: `npx tsx core/bus/bench/outbox-throughput.ts [events=20000]`. Prints a table; not a test.
+ * Run: `npx tsx core/bus-sqlite/bench/outbox-throughput.ts [events=20000]`. Prints a table; not a test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,9 +1,9 @@
 /** DeadLetterRepository on SQLite: one row per letter, the message value and error as JSON. */
-import type { DeadLetterQuery, DeadLetterRecord } from './records.ts';
-import { runPageSize } from './run-updates.ts';
+import type { DeadLetterQuery, DeadLetterRecord } from '@wireup/store';
+import { runPageSize } from '@wireup/store';
 import type { SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
-import type { DeadLetterRepository } from './store.ts';
+import type { DeadLetterRepository } from '@wireup/store';
 
 interface DeadLetterRow {
   id: string;

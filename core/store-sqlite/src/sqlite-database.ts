@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreUnavailableError } from './errors.ts';
+import { StoreUnavailableError } from '@wireup/store';
 
 export type SqliteDatabase = Database.Database;
 

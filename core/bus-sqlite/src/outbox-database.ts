@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { BusUnavailableError } from './errors.ts';
+import { BusUnavailableError } from '@wireup/bus';
 
 export type OutboxDatabase = Database.Database;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeEventBusContract } from '@wireup/testing';
-import type { EventBus } from './event-bus.ts';
+import type { EventBus } from '@wireup/bus';
 import { createOutboxEventBus, type OutboxEventBusOptions } from './outbox-event-bus.ts';
 
 describeEventBusContract('sqlite outbox', async () => {

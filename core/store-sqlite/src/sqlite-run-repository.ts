@@ -2,12 +2,12 @@
  * RunRepository on SQLite. Steps are one JSON column, rewritten by read-modify-write inside the
  * write queue's immediate transaction, so a second process on the file cannot interleave.
  */
-import { StoreRecordNotFoundError } from './errors.ts';
-import type { RunQuery, RunRecord, RunStatus, StepError, StepRecord } from './records.ts';
-import { applyCheckpoint, resetRunForReplay, runPageSize, upsertStep, withStatus } from './run-updates.ts';
+import { StoreRecordNotFoundError } from '@wireup/store';
+import type { RunQuery, RunRecord, RunStatus, StepError, StepRecord } from '@wireup/store';
+import { applyCheckpoint, resetRunForReplay, runPageSize, upsertStep, withStatus } from '@wireup/store';
 import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
-import type { RunRepository } from './store.ts';
+import type { RunRepository } from '@wireup/store';
 
 type Statement = ReturnType<SqliteDatabase['prepare']>;
 

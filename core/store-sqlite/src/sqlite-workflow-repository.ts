@@ -4,11 +4,11 @@
  * answers are kept in memory until any workflow write of this store (the file's one writer: see
  * sqlite-store.ts). Their documents are frozen, since callers share them.
  */
-import { StoreConflictError } from './errors.ts';
-import type { PublishedWorkflow, WorkflowDocument, WorkflowRecord, WorkflowVersionRecord } from './records.ts';
+import { StoreConflictError } from '@wireup/store';
+import type { PublishedWorkflow, WorkflowDocument, WorkflowRecord, WorkflowVersionRecord } from '@wireup/store';
 import { isUniqueViolation, type SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
-import type { WorkflowRepository } from './store.ts';
+import type { WorkflowRepository } from '@wireup/store';
 
 interface WorkflowRow {
   id: string;

@@ -6,7 +6,7 @@
  * store keeps connection and published-workflow lookups in memory, cleared by its own writes,
  * so a second process writing those tables would not be seen until a restart.
  */
-import type { Store } from './store.ts';
+import type { Store } from '@wireup/store';
 import { createSqliteConnectionRepository } from './sqlite-connection-repository.ts';
 import { openSqliteDatabase } from './sqlite-database.ts';
 import { createSqliteDeadLetterRepository } from './sqlite-dead-letter-repository.ts';

@@ -2,7 +2,7 @@
  * The SQLite store's schema, as numbered migrations recorded in `store_schema_version`.
  * Add a migration at the end; never edit one that has shipped.
  */
-import { StoreUnavailableError } from './errors.ts';
+import { StoreUnavailableError } from '@wireup/store';
 import type { SqliteDatabase } from './sqlite-database.ts';
 
 interface Migration {

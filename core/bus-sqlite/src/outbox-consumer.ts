@@ -7,8 +7,8 @@
  * "parked" (left in the file from `parkedFrom` on) and read back by key as its queue drains,
  * so a key whose handler keeps failing cannot fill the buffer and starve the other keys.
  */
-import type { BusMessage, MessageHandler, Topic } from './event-bus.ts';
-import { createKeyedDispatcher, type Delivery, type KeyedDispatcher } from './keyed-dispatcher.ts';
+import type { BusMessage, MessageHandler, Topic } from '@wireup/bus';
+import { createKeyedDispatcher, type Delivery, type KeyedDispatcher } from '@wireup/bus';
 import type { OutboxJournal, OutboxRow } from './outbox-journal.ts';
 
 interface OutboxDelivery extends Delivery {
