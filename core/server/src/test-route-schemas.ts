@@ -65,7 +65,7 @@ export const testRouteSchemas = {
     summary: 'Listen for a test event: wait for the next event delivered to this workflow\'s webhook URL',
     description: 'Long poll. Answers 200 with the next event the trigger connection durably accepts for this workflow\'s trigger (it is stored: test with it by its id), or 204 when none came within `timeoutMs`. Events delivered to another Wireup process are not seen.',
     tags: ['workflows'], params: { type: 'object', required: ['id'], properties: { id } },
-    querystring: { type: 'object', properties: { timeoutMs: { type: 'integer', minimum: 0, maximum: 60_000, default: 25_000, description: 'How long to wait' } } },
+    querystring: { type: 'object', properties: { timeoutMs: { type: 'integer', minimum: 0, maximum: 8_000, default: 8_000, description: 'How long to wait, at most 8 s (below common proxy and client read timeouts): listen again after a 204' } } },
     response: {
       200: {
         description: 'The event', type: 'object', required: ['event'],

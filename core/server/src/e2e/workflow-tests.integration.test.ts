@@ -36,7 +36,7 @@ describe('testing a workflow without the provider', () => {
     expect(h.kustomer.conversations).toHaveLength(before + 1);
     const customer = h.kustomer.customers.find((c: any) => c.attributes?.externalId === sample.data.object.customer);
     expect(customer).toBeDefined();
-    expect(h.kustomer.conversations.at(-1).attributes.name).toBe(`Payment failed: ${sample.data.object.id}`);
+    expect(h.kustomer.conversations.at(-1)!.attributes.name).toBe(`Payment failed: ${sample.data.object.id}`);
 
     const all = (await h.api('GET', `/v1/runs?workflow=${draftId}`)).body.data;
     expect(all.map((r: any) => [r.id, r.test])).toEqual([[res.body.id, true]]);
@@ -131,7 +131,7 @@ describe('testing a workflow without the provider', () => {
     const quiet = await h.api('GET', `/v1/workflows/${s.workflowId}/test-event?timeoutMs=50`);
     expect(quiet.status).toBe(204);
 
-    const listening = h.api('GET', `/v1/workflows/${s.workflowId}/test-event?timeoutMs=10000`);
+    const listening = h.api('GET', `/v1/workflows/${s.workflowId}/test-event?timeoutMs=8000`);
     await new Promise((r) => setTimeout(r, 100));
     // An event of another type is not what this trigger fires on: the listener keeps waiting.
     expect((await postSigned(s.webhookUrl, JSON.stringify(stripeEvent('charge.refunded', failedCharge({ id: 'ch_other' }))))).status).toBe(200);

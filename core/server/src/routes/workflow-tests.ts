@@ -80,7 +80,7 @@ export async function workflowTestRoutes(app: FastifyInstance, deps: AppDeps): P
     const connector = deps.catalog.get(name);
     const fires = (event: EventRecord): boolean =>
       event.connectionId === connection && event.connector === name && connector !== undefined && triggersFor(connector, event.type).includes(key);
-    const event = await deps.testEvents.next(fires, request.query.timeoutMs ?? 25_000, closedSignal(reply));
+    const event = await deps.testEvents.next(fires, request.query.timeoutMs ?? 8_000, closedSignal(reply));
     if (!event) return reply.code(204).send();
     return { event: { id: event.providerEventId, type: event.type, payload: event.payload, receivedAt: event.receivedAt } };
   });
