@@ -75,7 +75,7 @@ describe('StepTest', () => {
 
   it('unpins a pinned output', async () => {
     const panel = mountTest(open, { ...doc, pinned: { steps: { open: { id: 'conv_0' }, find: { customer: { id: 'k_1' } } } } });
-    expect(panel.find('.pinned').text()).toContain('Output pinned');
+    expect(panel.find('.pinned').text()).toContain('Output pinned:');
     await panel.find('.pinned button').trigger('click');
     const [[unpinned]] = panel.emitted('edit') as Array<[WorkflowDocument, string]>;
     expect(unpinned.pinned).toEqual({ steps: { find: { customer: { id: 'k_1' } } } });
