@@ -103,6 +103,13 @@ export class ConnectorBuildError extends WireupError {
   }
 }
 
+/** The manifest is valid but not finished: public text still holds a placeholder (the scaffold's `TODO(<name>)` description). */
+export class ConnectorUnfinishedError extends WireupError {
+  constructor(dir: string, problems: ValidationProblem[]) {
+    super('CONNECTOR_UNFINISHED', `The connector in ${dir} is not ready to publish: ${formatProblems(problems)}`, { statusCode: 422, details: problems });
+  }
+}
+
 /** The codes the marketplace raises (docs/errors.md is generated from the registries). */
 export const marketplaceErrors = defineErrorRegistry('marketplace', {
   PACKAGE_NOT_FOUND: { status: 404, meaning: 'the registry has no such connector package' },
@@ -112,6 +119,7 @@ export const marketplaceErrors = defineErrorRegistry('marketplace', {
   UNSAFE_ARCHIVE: { status: 422, meaning: 'an archive entry is absolute, climbs out with `..`, is a link or device, is outside `package/`, or the package unpacks past 64 MiB; nothing installed' },
   NOT_A_CONNECTOR: { status: 422, meaning: 'no `wireup-connector` keyword, no `"wireup": {"manifest", "sdk"}`, a missing manifest or main bundle' },
   MANIFEST_INVALID: { status: 422, meaning: "the package's manifest does not validate against core/sdk's schema; `details` names each field" },
+  CONNECTOR_UNFINISHED: { status: 422, meaning: "`wireup connector publish`: the manifest's names or descriptions still hold a placeholder (the scaffold's `TODO(<name>)` description); `details` names each field; nothing was published" },
   SDK_INCOMPATIBLE: { status: 422, meaning: "the package's `sdk` range excludes the running @wireup/sdk; the message names both versions" },
   VERSION_EXISTS: { status: 409, meaning: '`wireup connector publish` of a version the registry already has' },
   CONNECTOR_NOT_INSTALLED: { status: 404, meaning: 'upgrade, report or uninstall of a connector or version that is not installed' },

@@ -13,4 +13,4 @@ export { runningSdkVersion } from './sdk-version.ts';
 export { createMarketplace, type Marketplace, type MarketplaceOptions, type MarketplaceChange, type InstallResult } from './marketplace.ts';
 export { createCatalogue, type Catalogue, type CatalogueEntry, type CatalogueVersion } from './catalogue.ts';
 export { diffManifests, upgradeReport, type UpgradeReport, type ManifestChange, type BrokenStep } from './upgrade-report.ts';
-export { usesOf, pinDocument, publishedUses, type ConnectorUse, type PublishedUse } from './workflow-pins.ts';
+export { publishedUses, type PublishedUse } from './workflow-pins.ts';

@@ -1,11 +1,13 @@
 /**
  * `wireup connector publish <dir> [--registry URL]`: builds (build-connector.ts) and publishes
  * with libnpmpublish. Published versions never change: a version the registry already has is
- * refused before anything is sent.
+ * refused before anything is sent, and so is a connector whose manifest still holds the
+ * scaffold's placeholder text (`publishingProblems`).
  */
 import { publish } from 'libnpmpublish';
 import { buildConnector, type BuiltConnector } from './build-connector.ts';
-import { PackageNotFoundError, RegistryUnavailableError, VersionExistsError } from './errors.ts';
+import { publishingProblems } from '@wireup/sdk';
+import { ConnectorUnfinishedError, PackageNotFoundError, RegistryUnavailableError, VersionExistsError } from './errors.ts';
 import type { RegistryClient } from './registry-client.ts';
 
 export interface Published extends BuiltConnector {
@@ -25,6 +27,8 @@ async function alreadyPublished(registry: RegistryClient, name: string, version:
 /** Builds the connector in `dir` and publishes it to the registry. */
 export async function publishConnector(dir: string, registry: RegistryClient): Promise<Published> {
   const built = await buildConnector(dir);
+  const unfinished = publishingProblems(built.manifest);
+  if (unfinished.length) throw new ConnectorUnfinishedError(dir, unfinished);
   const { name, version } = built.packageJson;
   if (await alreadyPublished(registry, name, version)) throw new VersionExistsError(name, version);
   try {

@@ -5,7 +5,7 @@
  * editor and the pair pages, and stop on SIGTERM.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,10 @@ describe('README quick start on a fresh clone', () => {
     expect(await portIsFree(8080), 'port 8080 must be free for the quick start').toBe(true);
     execFileSync('git', ['clone', '--quiet', root, dir]);
     const env = newUserEnv();
-    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, env, stdio: 'pipe', timeout: 600_000 });
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, env, encoding: 'utf8', timeout: 600_000 });
+    expect(install.status, install.stderr).toBe(0);
+    // Every dependency supports Node 20 (root overrides pin the ones that moved to Node 22).
+    expect(install.stdout + install.stderr).not.toContain('EBADENGINE');
 
     child = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';

@@ -38,6 +38,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
   let page: Page;
   let profile: string;
   let dataDir: string;
+  /** The headline workflow's webhook URL, for the later tests. */
+  let publishedWebhookUrl = '';
 
   beforeAll(async () => {
     // npm install builds the editor; a checkout without it (a worktree) builds it here once.
@@ -135,6 +137,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     const webhookInput = page.locator('#webhook-url');
     await webhookInput.waitFor();
     const webhookUrl = await webhookInput.inputValue();
+    publishedWebhookUrl = webhookUrl;
     expect(webhookUrl).toMatch(/\/v1\/webhooks\/stripe\/[A-Za-z0-9_-]{20,}$/);
     await shot('07-published');
     await page.getByRole('button', { name: 'Versions' }).click();
@@ -142,7 +145,11 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await shot('07b-versions');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
-    // 7. Stripe sends a signed charge.failed to that URL: one conversation in Kustomer.
+    // 7. The Runs view, open while Stripe sends a signed charge.failed to that URL: the run shows
+    // up live (server-sent events, no reload) and one conversation is opened in Kustomer.
+    await user.click(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }));
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    await shot('08a-runs-empty');
     const event = {
       id: 'evt_e2e_editor_1', object: 'event', api_version: '2024-06-20', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false,
       data: { object: { id: 'ch_e2e_1', object: 'charge', amount: 4200, currency: 'usd', customer: 'cus_e2e_customer', status: 'failed', failure_code: 'card_declined', failure_message: 'Your card was declined.' } },
@@ -150,27 +157,34 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     const payload = JSON.stringify(event);
     const delivered = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) }, body: payload });
     expect(delivered.status).toBe(200);
-    await expect.poll(() => kustomer.conversations.length, { timeout: 15_000 }).toBe(1);
+    const row = page.locator('tr.run-row').filter({ hasText: 'succeeded' });
+    await row.waitFor();
+    expect(kustomer.conversations).toHaveLength(1);
     const conversation = kustomer.conversations[0];
     expect(conversation.attributes.name).toBe('Card declined: ch_e2e_1');
     expect(kustomer.customers.map((c) => c.attributes.externalId)).toEqual(['cus_e2e_customer']);
     expect(conversation.relationships.customer.data?.id).toBe(kustomer.customers[0].id);
-
-    // 8. The run in the Runs view, with its steps.
-    await user.click(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }));
-    const row = page.locator('tr.run-row').filter({ hasText: 'succeeded' });
-    await row.waitFor();
     await shot('08-runs');
+
+    // 8. The run with its steps.
     await user.click(row.getByRole('link').first());
     await page.locator('li.step').filter({ hasText: 'open-conversation' }).filter({ hasText: 'succeeded' }).waitFor();
     expect(await page.locator('li.step').filter({ hasText: 'find-customer' }).textContent()).toContain('cus_e2e_customer');
     expect(await page.locator('li.step').filter({ hasText: 'open-conversation' }).textContent()).toContain(kustomer.customers[0].id);
+    expect(await page.locator('li.step').first().textContent()).toContain('1 attempt ·');
     await shot('09-run');
 
     const effort = { ...user.effort };
     writeFileSync(join(outDir, 'effort.json'), `${JSON.stringify({ recipeAsIs: { ...required, clicks: required.clicks + 1 }, withRemapping: effort }, null, 2)}\n`);
-    console.log(`Set it up → connections → publish (recipe as it is): ${required.clicks + 1} clicks, ${required.keystrokes} keystrokes, ${required.pastes} pastes`);
-    console.log(`… with customer and name remapped by dragging: ${effort.clicks} clicks, ${effort.keystrokes} keystrokes, ${effort.pastes} pastes, ${effort.drags} drags`);
+    const lines = [
+      'The headline path in chromium (core/editor/e2e/headline.integration.test.ts), counted by e2e/actor.ts:',
+      'sign-in link → "Set it up" on /integrations/stripe/with/kustomer/ → Stripe and Kustomer connections → customer and name mapped by dragging → Publish → signed charge.failed → Runs view → the run.',
+      `Set it up → connections → publish (the recipe as it is): ${required.clicks + 1} clicks, ${required.keystrokes} keystrokes, ${required.pastes} pastes (keys and URL)`,
+      `Whole path (customer and name remapped by dragging, Runs view, the run): ${effort.clicks} clicks, ${effort.keystrokes} keystrokes, ${effort.pastes} pastes, ${effort.drags} drags`,
+      'A paste is one click into the field and Ctrl+V (counted as a paste, not as keystrokes); a drag is one drag of a sample field onto an input; clearing a field is Ctrl+A, Backspace (2 keystrokes).',
+    ];
+    writeFileSync(join(outDir, 'headline-path.txt'), `${lines.join('\n')}\n`);
+    for (const line of lines.slice(2, 4)) console.log(line);
 
     // The other views, for the screenshots.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
@@ -184,6 +198,36 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await shot('12-marketplace');
     writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
     expect(violations).toEqual({});
+  });
+
+  it('shows a failed run live with its error, filters by status, and replays it', async () => {
+    expect(publishedWebhookUrl).not.toBe('');
+    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
+    await page.goto(`${wireup.url}/runs`);
+    await page.getByLabel('Status').selectOption('failed');
+    await page.waitForURL(/status=failed/);
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    // Kustomer refuses the conversation once (a 400 is not retried): the run fails, and shows up in the filtered list by itself.
+    kustomer.failNext(1, { status: 400, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 400, code: 'invalid', title: 'Bad Request', detail: 'priority is out of range' }] } });
+    const event = { id: 'evt_e2e_editor_2', object: 'event', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: { id: 'ch_e2e_2', object: 'charge', customer: 'cus_e2e_customer', status: 'failed', failure_code: 'card_declined' } } };
+    const payload = JSON.stringify(event);
+    expect((await fetch(publishedWebhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) }, body: payload })).status).toBe(200);
+    const row = page.locator('tr.run-row').filter({ hasText: 'evt_e2e_editor_2' });
+    await row.filter({ hasText: 'failed' }).waitFor();
+    expect(await page.locator('tr.run-row').count()).toBe(1);
+    await shot('15-runs-failed');
+    await row.getByRole('link').first().click();
+    const step = page.locator('li.step').filter({ hasText: 'open-conversation' });
+    await step.filter({ hasText: 'failed' }).waitFor();
+    expect(await step.textContent()).toContain('priority is out of range');
+    await shot('16-run-failed');
+    // Replay: the customer step is kept, the conversation step runs again and the page follows it live.
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await step.filter({ hasText: 'succeeded' }).waitFor();
+    await page.locator('#run-title + .badge.succeeded').waitFor();
+    expect(await page.locator('main').textContent()).toContain('replayed 1 time');
+    expect(kustomer.conversations.map((c) => c.attributes.name)).toContain('Card declined: ch_e2e_2');
+    await shot('17-run-replayed');
   });
 
   it('checks credentials when a connection is saved, deletes it, signs out, and signs in with the API token', async () => {

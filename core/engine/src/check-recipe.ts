@@ -10,21 +10,22 @@ import { recipeWorkflow } from './recipe-workflow.ts';
 import { renderTemplate, type TemplateContext } from './template.ts';
 import { templateWarnings } from './template-warnings.ts';
 import { validateWorkflowDocument } from './validate-workflow.ts';
-import type { ActionStep, WorkflowStep } from './workflow-types.ts';
+import type { WorkflowStep } from './workflow-types.ts';
+import { walkSteps } from './step-walk.ts';
 
-function sampleInputProblems(steps: WorkflowStep[], context: TemplateContext, catalog: ConnectorCatalog, pointer: string): ValidationProblem[] {
+/** Each action's input rendered from the samples, against its input schema (switch branches included, in document order). */
+function sampleInputProblems(steps: WorkflowStep[], context: TemplateContext, catalog: ConnectorCatalog): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  steps.forEach((step, i) => {
-    if (step.type !== 'action') return;
-    const a = step as ActionStep;
-    const action = catalog.get(a.connector)?.actions.get(a.action);
-    if (!action) return;
-    const input = renderTemplate(a.input ?? {}, context);
-    for (const p of validateValue(action.inputSchema as JsonSchema, input, `${pointer}/${i}/input`)) {
+  for (const { step, pointer } of walkSteps<WorkflowStep>(steps)) {
+    if (step.type !== 'action') continue;
+    const action = catalog.get(step.connector)?.actions.get(step.action);
+    if (!action) continue;
+    const input = renderTemplate(step.input ?? {}, context);
+    for (const p of validateValue(action.inputSchema as JsonSchema, input, `${pointer}/input`)) {
       problems.push({ ...p, message: `with the trigger's sample, the input ${p.message} (rendered: ${JSON.stringify(input)})` });
     }
-    context.steps[a.id] = { output: action.sample };
-  });
+    context.steps[step.id] = { output: action.sample };
+  }
   return problems;
 }
 
@@ -34,5 +35,5 @@ export function checkRecipe(recipe: Recipe, catalog: ConnectorCatalog): Validati
   const problems = [...validateWorkflowDocument(workflow, catalog), ...templateWarnings(workflow, catalog)];
   if (problems.length) return problems;
   const trigger = catalog.get(recipe.trigger.connector)?.triggers.get(recipe.trigger.trigger);
-  return sampleInputProblems(workflow.steps, { trigger: trigger?.sample, steps: {} }, catalog, '/steps');
+  return sampleInputProblems(workflow.steps, { trigger: trigger?.sample, steps: {} }, catalog);
 }

@@ -53,6 +53,12 @@ export interface EngineObserver {
   polled?(report: PollReport): void;
   /** A poll loop ended: its trigger has no published workflow any more, or the engine is stopping. */
   pollStopped?(target: PollTarget, reason: 'unpublished' | 'stopping' | 'unavailable'): void;
+  /**
+   * A run was written: created by the router, steps or status checkpointed, failed, reset for
+   * replay. Called after the write landed, so reading the run from the store shows it (the
+   * server's live run stream is fed from here).
+   */
+  runUpdated?(run: { id: string; workflowId: string }): void;
 }
 
 /** One polling trigger of one connection: the unit that has a cursor and a poll loop. */

@@ -20,6 +20,20 @@ export class WorkflowInvalidError extends WireupError {
   }
 }
 
+/** No workflow has this id. */
+export class WorkflowNotFoundError extends WireupError {
+  constructor(id: string) {
+    super('NOT_FOUND', `Workflow "${id}" does not exist.`, { statusCode: 404 });
+  }
+}
+
+/** A published workflow cannot be deleted: it must be unpublished first. */
+export class WorkflowPublishedError extends WireupError {
+  constructor(id: string) {
+    super('WORKFLOW_PUBLISHED', `Workflow "${id}" is published, so it cannot be deleted. Unpublish it first (POST /v1/workflows/${id}/unpublish), then delete it.`, { statusCode: 409, details: { workflow: id } });
+  }
+}
+
 /** No run has this id. */
 export class RunNotFoundError extends WireupError {
   constructor(runId: string) {
@@ -150,6 +164,8 @@ export class CodeFailedError extends WireupError {
 export const engineErrors = defineErrorRegistry('engine', {
   UNKNOWN_WEBHOOK: { status: 404, meaning: "the webhook URL's connector or token matches no connection, or the URL is not `/v1/webhooks/<connector>[.trigger-<trigger>]/<token>` (use the `webhookUrl` publishing answered)" },
   WORKFLOW_INVALID: { status: 422, meaning: 'the workflow document is invalid or over a limit (docs/limits.md); `details` names each field' },
+  NOT_FOUND: { status: 404, meaning: 'the workflow to publish, unpublish or delete does not exist' },
+  WORKFLOW_PUBLISHED: { status: 409, meaning: '`DELETE /v1/workflows/:id` of a published workflow: unpublish it first' },
   RUN_NOT_FOUND: { status: 404, meaning: 'the run to replay does not exist' },
   RUN_NOT_REPLAYABLE: { status: 409, meaning: 'only failed runs can be replayed' },
   DEAD_LETTER_NOT_FOUND: { status: 404, meaning: 'no dead letter has this id (replayed already?); `GET /v1/dead-letters` lists them' },

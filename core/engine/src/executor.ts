@@ -119,7 +119,10 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
 async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string, state?: RunState): Promise<void> {
   const failedAt = new Date().toISOString();
   if (state) await state.finish('failed', { error, finishedAt: failedAt });
-  else await checkpointRun(ctx.store.runs, run.id, { steps: [], status: 'failed', error, finishedAt: failedAt });
+  else {
+    await checkpointRun(ctx.store.runs, run.id, { steps: [], status: 'failed', error, finishedAt: failedAt });
+    ctx.observer.runUpdated(run);
+  }
   const letter: DeadLetterMessage = { runId: run.id, workflowId: run.workflowId, ...(stepId ? { stepId } : {}), error, failedAt };
   // The failed run in the store is the dead-letter list; the message is a notification, so losing it loses nothing.
   await ctx.bus.publish('dead-letters', run.workflowId, letter).catch((e: unknown) => ctx.observer.error(`Could not publish the dead letter of run ${run.id}`, e));

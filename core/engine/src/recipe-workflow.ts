@@ -5,18 +5,15 @@
  */
 import type { Recipe } from '@wireup/sdk';
 import type { Workflow, WorkflowStep } from './workflow-types.ts';
+import { walkSteps } from './step-walk.ts';
 
+/** A copy of the recipe's steps with each action step's connection filled in (switch branches included). */
 function withConnections(steps: unknown[], connections: Record<string, string>): WorkflowStep[] {
-  return steps.map((raw) => {
-    const step = structuredClone(raw) as Record<string, unknown>;
+  const copy = structuredClone(steps) as WorkflowStep[];
+  for (const { step } of walkSteps<WorkflowStep>(copy)) {
     if (step.type === 'action' && typeof step.connector === 'string') step.connection = connections[step.connector] ?? `<${step.connector} connection id>`;
-    if (step.type === 'switch') {
-      const cases = step.cases as Record<string, unknown[]>;
-      for (const key of Object.keys(cases ?? {})) cases[key] = withConnections(cases[key], connections);
-      if (Array.isArray(step.default)) step.default = withConnections(step.default, connections);
-    }
-    return step as unknown as WorkflowStep;
-  });
+  }
+  return copy;
 }
 
 /**

@@ -11,6 +11,7 @@ export async function replayRun(ctx: EngineContext, runId: string): Promise<RunR
   if (run.status !== 'failed') throw new RunNotReplayableError(runId, run.status);
   const reset = await ctx.store.runs.resetForReplay(runId);
   if (!reset) throw new RunNotFoundError(runId);
+  ctx.observer.runUpdated(reset);
   // If this publish fails the run stays queued, and recovery at the next start re-queues it.
   await ctx.bus.publish('runs', runKeyOf(reset.workflowId, runId, ctx.runLanes), { runId } satisfies RunMessage);
   return reset;

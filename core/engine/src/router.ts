@@ -65,7 +65,8 @@ export async function routeEvent(ctx: EngineContext, eventKey: string): Promise<
   const now = new Date().toISOString();
   const workflows = await workflowsFor(ctx, event);
   await Promise.all(workflows.map(async (workflow) => {
-    const { run } = await ctx.store.runs.createIfAbsent(newRun(workflow, event, now));
+    const { run, created } = await ctx.store.runs.createIfAbsent(newRun(workflow, event, now));
+    if (created) ctx.observer.runUpdated(run);
     // Published even when the run already existed: the earlier attempt may have crashed before publishing.
     await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), { runId: run.id } satisfies RunMessage);
   }));

@@ -121,6 +121,7 @@ export class RunState {
     try {
       await promise;
       if (status === 'running') this.markedRunning = true;
+      this.ctx.observer.runUpdated(this.run);
     } catch (error) {
       // Not written: keep the records for the next write (the bus redelivers the run if this one ends here).
       this.unsaved = steps.concat(this.unsaved);

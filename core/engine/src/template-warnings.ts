@@ -8,7 +8,8 @@
 import type { JsonSchema, ValidationProblem } from '@wireup/sdk';
 import type { ConnectorCatalog } from './engine.ts';
 import { findTemplates } from './template.ts';
-import type { ActionStep, SwitchStep, Workflow, WorkflowStep } from './workflow-types.ts';
+import type { Workflow, WorkflowStep } from './workflow-types.ts';
+import { walkSteps } from './step-walk.ts';
 
 type Schema = JsonSchema | boolean | undefined;
 
@@ -40,15 +41,10 @@ export function schemaHasPath(schema: Schema, segments: string[]): boolean {
 }
 
 /** The output schema of each action step, by step id (switch branches included). */
-function outputSchemas(steps: WorkflowStep[], catalog: ConnectorCatalog, out = new Map<string, Schema>()): Map<string, Schema> {
-  for (const step of steps) {
-    if (step.type === 'action') {
-      const a = step as ActionStep;
-      out.set(a.id, catalog.get(a.connector)?.actions.get(a.action)?.outputSchema as Schema);
-    } else if (step.type === 'switch') {
-      const s = step as SwitchStep;
-      for (const branch of [...Object.values(s.cases ?? {}), s.default ?? []]) outputSchemas(branch, catalog, out);
-    }
+function outputSchemas(steps: WorkflowStep[], catalog: ConnectorCatalog): Map<string, Schema> {
+  const out = new Map<string, Schema>();
+  for (const { step } of walkSteps<WorkflowStep>(steps)) {
+    if (step.type === 'action') out.set(step.id, catalog.get(step.connector)?.actions.get(step.action)?.outputSchema as Schema);
   }
   return out;
 }

@@ -21,6 +21,7 @@ import { checkWorkflowLimits } from './workflow-limits.ts';
 import { findCodeSyntaxError } from './code-syntax.ts';
 import { AI_ACTION, AI_CONNECTOR } from './ai-step.ts';
 import { codeLimitProblems, defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
+import { mayRunBefore, walkSteps, type StepVisit } from './step-walk.ts';
 
 /** What validation needs to know of the server besides its connectors. */
 export interface ValidationOptions {
@@ -30,7 +31,7 @@ export interface ValidationOptions {
 
 type Problems = ValidationProblem[];
 
-/** Step ids that have run, or may have run, before the step being checked. */
+/** Step ids that may have run before the step being checked. */
 type Scope = Set<string>;
 
 interface Walk {
@@ -142,16 +143,20 @@ function checkAi(step: AiStep, at: string, scope: Scope, walk: Walk): void {
   }
 }
 
-function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: Walk): void {
-  steps.forEach((step, i) => {
-    const at = `${pointer}/${i}`;
+/** Each step's own checks; templates may read the steps that can run before it (mayRunBefore). */
+function checkSteps(steps: WorkflowStep[], walk: Walk): void {
+  const seen: Array<StepVisit<WorkflowStep>> = [];
+  for (const visit of walkSteps<WorkflowStep>(steps)) {
+    const { step, pointer: at } = visit;
+    const scope: Scope = new Set(seen.filter((earlier) => mayRunBefore(earlier, visit)).map((earlier) => earlier.step.id));
+    seen.push(visit);
     const first = walk.ids.get(step.id);
     if (first !== undefined) walk.problems.push({ path: `${at}/id`, message: `step id "${step.id}" is already used at ${first}`, fix: 'give each step its own id (ids are unique across all branches)' });
     else walk.ids.set(step.id, at);
     switch (step.type) {
       case 'filter': checkConditions((step as FilterStep).when, `${at}/when`, step.id, scope, walk.problems); break;
       case 'action': checkTemplates((step as ActionStep).input, `${at}/input`, scope, walk.problems); checkAction(step as ActionStep, at, walk); break;
-      case 'switch': checkSwitch(step as SwitchStep, at, scope, walk); break;
+      case 'switch': checkTemplates((step as SwitchStep).on, `${at}/on`, scope, walk.problems); break;
       case 'code': checkCode(step as CodeStep, at, scope, walk.problems); break;
       case 'ai': checkAi(step as AiStep, at, scope, walk); break;
       default: {
@@ -159,20 +164,6 @@ function checkSteps(steps: WorkflowStep[], pointer: string, scope: Scope, walk: 
         walk.problems.push({ path: `${at}/type`, message: `step "${unknown.id}" is of type "${unknown.type}", which is not supported`, fix: 'use a filter, switch, action, code or ai step' });
       }
     }
-    scope.add(step.id);
-  });
-}
-
-function checkSwitch(step: SwitchStep, at: string, scope: Scope, walk: Walk): void {
-  checkTemplates(step.on, `${at}/on`, scope, walk.problems);
-  const inner = new Set(scope).add(step.id);
-  const branches: Array<[string, WorkflowStep[]]> = Object.entries(step.cases).map(([value, steps]) => [`${at}/cases/${value.replace(/~/g, '~0').replace(/\//g, '~1')}`, steps]);
-  if (step.default) branches.push([`${at}/default`, step.default]);
-  // Each branch sees the steps before the switch; the steps after it may read any branch's steps.
-  for (const [pointer, steps] of branches) {
-    const branchScope = new Set(inner);
-    checkSteps(steps, pointer, branchScope, walk);
-    for (const id of branchScope) scope.add(id);
   }
 }
 
@@ -207,6 +198,6 @@ export function validateWorkflowDocument(document: unknown, catalog: ConnectorCa
   const walk: Walk = { catalog, problems: [], ids: new Map() };
   checkTrigger(workflow.trigger, catalog, walk.problems);
   walk.problems.push(...codeLimitProblems(workflow.codeLimits, options.codeMaxima ?? defaultCodeMaxima));
-  checkSteps(workflow.steps, '/steps', new Set(), walk);
+  checkSteps(workflow.steps, walk);
   return walk.problems;
 }

@@ -4,6 +4,7 @@
  * overflow. The numbers are documented in docs/limits.md.
  */
 import type { ValidationProblem } from '@wireup/sdk';
+import { pointerToken, walkSteps } from './step-walk.ts';
 
 /** The limits of one workflow document. */
 export const workflowLimits = {
@@ -23,7 +24,7 @@ export const workflowLimits = {
   stepIdLength: 64,
 } as const;
 
-const pointer = (path: string, key: string | number) => `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+const pointer = (path: string, key: string | number) => `${path}/${pointerToken(key)}`;
 
 function checkShape(document: unknown, problems: ValidationProblem[]): void {
   const stack: Array<[unknown, string, number]> = [[document, '', 1]];
@@ -44,23 +45,16 @@ function checkShape(document: unknown, problems: ValidationProblem[]): void {
   }
 }
 
-interface StepLike { id?: unknown; type?: unknown; cases?: unknown; default?: unknown }
-
-function checkSteps(steps: unknown, path: string, level: number, count: { steps: number }, problems: ValidationProblem[]): void {
-  if (!Array.isArray(steps)) return;
-  for (const [i, step] of (steps as StepLike[]).entries()) {
+function checkSteps(steps: unknown, count: { steps: number }, problems: ValidationProblem[]): void {
+  // Branches deeper than the limit are not walked: their switch is the problem.
+  for (const { step, pointer, depth } of walkSteps<{ id?: unknown; type?: unknown } | null>(steps, { maxDepth: workflowLimits.branchDepth })) {
     count.steps += 1;
     if (typeof step?.id === 'string' && step.id.length > workflowLimits.stepIdLength) {
-      problems.push({ path: `${path}/${i}/id`, message: `is ${step.id.length} characters long, over the limit of ${workflowLimits.stepIdLength}`, fix: 'use a shorter kebab-case id' });
+      problems.push({ path: `${pointer}/id`, message: `is ${step.id.length} characters long, over the limit of ${workflowLimits.stepIdLength}`, fix: 'use a shorter kebab-case id' });
     }
-    if (step?.type !== 'switch') continue;
-    if (level + 1 > workflowLimits.branchDepth) {
-      problems.push({ path: `${path}/${i}`, message: `nests switch steps deeper than ${workflowLimits.branchDepth} levels`, fix: 'split the workflow or flatten the branches' });
-      continue;
+    if (step?.type === 'switch' && depth + 1 > workflowLimits.branchDepth) {
+      problems.push({ path: pointer, message: `nests switch steps deeper than ${workflowLimits.branchDepth} levels`, fix: 'split the workflow or flatten the branches' });
     }
-    const cases = step.cases && typeof step.cases === 'object' ? Object.entries(step.cases) : [];
-    for (const [key, branch] of cases) checkSteps(branch, pointer(`${path}/${i}/cases`, key), level + 1, count, problems);
-    checkSteps(step.default, `${path}/${i}/default`, level + 1, count, problems);
   }
 }
 
@@ -76,7 +70,7 @@ export function checkWorkflowLimits(document: unknown): ValidationProblem[] {
     problems.push({ path: '/name', message: `is ${doc.name.length} characters long, over the limit of ${workflowLimits.nameLength}`, fix: 'shorten the name' });
   }
   const count = { steps: 0 };
-  checkSteps(doc?.steps, '/steps', 0, count, problems);
+  checkSteps(doc?.steps, count, problems);
   if (count.steps > workflowLimits.steps) problems.push({ path: '/steps', message: `has ${count.steps} steps, over the limit of ${workflowLimits.steps}`, fix: 'split it into several workflows' });
   return problems;
 }

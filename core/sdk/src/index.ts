@@ -6,6 +6,7 @@ export type { Recipe } from './generated/manifest.ts';
 export { defineConnector, defineTrigger, defineAction, manifestOf, type ConnectorSpec } from './define.ts';
 export { definePollingTrigger, dedupeById, type PollingTriggerSpec } from './polling.ts';
 export { validateManifest, assertValidManifest, connectorManifestSchema } from './validate-manifest.ts';
+export { publishingProblems } from './publishing-problems.ts';
 export { compileSchema, validateValue, toProblems } from './json-schema.ts';
 export { createHttpClient, DEFAULT_MAX_RESPONSE_BYTES, type HttpClient, type HttpRequest, type HttpResponse, type HttpClientOptions } from './http-client.ts';
 export { assertEgressAllowed, isPrivateAddress, addressRange, guardedLookup, egressAllowPrivateFromEnv, type EgressAllowance, type Resolver } from './egress-guard.ts';

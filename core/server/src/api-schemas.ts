@@ -163,7 +163,7 @@ export function errorResponses(...codes: number[]): Record<number, Schema> {
     401: 'Missing or wrong bearer token (or no live editor session)', 403: 'A session-cookie request without its CSRF token', 404: 'Not found', 409: 'Conflicts with the current state',
     412: 'The draft changed since the revision named in If-Match (WORKFLOW_CHANGED)',
     413: 'Body larger than the limit', 415: 'Body is not application/json', 422: 'Well-formed but not acceptable (the message names each field)',
-    502: 'The provider answered an error', 503: 'A backend (bus or store) is unavailable; retry later',
+    429: 'Too many at once (the message says which limit); retry later', 502: 'The provider answered an error', 503: 'A backend (bus or store) is unavailable; retry later',
   };
   return Object.fromEntries(codes.map((code) => [code, { description: meaning[code] ?? 'Error', ...ref('Error') }]));
 }

@@ -33,7 +33,6 @@ import { sessionRoutes } from './routes/session.ts';
 import { editorRoutesPlugin } from './routes/editor.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 
-/** The app, ready to listen. `routes` collects every registered method+path (the OpenAPI test reads it). */
 /** The Fastify app, with every route it registered (method and URL pattern) for the OpenAPI and auth checks. */
 export type WireupApp = FastifyInstance & { routesSeen: Array<{ method: string; url: string }> };
 
@@ -71,8 +70,6 @@ export async function buildApp(deps: AppDeps): Promise<WireupApp> {
 
   app.addHook('onRequest', checkRequestTarget);
   app.addHook('onResponse', async (request, reply) => {
-    // Publishing changes the most-used pairings the pair pages show: rebuild them (incrementally).
-    if (deps.pages && reply.statusCode < 300 && /^\/v1\/workflows\/:id\/(publish|unpublish)$/.test(request.routeOptions.url ?? '')) void deps.pages.rebuild();
     deps.metrics.httpRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
 

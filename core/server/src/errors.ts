@@ -82,18 +82,6 @@ export class ConnectionSecretsRequiredError extends WireupError {
   }
 }
 
-export class WorkflowInvalidError extends WireupError {
-  constructor(problems: ValidationProblem[]) {
-    super('WORKFLOW_INVALID', `The workflow is invalid: ${formatProblems(problems)}`, { statusCode: 422, details: problems });
-  }
-}
-
-export class WorkflowPublishedError extends WireupError {
-  constructor(id: string) {
-    super('WORKFLOW_PUBLISHED', `Workflow "${id}" is published, so it cannot be deleted. Unpublish it first (POST /v1/workflows/${id}/unpublish), then delete it.`, { statusCode: 409, details: { workflow: id } });
-  }
-}
-
 export class WorkflowNotPublishedError extends WireupError {
   constructor(id: string) {
     super('WORKFLOW_NOT_PUBLISHED', `Workflow "${id}" has no published version to test. Publish it first, or test the draft (leave "published" out).`, { statusCode: 409, details: { workflow: id } });
@@ -148,6 +136,12 @@ export class ConfigurationError extends WireupError {
   }
 }
 
+export class TooManyStreamsError extends WireupError {
+  constructor(max: number) {
+    super('TOO_MANY_STREAMS', `This server already serves ${max} live run streams (GET /v1/runs/stream), its limit; close another editor tab or try again shortly.`, { statusCode: 429, retriable: true, details: { max } });
+  }
+}
+
 /** The codes the server answers with (docs/errors.md is generated from the registries). */
 export const serverErrors = defineErrorRegistry('server', {
   UNAUTHORIZED: { status: 401, meaning: 'missing or wrong `Authorization: Bearer <token>`, or no live editor session (not signed in, or expired)' },
@@ -155,7 +149,7 @@ export const serverErrors = defineErrorRegistry('server', {
   URL_INVALID: { status: 400, meaning: 'the path or query has malformed percent-encoding (`%zz`, a cut UTF-8 escape)' },
   CSRF_TOKEN_INVALID: { status: 403, meaning: "a request made with the editor's session cookie that changes something lacks the session's `X-Wireup-CSRF` token" },
   WORKFLOW_CHANGED: { status: 412, meaning: "a draft save's `If-Match` names a revision the workflow has moved past (saved elsewhere); reload and edit again" },
-  NOT_FOUND: { status: 404, meaning: 'the connection, workflow or run does not exist' },
+  NOT_FOUND: { status: 404, meaning: 'the connection, workflow, workflow version or run does not exist' },
   ROUTE_NOT_FOUND: { status: 404, meaning: 'no such route (see `/openapi.json`)' },
   INVALID_REQUEST: { status: 400, meaning: "a request's params, query or body does not match the route's schema (`/openapi.json`), or a query parameter is repeated; `details` names each field (`/querystring/status`, `/body/auth/secretKey`)" },
   JSON_TOO_DEEP: { status: 400, meaning: 'a JSON body (API or webhook) nests deeper than 64 levels; `details.path` says where; nothing stored (docs/limits.md)' },
@@ -165,13 +159,12 @@ export const serverErrors = defineErrorRegistry('server', {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'send `application/json`' },
   HEADERS_TOO_LARGE: { status: 431, meaning: "the request line and headers are over 64 KiB (Node's parser; the connection is closed)" },
   REQUEST_TIMEOUT: { status: 408, meaning: 'the headers or the body did not arrive within `WIREUP_HEADERS_TIMEOUT_MS` / `WIREUP_REQUEST_TIMEOUT_MS`' },
-  WORKFLOW_PUBLISHED: { status: 409, meaning: '`DELETE /v1/workflows/:id` of a published workflow: unpublish it first' },
-  WORKFLOW_INVALID: { status: 422, meaning: 'the workflow document is invalid or over a limit (docs/limits.md); `details` names each field' },
   WORKFLOW_NOT_PUBLISHED: { status: 409, meaning: '`POST /v1/workflows/:id/test` with `"published": true` of a workflow that is not published: publish it, or test the draft' },
   CONNECTION_TEST_FAILED: { status: 422, meaning: "the connection check failed: the app refused the credentials, could not be reached (`NETWORK_ERROR`) or the egress guard refused its address (`EGRESS_REFUSED`); `details.cause` is the connector's code (e.g. `AUTHENTICATION_FAILED`)" },
   CONNECTION_SECRETS_REQUIRED: { status: 422, meaning: 'an update changes a field that says where secrets are sent (Kustomer `baseUrl`) without giving the secret fields again; `details` names each one' },
   WEBHOOK_URL_NOT_PUBLIC: { status: 422, meaning: 'publishing would register a webhook at a loopback or private URL the provider cannot reach (WIREUP_PUBLIC_URL unset on a laptop): set WIREUP_PUBLIC_URL to a tunnel, or give the connection its signing secret and forward events (`stripe listen --forward-to`); `details` has the URL and events' },
   WEBHOOK_REGISTRATION_FAILED: { status: 502, meaning: "publishing could not register the trigger's webhook at the provider (the message names the provider and quotes it); the workflow was not published — see docs/webhook-registration.md" },
+  TOO_MANY_STREAMS: { status: 429, meaning: '`GET /v1/runs/stream` while the server already serves its limit of live run streams (docs/limits.md); retry later' },
   CONFLICT: { status: 409, meaning: 'the action conflicts with current state (e.g. deleting a connection a published workflow uses as trigger or in any step; `details.workflows` names them)' },
   SECRET_UNREADABLE: { status: 500, meaning: "a sealed secret cannot be opened: sealed with a key that is neither `WIREUP_SECRET_KEY` nor in `WIREUP_SECRET_KEY_FALLBACKS`, altered, or copied from another connection's row" },
   CONFIGURATION_INVALID: { status: 500, meaning: 'a setting is invalid (printed at start, exit code 1)' },

@@ -15,4 +15,8 @@ export const limits = {
   stringLength: workflowLimits.stringLength,
   /** Characters of a path parameter or query value (ids, cursors). */
   idLength: 200,
+  /** Live run streams (GET /v1/runs/stream) one process serves at once. */
+  runStreams: 100,
+  /** Changed runs waiting to be sent to one stream before it is told to reload instead. */
+  runStreamPending: 200,
 } as const;

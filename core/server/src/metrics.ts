@@ -5,7 +5,7 @@
  * naming made-up connectors cannot grow the series. Node's default process metrics come along.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ConnectorCatalog } from '@wireup/engine';
+import { workflowEventTypes, type ConnectorCatalog, type WorkflowEventType } from '@wireup/engine';
 import { createBoundedLabel, httpMethodLabel } from './bounded-labels.ts';
 
 export interface Metrics {
@@ -16,6 +16,8 @@ export interface Metrics {
   runFinished(status: string, seconds: number): void;
   stepFinished(type: string, status: string): void;
   stepRetried(connector: string, action: string, code: string): void;
+  /** A workflow lifecycle event (`workflow.published`, …) happened in this process. */
+  workflowEvent(type: WorkflowEventType): void;
   /** One HTTP request answered; `route` is the matched route pattern, undefined when none matched. */
   httpRequest(method: string, route: string | undefined, status: number, seconds: number): void;
   /** The Prometheus text exposition. */
@@ -44,6 +46,7 @@ export function createMetrics({ catalog }: MetricsOptions): Metrics {
   });
   const stepsFinished = counter('wireup_steps_finished_total', 'Steps finished, by type and status.', ['type', 'status']);
   const stepRetries = counter('wireup_step_retries_total', 'Action retries, by connector, action and error code.', ['connector', 'action', 'code']);
+  const workflowEvents = counter('wireup_workflow_events_total', 'Workflow lifecycle events (published, unpublished, deleted) in this process.', ['event']);
   const httpRequests = counter('wireup_http_requests_total', 'HTTP requests, by method, matched route and status.', ['method', 'route', 'status']);
   const httpDuration = new Histogram({
     name: 'wireup_http_request_duration_seconds', help: 'HTTP request duration, by method and matched route.', labelNames: ['method', 'route'], registers: [registry],
@@ -68,6 +71,7 @@ export function createMetrics({ catalog }: MetricsOptions): Metrics {
     },
     stepFinished: (type, status) => stepsFinished.inc({ type: stepTypeLabel(type), status: stepStatusLabel(status) }),
     stepRetried: (connector, action, code) => stepRetries.inc({ connector: connectorLabel(connector), action: actionLabel(connector, action), code: retryCodeLabel(code) }),
+    workflowEvent: (type) => workflowEvents.inc({ event: workflowEventTypes.includes(type) ? type.replace(/^workflow\./, '') : 'other' }),
     httpRequest(method, route, status, seconds) {
       const labels = { method: httpMethodLabel(method), route: route ?? 'unmatched' };
       httpRequests.inc({ ...labels, status: status >= 100 && status <= 599 ? String(status) : 'other' });

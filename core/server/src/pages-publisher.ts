@@ -1,12 +1,13 @@
 /**
- * Keeps the generated pair-pages site current: builds it (incrementally) at start, after a
- * workflow is published or unpublished (the most-used pairings come from published
- * workflows), and when the installed connectors change. Builds never overlap; requests that
+ * Keeps the generated pair-pages site current: builds it (incrementally) at start, on the
+ * workflow lifecycle's `workflow.published` and `workflow.unpublished` events (the most-used
+ * pairings come from published workflows; wired in wireup.ts), and when the installed
+ * connectors change. Builds never overlap; requests that
  * arrive during a build are folded into one more build.
  */
 import { buildSite, type UsageRecord, type BuildResult } from '@wireup/pair-pages';
 import type { Store } from '@wireup/store';
-import type { ConnectorCatalog } from '@wireup/engine';
+import { allSteps, type ConnectorCatalog } from '@wireup/engine';
 import type { Config } from './config.ts';
 
 export interface PagesPublisher {
@@ -18,14 +19,11 @@ export interface PagesPublisher {
   stop(): Promise<void>;
 }
 
-interface StepLike { type?: string; connector?: string; action?: string; cases?: Record<string, StepLike[]>; default?: StepLike[] }
+interface StepLike { type?: string; connector?: string; action?: string }
 
-function actionsOf(steps: StepLike[]): string[] {
-  return steps.flatMap((s) => [
-    ...(s.type === 'action' && s.connector && s.action ? [`${s.connector}.${s.action}`] : []),
-    ...Object.values(s.cases ?? {}).flatMap(actionsOf), ...actionsOf(s.default ?? []),
-  ]);
-}
+/** `connector.action` of every action step, in document order (switch branches included). */
+const actionsOf = (steps: unknown): string[] =>
+  allSteps<StepLike | null>(steps).flatMap((s) => (s?.type === 'action' && s.connector && s.action ? [`${s.connector}.${s.action}`] : []));
 
 /** How often each trigger is wired to each action in the published workflows. */
 export async function usageFromStore(store: Store): Promise<UsageRecord[]> {
@@ -37,7 +35,7 @@ export async function usageFromStore(store: Store): Promise<UsageRecord[]> {
     const trigger = `${version.document.trigger.connector}.${version.document.trigger.trigger}`;
     // Last action first: a workflow's last action is what it does (earlier ones, such as a
     // find-or-create lookup, prepare it), so it wins among pairings used equally often.
-    for (const action of new Set(actionsOf(version.document.steps as StepLike[]).reverse())) {
+    for (const action of new Set(actionsOf(version.document.steps).reverse())) {
       const key = `${trigger} ${action}`;
       const record = counts.get(key) ?? { trigger, action, count: 0 };
       record.count++;

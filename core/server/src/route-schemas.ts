@@ -143,6 +143,18 @@ export const routeSchemas = {
     },
     response: { 200: described('Runs without their steps', list(schemaRef('RunSummary'), { next: { type: ['string', 'null'], description: 'Give it as `before` for the next page' } })), ...errorResponses(...api) },
   },
+  streamRuns: {
+    summary: 'Live run updates (server-sent events): `event: run` carries a changed run as the list shows it; `event: reset` says to read the list again', tags: ['runs'],
+    description: 'Opens with `event: ready`, then one `event: run` (data: the run summary, JSON) each time a run is created, checkpointed, finished or reset for replay. Changes of one run are coalesced; a client that falls behind is sent `event: reset` instead. A comment line every 15 s keeps the stream open. Works with the bearer token or the editor\'s session cookie (EventSource).',
+    querystring: {
+      type: 'object',
+      properties: {
+        workflow: { type: 'string', minLength: 1, maxLength: limits.idLength, description: 'Only runs of this workflow id' },
+        run: { type: 'string', minLength: 1, maxLength: limits.idLength, description: 'Only this run' },
+      },
+    },
+    response: { 200: { description: 'A text/event-stream of run changes', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errorResponses(...api, 429) },
+  },
   getRun: {
     summary: 'A run with its step log', tags: ['runs'], params: idParams('id'),
     response: { 200: described('The run', schemaRef('Run')), ...errorResponses(...api, 404) },

@@ -16,12 +16,11 @@
  * this process, so two publishes cannot both compute the union without the other's event.
  */
 import type { Connector, WebhookRegistration } from '@wireup/sdk';
+import type { WebhookRegistrar, WebhookStatus } from '@wireup/engine';
 import type { ConnectionRecord, WorkflowDocument } from '@wireup/store';
 import type { AppDeps } from './app-deps.ts';
 import { WebhookRegistrationFailedError, WebhookUrlNotPublicError } from './errors.ts';
 import { unreachableWebhookUrl } from './public-url.ts';
-
-export { WebhookRegistrationFailedError };
 
 /** What the kv holds for a connection's endpoint. Never the secret. */
 export interface StoredRegistration {
@@ -33,40 +32,12 @@ export interface StoredRegistration {
   updatedAt: string;
 }
 
-/** What publish answers about the trigger's webhook. */
-export interface WebhookStatus {
-  /** True when Wireup registered (and keeps) the endpoint; false when the user manages it. */
-  managed: boolean;
-  /** The URL the provider delivers to. */
-  url: string;
-  /** The events the endpoint listens for (managed), or must be configured with (user-managed). */
-  events?: string[];
-  /** The provider's endpoint id (managed only). */
-  endpoint?: string;
-  /** User-managed: where to create the endpoint with this URL and events, and where its secret goes. */
-  setup?: string;
-}
-
-/** The provider refused or failed the registration; the workflow was not published. */
-
 /** The kv key of a connection's registration. */
 export const registrationKey = (connectionId: string) => `webhook-registration:${connectionId}`;
 
-export interface WebhookRegistrar {
-  /**
-   * Registers what `document` (to be published as workflow `workflowId`) needs, then runs
-   * `commit` (the store's publish). Throws WebhookRegistrationFailedError, and then `commit`
-   * does not run. `previous` is the version published until now, if any: when its trigger used
-   * another connection, that one's endpoint is shrunk afterwards (failures become warnings).
-   */
-  publish<T>(workflowId: string, document: WorkflowDocument, previous: WorkflowDocument | null, commit: () => Promise<T>): Promise<{ value: T; webhook: WebhookStatus | null; warnings: string[] }>;
-  /** Runs `commit` (the store's unpublish), then shrinks or removes the endpoint of `previous`'s trigger connection (the version published until now). Provider failures become warnings. */
-  unpublish<T>(previous: WorkflowDocument | null, commit: () => Promise<T>): Promise<{ value: T; warnings: string[] }>;
-}
-
 interface SyncChange { exclude?: string; add?: string }
 
-/** Creates the registrar over the app's store, catalog, secret box and HTTP client. */
+/** Creates the registrar (the engine's WebhookRegistrar port) over the store, catalog, secret box and HTTP client. */
 export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 'catalog' | 'secretBox' | 'http'>): WebhookRegistrar {
   const locks = new Map<string, Promise<unknown>>();
 

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHttpClient, type Connector, type Logger } from '@wireup/sdk';
 import type { Logger as PinoLogger } from 'pino';
-import { createEngine, type Engine, type ConnectorCatalog } from '@wireup/engine';
+import { createEngine, createWorkflowLifecycle, type Engine, type ConnectorCatalog, type WorkflowLifecycle } from '@wireup/engine';
 import { createSqliteStore } from '@wireup/store-sqlite';
 import type { Store } from '@wireup/store';
 import { createOutboxEventBus } from '@wireup/bus-sqlite';
@@ -17,6 +17,7 @@ import { buildApp, type WireupApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
 import { createTestEventHub } from './test-event-hub.ts';
 import { createSessions, type Sessions } from './sessions.ts';
+import { createRunFeed, type RunFeed } from './run-feed.ts';
 import { createSecretBox, type SecretBox } from './secret-box.ts';
 import { loadKeyRing } from './secret-keys.ts';
 import { resealConnections } from './secret-reseal.ts';
@@ -24,6 +25,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { firstPartyConnectors } from './installed-connectors.ts';
 import { createMarketplace, type Marketplace } from '@wireup/marketplace';
 import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts';
+import { createWebhookRegistrar } from './webhook-registrar.ts';
 import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
 
@@ -34,6 +36,8 @@ export interface Wireup {
   config: Config;
   app: WireupApp;
   engine: Engine;
+  /** Publish, unpublish and delete of workflows; the pages and the metrics follow its events. */
+  workflows: WorkflowLifecycle;
   store: Store;
   bus: EventBus;
   catalog: ConnectorCatalog;
@@ -45,6 +49,8 @@ export interface Wireup {
   apiToken: { token: string; generated: boolean };
   /** The editor's browser sessions; `issueSignInCode()` makes the link `wireup start` prints. */
   sessions: Sessions;
+  /** Which runs changed, for the live run stream. */
+  runFeed: RunFeed;
   /** Listening URL once started. */
   url: string;
   start(): Promise<void>;
@@ -109,6 +115,8 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   let started = false;
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
+  // Which runs changed, for the editor's live Runs view. A process without workers polls the store instead.
+  const runFeed = createRunFeed(config.role === 'ingest' ? { store, pollMs: 1000 } : {});
   const engine = createEngine({
     store, bus, connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
     code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
@@ -120,15 +128,23 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
+      runUpdated: (run) => runFeed.notify({ id: run.id, workflowId: run.workflowId }),
       deadLettered: (l) => log.warn({ deadLetter: l.id, topic: l.topic, key: l.key, deliveries: l.deliveries, err: l.error },
         `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`),
     },
   });
   const sessions = createSessions(store.kv);
   const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
-  const app = await buildApp({ config, store, engine, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, pages, marketplace, testEvents, logger: log });
+  const workflows = createWorkflowLifecycle({
+    store, connectors: catalog, validate: (document) => engine.validateWorkflow(document),
+    webhooks: createWebhookRegistrar({ config, store, catalog, secretBox, http }), logger: log.child({ component: 'workflows' }),
+  });
+  workflows.subscribe((event) => metrics.workflowEvent(event.type));
+  // The most-used pairings the pair pages show come from the published workflows.
+  workflows.subscribe(async (event) => { if (event.type !== 'workflow.deleted') await pages.rebuild(); });
+  const app = await buildApp({ config, store, engine, workflows, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, runFeed, pages, marketplace, testEvents, logger: log });
   const wireup: Wireup = {
-    config, app, engine, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, url: '',
+    config, app, engine, workflows, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, runFeed, url: '',
     async start() {
       await store.start();
       box = createSecretBox(await loadKeyRing(config, store.kv));

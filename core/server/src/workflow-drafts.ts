@@ -6,17 +6,8 @@
  * interleave.
  */
 import type { ValidationProblem } from '@wireup/sdk';
-import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
-import type { AppDeps } from './app-deps.ts';
-import { checkWorkflowReferences } from './workflow-references.ts';
+import type { WorkflowRecord } from '@wireup/store';
 import { WorkflowChangedError } from './errors.ts';
-
-/** Every problem of a document: schema and catalog first, then the connections it names. */
-export async function problemsOf(deps: AppDeps, document: unknown): Promise<ValidationProblem[]> {
-  const problems = deps.engine.validateWorkflow(document);
-  if (problems.length) return problems;
-  return checkWorkflowReferences(deps.store, document as WorkflowDocument);
-}
 
 /** What keeps a body from being stored even as an incomplete draft: a name, a trigger's connector and key, a steps array. */
 export function outlineProblems(body: unknown): ValidationProblem[] {

@@ -66,7 +66,25 @@ describe('scaffoldConnector: a new connector that works straight away', () => {
     expect(run.code, run.output).toBe(0);
   });
 
-  it('is a valid connector for `wireup connectors validate`', async () => {
+  it("is not ready to publish for `wireup connectors validate` while its description is the scaffold's TODO, and gets no public pages", async () => {
+    const run = await npx(['tsx', 'core/server/src/cli/wireup.ts', 'connectors', 'validate', 'connectors/acme-crm'], ws.root);
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain("invalid  connectors/acme-crm: not ready to publish, placeholder text is left (the scaffold's TODOs)");
+    expect(run.output).toContain('/description still holds a placeholder: "TODO(acme-crm): say in one or two sentences what Acme CRM is." (fix: write the real description in src/connector.ts, then run `npm run codegen`)');
+
+    const out = join(ws.root, 'site');
+    const pages = await npx(['tsx', 'core/server/src/cli/wireup.ts', 'pages', 'build', '--root', ws.root, '--out', out, '--base-url', 'http://127.0.0.1:8080'], ws.root);
+    expect(pages.code, pages.output).toBe(0);
+    expect(pages.output).toContain('Left off: acme-crm, not ready to publish: /description still holds a placeholder');
+    await expect(stat(join(out, 'integrations', 'acme-crm'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await readFile(join(out, 'integrations', 'index.html'), 'utf8')).not.toContain('Acme CRM');
+  });
+
+  it('is a valid connector for `wireup connectors validate` once its description is written', async () => {
+    const file = join(result.directory, 'src/connector.ts');
+    const source = await readFile(file, 'utf8');
+    await writeFile(file, source.replace(/description: 'TODO\(acme-crm\): [^']*'/, "description: 'Acme CRM keeps the customers of Acme and the items they order.'"));
+    expect((await npx(['tsx', '../../core/sdk/src/bin-codegen.ts', '.'], result.directory)).code).toBe(0);
     const run = await npx(['tsx', 'core/server/src/cli/wireup.ts', 'connectors', 'validate', 'connectors/acme-crm'], ws.root);
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain('ok       connectors/acme-crm');

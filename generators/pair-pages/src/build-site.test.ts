@@ -74,6 +74,24 @@ describe('buildSite', () => {
     expect(html).toContain(JSON.stringify(trigger.sample, null, 2).replace(/"/g, '&quot;'));
   });
 
+  it("leaves a connector whose description is still the scaffold's TODO off every page, and says so", async () => {
+    const unfinished = { ...manifests[1], name: 'acme-crm', displayName: 'Acme CRM', description: 'TODO(acme-crm): say in one or two sentences what Acme CRM is.' };
+    const dir = mkdtempSync(join(tmpdir(), 'pair-pages-unfinished-'));
+    try {
+      const built = await buildSite({ manifests: [...manifests, unfinished], outDir: dir, baseUrl: BASE });
+      expect(built.pages).toBe(result.pages);
+      expect(built.skipped).toEqual([{ name: 'acme-crm', reason: expect.stringMatching(/^not ready to publish: \/description still holds a placeholder: "TODO\(acme-crm\)/) }]);
+      expect(existsSync(join(dir, 'integrations', 'acme-crm'))).toBe(false);
+      for (const file of htmlFiles(dir)) {
+        const html = readFileSync(join(dir, file), 'utf8');
+        expect(html, file).not.toContain('acme-crm');
+        expect(html, file).not.toContain('TODO');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a relative baseUrl and duplicate connector names', async () => {
     await expect(buildSite({ manifests, outDir, baseUrl: '/site' })).rejects.toBeInstanceOf(BuildOptionsError);
     await expect(buildSite({ manifests: [manifests[0], manifests[0]], outDir, baseUrl: BASE })).rejects.toBeInstanceOf(DuplicateConnectorError);

@@ -11,6 +11,7 @@ import { diffBuildState, readBuildState, removeOutput, writeBuildState } from '.
 import { BuildOptionsError, DuplicateConnectorError } from './errors.ts';
 import { createFileWriter } from './file-writer.ts';
 import { isPage } from './planned-file.ts';
+import { publishable } from './publishable.ts';
 import { defaultWorkers, startRenderPool, type RenderPool } from './render-workers.ts';
 import { fileOfPath, planSite, type SitePlan } from './site-plan.ts';
 import { loadTemplates } from './templates.ts';
@@ -61,6 +62,7 @@ function fileCount(manifests: BuildSiteOptions['manifests']): number {
 export async function buildSite(options: BuildSiteOptions): Promise<BuildResult> {
   const started = performance.now();
   const baseUrl = checkOptions(options);
+  const { manifests, skipped } = publishable(options.manifests);
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
   const templates = loadTemplates(options.templatesDir);
@@ -68,13 +70,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   const startPool = (count: number): RenderPool | undefined => {
     const workers = options.workers ?? defaultWorkers(count);
     return workers > 0
-      ? startRenderPool({ manifests: options.manifests, usage: options.usage, baseUrl, compiledSource: templates.compiledSource, templatesDir: options.templatesDir, outDir }, workers)
+      ? startRenderPool({ manifests, usage: options.usage, baseUrl, compiledSource: templates.compiledSource, templatesDir: options.templatesDir, outDir }, workers)
       : undefined;
   };
   // Everything is written when not incremental or when there is no previous build: start the workers now.
-  let pool = !options.incremental || !previous.hashes.length ? startPool(fileCount(options.manifests)) : undefined;
+  let pool = !options.incremental || !previous.hashes.length ? startPool(fileCount(manifests)) : undefined;
   try {
-    const plan = planSite(options.manifests, { baseUrl }, templates, options.usage);
+    const plan = planSite(manifests, { baseUrl }, templates, options.usage);
     const total = plan.files.length;
     const pathsHash = plan.structureHash;
     const diff = await diffBuildState(previous, plan.files, pathsHash);
@@ -103,7 +105,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     for (const path of diff.gone) await removeOutput(outDir, fileOfPath(path));
     await writeBuildState(outDir, plan.files, pathsHash, previous);
     options.onProgress?.({ done: total, total });
-    return { written: toWrite.length, unchanged: total - toWrite.length, removed: diff.gone.length, pages: plan.pages, ms: Math.round(performance.now() - started) };
+    return { written: toWrite.length, unchanged: total - toWrite.length, removed: diff.gone.length, pages: plan.pages, skipped, ms: Math.round(performance.now() - started) };
   } finally {
     await pool?.close();
   }

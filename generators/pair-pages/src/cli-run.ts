@@ -65,6 +65,7 @@ export async function runPagesBuild(args: string[], io: CliIo = defaultIo): Prom
         }
       },
     });
+    for (const s of result.skipped) io.out(`Left off: ${s.name}, ${s.reason}`);
     io.out(`Done in ${(result.ms / 1000).toFixed(2)} s: ${result.pages} pages; ${result.written} files written, ${result.unchanged} unchanged, ${result.removed} removed.`);
     return 0;
   } catch (err) {

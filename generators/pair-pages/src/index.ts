@@ -6,3 +6,4 @@ export { BUILD_STATE_FILE, BUILD_PATHS_FILE } from './build-state.ts';
 export { DEFAULT_TEMPLATES_DIR } from './templates.ts';
 export * from './errors.ts';
 export type { BuildSiteOptions, BuildResult, BuildProgress, UsageRecord } from './types.ts';
+export type { SkippedConnector } from './publishable.ts';

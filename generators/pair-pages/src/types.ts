@@ -1,5 +1,6 @@
 /** Public types of the pair-page generator. */
 import type { ConnectorManifest } from '@wireup/sdk';
+import type { SkippedConnector } from './publishable.ts';
 
 /** How often a trigger has been wired to an action, e.g. from the run log. Ids are namespaced: `stripe.charge-failed`. */
 export interface UsageRecord {
@@ -16,7 +17,7 @@ export interface BuildProgress {
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {
-  /** The connectors to publish. Data only: no connector code is run. */
+  /** The connectors to publish. Data only: no connector code is run. Those whose text still holds a placeholder (`TODO`) are left off. */
   manifests: ConnectorManifest[];
   /** Output folder; pages go under `<outDir>/integrations/`, plus `sitemap.xml` and `robots.txt` at its root. */
   outDir: string;
@@ -49,6 +50,8 @@ export interface BuildResult {
   removed: number;
   /** HTML pages the site has. */
   pages: number;
+  /** Connectors left off the site: their manifest still holds placeholder text (a scaffold's `TODO`). */
+  skipped: SkippedConnector[];
   /** Wall time of the build in milliseconds. */
   ms: number;
 }

@@ -25,11 +25,24 @@ export async function tempWorkspace(): Promise<{ root: string; remove(): Promise
 }
 
 /**
+ * Replaces the scaffold's `TODO(<name>)` description in src/connector.ts with a real one, as an
+ * author does before publishing (publish refuses placeholders). Codegen is left to the caller.
+ */
+export async function finishDescription(directory: string): Promise<void> {
+  const file = join(directory, 'src/connector.ts');
+  const source = await readFile(file, 'utf8');
+  const finished = source.replace(/description: 'TODO\([^)]*\): [^']*'/, "description: 'A CRM of items, scaffolded for a marketplace test.'");
+  if (finished === source) throw new Error(`no TODO description found in ${file}: the scaffold changed`);
+  await writeFile(file, finished);
+}
+
+/**
  * Scaffolds connector `name` and gives it a second action, `archive-item` (a copy of
  * create-item posting to /v1/items/archive). Returns its folder.
  */
 export async function scaffoldWithTwoActions(root: string, name: string): Promise<string> {
   const { directory } = await scaffoldConnector({ name, root });
+  await finishDescription(directory);
   const create = await readFile(join(directory, 'src/actions/create-item.ts'), 'utf8');
   await writeFile(join(directory, 'src/actions/archive-item.ts'), create
     .replace("key: 'create-item'", "key: 'archive-item'").replace("displayName: 'Create item'", "displayName: 'Archive item'")

@@ -87,7 +87,7 @@ export interface Workflow {
 
 export interface PublishResult { id: string; version: number; status: 'published'; webhookUrl?: string; webhook?: Record<string, unknown>; warnings?: string[] }
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'filtered';
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'filtered';
 export interface StepError { code: string; message: string; retriable?: boolean; details?: unknown }
 export interface RunStep { id: string; type: string; status: string; input?: unknown; output?: unknown; error?: StepError; attempts: number; startedAt: string; finishedAt?: string; durationMs?: number }
 export interface Run { id: string; workflowId: string; version: number; status: RunStatus; test?: boolean; event: { key: string; id: string; type: string }; steps?: RunStep[]; error?: StepError; replays: number; createdAt: string; updatedAt: string; finishedAt?: string }

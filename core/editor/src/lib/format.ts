@@ -18,3 +18,6 @@ export function duration(ms: number | undefined): string {
 }
 
 export const pretty = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value, null, 2));
+
+/** "1 attempt", "3 attempts". */
+export const count = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;

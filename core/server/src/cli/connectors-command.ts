@@ -1,7 +1,7 @@
 /** `wireup connectors list|validate`. */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { validateManifest } from '@wireup/sdk';
+import { publishingProblems, validateManifest, type ConnectorManifest } from '@wireup/sdk';
 import { firstPartyConnectors } from '../installed-connectors.ts';
 
 /** `1 trigger`, `2 triggers`. */
@@ -43,11 +43,14 @@ export async function connectorsCommand(sub: string | undefined, args: string[])
       : firstPartyConnectors().map((c) => ({ where: c.manifest.name, manifest: c.manifest }));
     let bad = 0;
     for (const { where, manifest } of manifests) {
-      const problems = validateManifest(manifest);
+      const invalid = validateManifest(manifest);
+      // A valid manifest may still be unfinished (the scaffold's TODO description): not publishable.
+      const problems = invalid.length ? invalid : publishingProblems(manifest as ConnectorManifest);
       if (!problems.length) process.stdout.write(`ok       ${where}\n`);
       else {
         bad++;
-        process.stdout.write(`invalid  ${where}\n${problems.map((p) => `  ${p.path} ${p.message} (fix: ${p.fix})`).join('\n')}\n`);
+        const head = invalid.length ? `invalid  ${where}` : `invalid  ${where}: not ready to publish, placeholder text is left (the scaffold's TODOs)`;
+        process.stdout.write(`${head}\n${problems.map((p) => `  ${p.path} ${p.message} (fix: ${p.fix})`).join('\n')}\n`);
       }
     }
     return bad ? 1 : 0;

@@ -12,7 +12,7 @@ import { routeSchemas as schemas } from '../route-schemas.ts';
 import { ConflictError, ConnectionSecretsRequiredError, ConnectionTestFailedError, NotFoundError, RequestInvalidError } from '../errors.ts';
 import { checkAuth } from '../connection-auth.ts';
 import { checkDestinations } from '../connection-destination.ts';
-import { publishedWorkflowsUsing } from '../workflow-references.ts';
+import { publishedWorkflowsUsing } from '@wireup/engine';
 
 interface ConnectionBody { connector?: unknown; name?: unknown; auth?: unknown; test?: unknown }
 

@@ -9,12 +9,11 @@
  * Test runs go through the bus and the executor like real runs: their actions call the real apps.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { triggersFor } from '@wireup/engine';
+import { triggersFor, WorkflowInvalidError } from '@wireup/engine';
 import type { EventRecord, WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { testRouteSchemas as schemas } from '../test-route-schemas.ts';
-import { NotFoundError, WorkflowInvalidError, WorkflowNotPublishedError } from '../errors.ts';
-import { problemsOf } from '../workflow-drafts.ts';
+import { NotFoundError, WorkflowNotPublishedError } from '../errors.ts';
 import { awaitRun, isFinished } from '../await-run.ts';
 import { findStep, pinnedOutputs, problemsOfStep, testTriggerOf } from '../test-inputs.ts';
 
@@ -43,7 +42,7 @@ export async function workflowTestRoutes(app: FastifyInstance, deps: AppDeps): P
       if (!version) throw new WorkflowNotPublishedError(record.id);
       return { document: version.document, version: version.version };
     }
-    const problems = await problemsOf(deps, record.draft);
+    const problems = await deps.workflows.problems(record.draft);
     if (problems.length) throw new WorkflowInvalidError(problems);
     return { document: record.draft, version: 0 };
   };
@@ -64,7 +63,7 @@ export async function workflowTestRoutes(app: FastifyInstance, deps: AppDeps): P
     const found = findStep(record.draft.steps, request.params.stepId);
     if (!found) throw new NotFoundError('Step', `${request.params.stepId}" of workflow "${record.id}`);
     // Only what keeps this step from running stops the test: other steps may still be unfinished.
-    const problems = problemsOfStep(await problemsOf(deps, record.draft), found.pointer);
+    const problems = problemsOfStep(await deps.workflows.problems(record.draft), found.pointer);
     if (problems.length) throw new WorkflowInvalidError(problems);
     const { trigger, source } = testTriggerOf(deps.catalog, record.draft, eventId);
     const document: WorkflowDocument = { ...record.draft, steps: [found.step] };

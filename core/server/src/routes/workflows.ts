@@ -1,9 +1,8 @@
 /**
- * `/v1/workflows`: drafts are edited freely; publish copies the draft into an immutable
- * version, answers the webhookUrl to give the provider, and the version starts running.
- * Publish and unpublish keep the trigger connection's provider endpoint in line through the
- * webhook registrar (docs/webhook-registration.md): a registration failure leaves the
- * workflow unpublished.
+ * `/v1/workflows`: drafts are edited freely; publish, unpublish and delete are the engine's
+ * workflow lifecycle (core/engine/src/workflow-lifecycle.ts: validation, provider webhook
+ * registration, the store, then a domain event). Publish answers the webhookUrl to give the
+ * provider; a registration failure leaves the workflow unpublished.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -11,20 +10,11 @@ import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { bodyValidatedElsewhere } from '../body-validated-elsewhere.ts';
 import { routeSchemas as schemas } from '../route-schemas.ts';
-import { JsonTooDeepError, NotFoundError, WorkflowInvalidError, WorkflowPublishedError } from '../errors.ts';
+import { templateWarnings, WorkflowInvalidError, type Workflow } from '@wireup/engine';
+import { JsonTooDeepError, NotFoundError } from '../errors.ts';
 import { sendError } from '../error-handler.ts';
-import { checkWorkflowReferences } from '../workflow-references.ts';
-import { createWebhookRegistrar } from '../webhook-registrar.ts';
 import type { ValidationProblem } from '@wireup/sdk';
-import { checkRevision, createSaveQueue, isPartial, outlineProblems, problemsOf } from '../workflow-drafts.ts';
-import { pinnedDraft } from '../connector-pins.ts';
-import { templateWarnings, type Workflow } from '@wireup/engine';
-
-/** Publish's `warnings`: the registrar's, then the template warnings as lines; absent when there are none. */
-function withTemplateWarnings(registration: string[], templates: ValidationProblem[]): { warnings?: string[] } {
-  const all = [...registration, ...templates.map(warningLine)];
-  return all.length ? { warnings: all } : {};
-}
+import { checkRevision, createSaveQueue, isPartial, outlineProblems } from '../workflow-drafts.ts';
 
 /**
  * The webhook URL of a published workflow's trigger: the trigger connection's one URL
@@ -44,6 +34,12 @@ export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): P
 const warningsOf = (deps: AppDeps, document: WorkflowDocument): ValidationProblem[] => templateWarnings(document as unknown as Workflow, deps.catalog);
 /** A template warning as a line of publish's `warnings`. */
 const warningLine = (w: ValidationProblem): string => `${w.path}: ${w.message} (${w.fix})`;
+
+/** Publish's `warnings`: the registrar's, then the template warnings as lines; absent when there are none. */
+function withTemplateWarnings(registration: string[], templates: ValidationProblem[]): { warnings?: string[] } {
+  const all = [...registration, ...templates.map(warningLine)];
+  return all.length ? { warnings: all } : {};
+}
 
 async function view(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
   const published = record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
@@ -68,37 +64,24 @@ async function savedView(deps: AppDeps, record: WorkflowRecord, problems?: Valid
   return { ...(await view(deps, record, problems)), warnings: warningsOf(deps, record.draft) };
 }
 
-async function validated(deps: AppDeps, body: unknown): Promise<WorkflowDocument> {
-  const problems = deps.engine.validateWorkflow(body);
-  if (problems.length) throw new WorkflowInvalidError(problems);
-  const document = body as WorkflowDocument;
-  const references = await checkWorkflowReferences(deps.store, document);
-  if (references.length) throw new WorkflowInvalidError(references);
-  return document;
-}
-
 export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const load = async (id: string) => {
     const record = await deps.store.workflows.get(id);
     if (!record) throw new NotFoundError('Workflow', id);
     return record;
   };
-  const registrar = createWebhookRegistrar(deps);
   // A workflow document nested too deep for the body parser is an invalid workflow (422), like any other limit.
   app.setErrorHandler(async (error, request, reply) => {
     if (!(error instanceof JsonTooDeepError)) return sendError(error, request, reply);
     const { path, maxDepth } = error.details as { path: string; maxDepth: number };
     return sendError(new WorkflowInvalidError([{ path, message: `nests deeper than ${maxDepth} levels`, fix: 'flatten the value' }]), request, reply);
   });
-  const publishedDocument = async (record: WorkflowRecord) =>
-    record.publishedVersion === null ? null : ((await deps.store.workflows.getVersion(record.id, record.publishedVersion))?.document ?? null);
-
   /** The document to store: fully valid, or (with `?partial=true`) at least outlined, with its problems. */
   const accepted = async (body: unknown, partial: boolean): Promise<{ document: WorkflowDocument; problems?: ValidationProblem[] }> => {
-    if (!partial) return { document: await validated(deps, body) };
+    if (!partial) return { document: await deps.workflows.validate(body) };
     const outline = outlineProblems(body);
     if (outline.length) throw new WorkflowInvalidError(outline);
-    return { document: body as WorkflowDocument, problems: await problemsOf(deps, body) };
+    return { document: body as WorkflowDocument, problems: await deps.workflows.problems(body) };
   };
   const oneAtATime = createSaveQueue();
 
@@ -112,7 +95,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
 
   app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => {
     const record = await load(request.params.id);
-    return savedView(deps, record, await problemsOf(deps, record.draft));
+    return savedView(deps, record, await deps.workflows.problems(record.draft));
   });
 
   app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
@@ -125,21 +108,14 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   }));
 
   app.delete<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.deleteWorkflow }, async (request, reply) => {
-    const outcome = await deps.store.workflows.delete(request.params.id);
-    if (outcome === 'missing') throw new NotFoundError('Workflow', request.params.id);
-    if (outcome === 'published') throw new WorkflowPublishedError(request.params.id);
+    await deps.workflows.delete(request.params.id);
     return reply.code(204).send();
   });
 
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
-    const record = await load(request.params.id);
-    await validated(deps, record.draft);
-    // Marketplace connectors are pinned to a version for the life of the published version.
-    const draft = await pinnedDraft(deps, record);
-    const { value: version, webhook, warnings } = await registrar.publish(record.id, draft, await publishedDocument(record), () => deps.store.workflows.publish(record.id));
-    if (!version) throw new NotFoundError('Workflow', record.id);
+    const { version, webhook, warnings } = await deps.workflows.publish(request.params.id);
     return {
-      id: record.id, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
+      id: version.workflowId, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
       ...(webhook ? { webhook } : {}), ...withTemplateWarnings(warnings, warningsOf(deps, version.document)),
     };
   });
@@ -158,8 +134,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   });
 
   app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', { schema: schemas.unpublishWorkflow }, async (request) => {
-    const before = await load(request.params.id);
-    const { value: record, warnings } = await registrar.unpublish(await publishedDocument(before), () => deps.store.workflows.unpublish(request.params.id));
-    return { ...(await view(deps, record ?? (await load(request.params.id)))), ...(warnings.length ? { warnings } : {}) };
+    const { record, warnings } = await deps.workflows.unpublish(request.params.id);
+    return { ...(await view(deps, record)), ...(warnings.length ? { warnings } : {}) };
   });
 }
