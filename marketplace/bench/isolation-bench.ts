@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHttpClient } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/runtime';
 import { createSqliteStore } from '@wireup/store-sqlite';
 import { createConnectorProcess } from '../src/isolation/connector-process.ts';
 import { startEmbeddedRegistry } from '../src/embedded-registry.ts';

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/runtime';
 import { createSqliteStore } from '@wireup/store-sqlite';
 import type { Store } from '@wireup/store';
 import { startEmbeddedRegistry, type EmbeddedRegistry } from './embedded-registry.ts';

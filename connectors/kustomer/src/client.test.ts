@@ -1,4 +1,5 @@
-import { AuthenticationError, createHttpClient, EgressRefusedError, InvalidInputError, RateLimitedError, UpstreamError } from '@wireup/sdk';
+import { AuthenticationError, EgressRefusedError, InvalidInputError, RateLimitedError, UpstreamError } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, kustomerBaseUrl, kustomerClient, kustomerErrorText, retryAfterMs } from './client.ts';

@@ -1,4 +1,5 @@
-import { createHttpClient, NetworkError, RateLimitedError, UpstreamError, type ActionContext } from '@wireup/sdk';
+import { NetworkError, RateLimitedError, UpstreamError, type ActionContext } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import { createFakeOpenAI, type FakeOpenAI } from '@wireup/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chat } from './actions/chat.ts';

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertValidManifest, AuthenticationError, createHttpClient, EgressRefusedError } from '@wireup/sdk';
+import { assertValidManifest, AuthenticationError, EgressRefusedError } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import { connectorFiles, staleFiles } from '@wireup/sdk/codegen';
 import { createFakeOpenAI, type FakeOpenAI } from '@wireup/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

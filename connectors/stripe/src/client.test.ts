@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, createHttpClient, EgressRefusedError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, type ConnectorContext, type EgressAllowance } from '@wireup/sdk';
+import { AuthenticationError, EgressRefusedError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, type ConnectorContext, type EgressAllowance } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import { callStripe, stripeApiBase, stripeFor, testStripeConnection } from './client.ts';
 import { CardDeclinedError, StripeApiBaseInvalidError } from './errors.ts';
 

@@ -4,7 +4,8 @@
  * returns no signing secret; webhook-registration.test.ts covers those against a fake.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, InvalidInputError } from '@wireup/sdk';
+import { InvalidInputError } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import stripe from './connector.ts';
 import { stripeFor } from './client.ts';
 

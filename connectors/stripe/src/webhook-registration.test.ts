@@ -3,7 +3,8 @@
  * endpoints and answers a signing secret — what stripe-mock cannot do.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, createHttpClient, UpstreamError } from '@wireup/sdk';
+import { AuthenticationError, UpstreamError } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import { createFakeStripeWebhooks, type FakeStripeWebhooks } from '@wireup/testing';
 import stripe from './connector.ts';
 

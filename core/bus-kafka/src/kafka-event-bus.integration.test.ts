@@ -35,7 +35,7 @@ function busOptions(prefix: string, extra: Partial<KafkaEventBusOptions> = {}): 
     brokers,
     clientId: 'wireup-test',
     topicPrefix: prefix,
-    partitions: { events: 4, runs: 4, retries: 2, 'dead-letters': 1 },
+    partitions: { events: 4, runs: 4, marketplace: 1 },
     connectTimeoutMs: 30_000,
     logLevel: 'nothing',
     maxDeliveries: 3,
@@ -74,19 +74,20 @@ describeEventBusContract('Kafka', async () => {
 });
 
 describe('KafkaEventBus', () => {
-  it('creates its four topics with the configured partition counts, and reuses them on the next start', async () => {
+  it('creates its topics (those with a consumer) with the configured partition counts, and reuses them on the next start', async () => {
     const prefix = freshPrefix();
-    const partitions = { events: 3, runs: 5, retries: 2, 'dead-letters': 1 };
+    const partitions = { events: 3, runs: 5, marketplace: 2 };
     const first = createKafkaEventBus(busOptions(prefix, { partitions }));
     try {
       await first.start();
       await first.stop();
-      const second = createKafkaEventBus(busOptions(prefix, { partitions: { events: 9, runs: 9, retries: 9, 'dead-letters': 9 } }));
+      const second = createKafkaEventBus(busOptions(prefix, { partitions: { events: 9, runs: 9, marketplace: 9 } }));
       await second.start();
       await second.stop();
       const { topics } = await retrying(() => admin.fetchTopicMetadata({ topics: Object.keys(partitions).map((t) => prefix + t) }));
       const counts = Object.fromEntries(topics.map((t) => [t.name.slice(prefix.length), t.partitions.length]));
       expect(counts).toEqual(partitions);
+      expect((await retrying(() => admin.listTopics())).filter((t) => t.startsWith(prefix)).sort()).toEqual(Object.keys(partitions).map((t) => prefix + t).sort());
     } finally {
       await first.stop();
       await removePrefix(prefix);

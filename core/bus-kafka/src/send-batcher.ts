@@ -8,7 +8,7 @@
  * request's error otherwise. The queue itself is @wireup/sdk's `createGroupSender`.
  */
 import type { Message, TopicMessages } from 'kafkajs';
-import { createGroupSender, type Pending } from '@wireup/sdk';
+import { createGroupSender, type Pending } from '@wireup/runtime';
 
 interface Outgoing {
   topic: string;

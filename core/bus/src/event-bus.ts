@@ -5,11 +5,14 @@
  */
 
 /**
- * The topics Wireup uses. `marketplace` carries domain events (a connector version installed or
- * removed) that every process follows: each subscribes with a group of its own.
+ * The topics Wireup uses, each with its consumer: `events` (accepted provider events, for the
+ * router), `runs` (run requests, for the executor) and `marketplace` (domain events, a connector
+ * version installed or removed, that every process follows: each subscribes with a group of its
+ * own). Retries wait in the executor or park the run in the Store; failed runs are the
+ * dead-letter list in the Store; so neither has a topic.
  */
-export type Topic = 'events' | 'runs' | 'retries' | 'dead-letters' | 'marketplace';
-export const topics: readonly Topic[] = ['events', 'runs', 'retries', 'dead-letters', 'marketplace'];
+export type Topic = 'events' | 'runs' | 'marketplace';
+export const topics: readonly Topic[] = ['events', 'runs', 'marketplace'];
 
 export interface BusMessage<T = unknown> {
   topic: Topic;

@@ -49,6 +49,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-e2e-'));
     wireup = await startWireup({
       WIREUP_DATA_DIR: dataDir, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_API_TOKEN: 'e2e-token-0123456789',
+      // The registry the tests share (tools/services), instead of embedding one on 4873.
+      WIREUP_REGISTRY_URL: process.env.WIREUP_REGISTRY_URL ?? 'http://127.0.0.1:4874',
     });
     profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-'));
     context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, viewport: { width: 1440, height: 900 } });
@@ -228,6 +230,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(await page.locator('main').textContent()).toContain('replayed 1 time');
     expect(kustomer.conversations.map((c) => c.attributes.name)).toContain('Card declined: ch_e2e_2');
     await shot('17-run-replayed');
+    expect(violations).toEqual({});
   });
 
   it('checks credentials when a connection is saved, deletes it, signs out, and signs in with the API token', async () => {
@@ -268,6 +271,52 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     const bytes = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(editorDist, file))).length, 0);
     writeFileSync(join(outDir, 'initial-js.json'), `${JSON.stringify({ files: initial, gzipBytes: bytes }, null, 2)}\n`);
     expect(bytes).toBeLessThan(250 * 1024);
+  });
+
+  it('draws every kind of step on the canvas and the minimap; zooms, fits, copies and pastes steps as workflow JSON', async () => {
+    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
+    const created = await (await fetch(`${wireup.url}/v1/workflows?partial=true`, {
+      method: 'POST', headers: { authorization: 'Bearer e2e-token-0123456789', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Every kind of step', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [
+        { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' }] } },
+        { id: 'by-currency', type: 'switch', on: '{{trigger.data.object.currency}}', cases: { usd: [{ id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: '', input: {} }] }, default: [] },
+        { id: 'calc', type: 'code', input: { amount: '{{trigger.data.object.amount}}' }, code: 'return { dollars: input.amount / 100 };' },
+        { id: 'classify', type: 'ai', connection: '', prompt: 'Classify {{trigger.data.object.failure_message}}', output: 'text' },
+      ] }),
+    })).json() as { id: string };
+    await page.goto(`${wireup.url}/editor/${created.id}`);
+    for (const node of ['trigger', 'declines-only', 'by-currency', 'open-conversation', 'calc', 'classify']) await page.locator(`[data-node="${node}"]`).waitFor();
+    // The minimap draws each node in its kind's colours, with the app icon or the kind's glyph and its name.
+    const minimap = page.locator('.vue-flow__minimap');
+    for (const kind of ['trigger', 'filter', 'switch', 'action', 'code', 'ai', 'branch']) await minimap.locator(`[data-minimap-kind="${kind}"]`).first().waitFor({ state: 'attached' });
+    expect(await minimap.locator('image').count()).toBeGreaterThanOrEqual(2);
+    expect(await minimap.locator('text').filter({ hasText: 'Code' }).count()).toBe(1);
+    await shot('18-canvas-every-kind');
+
+    const viewport = page.locator('.vue-flow__transformationpane');
+    const fitted = await viewport.getAttribute('style');
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => viewport.getAttribute('style')).not.toBe(fitted);
+    await page.getByRole('button', { name: 'Fit the workflow in view' }).click();
+    await expect.poll(() => viewport.getAttribute('style')).toBe(fitted);
+
+    // Ctrl+C / Ctrl+V of the code step; then steps pasted from elsewhere as workflow JSON; undo takes the paste back.
+    await page.locator('[data-node="calc"] .body').click();
+    await page.keyboard.press('Control+c');
+    await page.locator('[data-node="classify"] .body').click();
+    await page.keyboard.press('Control+v');
+    await page.locator('[data-node="calc-2"]').waitFor();
+    await page.locator('[data-node="trigger"] .body').click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', JSON.stringify({ steps: [{ id: 'pasted-filter', type: 'filter', when: { any: [] } }] }));
+      window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+    });
+    await page.locator('[data-node="pasted-filter"]').waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-node="pasted-filter"]').count()).toBe(0);
+    await page.locator('[data-node="calc-2"]').waitFor();
+    expect(violations).toEqual({});
   });
 
   it('undoes and redoes edits across a reload, and reloads instead of overwriting a draft changed elsewhere', async () => {

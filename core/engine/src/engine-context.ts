@@ -2,7 +2,8 @@
  * What the engine's parts (intake, router, executor, replay, recovery) share: the options with
  * defaults filled in, and an observer whose hooks can never break the work they report on.
  */
-import { silentLogger, type ConnectionAuth, type ConnectorSettings, type HttpClient, type Logger } from '@wireup/sdk';
+import { type ConnectionAuth, type ConnectorSettings, type HttpClient } from '@wireup/sdk';
+import { silentLogger, type Logger } from '@wireup/runtime';
 import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';

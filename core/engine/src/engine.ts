@@ -2,7 +2,8 @@
  * The engine's public shape, consumed by core/server (the composition root). The engine
  * depends on ports only: Store, EventBus, and the installed connectors.
  */
-import type { Connector, ConnectionAuth, ConnectorSettings, HttpClient, Logger, ValidationProblem } from '@wireup/sdk';
+import type { Connector, ConnectionAuth, ConnectorSettings, HttpClient, ValidationProblem } from '@wireup/sdk';
+import type { Logger } from '@wireup/runtime';
 import type { ConnectionRecord, DeadLetterRecord, EventRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { CodeLimits } from './code-limits.ts';

@@ -3,7 +3,7 @@
  * A step the stored run already shows as succeeded is never repeated: its stored output is
  * reused, so a redelivered, recovered or replayed run picks up where it stopped. A filter that
  * does not hold ends the run as `filtered`; a failed step ends it as `failed` (the dead-letter
- * list) and is announced on `dead-letters`. An action that must wait long for its next attempt
+ * list, in the Store). An action that must wait long for its next attempt
  * parks the run as `waiting` (resume-scheduler.ts) instead of holding its executor slot. The
  * final write carries the last steps and the final status together, so a finished run always
  * shows every step it ran.
@@ -19,7 +19,7 @@ import { runAiStep } from './ai-step.ts';
 import { evaluateConditions } from './conditions.ts';
 import { renderTemplate } from './template.ts';
 import { EngineStoppingError, EventMissingError, StepNotSupportedError } from './errors.ts';
-import type { DeadLetterMessage, RunMessage } from './messages.ts';
+import type { RunMessage } from './messages.ts';
 import { loadTestRun } from './test-run.ts';
 
 type Outcome = { status: 'continue' | 'filtered' } | { status: 'failed' | 'waiting'; step: StepRecord };
@@ -115,7 +115,7 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
   return { status: 'continue' };
 }
 
-/** Fails the run (with its unsaved steps): it joins the dead-letter list (runs with status failed) and `dead-letters` is told. */
+/** Fails the run (with its unsaved steps): it joins the dead-letter list (runs with status failed). */
 async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string, state?: RunState): Promise<void> {
   const failedAt = new Date().toISOString();
   if (state) await state.finish('failed', { error, finishedAt: failedAt });
@@ -123,9 +123,6 @@ async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, ste
     await checkpointRun(ctx.store.runs, run.id, { steps: [], status: 'failed', error, finishedAt: failedAt });
     ctx.observer.runUpdated(run);
   }
-  const letter: DeadLetterMessage = { runId: run.id, workflowId: run.workflowId, ...(stepId ? { stepId } : {}), error, failedAt };
-  // The failed run in the store is the dead-letter list; the message is a notification, so losing it loses nothing.
-  await ctx.bus.publish('dead-letters', run.workflowId, letter).catch((e: unknown) => ctx.observer.error(`Could not publish the dead letter of run ${run.id}`, e));
   ctx.log.warn({ runId: run.id, workflowId: run.workflowId, stepId, code: error.code, reason: error.message }, 'run failed; it is on the dead-letter list (replay with POST /v1/runs/:id/replay)');
   ctx.observer.runFinished('failed', Date.parse(failedAt) - Date.parse(run.createdAt));
 }

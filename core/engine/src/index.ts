@@ -9,7 +9,7 @@ export { parseTemplate, parsePath, renderTemplate, renderString, resolvePath, fi
 export { evaluateCondition, evaluateConditions, compare, conditionOps, type ConditionResult } from './conditions.ts';
 export { createRedactor, isSensitiveKey, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, resolveRetryPolicy, nextDelay } from './retry.ts';
-export { eventKeyOf, runIdOf, idempotencyKeyOf, pollEventTypeOf, pollEventKeyOf, pollStateKeyOf, type EventMessage, type RunMessage, type DeadLetterMessage } from './messages.ts';
+export { eventKeyOf, runIdOf, idempotencyKeyOf, pollEventTypeOf, pollEventKeyOf, pollStateKeyOf, type EventMessage, type RunMessage } from './messages.ts';
 export type { PollState } from './poll-once.ts';
 export * from './errors.ts';
 export { templateWarnings, schemaHasPath } from './template-warnings.ts';

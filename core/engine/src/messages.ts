@@ -4,7 +4,6 @@
  * sees the current state.
  */
 import { createHash } from 'node:crypto';
-import type { StepError } from '@wireup/store';
 
 /** Topic `events`, keyed by the event key: an accepted event waiting to be routed. */
 export interface EventMessage {
@@ -14,15 +13,6 @@ export interface EventMessage {
 /** Topic `runs`, keyed by workflow id and lane (see `runKeyOf`): a run to execute (or resume). */
 export interface RunMessage {
   runId: string;
-}
-
-/** Topic `dead-letters`, keyed by workflow id: a run that failed after its last attempt. */
-export interface DeadLetterMessage {
-  runId: string;
-  workflowId: string;
-  stepId?: string;
-  error: StepError;
-  failedAt: string;
 }
 
 function sha256(text: string): string {

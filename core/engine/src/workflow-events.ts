@@ -4,7 +4,7 @@
  * subscribed, right after the change is stored; a listener's failure (thrown or rejected) is
  * logged and never fails the change nor stops the other listeners.
  */
-import type { Logger } from '@wireup/sdk';
+import type { Logger } from '@wireup/runtime';
 import type { WorkflowDocument } from '@wireup/store';
 
 /** A version of the workflow started running (first publish, or a newer version replacing the running one). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Connector, Logger } from '@wireup/sdk';
+import type { Connector } from '@wireup/sdk';
+import type { Logger } from '@wireup/runtime';
 import type { WorkflowDocument } from '@wireup/store';
 import { createMemoryStore } from '@wireup/testing';
 import { createWorkflowLifecycle } from './workflow-lifecycle.ts';

@@ -7,7 +7,8 @@
  * `workflow.unpublished`; deleting an unpublished workflow emits `workflow.deleted`. The API
  * routes call this service; the pair pages and the metrics subscribe to its events.
  */
-import { silentLogger, type Logger, type ValidationProblem } from '@wireup/sdk';
+import { type ValidationProblem } from '@wireup/sdk';
+import { silentLogger, type Logger } from '@wireup/runtime';
 import type { Store, WorkflowDocument, WorkflowRecord, WorkflowVersionRecord } from '@wireup/store';
 import type { ConnectorCatalog } from './engine.ts';
 import type { WebhookRegistrar, WebhookStatus } from './webhook-registrar.ts';

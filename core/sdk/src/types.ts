@@ -4,7 +4,7 @@
  * apart so the manifest can be read without running any connector code.
  */
 import type { ConnectorManifest } from './generated/manifest.ts';
-import type { HttpClient } from './http-client.ts';
+import type { HttpClient } from './http.ts';
 
 export type { ConnectorManifest } from './generated/manifest.ts';
 export type ManifestTrigger = ConnectorManifest['triggers'][number];

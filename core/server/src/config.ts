@@ -4,9 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv, type ConnectorSettings, type EgressAllowance } from '@wireup/sdk';
+import { type ConnectorSettings, type EgressAllowance } from '@wireup/sdk';
+import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv } from '@wireup/runtime';
 import { connectorSettingsFromEnv } from './connector-settings.ts';
 import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
+import { topics } from '@wireup/bus';
 import { ConfigurationError } from './errors.ts';
 
 export type Role = 'all' | 'ingest' | 'worker';
@@ -135,8 +137,8 @@ function parsePartitions(raw: string): Record<string, number> {
   for (const part of raw.split(',')) {
     const [topic, count] = part.split('=').map((x) => x.trim());
     const n = Number(count);
-    if (!['events', 'runs', 'retries', 'dead-letters', 'marketplace'].includes(topic) || !Number.isInteger(n) || n < 1) {
-      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic events, runs, retries, dead-letters or marketplace.`);
+    if (!(topics as readonly string[]).includes(topic) || !Number.isInteger(n) || n < 1) {
+      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic ${topics.join(', ')}.`);
     }
     out[topic] = n;
   }

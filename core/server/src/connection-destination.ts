@@ -6,7 +6,8 @@
  * edit the connection could point it at their own host and receive the stored key on the next
  * credentials check or action.
  */
-import { assertEgressAllowed, type ConnectorManifest, type EgressAllowance, type ValidationProblem } from '@wireup/sdk';
+import { type ConnectorManifest, type EgressAllowance, type ValidationProblem } from '@wireup/sdk';
+import { assertEgressAllowed } from '@wireup/runtime';
 
 /** What is wrong with the destination fields: plain problems (400) and the secret fields that must be given again (422). */
 export interface DestinationCheck {

@@ -2,7 +2,7 @@
  * The adapters report through callbacks (`onError`, kafkajs's `log`); these turn them into log
  * records of the process logger. Message values are never logged: they may carry event data.
  */
-import type { Logger } from '@wireup/sdk';
+import type { Logger } from '@wireup/runtime';
 import type { BusMessage } from '@wireup/bus';
 
 /** A bus `onError`: a failed handler (redelivered later) is a warning with topic, key and attempt; anything else an error. */

@@ -6,7 +6,8 @@
  * stripe-mock, an on-premises app), so the URL is accepted.
  */
 import { isIP } from 'node:net';
-import { assertEgressAllowed, isPrivateAddress, type EgressAllowance } from '@wireup/sdk';
+import { type EgressAllowance } from '@wireup/sdk';
+import { assertEgressAllowed, isPrivateAddress } from '@wireup/runtime';
 
 /** True when the host is only reachable from this machine or its private network. */
 export function isPrivateHost(hostname: string): boolean {

@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHttpClient, type Connector, type Logger } from '@wireup/sdk';
+import { type Connector } from '@wireup/sdk';
+import { createHttpClient, type Logger } from '@wireup/runtime';
 import type { Logger as PinoLogger } from 'pino';
 import { createEngine, createWorkflowLifecycle, type Engine, type ConnectorCatalog, type WorkflowLifecycle } from '@wireup/engine';
 import { createSqliteStore } from '@wireup/store-sqlite';

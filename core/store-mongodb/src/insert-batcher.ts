@@ -8,7 +8,7 @@
  * that was not.
  */
 import type { Collection, Document, OptionalUnlessRequiredId, WriteConcernSettings } from 'mongodb';
-import { createGroupSender } from '@wireup/sdk';
+import { createGroupSender } from '@wireup/runtime';
 import { settleEach } from './write-errors.ts';
 
 export type InsertOutcome = 'inserted' | 'duplicate';

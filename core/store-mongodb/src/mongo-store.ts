@@ -5,7 +5,7 @@
  */
 import { MongoClient, MongoError, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError, type Db } from 'mongodb';
 import { StoreUnavailableError, type Store } from '@wireup/store';
-import { silentLogger, type Logger } from '@wireup/sdk';
+import { silentLogger, type Logger } from '@wireup/runtime';
 import { createMongoConnectionRepository } from './mongo-connection-repository.ts';
 import { createIndexes, notStarted } from './mongo-database.ts';
 import { createMongoDeadLetterRepository } from './mongo-dead-letter-repository.ts';

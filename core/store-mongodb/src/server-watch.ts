@@ -4,7 +4,7 @@
  * StoreUnavailableError (503) and the bus redelivers; this says why in the log.
  */
 import type { MongoClient, ServerDescriptionChangedEvent } from 'mongodb';
-import type { Logger } from '@wireup/sdk';
+import type { Logger } from '@wireup/runtime';
 
 /** Follows `client`'s server monitoring and logs each server going unreachable and coming back. */
 export function watchServers(client: MongoClient, log: Logger): void {

@@ -5,7 +5,7 @@
  * (marking an event routed). A statement the server refused rejects its own caller only.
  */
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
-import { createGroupSender } from '@wireup/sdk';
+import { createGroupSender } from '@wireup/runtime';
 import { settleEach } from './write-errors.ts';
 
 export type UpdateOne<T extends Document> = (filter: Filter<T>, update: UpdateFilter<T>) => Promise<void>;

@@ -5,7 +5,7 @@
  * otherwise, or every item when the whole write failed, is rejected with the server's error.
  */
 import { MongoBulkWriteError, MongoServerError, type WriteError } from 'mongodb';
-import type { Pending } from '@wireup/sdk';
+import type { Pending } from '@wireup/runtime';
 
 const DUPLICATE_KEY = 11000;
 

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/runtime';
 import { createConnectorProcess, type ConnectorProcess } from './connector-process.ts';
 
 const dirs: string[] = [];

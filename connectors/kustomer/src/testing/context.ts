@@ -2,7 +2,8 @@
  * Test helper (not exported by the package): an action context aimed at a fake Kustomer,
  * with the SDK's egress-guarded HTTP client allowed to reach 127.0.0.1.
  */
-import { createHttpClient, type ActionContext } from '@wireup/sdk';
+import { type ActionContext } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import type { FakeKustomer } from '@wireup/testing';
 
 /** A context for `action.run` against `fake`; `auth` overrides the fake's key and URL. */

@@ -5,7 +5,8 @@
  * STRIPE_MOCK_URL (default http://127.0.0.1:12111): `~/go/bin/stripe-mock -http-port 12111`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, InvalidInputError, validateValue, type ActionContext, type ConnectorContext, type JsonSchema } from '@wireup/sdk';
+import { InvalidInputError, validateValue, type ActionContext, type ConnectorContext, type JsonSchema } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import stripe from '../connector.ts';
 import { callStripe, stripeFor } from '../client.ts';
 import { exampleInputs, readActions } from './example-inputs.ts';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, InvalidInputError, validateValue, type ActionContext, type JsonSchema } from '@wireup/sdk';
+import { InvalidInputError, validateValue, type ActionContext, type JsonSchema } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import stripe from '../connector.ts';
 import { stripeFor } from '../client.ts';
 import { exampleInputs } from './example-inputs.ts';

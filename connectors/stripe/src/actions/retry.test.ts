@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, type ActionContext } from '@wireup/sdk';
+import { type ActionContext } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/testing';
 import stripe from '../connector.ts';
 import { stripeRetry } from '../stripe-action.ts';
 

@@ -3,7 +3,7 @@ import type { ConnectorManifest, Step } from '../api/types.ts';
 
 export interface StepLabel { title: string; subtitle: string; icon?: string; glyph: string }
 
-const glyphs: Record<string, string> = { filter: '⏷', switch: '⑂', code: '{ }', ai: '✦', action: '▶', trigger: '⚡' };
+const glyphs: Record<string, string> = { filter: '▽', switch: '⇄', code: '{ }', ai: '✦', action: '▶', trigger: '⚡' };
 
 export function stepLabel(step: Step, manifests: Record<string, ConnectorManifest>): StepLabel {
   if (step.type === 'action') {

@@ -4,7 +4,7 @@
  * intervals scaled down (the trigger's 10 s becomes 20 ms). Collects what the observer hears.
  */
 import { vi } from 'vitest';
-import { createHttpClient } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/runtime';
 import type { EventBus } from '@wireup/bus';
 import type { ConnectionRecord, RunRecord, Store } from '@wireup/store';
 import { createFakeFeed, createMemoryEventBus, createMemoryStore, feedConnector, type FakeFeed } from '@wireup/testing';

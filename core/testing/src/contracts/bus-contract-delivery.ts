@@ -33,17 +33,16 @@ export function describeDeliveryContract(harness: BusHarness): void {
 
     it('keeps topics apart', async () => {
       const bus = harness.bus();
-      const byTopic: Record<string, string[]> = { events: [], runs: [], retries: [], 'dead-letters': [] };
-      for (const topic of ['events', 'runs', 'retries', 'dead-letters'] as const) {
+      const byTopic: Record<string, string[]> = { events: [], runs: [], marketplace: [] };
+      for (const topic of ['events', 'runs', 'marketplace'] as const) {
         await bus.subscribe(topic, async (m) => { byTopic[m.topic].push(m.value as string); });
       }
       await bus.start();
       await bus.publish('runs', 'k', 'to-runs');
-      await bus.publish('dead-letters', 'k', 'to-dead-letters');
+      await bus.publish('marketplace', 'k', 'to-marketplace');
       await bus.publish('events', 'k', 'to-events');
-      await bus.publish('retries', 'k', 'to-retries');
       await waitFor(() => Object.values(byTopic).every((v) => v.length === 1), 'one message per topic');
-      expect(byTopic).toEqual({ events: ['to-events'], runs: ['to-runs'], retries: ['to-retries'], 'dead-letters': ['to-dead-letters'] });
+      expect(byTopic).toEqual({ events: ['to-events'], runs: ['to-runs'], marketplace: ['to-marketplace'] });
     });
 
     it('gives every message to each group, and shares a group\'s messages among its handlers', async () => {

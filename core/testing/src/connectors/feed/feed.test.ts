@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, createHttpClient, RateLimitedError, UpstreamError, type ConnectorContext } from '@wireup/sdk';
+import { AuthenticationError, RateLimitedError, UpstreamError, type ConnectorContext } from '@wireup/sdk';
+import { createHttpClient } from '@wireup/runtime';
 import { createFakeFeed, type FakeFeed } from '../../fakes/feed/index.ts';
 import { feedConnector } from './index.ts';
 

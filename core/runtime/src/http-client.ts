@@ -20,32 +20,9 @@
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync, type ZlibOptions } from 'node:zlib';
-import { NetworkError, ResponseTooLargeError, WireupError } from './errors.ts';
-import { assertEgressAllowed, type EgressAllowance, type Resolver } from './egress-guard.ts';
+import { NetworkError, ResponseTooLargeError, WireupError, type EgressAllowance, type HttpClient, type HttpRequest, type HttpResponse } from '@wireup/sdk';
+import { assertEgressAllowed, type Resolver } from './egress-guard.ts';
 import { createEgressAgents } from './egress-agents.ts';
-
-export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  url: string;
-  headers?: Record<string, string>;
-  /** Sent as JSON when given. */
-  json?: unknown;
-  /** Sent as is when given (and `json` is not): say its `content-type` in `headers`. */
-  body?: string;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
-
-export interface HttpResponse {
-  status: number;
-  headers: Headers;
-  /** Parsed JSON when the body is JSON, else the text (or null when empty). */
-  body: unknown;
-}
-
-export interface HttpClient {
-  request(req: HttpRequest): Promise<HttpResponse>;
-}
 
 export interface HttpClientOptions {
   allowPrivate: EgressAllowance;

@@ -6,7 +6,8 @@
  */
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { guardedLookup, type EgressAllowance, type Resolver } from './egress-guard.ts';
+import type { EgressAllowance } from '@wireup/sdk';
+import { guardedLookup, type Resolver } from './egress-guard.ts';
 
 export interface EgressAgents {
   http: HttpAgent;

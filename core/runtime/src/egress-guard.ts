@@ -18,7 +18,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { EgressRefusedError } from './errors.ts';
+import { EgressRefusedError, type EgressAllowance } from '@wireup/sdk';
 
 /** The ipaddr.js range name of an address, embedded IPv4 addresses unwrapped, or null when it is not an IP. */
 export function addressRange(ip: string): string | null {
@@ -39,13 +39,6 @@ export function addressRange(ip: string): string | null {
 export function isPrivateAddress(ip: string): boolean {
   return addressRange(ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '')) !== 'unicast';
 }
-
-/**
- * Which non-public addresses may be reached: `true` all of them (local fakes, on-premises apps),
- * `false` none, or a list of CIDR ranges (`10.20.0.0/16`, `127.0.0.1/32`) that may be reached
- * while the rest of the private space stays refused.
- */
-export type EgressAllowance = boolean | readonly string[];
 
 function allows(allowance: EgressAllowance, ip: string): boolean {
   if (allowance === true || !isPrivateAddress(ip)) return true;
