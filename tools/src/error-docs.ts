@@ -37,6 +37,11 @@ Every API error has one shape: \`{"error": {"code", "message", "details"?}}\`. T
 what is wrong and what to do; \`details\` carries structured problems (\`path\`, \`message\`, \`fix\`)
 where there are several. Errors raised by connectors and the engine carry \`retriable\`.
 
+"Retried" and "not retried" below are about action steps. A polling trigger's failed poll, whatever
+its code, keeps its cursor, is logged and is tried again after a pause that doubles with each
+failure in a row (up to an hour; when rate-limited, at least the provider's wait, within that hour), so a connection
+fixed meanwhile resumes by itself (core/engine/README.md, "Polling triggers").
+
 Each package lists its codes in its \`errors.ts\` registry (\`defineErrorRegistry\`, @wireup/sdk);
 this page is generated from them. A code without an HTTP status shows where it appears instead
 (in a run's step errors, in the log, as a CLI exit).`;

@@ -110,8 +110,9 @@ export interface EngineOptions {
   /**
    * Lanes per workflow on the \`runs\` topic (default 8). Runs of one workflow are spread over this
    * many bus keys by run id, so a busy workflow runs up to N runs at once while still being
-   * bounded (it cannot starve other workflows). 1 runs each workflow's runs strictly one at a
-   * time, in order.
+   * bounded (it cannot starve other workflows). 1 runs each workflow's runs one at a time, in
+   * the order the router queued them (not necessarily the providers' order: see the README's
+   * "Ordering").
    */
   runLanes?: number;
   /** How often the store is swept for parked (waiting) runs to resume that this process has no timer for. Default 5 s. */

@@ -62,10 +62,10 @@ export class ConnectorNotInstalledError extends WireupError {
   }
 }
 
-/** A step of a type the engine cannot run yet (code, ai). */
+/** A step of a type this engine does not know (a workflow stored by a newer version of Wireup). */
 export class StepNotSupportedError extends WireupError {
   constructor(stepId: string, type: string) {
-    super('STEP_NOT_SUPPORTED', `Step "${stepId}" is of type "${type}", which is not supported yet.`, { statusCode: 400 });
+    super('STEP_NOT_SUPPORTED', `Step "${stepId}" is of type "${type}", which this version of Wireup cannot run.`, { statusCode: 400 });
   }
 }
 

@@ -47,7 +47,8 @@ interface Counts { items: number; accepted: number; duplicates: number }
 /** Stores a page's items (routed already in the baseline) and publishes those waiting to be routed. */
 async function acceptItems(ctx: EngineContext, target: PollTarget, items: PollItem[], baseline: boolean, counts: Counts): Promise<void> {
   const type = pollEventTypeOf(target.connector, target.trigger);
-  // One at a time, in the connector's order (oldest first), so runs start in the records' order.
+  // One at a time, in the connector's order (oldest first), so events are stored and queued in the records'
+  // order (runs may still start in another: the router takes several events at once).
   for (const item of dedupeById(items)) {
     const { isNew, record } = await ctx.store.events.accept({
       key: pollEventKeyOf(target.connectionId, type, item.id), connectionId: target.connectionId, connector: target.connector,

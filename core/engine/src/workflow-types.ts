@@ -1,10 +1,9 @@
-import type { CodeLimits } from './code-limits.ts';
-
 /**
- * TypeScript shapes of the workflow document (DESIGN.md "The workflow document"). The JSON
+ * TypeScript shapes of the workflow document (docs/architecture.md, "What it is"). The JSON
  * Schema in workflow-schema.ts is the source of truth; these types mirror it by hand because
  * the step union is recursive and reads better written out.
  */
+import type { CodeLimits } from './code-limits.ts';
 
 /** Comparison operators of a filter condition. */
 export type ConditionOp =

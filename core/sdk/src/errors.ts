@@ -140,7 +140,7 @@ export const sdkErrors = defineErrorRegistry('sdk', {
   MANIFEST_INVALID: { status: 400, meaning: 'a connector manifest does not match the manifest schema' },
   INVALID_INPUT: { status: 400, meaning: "an action's input does not match its schema (not retried)" },
   AUTHENTICATION_FAILED: { status: 400, meaning: 'the provider refused the credentials (not retried)' },
-  RATE_LIMITED: { status: 429, meaning: 'the provider asked to slow down (retried after its reset time; a wait over `WIREUP_RETRY_PARK_AFTER_MS` parks the run as `waiting`, and the step shows `retryAt`)' },
+  RATE_LIMITED: { status: 429, meaning: 'the provider asked to slow down (retried after its reset time; a wait over `WIREUP_RETRY_PARK_AFTER_MS` parks the run as `waiting`, and the step shows `retryAt`; a polling trigger waits it out before its next poll)' },
   UPSTREAM_ERROR: { status: 502, meaning: 'the provider answered an error; 5xx and 408 are retried' },
   NETWORK_ERROR: { status: 502, meaning: 'the provider could not be reached or timed out (retried; after the request was sent, only for actions safe to repeat, else `ACTION_OUTCOME_UNKNOWN`)' },
   SIGNATURE_INVALID: { status: 400, meaning: "a webhook's signature (or its timestamp) is wrong" },

@@ -1,5 +1,5 @@
 /**
- * Configuration from the environment (DESIGN.md "Public interfaces"). Read once at start-up;
+ * Configuration from the environment (README "Configuration"). Read once at start-up;
  * a bad value is a ConfigurationError with one line that says what to change.
  */
 import { resolve } from 'node:path';
@@ -44,7 +44,7 @@ export interface Config {
   retry: RetryPolicy;
   /** Failed deliveries of a bus message (outages not counted) before it is dead-lettered (`WIREUP_MAX_DELIVERIES`, default 10). */
   maxDeliveries: number;
-  /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = strictly in order). */
+  /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = one at a time). */
   runLanes: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;

@@ -3,7 +3,7 @@
  * adapter stores and returns them the same way.
  */
 
-/** A workflow document as defined in DESIGN.md ("The workflow document"). Validated by core/engine. */
+/** A workflow document (docs/architecture.md, "What it is"; its schema is core/engine/src/workflow-schema.ts). Validated by core/engine. */
 export interface WorkflowDocument {
   name: string;
   trigger: { connector: string; trigger: string; connection: string };

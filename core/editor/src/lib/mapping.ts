@@ -51,13 +51,13 @@ export function sampleTree(value: unknown, root: string, depth = 6): TreeNode[] 
   return walk(value, root, 0);
 }
 
-/** The schema at a path of an object schema, if it describes it. */
 /** The non-null branch of `anyOf`/`oneOf` (an optional object), or the schema itself. */
 function concrete(schema: JsonSchema | undefined): JsonSchema | undefined {
   const options = (schema?.anyOf ?? schema?.oneOf) as JsonSchema[] | undefined;
   return options ? options.find((o) => o.type !== 'null') ?? schema : schema;
 }
 
+/** The schema at a path of an object schema, if it describes it. */
 function schemaAt(schema: JsonSchema | undefined, path: string[]): JsonSchema | undefined {
   let at = concrete(schema);
   for (const key of path) {
