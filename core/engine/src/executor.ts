@@ -26,6 +26,7 @@ import { evaluateConditions } from './conditions.ts';
 import { renderTemplate } from './template.ts';
 import { EngineStoppingError, EventMissingError, StepNotSupportedError } from './errors.ts';
 import type { RunMessage } from './messages.ts';
+import { loadTestRun } from './test-run.ts';
 
 type Outcome = { status: 'continue' | 'filtered' } | { status: 'failed' | 'waiting'; step: StepRecord };
 
@@ -168,19 +169,25 @@ export async function executeRun(ctx: EngineContext, request: RunMessage, loadWo
   const stored = await ctx.store.runs.get(request.runId);
   if (stored && finished.has(stored.status)) return;
   const carried = request.workflowId !== undefined && request.version !== undefined && request.event !== undefined && request.createdAt !== undefined;
-  // Only a new run's request carries its input; one without (resume, replay) is for a stored run.
+  // Only a new run's request carries its input; one without (resume, replay, test run) is for a stored run.
   if (!stored && !carried) return;
   const run = stored ?? newRun(request as Parameters<typeof newRun>[0]);
-  const workflow = await loadWorkflow(run);
-  if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false }, undefined, undefined, stored !== null);
+  const inStore = stored !== null;
+  // A test run brings its own document (the draft as it was), and maybe its trigger payload and pinned outputs.
+  const test = run.test ? await loadTestRun(ctx, run) : null;
+  if (run.test && !test) return failRun(ctx, run, { code: 'TEST_RUN_MISSING', message: `What test run ${run.id} ran on (its document and sample) is no longer stored.`, retriable: false }, undefined, undefined, inStore);
+  const workflow = test ? test.document as unknown as Workflow : await loadWorkflow(run);
+  if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false }, undefined, undefined, inStore);
   let trigger: unknown;
-  if (carried && 'trigger' in request) trigger = request.trigger;
+  if (test && 'sample' in test) trigger = test.sample;
+  else if (carried && 'trigger' in request) trigger = request.trigger;
   else {
     const event = await ctx.store.events.get(run.event.key);
-    if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)), undefined, undefined, stored !== null);
+    if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)), undefined, undefined, inStore);
     trigger = event.payload;
   }
-  const state = new RunState(ctx, run, trigger, workflow.codeLimits, stored !== null);
+  const state = new RunState(ctx, run, trigger, workflow.codeLimits, inStore);
+  for (const [stepId, output] of Object.entries(test?.pinned ?? {})) state.remember(stepId, output);
   await finish(ctx, state, await runSteps(state, workflow.steps));
 }
 
