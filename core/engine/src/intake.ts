@@ -72,7 +72,7 @@ export async function acceptWebhook(ctx: EngineContext, delivery: WebhookDeliver
       result.ignored++;
       return;
     }
-    const { isNew } = await storeAndQueue(ctx, {
+    const { isNew, record } = await storeAndQueue(ctx, {
       key: eventKeyOf(connection.id, event.id), connectionId: connection.id, connector: connection.connector, providerEventId: event.id,
       type: event.type, payload: event.payload, status: 'received', receivedAt,
     });

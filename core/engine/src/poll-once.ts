@@ -57,11 +57,11 @@ async function acceptItems(ctx: EngineContext, target: PollTarget, items: PollIt
     };
     // The baseline is stored as seen, never routed; other items are stored and queued (a duplicate
     // stored earlier but perhaps never queued, by a crash before the cursor was saved, is queued again).
-    const { isNew } = baseline ? await ctx.store.events.accept(record) : await storeAndQueue(ctx, record);
+    const { isNew, record: stored } = baseline ? await ctx.store.events.accept(record) : await storeAndQueue(ctx, record);
     if (isNew) counts.accepted++;
     else counts.duplicates++;
     if (!baseline) ctx.observer.eventAccepted(target.connector, !isNew);
-    if (!baseline) ctx.observer.eventStored(record, !isNew);
+    if (!baseline) ctx.observer.eventStored(stored, !isNew);
   }
   counts.items += items.length;
 }
