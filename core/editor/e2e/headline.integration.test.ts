@@ -293,6 +293,21 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(await minimap.locator('text').filter({ hasText: 'Code' }).count()).toBe(1);
     await shot('18-canvas-every-kind');
 
+    // The AI step's prompt: a textarea until focused, then CodeMirror (loaded then) with the template marked as a pill;
+    // typing and a field clicked in the sample tree land at the caret and are saved.
+    await page.locator('[data-node="classify"] .body').click();
+    const prompt = page.locator('#panel-classify-prompt');
+    await prompt.click();
+    await page.locator('.cm-editor .cm-template').filter({ hasText: '{{trigger.data.object.failure_message}}' }).waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' for ');
+    await page.locator('button.leaf[data-template="{{trigger.data.object.id}}"]').first().click();
+    await expect.poll(() => page.locator('.cm-editor .cm-template').count()).toBe(2);
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    const saved = await (await fetch(`${wireup.url}/v1/workflows/${created.id}`, { headers: { authorization: 'Bearer e2e-token-0123456789' } })).json() as { draft: { steps: Array<{ id: string; prompt?: string }> } };
+    expect(saved.draft.steps.find((st) => st.id === 'classify')?.prompt).toBe('Classify {{trigger.data.object.failure_message}} for {{trigger.data.object.id}}');
+    await shot('19-ai-prompt-codemirror');
+
     const viewport = page.locator('.vue-flow__transformationpane');
     const fitted = await viewport.getAttribute('style');
     await page.getByRole('button', { name: 'Zoom in' }).click();

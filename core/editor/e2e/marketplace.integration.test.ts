@@ -53,6 +53,9 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
     await card.waitFor();
     expect(await page.locator('li.entry').count()).toBe(1);
     await card.locator('.badge').filter({ hasText: 'not installed' }).waitFor();
+    // Browsing by category: the package's category is offered and keeps it listed.
+    await page.getByLabel('Category').selectOption('testing');
+    await page.getByText(/1 connector package found/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await card.getByRole('button', { name: 'Install 1.0.0' }).click();
