@@ -314,6 +314,10 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await expect.poll(() => viewport.getAttribute('style')).not.toBe(fitted);
     await page.getByRole('button', { name: 'Fit the workflow in view' }).click();
     await expect.poll(() => viewport.getAttribute('style')).toBe(fitted);
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await page.getByRole('region', { name: 'Keyboard shortcuts' }).getByText('Paste steps after the selected node').waitFor();
+    await shot('18b-canvas-shortcuts');
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
 
     // Ctrl+C / Ctrl+V of the code step; then steps pasted from elsewhere as workflow JSON; undo takes the paste back.
     await page.locator('[data-node="calc"] .body').click();

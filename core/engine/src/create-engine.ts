@@ -10,6 +10,7 @@ import { acceptWebhook } from './intake.ts';
 import { createRouter } from './router.ts';
 import { createExecutor } from './executor.ts';
 import { replayRun } from './replay.ts';
+import { startTestRun } from './test-run.ts';
 import { createDeadLetterSink, replayDeadLetter } from './dead-letters.ts';
 import { recover } from './recovery.ts';
 import { createPoller } from './poller.ts';
@@ -47,6 +48,7 @@ export function createEngine(options: EngineOptions): Engine {
     acceptWebhook: (delivery) => acceptWebhook(ctx, delivery),
     validateWorkflow: (document) => validateWorkflowDocument(document, ctx.connectors, { codeMaxima: ctx.code.maxima }),
     replayRun: (runId) => replayRun(ctx, runId),
+    testRun: (request) => startTestRun(ctx, request),
     replayDeadLetter: (id) => replayDeadLetter(ctx, id),
     async startWorkers() {
       if (started) return;

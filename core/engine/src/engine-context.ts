@@ -59,6 +59,7 @@ function safeObserver(observer: EngineObserver = {}, log: Logger): Required<Engi
     runFinished: hook('runFinished'),
     stepFinished: hook('stepFinished'),
     stepRetried: hook('stepRetried'),
+    eventStored: hook('eventStored'),
     runUpdated: hook('runUpdated'),
     error(message, error) {
       // Errors the engine survives (it retries, or there is nothing to retry): logged, never thrown.

@@ -4,9 +4,10 @@
  */
 import type { Connector, ConnectionAuth, ConnectorSettings, HttpClient, ValidationProblem } from '@wireup/sdk';
 import type { Logger } from '@wireup/runtime';
-import type { ConnectionRecord, DeadLetterRecord, RunRecord, Store } from '@wireup/store';
+import type { ConnectionRecord, DeadLetterRecord, EventRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { CodeLimits } from './code-limits.ts';
+import type { TestRunRequest } from './test-run.ts';
 
 /**
  * The installed connectors, by name and version. Marketplace-installed connectors may have
@@ -41,6 +42,8 @@ export interface RetryPolicy {
 /** Hooks for metrics and logs; every one optional. */
 export interface EngineObserver {
   eventAccepted?(connector: string, duplicate: boolean): void;
+  /** An event is durably stored (and handed to the bus), or was already (a duplicate): "listen for a test event" follows this. */
+  eventStored?(event: EventRecord, duplicate: boolean): void;
   runFinished?(status: RunRecord['status'], durationMs: number): void;
   stepFinished?(type: string, status: string, durationMs: number): void;
   stepRetried?(connector: string, action: string, errorCode: string): void;
@@ -161,6 +164,12 @@ export interface Engine {
   validateWorkflow(document: unknown): ValidationProblem[];
   /** Replays a failed run: keeps its succeeded steps, runs the rest again. Throws when the run is absent or not failed. */
   replayRun(runId: string): Promise<RunRecord>;
+  /**
+   * Starts a test run (test-run.ts): the given document run on a sample or a stored event, marked
+   * `test: true`, through the bus and the executor like a real run (real actions included).
+   * Answers the run as queued; throws EVENT_NOT_FOUND (404), EVENT_NOT_FOR_TRIGGER (422).
+   */
+  testRun(request: TestRunRequest): Promise<RunRecord>;
   /** Puts a dead-lettered bus message back on its topic and removes it from the list. Throws when absent (404). */
   replayDeadLetter(id: string): Promise<DeadLetterRecord>;
   /** Worker role: subscribes the router and the executor to the bus, re-queues work left by a crash, and starts polling. */

@@ -83,6 +83,20 @@ export class EventMissingError extends WireupError {
   }
 }
 
+/** A test run names an event (by the provider's event id) that the workflow's trigger connection never received. */
+export class EventNotFoundError extends WireupError {
+  constructor(eventId: string, connectionId: string) {
+    super('EVENT_NOT_FOUND', `No event "${eventId}" was received on connection "${connectionId}". Give the id of an event delivered to this workflow's webhook URL (the runs list shows them as event.id), or leave eventId out to use the trigger's sample.`, { statusCode: 404, details: { eventId, connection: connectionId } });
+  }
+}
+
+/** A test run names an event of a type the workflow's trigger does not fire on. */
+export class EventNotForTriggerError extends WireupError {
+  constructor(eventId: string, type: string, trigger: string) {
+    super('EVENT_NOT_FOR_TRIGGER', `Event "${eventId}" is a ${type} event, which the trigger ${trigger} does not fire on. Choose an event this trigger fires on, or leave eventId out to use the trigger's sample.`, { statusCode: 422, details: { eventId, type, trigger } });
+  }
+}
+
 /** The engine is stopping: the message is left for redelivery and the run for recovery. */
 export class EngineStoppingError extends WireupError {
   constructor() {
@@ -159,6 +173,9 @@ export const engineErrors = defineErrorRegistry('engine', {
   CONNECTOR_NOT_INSTALLED: { status: 400, meaning: 'a workflow or event names a connector that is not installed' },
   STEP_NOT_SUPPORTED: { status: 400, meaning: 'a step type this engine cannot run (a workflow stored by a newer version)' },
   CONDITION_INVALID: { status: 400, meaning: 'a filter condition cannot be evaluated: a `matches` pattern RE2 refuses (backreference, lookaround) or over 500 characters, or a tested text over 10,000 characters' },
+  EVENT_NOT_FOUND: { status: 404, meaning: 'a test run (`POST /v1/workflows/:id/test`, step tests) names an `eventId` the workflow\'s trigger connection never received' },
+  EVENT_NOT_FOR_TRIGGER: { status: 422, meaning: "a test run names an event of a type the workflow's trigger does not fire on" },
+  TEST_RUN_MISSING: { status: null, shownIn: 'in run errors', meaning: 'what a test run ran on (its document and sample, kept beside it) is no longer stored' },
   EVENT_MISSING: { status: 500, meaning: "a run's event is no longer stored" },
   ENGINE_STOPPING: { status: 503, meaning: 'the engine is shutting down; the work is retried after restart' },
   POLL_RESULT_INVALID: { status: null, shownIn: 'in the log', meaning: "a polling trigger's `poll` returned something that is not `{items, cursor}` with an id per item; its cursor was not advanced (fix the connector)" },

@@ -20,6 +20,7 @@ import { evaluateConditions } from './conditions.ts';
 import { renderTemplate } from './template.ts';
 import { EngineStoppingError, EventMissingError, StepNotSupportedError } from './errors.ts';
 import type { RunMessage } from './messages.ts';
+import { loadTestRun } from './test-run.ts';
 
 type Outcome = { status: 'continue' | 'filtered' } | { status: 'failed' | 'waiting'; step: StepRecord };
 
@@ -149,11 +150,19 @@ async function finish(ctx: EngineContext, state: RunState, outcome: Outcome): Pr
 export async function executeRun(ctx: EngineContext, runId: string, loadWorkflow: LoadWorkflow = workflowLoader(ctx)): Promise<void> {
   const run = await ctx.store.runs.get(runId);
   if (!run || finished.has(run.status)) return;
-  const workflow = await loadWorkflow(run);
+  // A test run brings its own document (the draft as it was), and maybe its trigger payload and pinned outputs.
+  const test = run.test ? await loadTestRun(ctx, run) : null;
+  if (run.test && !test) return failRun(ctx, run, { code: 'TEST_RUN_MISSING', message: `What test run ${run.id} ran on (its document and sample) is no longer stored.`, retriable: false });
+  const workflow = test ? test.document as unknown as Workflow : await loadWorkflow(run);
   if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false });
-  const event = await ctx.store.events.get(run.event.key);
-  if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)));
-  const state = new RunState(ctx, run, event.payload, workflow.codeLimits);
+  let trigger: unknown = test?.sample;
+  if (!test || !('sample' in test)) {
+    const event = await ctx.store.events.get(run.event.key);
+    if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)));
+    trigger = event.payload;
+  }
+  const state = new RunState(ctx, run, trigger, workflow.codeLimits);
+  for (const [stepId, output] of Object.entries(test?.pinned ?? {})) state.remember(stepId, output);
   await finish(ctx, state, await runSteps(state, workflow.steps));
 }
 

@@ -13,6 +13,8 @@ export { eventKeyOf, runIdOf, idempotencyKeyOf, pollEventTypeOf, pollEventKeyOf,
 export type { PollState } from './poll-once.ts';
 export * from './errors.ts';
 export { templateWarnings, schemaHasPath } from './template-warnings.ts';
+export { triggersFor } from './router.ts';
+export { testRunKeyOf, type TestRunRequest, type TestTrigger, type TestRunSnapshot } from './test-run.ts';
 export { recipeWorkflow } from './recipe-workflow.ts';
 export { checkRecipe } from './check-recipe.ts';
 export { connectorUses, pinConnectorVersions, type ConnectorUse } from './connector-uses.ts';

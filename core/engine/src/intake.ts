@@ -68,6 +68,7 @@ export async function acceptWebhook(ctx: EngineContext, delivery: WebhookDeliver
     if (isNew) result.accepted++;
     else result.duplicates++;
     ctx.observer.eventAccepted(connection.connector, !isNew);
+    ctx.observer.eventStored(record, !isNew);
   }));
   return result;
 }

@@ -60,6 +60,7 @@ async function acceptItems(ctx: EngineContext, target: PollTarget, items: PollIt
     if (isNew) counts.accepted++;
     else counts.duplicates++;
     if (!baseline) ctx.observer.eventAccepted(target.connector, !isNew);
+    if (!baseline) ctx.observer.eventStored(record, !isNew);
   }
   counts.items += items.length;
 }

@@ -12,7 +12,7 @@ import { pollEventTypeOf, runIdOf, runKeyOf, type EventMessage, type RunMessage 
 const triggersByType = new WeakMap<Connector, Map<string, string[]>>();
 
 /** The event type a trigger fires on: a webhook trigger's provider `event`, a polling trigger's `<connector>.<trigger>`. */
-function eventTypeOf(connector: Connector, trigger: TriggerDefinition): string | undefined {
+export function eventTypeOf(connector: Connector, trigger: TriggerDefinition): string | undefined {
   if (trigger.strategy === 'webhook') return trigger.event;
   if (trigger.strategy === 'polling') return pollEventTypeOf(connector.manifest.name, trigger.key);
   return undefined;

@@ -93,6 +93,14 @@ export const workflowDocumentSchema: JsonSchema = {
       },
     },
     steps: { $ref: '#/definitions/steps' },
+    pinned: {
+      type: 'object', additionalProperties: false,
+      description: 'Samples pinned in the editor, kept with the draft: the mapping tree shows them, and step tests and test runs (POST /v1/workflows/{id}/test) read them. Runs the provider starts never read them.',
+      properties: {
+        trigger: { description: 'A trigger event used instead of the trigger\'s sample, e.g. one caught by "listen for a test event".' },
+        steps: { type: 'object', description: 'Outputs of steps by step id, e.g. a step test\'s result pinned for the steps after it.', additionalProperties: true },
+      },
+    },
     codeLimits: {
       type: 'object', additionalProperties: false,
       description: 'Limits of this workflow\'s code steps, up to the server\'s maxima (WIREUP_CODE_MAX_*).',

@@ -89,4 +89,14 @@ export interface Workflow {
   steps: WorkflowStep[];
   /** Limits of this workflow's code steps, up to the server's maxima (see code-limits.ts). */
   codeLimits?: Partial<CodeLimits>;
+  /** Samples pinned in the editor (see the schema); never read by runs the provider starts. */
+  pinned?: PinnedSamples;
+}
+
+/** Samples pinned in the editor: what the mapping tree shows and step tests read. */
+export interface PinnedSamples {
+  /** A trigger event to use instead of the manifest's sample (e.g. one caught by "listen for a test event"). */
+  trigger?: unknown;
+  /** Outputs of steps, by step id (a step test's result, pinned). */
+  steps?: Record<string, unknown>;
 }

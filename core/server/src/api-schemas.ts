@@ -63,7 +63,9 @@ const runProperties: Schema = {
   id: text(), workflowId: text(), version: { type: 'integer' },
   status: { enum: [...runStatuses] },
   event: { type: 'object', properties: { key: text(), id: text(), type: text() } },
-  error: stepErrorSchema, replays: { type: 'integer' }, createdAt: timestamp, updatedAt: timestamp, finishedAt: timestamp,
+  error: stepErrorSchema, replays: { type: 'integer' },
+  test: { type: 'boolean', description: 'A test run (POST /v1/workflows/{id}/test, step tests): started by a user, not by the provider; `version` 0 is the draft' },
+  createdAt: timestamp, updatedAt: timestamp, finishedAt: timestamp,
 };
 
 const runSchema: Schema = {

@@ -9,6 +9,7 @@ import type { Metrics } from './metrics.ts';
 import type { PagesPublisher } from './pages-publisher.ts';
 import type { Sessions } from './sessions.ts';
 import type { Marketplace } from '@wireup/marketplace';
+import type { TestEventHub } from './test-event-hub.ts';
 import type { RunFeed } from './run-feed.ts';
 
 export interface AppDeps {
@@ -28,6 +29,8 @@ export interface AppDeps {
   runFeed: RunFeed;
   /** Installs, upgrades and removes connector packages; its registry is `catalog`. Absent: no marketplace routes. */
   marketplace?: Marketplace;
+  /** Where "listen for a test event" waits for the engine's next stored event. */
+  testEvents: TestEventHub;
   /** Rebuilds the pair pages; undefined where no site is served. */
   pages?: PagesPublisher;
   /** The process's pino logger (Fastify logs through it); none: Fastify logs nothing. */

@@ -25,6 +25,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { connectorRoutes } from './routes/connectors.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { workflowRoutes } from './routes/workflows.ts';
+import { workflowTestRoutes } from './routes/workflow-tests.ts';
 import { runRoutes } from './routes/runs.ts';
 import { deadLetterRoutes } from './routes/dead-letters.ts';
 import { pagesRoutes } from './routes/pages.ts';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<WireupApp> {
     await api.register(async (scope) => connectorRoutes(scope, deps));
     await api.register(async (scope) => connectionRoutes(scope, deps));
     await api.register(async (scope) => workflowRoutes(scope, deps));
+    await api.register(async (scope) => workflowTestRoutes(scope, deps));
     await api.register(async (scope) => runRoutes(scope, deps));
     await api.register(async (scope) => deadLetterRoutes(scope, deps));
     const { marketplace } = deps;

@@ -82,6 +82,12 @@ export class ConnectionSecretsRequiredError extends WireupError {
   }
 }
 
+export class WorkflowNotPublishedError extends WireupError {
+  constructor(id: string) {
+    super('WORKFLOW_NOT_PUBLISHED', `Workflow "${id}" has no published version to test. Publish it first, or test the draft (leave "published" out).`, { statusCode: 409, details: { workflow: id } });
+  }
+}
+
 export class WebhookUrlNotPublicError extends WireupError {
   constructor(message: string, details: { url: string; connection: string; events: string[] }) {
     super('WEBHOOK_URL_NOT_PUBLIC', `${message} The workflow was not published.`, { statusCode: 422, details });
@@ -153,6 +159,7 @@ export const serverErrors = defineErrorRegistry('server', {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'send `application/json`' },
   HEADERS_TOO_LARGE: { status: 431, meaning: "the request line and headers are over 64 KiB (Node's parser; the connection is closed)" },
   REQUEST_TIMEOUT: { status: 408, meaning: 'the headers or the body did not arrive within `WIREUP_HEADERS_TIMEOUT_MS` / `WIREUP_REQUEST_TIMEOUT_MS`' },
+  WORKFLOW_NOT_PUBLISHED: { status: 409, meaning: '`POST /v1/workflows/:id/test` with `"published": true` of a workflow that is not published: publish it, or test the draft' },
   CONNECTION_TEST_FAILED: { status: 422, meaning: "the connection check failed: the app refused the credentials, could not be reached (`NETWORK_ERROR`) or the egress guard refused its address (`EGRESS_REFUSED`); `details.cause` is the connector's code (e.g. `AUTHENTICATION_FAILED`)" },
   CONNECTION_SECRETS_REQUIRED: { status: 422, meaning: 'an update changes a field that says where secrets are sent (Kustomer `baseUrl`) without giving the secret fields again; `details` names each one' },
   WEBHOOK_URL_NOT_PUBLIC: { status: 422, meaning: 'publishing would register a webhook at a loopback or private URL the provider cannot reach (WIREUP_PUBLIC_URL unset on a laptop): set WIREUP_PUBLIC_URL to a tunnel, or give the connection its signing secret and forward events (`stripe listen --forward-to`); `details` has the URL and events' },

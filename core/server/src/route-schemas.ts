@@ -26,8 +26,20 @@ const publishedSchema: Schema = {
     id: { type: 'string' }, version: { type: 'integer' }, status: { const: 'published' },
     webhookUrl: { type: 'string', format: 'uri', description: 'The URL to give the provider (absent for polling triggers)' },
     webhook: { type: 'object', description: 'Registration state: managed by Wireup or by the user; the URL (the same as webhookUrl) and the events registered, or to configure at the provider; for a user-managed endpoint, `setup` says where and how', properties: { managed: { type: 'boolean' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, endpoint: { type: 'string' }, setup: { type: 'string' } } },
-    warnings: { type: 'array', items: { type: 'string' } },
+    warnings: { type: 'array', items: { type: 'string' }, description: 'What publishing did not do at the provider, and template paths the trigger\'s or earlier steps\' output schemas do not have (e.g. `/steps/1/input/name: template "{{trigger.data.nmae}}" reads data.nmae, …`); the workflow is published all the same' },
   },
+};
+
+/** A workflow as saving and reading it answers: with the template warnings of its draft. */
+const savedWorkflow: Schema = {
+  allOf: [schemaRef('Workflow'), {
+    type: 'object', properties: {
+      warnings: {
+        type: 'array', description: 'Template paths the trigger\'s or earlier steps\' output schemas do not have (e.g. `{{trigger.data.nmae}}`): saved and publishable all the same, probably a typo',
+        items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' }, fix: { type: 'string' } } },
+      },
+    },
+  }],
 };
 
 export const routeSchemas = {
@@ -73,7 +85,7 @@ export const routeSchemas = {
     summary: 'Create a workflow draft (validated by core/engine: a problem is a 422 naming the field)', tags: ['workflows'],
     body: { anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')], description: 'A workflow document; with ?partial=true an outline is enough' },
     querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
-    response: { 201: described('Created', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 422) },
+    response: { 201: described('Created', savedWorkflow), ...errorResponses(...api, ...withBody, 422) },
   },
   listWorkflows: {
     summary: 'Workflows', tags: ['workflows'],
@@ -81,14 +93,14 @@ export const routeSchemas = {
   },
   getWorkflow: {
     summary: 'A workflow', tags: ['workflows'], params: idParams('id'),
-    response: { 200: described('The workflow', schemaRef('Workflow')), ...errorResponses(...api, 404) },
+    response: { 200: described('The workflow', savedWorkflow), ...errorResponses(...api, 404) },
   },
   updateWorkflow: {
     summary: 'Replace the draft (published versions never change)', tags: ['workflows'], params: idParams('id'),
     body: { anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')], description: 'A workflow document; with ?partial=true an outline is enough' },
     querystring: { type: 'object', properties: { partial: { enum: ['true', 'false'], description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates' } } },
     headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'The revision this save is based on; refused with 412 when the draft has moved on' } } },
-    response: { 200: described('Updated', schemaRef('Workflow')), ...errorResponses(...api, ...withBody, 404, 412, 422) },
+    response: { 200: described('Updated', savedWorkflow), ...errorResponses(...api, ...withBody, 404, 412, 422) },
   },
   deleteWorkflow: {
     summary: 'Delete a workflow that is not published (a published one answers 409 WORKFLOW_PUBLISHED: unpublish it first); its runs stay listed', tags: ['workflows'], params: idParams('id'),
@@ -126,6 +138,7 @@ export const routeSchemas = {
         status: { type: 'string', pattern: `^${runStatuses}(,${runStatuses})*$`, description: 'Comma-separated statuses, e.g. `failed` or `queued,running`; give the parameter once' },
         limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
         before: { type: 'string', minLength: 1, maxLength: limits.idLength, description: 'A run id (the `next` of the previous page): the runs after it' },
+        test: { enum: ['true', 'false'], description: 'true: only test runs (POST /v1/workflows/{id}/test, step tests); false: only runs the provider started; absent: both' },
       },
     },
     response: { 200: described('Runs without their steps', list(schemaRef('RunSummary'), { next: { type: ['string', 'null'], description: 'Give it as `before` for the next page' } })), ...errorResponses(...api) },

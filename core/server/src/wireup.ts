@@ -16,6 +16,7 @@ import type { EventBus } from '@wireup/bus';
 import type { Config } from './config.ts';
 import { buildApp, type WireupApp } from './app.ts';
 import { loadApiToken } from './api-token.ts';
+import { createTestEventHub } from './test-event-hub.ts';
 import { createSessions, type Sessions } from './sessions.ts';
 import { createRunFeed, type RunFeed } from './run-feed.ts';
 import { createSecretBox, type SecretBox } from './secret-box.ts';
@@ -111,6 +112,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   });
   const catalog: ConnectorCatalog = marketplace.connectors;
   const metrics = createMetrics({ catalog });
+  const testEvents = createTestEventHub();
   let started = false;
   const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
   await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
@@ -123,6 +125,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     logger: log.child({ component: 'engine' }),
     observer: {
       eventAccepted: (connector, duplicate) => metrics.eventAccepted(connector, duplicate),
+      eventStored: (event) => testEvents.deliver(event),
       runFinished: (status, ms) => metrics.runFinished(status, ms / 1000),
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
@@ -140,7 +143,7 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   workflows.subscribe((event) => metrics.workflowEvent(event.type));
   // The most-used pairings the pair pages show come from the published workflows.
   workflows.subscribe(async (event) => { if (event.type !== 'workflow.deleted') await pages.rebuild(); });
-  const app = await buildApp({ config, store, engine, workflows, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, runFeed, pages, marketplace, logger: log });
+  const app = await buildApp({ config, store, engine, workflows, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, runFeed, pages, marketplace, testEvents, logger: log });
   const wireup: Wireup = {
     config, app, engine, workflows, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, runFeed, url: '',
     async start() {

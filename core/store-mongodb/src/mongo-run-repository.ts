@@ -31,6 +31,7 @@ interface RunDoc {
   steps: string;
   error?: string;
   replays: number;
+  test?: boolean;
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
@@ -49,6 +50,7 @@ function toRecord(doc: RunDoc): RunRecord {
   };
   if (doc.error !== undefined && doc.error !== null) record.error = fromJson<StepError>(doc.error);
   if (doc.finishedAt !== undefined && doc.finishedAt !== null) record.finishedAt = doc.finishedAt;
+  if (doc.test) record.test = true;
   return record;
 }
 
@@ -60,6 +62,7 @@ function toDoc(run: RunRecord, rev: number): RunDoc {
   };
   if (run.error !== undefined) doc.error = toJson(run.error);
   if (run.finishedAt !== undefined) doc.finishedAt = run.finishedAt;
+  if (run.test) doc.test = true;
   return doc;
 }
 
@@ -120,6 +123,8 @@ export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRe
       const filter: Filter<RunDoc> = {};
       if (query.workflowId !== undefined) filter.workflowId = query.workflowId;
       if (query.status !== undefined && query.status.length > 0) filter.status = { $in: query.status };
+      // Runs written before test runs existed have no field: they are not tests.
+      if (query.test !== undefined) filter.test = query.test ? true : { $ne: true };
       if (query.before !== undefined) {
         const cursor = await col().findOne({ _id: query.before }, { projection: { createdAt: 1 } });
         if (!cursor) return [];

@@ -98,6 +98,11 @@ const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Test runs (RunRecord.test), listed with or without the others.
+    version: 3,
+    sql: 'ALTER TABLE runs ADD COLUMN test INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 /** The schema version this code writes. */

@@ -20,6 +20,7 @@ interface RunRow {
   steps: string;
   error: string | null;
   replays: number;
+  test: number;
   created_at: string;
   updated_at: string;
   finished_at: string | null;
@@ -40,6 +41,7 @@ function toRecord(row: RunRow): RunRecord {
   const error = fromJson<StepError>(row.error);
   if (error !== undefined) record.error = error;
   if (row.finished_at !== null) record.finishedAt = row.finished_at;
+  if (row.test) record.test = true;
   return record;
 }
 
@@ -52,14 +54,15 @@ const toParams = (run: RunRecord): Record<string, unknown> => ({
   steps: JSON.stringify(run.steps ?? []),
   error: toJson(run.error),
   replays: run.replays ?? 0,
+  test: run.test ? 1 : 0,
   createdAt: run.createdAt,
   updatedAt: run.updatedAt,
   finishedAt: run.finishedAt ?? null,
 });
 
 export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue): RunRepository {
-  const insert = db.prepare(`INSERT INTO runs (id, workflow_id, version, status, event, steps, error, replays, created_at, updated_at, finished_at)
-    VALUES (@id, @workflowId, @version, @status, @event, @steps, @error, @replays, @createdAt, @updatedAt, @finishedAt) ON CONFLICT (id) DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO runs (id, workflow_id, version, status, event, steps, error, replays, test, created_at, updated_at, finished_at)
+    VALUES (@id, @workflowId, @version, @status, @event, @steps, @error, @replays, @test, @createdAt, @updatedAt, @finishedAt) ON CONFLICT (id) DO NOTHING`);
   const byId = db.prepare('SELECT * FROM runs WHERE id = ?');
   const cursorOf = db.prepare('SELECT created_at, id FROM runs WHERE id = ?');
   const replace = db.prepare(`UPDATE runs SET status = @status, steps = @steps, error = @error, replays = @replays,
@@ -67,14 +70,15 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
   // One statement per query shape (filters present or not), prepared on first use and kept.
   const listStatements = new Map<string, Statement>();
 
-  const listStatement = (byWorkflow: boolean, byStatus: boolean, paged: boolean): Statement => {
-    const shape = `${byWorkflow}/${byStatus}/${paged}`;
+  const listStatement = (byWorkflow: boolean, byStatus: boolean, paged: boolean, byTest: boolean): Statement => {
+    const shape = `${byWorkflow}/${byStatus}/${paged}/${byTest}`;
     let statement = listStatements.get(shape);
     if (!statement) {
       const where = [
         byWorkflow ? 'workflow_id = @workflowId' : '',
         byStatus ? 'status IN (SELECT value FROM json_each(@statuses))' : '',
         paged ? '(created_at, id) < (@beforeCreatedAt, @beforeId)' : '',
+        byTest ? 'test = @test' : '',
       ].filter(Boolean);
       statement = db.prepare(`SELECT * FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`);
       listStatements.set(shape, statement);
@@ -114,12 +118,13 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
         if (!cursor) return [];
       }
       const byStatus = query.status !== undefined && query.status.length > 0;
-      const statement = listStatement(query.workflowId !== undefined, byStatus, cursor !== undefined);
+      const statement = listStatement(query.workflowId !== undefined, byStatus, cursor !== undefined, query.test !== undefined);
       const rows = statement.all({
         limit: runPageSize(query.limit),
         ...(query.workflowId !== undefined ? { workflowId: query.workflowId } : {}),
         ...(byStatus ? { statuses: JSON.stringify(query.status) } : {}),
         ...(cursor ? { beforeCreatedAt: cursor.created_at, beforeId: cursor.id } : {}),
+        ...(query.test !== undefined ? { test: query.test ? 1 : 0 } : {}),
       }) as RunRow[];
       return rows.map(toRecord);
     },

@@ -51,7 +51,7 @@ describe('createSqliteStore', () => {
       await createSqliteStore({ path }).stop();
       const db = new Database(path, { readonly: true });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM store_schema_version ORDER BY version').pluck().all()).toEqual([1, 2]);
+      expect(db.prepare('SELECT version FROM store_schema_version ORDER BY version').pluck().all()).toEqual([1, 2, 3]);
       db.close();
     } finally {
       await cleanup();

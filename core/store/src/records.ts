@@ -110,6 +110,11 @@ export interface RunRecord {
   error?: StepError;
   /** How many times the run was replayed. */
   replays: number;
+  /**
+   * A test run (POST /v1/workflows/:id/test, step tests): started by a user, not by the provider.
+   * It runs like any other run, real actions included; `version` 0 means the draft as it was then.
+   */
+  test?: boolean;
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
@@ -128,6 +133,8 @@ export interface RunCheckpoint {
 export interface RunQuery {
   workflowId?: string;
   status?: RunStatus[];
+  /** true: only test runs; false: only runs the provider started; absent: both. */
+  test?: boolean;
   limit?: number;
   /** Runs created strictly before this id's createdAt (keyset paging by createdAt, id desc). */
   before?: string;

@@ -13,6 +13,8 @@ export interface RunStreamHandlers {
   resync(): void;
   /** Live or not (the browser retries while it is not). */
   live?(live: boolean): void;
+  /** The server refused the stream (signed out, session expired, too many streams): the browser gives up. */
+  closed?(): void;
 }
 
 /** Follows run changes (of one workflow, or one run); returns a function that stops. */
@@ -32,6 +34,9 @@ export function watchRuns(filter: { workflow?: string; run?: string }, handlers:
       handlers.run(JSON.parse((event as MessageEvent<string>).data) as Run);
     } catch { /* a malformed event is skipped; the next resync corrects */ }
   });
-  source.addEventListener('error', () => handlers.live?.(false));
+  source.addEventListener('error', () => {
+    handlers.live?.(false);
+    if (source.readyState === EventSource.CLOSED) handlers.closed?.();
+  });
   return () => source.close();
 }

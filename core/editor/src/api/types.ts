@@ -62,11 +62,15 @@ export interface Step {
   output?: 'text' | 'json';
 }
 
+/** Samples pinned in the editor, saved with the draft: a trigger event and step outputs (never read by real runs). */
+export interface PinnedSamples { trigger?: unknown; steps?: Record<string, unknown> }
+
 export interface WorkflowDocument {
   name: string;
   description?: string;
   trigger: { connector: string; trigger: string; connection: string };
   steps: Step[];
+  pinned?: PinnedSamples;
 }
 
 export interface Workflow {
@@ -76,6 +80,8 @@ export interface Workflow {
   webhookUrl?: string;
   revision: string;
   problems?: Problem[];
+  /** Template paths the schemas do not have (`{{trigger.data.nmae}}`): saved all the same. */
+  warnings?: Problem[];
   createdAt: string; updatedAt: string;
 }
 
@@ -84,7 +90,7 @@ export interface PublishResult { id: string; version: number; status: 'published
 export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'filtered';
 export interface StepError { code: string; message: string; retriable?: boolean; details?: unknown }
 export interface RunStep { id: string; type: string; status: string; input?: unknown; output?: unknown; error?: StepError; attempts: number; startedAt: string; finishedAt?: string; durationMs?: number }
-export interface Run { id: string; workflowId: string; version: number; status: RunStatus; event: { key: string; id: string; type: string }; steps?: RunStep[]; error?: StepError; replays: number; createdAt: string; updatedAt: string; finishedAt?: string }
+export interface Run { id: string; workflowId: string; version: number; status: RunStatus; test?: boolean; event: { key: string; id: string; type: string }; steps?: RunStep[]; error?: StepError; replays: number; createdAt: string; updatedAt: string; finishedAt?: string }
 
 export interface MarketplaceEntry {
   name: string; connector: string; displayName?: string; description?: string; categories?: string[]; icon?: string;

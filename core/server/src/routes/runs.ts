@@ -10,14 +10,14 @@ import { openRunStream } from '../run-stream.ts';
 const statuses: readonly RunStatus[] = runStatuses;
 
 export async function runRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get<{ Querystring: { workflow?: string; status?: string; limit?: number; before?: string } }>('/v1/runs', { schema: schemas.listRuns }, async (request) => {
-    const { workflow, status, limit, before } = request.query;
+  app.get<{ Querystring: { workflow?: string; status?: string; limit?: number; before?: string; test?: 'true' | 'false' } }>('/v1/runs', { schema: schemas.listRuns }, async (request) => {
+    const { workflow, status, limit, before, test } = request.query;
     const wanted = status ? status.split(',') : undefined;
     const bad = wanted?.find((s) => !statuses.includes(s as RunStatus));
     if (bad) throw new RequestInvalidError('Unknown run status', [{ path: '/status', message: `"${bad}" is not a run status`, fix: `use ${statuses.join(', ')}` }]);
     const n = limit === undefined ? 50 : Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 500) throw new RequestInvalidError('Bad limit', [{ path: '/limit', message: 'must be a whole number from 1 to 500', fix: 'give e.g. limit=50' }]);
-    const runs = await deps.store.runs.list({ workflowId: workflow, status: wanted as RunStatus[] | undefined, limit: n, before });
+    const runs = await deps.store.runs.list({ workflowId: workflow, status: wanted as RunStatus[] | undefined, limit: n, before, ...(test === undefined ? {} : { test: test === 'true' }) });
     return { data: runs.map(({ steps: _steps, ...summary }) => summary), next: runs.length === n ? runs[runs.length - 1].id : null };
   });
 

@@ -10,7 +10,7 @@ import type { WorkflowDocument, WorkflowRecord } from '@wireup/store';
 import type { AppDeps } from '../app-deps.ts';
 import { bodyValidatedElsewhere } from '../body-validated-elsewhere.ts';
 import { routeSchemas as schemas } from '../route-schemas.ts';
-import { WorkflowInvalidError } from '@wireup/engine';
+import { templateWarnings, WorkflowInvalidError, type Workflow } from '@wireup/engine';
 import { JsonTooDeepError, NotFoundError } from '../errors.ts';
 import { sendError } from '../error-handler.ts';
 import type { ValidationProblem } from '@wireup/sdk';
@@ -30,6 +30,17 @@ export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): P
   return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}/${connection.webhookToken}`;
 }
 
+/** Template paths the trigger's or earlier steps' output schemas do not have (`{{trigger.data.nmae}}`): warnings, not errors. */
+const warningsOf = (deps: AppDeps, document: WorkflowDocument): ValidationProblem[] => templateWarnings(document as unknown as Workflow, deps.catalog);
+/** A template warning as a line of publish's `warnings`. */
+const warningLine = (w: ValidationProblem): string => `${w.path}: ${w.message} (${w.fix})`;
+
+/** Publish's `warnings`: the registrar's, then the template warnings as lines; absent when there are none. */
+function withTemplateWarnings(registration: string[], templates: ValidationProblem[]): { warnings?: string[] } {
+  const all = [...registration, ...templates.map(warningLine)];
+  return all.length ? { warnings: all } : {};
+}
+
 async function view(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
   const published = record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
   return {
@@ -46,6 +57,11 @@ async function view(deps: AppDeps, record: WorkflowRecord, problems?: Validation
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
+}
+
+/** A workflow as saving (and reading) it answers: with the template warnings of its draft. */
+async function savedView(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
+  return { ...(await view(deps, record, problems)), warnings: warningsOf(deps, record.draft) };
 }
 
 export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -72,14 +88,14 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.post('/v1/workflows', { schema: schemas.createWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request, reply) => {
     const { document, problems } = await accepted(request.body, isPartial(request.query));
     const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
-    return reply.code(201).send(await view(deps, record, problems));
+    return reply.code(201).send(await savedView(deps, record, problems));
   });
 
   app.get('/v1/workflows', { schema: schemas.listWorkflows }, async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
 
   app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => {
     const record = await load(request.params.id);
-    return view(deps, record, await deps.workflows.problems(record.draft));
+    return savedView(deps, record, await deps.workflows.problems(record.draft));
   });
 
   app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
@@ -88,7 +104,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     const { document, problems } = await accepted(request.body, isPartial(request.query));
     checkRevision(current, request.headers['if-match']);
     const record = await deps.store.workflows.updateDraft(request.params.id, document);
-    return view(deps, record ?? (await load(request.params.id)), problems);
+    return savedView(deps, record ?? (await load(request.params.id)), problems);
   }));
 
   app.delete<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.deleteWorkflow }, async (request, reply) => {
@@ -100,7 +116,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
     const { version, webhook, warnings } = await deps.workflows.publish(request.params.id);
     return {
       id: version.workflowId, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
-      ...(webhook ? { webhook } : {}), ...(warnings.length ? { warnings } : {}),
+      ...(webhook ? { webhook } : {}), ...withTemplateWarnings(warnings, warningsOf(deps, version.document)),
     };
   });
 

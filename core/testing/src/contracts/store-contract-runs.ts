@@ -111,6 +111,23 @@ export function describeRunContract(getStore: () => Store): void {
       expect(ids(await runs.list({ workflowId: 'wf-none' }))).toEqual([]);
     });
 
+    it('keeps the test mark and lists test runs alone, the others alone, or both', async () => {
+      const { runs } = getStore();
+      await runs.createIfAbsent(run('t1', { createdAt: at(1), workflowId: 'wf-1', test: true }));
+      await runs.createIfAbsent(run('t2', { createdAt: at(2), workflowId: 'wf-1' }));
+      await runs.createIfAbsent(run('t3', { createdAt: at(3), workflowId: 'wf-2', test: true, status: 'failed' }));
+      const ids = (list: RunRecord[]): string[] => list.map((r) => r.id);
+      expect((await runs.get('t1'))?.test).toBe(true);
+      expect((await runs.get('t2'))?.test).toBeUndefined();
+      expect(ids(await runs.list({}))).toEqual(['t3', 't2', 't1']);
+      expect(ids(await runs.list({ test: true }))).toEqual(['t3', 't1']);
+      expect(ids(await runs.list({ test: false }))).toEqual(['t2']);
+      expect(ids(await runs.list({ test: true, workflowId: 'wf-1' }))).toEqual(['t1']);
+      expect(ids(await runs.list({ test: true, status: ['failed'] }))).toEqual(['t3']);
+      await runs.setStatus('t1', 'succeeded');
+      expect((await runs.get('t1'))?.test).toBe(true);
+    });
+
     it('pages through runs with a keyset cursor, ties on createdAt broken by id, no run missed or repeated', async () => {
       const { runs } = getStore();
       const created: RunRecord[] = [];

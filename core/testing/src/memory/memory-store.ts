@@ -162,6 +162,7 @@ function createRuns(): RunRepository {
       const matching = [...rows.values()].filter((r) =>
         (query.workflowId === undefined || r.workflowId === query.workflowId)
         && (statuses === null || statuses.has(r.status))
+        && (query.test === undefined || Boolean(r.test) === query.test)
         && (cursor === undefined || compareRunsNewestFirst(r, cursor) > 0));
       return copy(matching.sort(compareRunsNewestFirst).slice(0, runPageSize(query.limit)));
     },

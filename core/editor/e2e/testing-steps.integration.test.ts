@@ -1,0 +1,140 @@
+// @vitest-environment node
+/**
+ * Testing without the provider in a real browser (Debian's chromium through playwright-core)
+ * against the real `wireup start`, stripe-mock and the fake Kustomer: "Listen for a test event"
+ * catches a signed charge.failed sent to the trigger connection's webhook URL and the mapping tree
+ * shows it; "Test step" runs the find-customer step for real (one Kustomer customer), its output
+ * is pinned; the conversation step's test reads that pinned output (one conversation on that
+ * customer); the pins survive a reload; the Runs view shows the test runs with a "Test" badge.
+ * Screenshots go to core/editor/test-output/ (15-… to 18-…).
+ */
+import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
+import { editorBuilt, startWireup, type WireupProcess } from './wireup-process.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
+const webhookSecret = 'whsec_e2e_testing_secret';
+const token = 'e2e-token-testing-0123456789';
+const outDir = join(import.meta.dirname, '..', 'test-output');
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chromium', () => {
+  let kustomer: FakeKustomer;
+  let wireup: WireupProcess;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let dataDir: string;
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${wireup.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const json = await res.json() as any;
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  beforeAll(async () => {
+    if (!editorBuilt()) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
+    mkdirSync(outDir, { recursive: true });
+    kustomer = await createFakeKustomer({ apiKey: 'kustomer-e2e-key' });
+    dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-testing-'));
+    wireup = await startWireup({ WIREUP_DATA_DIR: dataDir, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_API_TOKEN: token });
+    profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-testing-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, viewport: { width: 1440, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await wireup?.stop();
+    await kustomer?.close();
+    for (const dir of [profile, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const violations: Record<string, Array<{ id: string; help: string; nodes: string[] }>> = {};
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (bad.length) violations[name] = bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  };
+
+  it('listens for a test event, tests a step for real, pins its output for the next step, and shows the test runs', async () => {
+    // Set up through the API (the headline browser test does it through the UI): two connections and the recipe as a draft.
+    const stripe = await api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe', auth: { secretKey: 'sk_test_123', webhookSecret } });
+    const kustomerConnection = await api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-e2e-key', baseUrl: kustomer.url } });
+    const recipe = (await api('GET', '/v1/connectors/kustomer')).recipes.find((r: { key: string }) => r.key === 'stripe-charge-failed-conversation');
+    const steps = recipe.steps.map((s: object) => ({ ...s, connection: kustomerConnection.id }));
+    const workflow = await api('POST', '/v1/workflows?partial=true', { name: 'Tested before publishing', trigger: { ...recipe.trigger, connection: stripe.id }, steps });
+    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token } })).status()).toBe(200);
+    await page.goto(`${wireup.url}/editor/${workflow.id}`);
+    const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
+
+    // 1. The trigger's panel: listen, then Stripe (here: this test) sends a signed charge.failed to the webhook URL.
+    await page.getByRole('button', { name: 'Listen for a test event' }).click();
+    await page.getByRole('status').filter({ hasText: 'Waiting for the next event' }).waitFor();
+    const event = {
+      id: 'evt_e2e_listened', object: 'event', api_version: '2024-06-20', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false,
+      data: { object: { id: 'ch_e2e_listened', object: 'charge', amount: 1500, currency: 'usd', customer: 'cus_e2e_listened', status: 'failed', failure_code: 'card_declined', billing_details: { email: 'grace@example.com', name: 'Grace Hopper', phone: null }, receipt_email: null } },
+    };
+    const payload = JSON.stringify(event);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = `t=${timestamp},v1=${createHmac('sha256', webhookSecret).update(`${timestamp}.${payload}`).digest('hex')}`;
+    const delivered = await fetch(stripe.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+    expect(delivered.status).toBe(200);
+    await page.getByRole('status').filter({ hasText: 'Got charge.failed evt_e2e_listened' }).waitFor();
+    await page.locator('summary', { hasText: '(test event)' }).first().waitFor();
+    await page.locator('[data-template="{{trigger.data.object.id}}"]').filter({ hasText: 'ch_e2e_listened' }).first().waitFor();
+    await saved.waitFor();
+    await shot('15-listen-test-event');
+
+    // 2. Test the find-customer step: the notice says it calls Kustomer; it does, once; pin the output.
+    await page.locator('[data-node="find-customer"] .body').click();
+    const findPanel = page.getByRole('region', { name: 'Test this step' });
+    await findPanel.getByRole('note').filter({ hasText: 'it calls Kustomer with the chosen connection' }).waitFor();
+    await findPanel.getByRole('button', { name: 'Test step' }).click();
+    await findPanel.locator('pre.output').filter({ hasText: 'cus_e2e_listened' }).waitFor();
+    expect(kustomer.customers.map((c) => c.attributes.externalId)).toEqual(['cus_e2e_listened']);
+    const customerId = kustomer.customers[0].id;
+    await findPanel.getByRole('button', { name: 'Pin as sample output' }).click();
+    await findPanel.getByText('Output pinned').waitFor();
+    await saved.waitFor();
+    await shot('16-step-tested-pinned');
+
+    // 3. The conversation step maps from the pinned output, and its test reads it: one conversation on that customer.
+    await page.locator('[data-node="open-conversation"] .body').click();
+    await page.locator('summary', { hasText: 'find-customer' }).filter({ hasText: '(pinned output)' }).waitFor();
+    const conversationPanel = page.getByRole('region', { name: 'Test this step' });
+    await conversationPanel.getByRole('button', { name: 'Test step' }).click();
+    await conversationPanel.locator('.badge').filter({ hasText: 'succeeded' }).waitFor();
+    expect(kustomer.conversations).toHaveLength(1);
+    expect(kustomer.conversations[0].relationships.customer.data?.id).toBe(customerId);
+    expect(kustomer.conversations[0].attributes.name).toBe('Payment failed: ch_e2e_listened');
+    expect(kustomer.customers).toHaveLength(1);
+    await shot('17-second-step-tested');
+
+    // 4. The pins were saved with the draft: after a reload the tree still shows them.
+    await page.reload();
+    await page.locator('[data-node="open-conversation"] .body').click();
+    await page.locator('summary', { hasText: 'find-customer' }).filter({ hasText: '(pinned output)' }).waitFor();
+    await page.locator('summary', { hasText: '(test event)' }).first().waitFor();
+    const draft = (await api('GET', `/v1/workflows/${workflow.id}`)).draft;
+    expect(draft.pinned.steps['find-customer'].customer.id).toBe(customerId);
+    expect(draft.pinned.trigger.id).toBe('evt_e2e_listened');
+
+    // 5. The Runs view: the two step tests with a "Test" badge.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await expect.poll(() => page.locator('tr.run-row').filter({ has: page.locator('.badge.test') }).count()).toBe(2);
+    await shot('18-runs-test-badge');
+    expect(violations).toEqual({});
+  });
+});
