@@ -50,7 +50,7 @@ export default defineConnector({
       {
         key: 'model',
         label: 'Model',
-        description: 'The chat model to use, as the endpoint names it: gpt-4o-mini (default), gpt-4o, llama3.2, …',
+        description: 'The chat model to use, as the endpoint names it, e.g. gpt-4o-mini (default), gpt-4o or llama3.2.',
         secret: false,
         required: false,
         default: DEFAULT_OPENAI_MODEL,

@@ -5,7 +5,8 @@
  * catches a signed charge.failed sent to the trigger connection's webhook URL and the mapping tree
  * shows it; "Test step" runs the find-customer step for real (one Kustomer customer), its output
  * is pinned; the conversation step's test reads that pinned output (one conversation on that
- * customer); the pins survive a reload; the Runs view shows the test runs with a "Test" badge.
+ * customer); the pins survive a reload; the whole draft is tested from the trigger's panel; the Runs
+ * view shows the test runs with a "Test" badge.
  * Screenshots go to core/editor/test-output/ (15-… to 18-…).
  */
 import { createHmac } from 'node:crypto';
@@ -131,9 +132,19 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
     expect(draft.pinned.steps['find-customer'].customer.id).toBe(customerId);
     expect(draft.pinned.trigger.id).toBe('evt_e2e_listened');
 
-    // 5. The Runs view: the two step tests with a "Test" badge.
+    // 5. The whole draft, from the trigger's panel, on the pinned test event: the customer is found this time, a second conversation opens.
+    await page.locator('[data-node="trigger"] .body').click();
+    const whole = page.getByRole('region', { name: 'Test the whole workflow' });
+    await whole.getByRole('note').filter({ hasText: 'on the pinned test event, for real' }).waitFor();
+    await whole.getByRole('button', { name: 'Test the workflow' }).click();
+    await whole.locator('.badge').filter({ hasText: 'succeeded' }).waitFor();
+    expect(kustomer.customers).toHaveLength(1);
+    expect(kustomer.conversations).toHaveLength(2);
+    expect(kustomer.conversations[1].relationships.customer.data?.id).toBe(customerId);
+
+    // 6. The Runs view: the two step tests and the workflow test, each with a "Test" badge.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
-    await expect.poll(() => page.locator('tr.run-row').filter({ has: page.locator('.badge.test') }).count()).toBe(2);
+    await expect.poll(() => page.locator('tr.run-row').filter({ has: page.locator('.badge.test') }).count()).toBe(3);
     await shot('18-runs-test-badge');
     expect(violations).toEqual({});
   });

@@ -70,7 +70,11 @@ describe('buildSite', () => {
     const trigger = manifests[0].triggers[0];
     expect(page.text).toContain(trigger.description.replace(/`/g, ''));
     expect(page.text).toMatch(/data\.object\.customer\nstring\nNo\nCustomer id, e\.g\. cus_123\./);
-    expect(page.text).toContain('POST /v1/webhooks/stripe.trigger-charge-failed');
+    expect(page.text).toContain('POST /v1/webhooks/stripe/<token>');
+    expect(html).toContain('<code>POST /v1/webhooks/stripe/<var class="placeholder"');
+    // The table is named by its heading, not by a caption repeating it.
+    expect(page.text.match(/Fields of the event/g)).toHaveLength(1);
+    expect(html).toContain('<table class="fields" aria-labelledby="fields-title">');
     expect(html).toContain(JSON.stringify(trigger.sample, null, 2).replace(/"/g, '&quot;'));
   });
 

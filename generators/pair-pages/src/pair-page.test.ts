@@ -63,12 +63,17 @@ describe('Stripe → Kustomer pair page', () => {
     expect(cards).toHaveLength(9);
     expect(cards[1]).toBe('/editor/new?trigger=stripe.new-customer&action=kustomer.create-customer');
     expect(forward.text).toContain(`When ${trigger('charge-failed').displayName.toLowerCase()} in Stripe, ${action('create-conversation').displayName.toLowerCase()} in Kustomer`);
-    expect(forward.text).toContain(trigger('charge-failed').description.replace(/`/g, ''));
+    // Cards say what each workflow does (the recipe's words, else the action's first sentence) and
+    // when it runs; the trigger's description is on its own page, not repeated on every card.
+    expect(forward.text).toContain(kustomer.recipes![0].description);
+    expect(forward.text).toContain('Runs on each charge.failed event from Stripe.');
+    expect(forward.text).toContain(action('create-customer').description.split('. ')[0]);
+    expect(forward.text).not.toContain(trigger('charge-failed').description.replace(/`/g, ''));
   });
 
   it("explains the five steps with the real webhook path and the recipe's actions and mappings", () => {
     for (const step of ['1. Connect', '2. Trigger', '3. Transform', '4. Action', '5. Publish']) expect(forward.text).toContain(step);
-    expect(forward.text).toContain('POST /v1/webhooks/stripe.trigger-charge-failed');
+    expect(forward.text).toContain('POST /v1/webhooks/stripe/<token>');
     expect(forward.text).toMatch(/kustomer\.search-customers\s+externalId\s+\{\{trigger\.data\.object\.customer\}\}/);
     expect(forward.text).toMatch(/createIfMissing\s+true/);
     expect(forward.text).toMatch(/kustomer\.create-conversation\s+customer\s+\{\{steps\.find-customer\.output\.customer\.id\}\}/);

@@ -22,6 +22,26 @@ export function listing(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * The first sentence of a description: up to the first `.` that ends a sentence (followed by a
+ * space and a capital letter, outside code spans and brackets), or all of it. Never cut inside
+ * a sentence, so nothing needs an ellipsis.
+ */
+export function firstSentence(text: string): string {
+  let depth = 0;
+  let code = false;
+  for (let i = 0; i < text.length - 2; i++) {
+    const c = text[i];
+    if (c === '`') code = !code;
+    else if (!code && c === '(') depth++;
+    else if (!code && c === ')') depth = Math.max(0, depth - 1);
+    else if (!code && depth === 0 && c === '.' && text[i + 1] === ' ' && /[A-Z]/.test(text[i + 2]) && !/\b(e\.g|i\.e|etc)$/.test(text.slice(Math.max(0, i - 4), i))) {
+      return text.slice(0, i + 1);
+    }
+  }
+  return text;
+}
+
 /** Shortens text to at most `max` characters on a word boundary, with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

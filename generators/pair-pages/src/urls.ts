@@ -32,7 +32,14 @@ export function editorLink(app: string, trigger: string, actionApp: string, acti
 /** Connector names and trigger/action keys: kebab-case, safe in paths and query strings as they are. */
 export const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** The path a provider posts a webhook trigger's events to, as the ingress names it. */
-export function webhookPath(app: string, trigger: string): string {
-  return `/v1/webhooks/${app}.trigger-${trigger}`;
+/**
+ * The webhook path of an app's connection, as publish answers it (`<WIREUP_PUBLIC_URL>` before
+ * it): `/v1/webhooks/<app>/` then the connection's own secret token, which a public page cannot
+ * know and shows as the placeholder {@link WEBHOOK_TOKEN}.
+ */
+export function webhookPath(app: string): string {
+  return `/v1/webhooks/${app}/`;
 }
+
+/** The placeholder shown for the connection's token at the end of a webhook path. */
+export const WEBHOOK_TOKEN = '<token>';

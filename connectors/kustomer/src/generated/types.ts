@@ -294,7 +294,7 @@ export interface NewConversationTriggerOutput {
        */
       direction?: string;
       /**
-       * Channels used so far (email, chat, sms, …).
+       * Channels used so far, e.g. email, chat or sms.
        */
       channels?: string[];
       /**
@@ -420,7 +420,7 @@ export interface ConversationUpdatedTriggerOutput {
        */
       direction?: string;
       /**
-       * Channels used so far (email, chat, sms, …).
+       * Channels used so far, e.g. email, chat or sms.
        */
       channels?: string[];
       /**
@@ -558,7 +558,7 @@ export interface NewMessageTriggerOutput {
      */
     attributes: {
       /**
-       * The channel: email, chat, sms, voice, …
+       * The channel, e.g. email, chat, sms or voice.
        */
       channel?: string;
       /**

@@ -109,7 +109,7 @@ export const conversationAttributesSchema: JsonSchema = {
     status: str('`open`, `snoozed` or `done`.'),
     priority: { type: 'integer', description: 'Priority from 1 (lowest) to 5 (urgent).' },
     direction: str('`in` when the customer started it, `out` when your team did.'),
-    channels: { type: 'array', items: { type: 'string' }, description: 'Channels used so far (email, chat, sms, …).' },
+    channels: { type: 'array', items: { type: 'string' }, description: 'Channels used so far, e.g. email, chat or sms.' },
     tags: { type: 'array', items: { type: 'string' }, description: 'Tag ids on the conversation.' },
     assignedTeams: { type: 'array', items: { type: 'string' }, description: 'Ids of the teams assigned.' },
     assignedUsers: { type: 'array', items: { type: 'string' }, description: 'Ids of the users assigned.' },
@@ -125,7 +125,7 @@ export const messageAttributesSchema: JsonSchema = {
   type: 'object',
   description: "The message's attributes (Kustomer sends more).",
   properties: {
-    channel: str('The channel: email, chat, sms, voice, …'),
+    channel: str('The channel, e.g. email, chat, sms or voice.'),
     app: str('The app that carried it, e.g. `postmark` for email, `chat` for chat.'),
     direction: str('`in` from the customer, `out` from your team.'),
     status: str('`received`, `sent` or `error`.'),

@@ -40,7 +40,7 @@ export const chat = defineAction<ChatInput, ChatOutput>({
         },
       },
       calls: { type: 'integer', description: '1, or 2 when a JSON answer was asked again.' },
-      finishReason: { type: 'string', description: 'Why the model stopped: `stop`, `length` (maxTokens reached), …' },
+      finishReason: { type: 'string', description: 'Why the model stopped, e.g. `stop`, or `length` when maxTokens was reached.' },
     },
   },
   sample: {

@@ -74,7 +74,7 @@ export interface ChatOutput {
    */
   calls: number;
   /**
-   * Why the model stopped: `stop`, `length` (maxTokens reached), …
+   * Why the model stopped, e.g. `stop`, or `length` when maxTokens was reached.
    */
   finishReason: string;
 }

@@ -112,7 +112,7 @@ export interface ChargeFailedTriggerOutput {
        */
       outcome?: {
         /**
-         * `authorized`, `issuer_declined`, `blocked`, `invalid`, …
+         * The outcome, e.g. `authorized`, `issuer_declined`, `blocked` or `invalid`.
          */
         type?: string | null;
         /**
@@ -659,7 +659,7 @@ export interface ChargeSucceededTriggerOutput {
        */
       outcome?: {
         /**
-         * `authorized`, `issuer_declined`, `blocked`, `invalid`, …
+         * The outcome, e.g. `authorized`, `issuer_declined`, `blocked` or `invalid`.
          */
         type?: string | null;
         /**
@@ -888,7 +888,7 @@ export interface ChargeRefundedTriggerOutput {
        */
       outcome?: {
         /**
-         * `authorized`, `issuer_declined`, `blocked`, `invalid`, …
+         * The outcome, e.g. `authorized`, `issuer_declined`, `blocked` or `invalid`.
          */
         type?: string | null;
         /**
@@ -1202,7 +1202,7 @@ export interface InvoicePaymentFailedTriggerOutput {
        */
       status?: string | null;
       /**
-       * Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …
+       * Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.
        */
       billing_reason?: string | null;
       /**
@@ -1381,7 +1381,7 @@ export interface InvoicePaidTriggerOutput {
        */
       status?: string | null;
       /**
-       * Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …
+       * Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.
        */
       billing_reason?: string | null;
       /**
@@ -1544,7 +1544,7 @@ export interface NewSubscriptionTriggerOutput {
        */
       customer?: string | {};
       /**
-       * Where the subscription stands: `trialing`, `active`, `past_due`, `canceled`, …
+       * Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.
        */
       status?:
         "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
@@ -1699,7 +1699,7 @@ export interface SubscriptionCanceledTriggerOutput {
        */
       customer?: string | {};
       /**
-       * Where the subscription stands: `trialing`, `active`, `past_due`, `canceled`, …
+       * Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.
        */
       status?:
         "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
@@ -3093,7 +3093,7 @@ export interface CreateChargeOutput {
    */
   outcome?: {
     /**
-     * `authorized`, `issuer_declined`, `blocked`, `invalid`, …
+     * The outcome, e.g. `authorized`, `issuer_declined`, `blocked` or `invalid`.
      */
     type?: string | null;
     /**
@@ -3275,7 +3275,7 @@ export interface RetrieveChargeOutput {
    */
   outcome?: {
     /**
-     * `authorized`, `issuer_declined`, `blocked`, `invalid`, …
+     * The outcome, e.g. `authorized`, `issuer_declined`, `blocked` or `invalid`.
      */
     type?: string | null;
     /**
@@ -3535,7 +3535,7 @@ export interface CreateInvoiceOutput {
    */
   status?: string | null;
   /**
-   * Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …
+   * Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.
    */
   billing_reason?: string | null;
   /**
@@ -3763,7 +3763,7 @@ export interface FinalizeInvoiceOutput {
    */
   status?: string | null;
   /**
-   * Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …
+   * Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.
    */
   billing_reason?: string | null;
   /**
@@ -3895,7 +3895,7 @@ export interface SendInvoiceOutput {
    */
   status?: string | null;
   /**
-   * Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …
+   * Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.
    */
   billing_reason?: string | null;
   /**
@@ -4027,7 +4027,7 @@ export interface VoidInvoiceOutput {
    */
   status?: string | null;
   /**
-   * Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …
+   * Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.
    */
   billing_reason?: string | null;
   /**
@@ -4171,7 +4171,7 @@ export interface PayInvoiceOutput {
    */
   status?: string | null;
   /**
-   * Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …
+   * Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.
    */
   billing_reason?: string | null;
   /**
@@ -4355,7 +4355,7 @@ export interface CreateSubscriptionOutput {
    */
   customer?: string | {};
   /**
-   * Where the subscription stands: `trialing`, `active`, `past_due`, `canceled`, …
+   * Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.
    */
   status?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
   /**
@@ -4531,7 +4531,7 @@ export interface UpdateSubscriptionOutput {
    */
   customer?: string | {};
   /**
-   * Where the subscription stands: `trialing`, `active`, `past_due`, `canceled`, …
+   * Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.
    */
   status?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
   /**
@@ -4667,7 +4667,7 @@ export interface CancelSubscriptionOutput {
    */
   customer?: string | {};
   /**
-   * Where the subscription stands: `trialing`, `active`, `past_due`, `canceled`, …
+   * Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.
    */
   status?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
   /**
@@ -4786,7 +4786,7 @@ export interface SearchSubscriptionsOutput {
      */
     customer?: string | {};
     /**
-     * Where the subscription stands: `trialing`, `active`, `past_due`, `canceled`, …
+     * Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.
      */
     status?:
       "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";

@@ -22,7 +22,7 @@ export const chargeSchema: JsonSchema = stripeObject('charge', 'A Stripe charge:
     additionalProperties: true,
     description: 'What Stripe and the card network decided.',
     properties: {
-      type: nullable('string', '`authorized`, `issuer_declined`, `blocked`, `invalid`, …'),
+      type: nullable('string', 'The outcome, e.g. `authorized`, `issuer_declined`, `blocked` or `invalid`.'),
       reason: nullable('string', 'Why, e.g. `insufficient_funds`, `highest_risk_level`.'),
       risk_level: { type: 'string', description: '`normal`, `elevated` or `highest` (Radar).' },
       seller_message: nullable('string', 'Explanation for you, the seller.'),

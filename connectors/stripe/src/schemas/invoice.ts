@@ -8,7 +8,7 @@ export const invoiceSchema: JsonSchema = stripeObject('invoice', 'A Stripe invoi
   customer_name: nullable('string', "The customer's name at the time the invoice was finalized."),
   number: nullable('string', 'Human-readable invoice number, set when finalized.'),
   status: nullable('string', '`draft`, `open`, `paid`, `uncollectible` or `void`.'),
-  billing_reason: nullable('string', 'Why it was created: `manual`, `subscription_create`, `subscription_cycle`, …'),
+  billing_reason: nullable('string', 'Why it was created, e.g. `manual`, `subscription_create` or `subscription_cycle`.'),
   collection_method: { type: 'string', enum: ['charge_automatically', 'send_invoice'], description: 'Charge the default payment method, or email the invoice for the customer to pay.' },
   currency,
   amount_due: amount('Final amount due, in the smallest currency unit.'),

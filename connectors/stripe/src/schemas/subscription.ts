@@ -8,7 +8,7 @@ export const subscriptionSchema: JsonSchema = stripeObject('subscription', 'A St
   status: {
     type: 'string',
     enum: ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused'],
-    description: 'Where the subscription stands: `trialing`, `active`, `past_due`, `canceled`, …',
+    description: 'Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.',
   },
   currency,
   collection_method: { type: 'string', description: '`charge_automatically` or `send_invoice`.' },

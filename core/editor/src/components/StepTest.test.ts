@@ -117,3 +117,17 @@ describe('ListenForTestEvent', () => {
     expect(back).toEqual(doc);
   });
 });
+
+describe('TestWorkflow', () => {
+  it('runs the whole saved draft as a test run and links to it, after saying it calls the real apps', async () => {
+    const { default: TestWorkflow } = await import('./TestWorkflow.vue');
+    answers.push({ status: 200, body: { ...run('failed').run, error: { code: 'UPSTREAM_ERROR', message: 'Step "open" failed: Kustomer answered 404' } } });
+    const panel = mount(TestWorkflow, { props: { idPrefix: 'p', hasTestEvent: true }, global: { stubs: { RouterLink: { props: ['to'], template: '<a :href="to"><slot /></a>' } } } });
+    expect(panel.find('[role="note"]').text()).toContain('on the pinned test event, for real: each action calls its app');
+    await panel.find('button').trigger('click');
+    await flushPromises();
+    expect(requests).toEqual([{ method: 'POST', url: '/v1/workflows/wf_1/test', body: { waitMs: 15000 } }]);
+    expect(panel.find('a').attributes('href')).toBe('/runs/run_test_0123456789');
+    expect(panel.find('[role="alert"]').text()).toBe('UPSTREAM_ERROR Step "open" failed: Kustomer answered 404');
+  });
+});

@@ -1,6 +1,6 @@
 /** The view model of `/integrations/`: every app, with its counts. */
 import type { AppSummary } from '../app-summary.ts';
-import { clip, plural } from '../text.ts';
+import { plural } from '../text.ts';
 import { appUrl, catalogUrl } from '../urls.ts';
 import { pageMeta, type SiteContext } from './page-meta.ts';
 
@@ -19,7 +19,8 @@ export function catalogView(site: SiteContext, apps: AppSummary[]) {
       displayName: app.displayName,
       initial: app.displayName.slice(0, 1).toUpperCase(),
       href: appUrl(app.name),
-      description: clip(app.description, 140),
+      // Whole: a card is as tall as its description needs, nothing is cut off with an ellipsis.
+      description: app.description,
       counts: `${plural(app.triggers.length, 'trigger')} · ${plural(app.actions.length, 'action')}`,
     })),
   };

@@ -1,13 +1,15 @@
 /** The five "How it works" steps of a pair page, built around its most-used pairing. */
 import type { ActionSide, TriggerSide } from '../app-summary.ts';
 import { suggestMapping } from '../sample-paths.ts';
-import { webhookPath } from '../urls.ts';
+import { WEBHOOK_TOKEN, webhookPath } from '../urls.ts';
 import type { Pairing } from './pairings.ts';
 
-/** A labelled piece of code shown under a step, e.g. `Webhook` / `POST /v1/webhooks/...`. */
+/** A labelled piece of code shown under a step, e.g. `Webhook` / `POST /v1/webhooks/stripe/<token>`. */
 export interface StepCode {
   label: string;
   value: string;
+  /** Shown after `value` as a placeholder to fill in (`<token>`), styled as one. */
+  placeholder?: string;
 }
 
 /** One step: a short label, a title, a sentence and optional code. */
@@ -30,8 +32,8 @@ function triggerStep(a: TriggerSide, p: Pairing): Pick<HowStep, 'text' | 'code'>
   const t = p.trigger;
   if (t.strategy === 'webhook') {
     return {
-      text: `Choose ${a.displayName} → ${t.displayName} as the trigger. When you publish, Wireup registers the webhook${t.event ? ` for ${a.displayName}'s ${t.event} event` : ''} for you, and checks the signature of every delivery it receives.`,
-      code: [{ label: 'Webhook', value: `POST ${webhookPath(a.name, t.key)}` }],
+      text: `Choose ${a.displayName} → ${t.displayName} as the trigger. Publishing gives the connection's webhook URL${t.event ? ` for ${a.displayName}'s ${t.event} event` : ''}, ending in its own secret token; Wireup registers it at ${a.displayName} when ${a.displayName} can reach it, or tells you where to add it, and checks the signature of every delivery.`,
+      code: [{ label: 'Webhook', value: `POST ${webhookPath(a.name)}`, placeholder: WEBHOOK_TOKEN }],
     };
   }
   return {

@@ -30,7 +30,12 @@ describe('pairView', () => {
       ['When invoice paid in Stripe, send message in Kustomer', '7 workflows'],
       ['When new dispute in Stripe, create conversation in Kustomer', '4 workflows'],
     ]);
-    expect(view.steps[1].code).toEqual([{ label: 'Webhook', value: 'POST /v1/webhooks/stripe.trigger-invoice-paid' }]);
+    // The connection's webhook path as publish answers it, its token a placeholder.
+    expect(view.steps[1].code).toEqual([{ label: 'Webhook', value: 'POST /v1/webhooks/stripe/', placeholder: '<token>' }]);
+    // Each card says what it does and when it runs, not the trigger's description again.
+    const texts = view.pairings.items.map((p) => `${p.descriptionHtml} ${p.whenHtml}`);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(view.pairings.items[0].whenHtml).toBe('Runs on each <code>invoice.paid</code> event from Stripe.');
   });
 
   it('describes a polling trigger without a webhook path', () => {

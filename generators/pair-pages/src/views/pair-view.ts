@@ -6,7 +6,7 @@
 import type { ActionSide, TriggerSide } from '../app-summary.ts';
 import type { RelatedApp } from '../related-apps.ts';
 import { RELATED_SHOWN } from '../related-apps.ts';
-import { inSentence, plural, textWithCode } from '../text.ts';
+import { firstSentence, inSentence, plural, textWithCode } from '../text.ts';
 import type { PairUsage } from '../usage-index.ts';
 import { appUrl, catalogUrl, editorLink, pairUrl, triggerUrl } from '../urls.ts';
 import { faqPage, pageMeta, softwareApplication, type PageMeta, type SiteContext } from './page-meta.ts';
@@ -34,10 +34,10 @@ interface AppRef {
   url: string;
 }
 
-/** What pairings show of one trigger: its display name as it reads in a sentence, its description as safe HTML, its page. */
+/** What pairings show of one trigger: its display name as it reads in a sentence, when it fires (safe HTML), its page. */
 interface TriggerWords {
   words: string;
-  html: string;
+  whenHtml: string;
   url: string;
 }
 
@@ -63,6 +63,8 @@ interface ASide {
 interface BSide {
   ref: AppRef;
   actionWords: Map<string, string>;
+  /** Each action's first sentence, as safe HTML: what a pairing card says it does. */
+  actionHtml: Map<string, string>;
   actionCard: { count: number; seeAll: string; url: string };
 }
 
@@ -72,13 +74,20 @@ const bSides = new WeakMap<ActionSide, BSide>();
 const refOf = (app: { name: string; displayName: string }): AppRef =>
   ({ name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url: appUrl(app.name) });
 
+/** When a pairing runs, as safe HTML: "Runs on each `charge.failed` event from Stripe." or the polling interval. */
+function whenItRuns(a: TriggerSide, t: TriggerSide['triggers'][number]): string {
+  if (t.strategy === 'webhook' && t.event) return `Runs on each ${textWithCode(`\`${t.event}\``)} event from ${textWithCode(a.displayName)}.`;
+  const minutes = Math.max(1, Math.round((t.pollIntervalSeconds ?? 300) / 60));
+  return `Runs on what ${textWithCode(`${a.displayName} → ${t.displayName}`)} finds, checked ${minutes === 1 ? 'every minute' : `every ${minutes} minutes`}.`;
+}
+
 function aSideOf(a: TriggerSide): ASide {
   let side = aSides.get(a);
   if (!side) {
     const ref = refOf(a);
     side = {
       ref,
-      triggers: new Map(a.triggers.map((t) => [t.key, { words: inSentence(t.displayName, [a.displayName]), html: textWithCode(t.description), url: triggerUrl(a.name, t.key) }])),
+      triggers: new Map(a.triggers.map((t) => [t.key, { words: inSentence(t.displayName, [a.displayName]), whenHtml: whenItRuns(a, t), url: triggerUrl(a.name, t.key) }])),
       related: new WeakMap(),
       triggerCard: { count: a.triggers.length, seeAll: `See all ${plural(a.triggers.length, 'trigger')}`, url: `${ref.url}#triggers`, examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerUrl(a.name, t.key) })) },
     };
@@ -94,6 +103,7 @@ function bSideOf(b: ActionSide): BSide {
     side = {
       ref,
       actionWords: new Map(b.actions.map((x) => [x.key, inSentence(x.displayName, [b.displayName])])),
+      actionHtml: new Map(b.actions.map((x) => [x.key, textWithCode(firstSentence(x.description))])),
       actionCard: { count: b.actions.length, seeAll: `See all ${plural(b.actions.length, 'action')}`, url: `${ref.url}#actions` },
     };
     bSides.set(b, side);
@@ -110,7 +120,11 @@ function pairingItem(a: TriggerSide, b: ActionSide, sa: ASide, sb: BSide, p: Pai
   const t = sa.triggers.get(p.trigger.key)!;
   return {
     title: `When ${t.words} in ${a.displayName}, ${sb.actionWords.get(p.action.key)} in ${b.displayName}`,
-    descriptionHtml: t.html,
+    // What this card's workflow does (the recipe's words, else the action's first sentence),
+    // then when it runs: specific to its trigger × action, so no two cards read the same.
+    descriptionHtml: p.recipe ? textWithCode(p.recipe.description) : sb.actionHtml.get(p.action.key)!,
+    whenHtml: t.whenHtml,
+    recipe: p.recipe ? `Ready-made recipe: ${p.recipe.displayName}` : undefined,
     href: editorLink(a.name, p.trigger.key, b.name, p.action.key, p.recipe?.key),
     triggerUrl: t.url,
     count: p.count === undefined ? undefined : plural(p.count, 'workflow'),

@@ -4,7 +4,7 @@ import type { RelatedApp } from '../related-apps.ts';
 import { RELATED_SHOWN } from '../related-apps.ts';
 import { schemaFields } from '../schema-fields.ts';
 import { textWithCode } from '../text.ts';
-import { actionUrl, appUrl, catalogUrl, pairUrl, triggerUrl, webhookPath } from '../urls.ts';
+import { actionUrl, appUrl, catalogUrl, pairUrl, triggerUrl, WEBHOOK_TOKEN, webhookPath } from '../urls.ts';
 import { pageMeta, softwareApplication, type SiteContext } from './page-meta.ts';
 
 type Trigger = ConnectorManifest['triggers'][number];
@@ -17,6 +17,9 @@ export interface StepApp {
 }
 
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2) ?? 'null';
+
+/** The rows of a fields table, descriptions as safe HTML (their `code spans` as code). */
+const fieldsOf = (schema: Record<string, unknown>) => schemaFields(schema).map((f) => ({ ...f, descriptionHtml: textWithCode(f.description) }));
 
 function crumbs(app: StepApp, name: string, url: string) {
   return [{ name: 'Integrations', url: catalogUrl() }, { name: app.displayName, url: appUrl(app.name) }, { name, url }];
@@ -41,10 +44,10 @@ export function triggerView(site: SiteContext, app: StepApp, t: Trigger, related
     descriptionHtml: textWithCode(t.description),
     id: `${app.name}.${t.key}`,
     facts: t.strategy === 'webhook'
-      ? [{ term: 'How it fires', value: 'Instantly, by webhook' }, ...(t.event ? [{ term: 'Provider event', value: t.event, code: true }] : []), { term: 'Webhook path', value: `POST ${webhookPath(app.name, t.key)}`, code: true }]
+      ? [{ term: 'How it fires', value: 'Instantly, by webhook' }, ...(t.event ? [{ term: 'Provider event', value: t.event, code: true }] : []), { term: 'Webhook path', value: `POST ${webhookPath(app.name)}`, placeholder: WEBHOOK_TOKEN, code: true }]
       : [{ term: 'How it fires', value: `By polling ${app.displayName} every ${t.pollIntervalSeconds ?? 300} seconds` }],
     fieldsTitle: 'Fields of the event',
-    fields: schemaFields(t.outputSchema),
+    fields: fieldsOf(t.outputSchema),
     sampleTitle: 'Sample event',
     sample: pretty(t.sample),
     pairsTitle: `Use it with`,
@@ -70,7 +73,7 @@ export function actionView(site: SiteContext, app: StepApp, a: Action, related: 
       { term: 'Retries', value: retry },
     ],
     fieldsTitle: 'Input fields',
-    fields: schemaFields(a.inputSchema),
+    fields: fieldsOf(a.inputSchema),
     sampleTitle: 'Sample output',
     sample: pretty(a.sample),
     pairsTitle: 'Start it from',
