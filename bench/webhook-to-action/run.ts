@@ -137,7 +137,7 @@ function cpuMs(pid: number): number {
 // The load generator's own HTTP client: plain node:http over kept-alive sockets costs this
 // process (which shares the machine's cores with Wireup) far less CPU per request than fetch.
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-function postWebhook(url: URL, body: string, signature: string): Promise<void> {
+function postWebhook(url: URL, body: string, signature: string, retried = false): Promise<void> {
   return new Promise((ok, fail) => {
     const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'stripe-signature': signature } }, (res) => {
@@ -146,7 +146,8 @@ function postWebhook(url: URL, body: string, signature: string): Promise<void> {
       res.on('end', () => (res.statusCode === 200 ? ok() : fail(new Error(`webhook answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`))));
       res.on('error', fail);
     });
-    req.on('error', fail);
+    // A kept-alive socket the server closed meanwhile (between phases): sent again once, as a provider would.
+    req.on('error', (error: NodeJS.ErrnoException) => (req.reusedSocket && !retried && error.code === 'ECONNRESET' ? postWebhook(url, body, signature, true).then(ok, fail) : fail(error)));
     req.end(body);
   });
 }
