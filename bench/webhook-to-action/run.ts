@@ -31,7 +31,7 @@
  * It prints a table; it is a benchmark, not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,6 +74,12 @@ async function startWireup(backend: string, dataDir: string, counter: CommandCou
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
+  // BENCH_WIREUP_LOG=<file>: Wireup's own output, to see why it answered as it did.
+  if (process.env.BENCH_WIREUP_LOG) {
+    const log = createWriteStream(process.env.BENCH_WIREUP_LOG, { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`Wireup did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', () => { const m = /running at (\S+)/.exec(out); if (m) { clearTimeout(timer); ok(m[1]); } });
