@@ -11,7 +11,7 @@ import { renderTemplate, type TemplateContext } from './template.ts';
 import { templateWarnings } from './template-warnings.ts';
 import { validateWorkflowDocument } from './validate-workflow.ts';
 import type { WorkflowStep } from './workflow-types.ts';
-import { walkSteps } from './step-walk.ts';
+import { walkSteps } from '@wireup/sdk';
 
 /** Each action's input rendered from the samples, against its input schema (switch branches included, in document order). */
 function sampleInputProblems(steps: WorkflowStep[], context: TemplateContext, catalog: ConnectorCatalog): ValidationProblem[] {

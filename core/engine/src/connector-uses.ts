@@ -5,7 +5,7 @@
  * pinned: they ship with Wireup.
  */
 import type { WorkflowDocument } from '@wireup/store';
-import { walkSteps } from './step-walk.ts';
+import { walkSteps } from '@wireup/sdk';
 
 /** One use of a connector in a workflow document. */
 export interface ConnectorUse {

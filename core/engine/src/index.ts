@@ -17,7 +17,6 @@ export { triggersFor } from './router.ts';
 export { testRunKeyOf, type TestRunRequest, type TestTrigger, type TestRunSnapshot } from './test-run.ts';
 export { recipeWorkflow } from './recipe-workflow.ts';
 export { checkRecipe } from './check-recipe.ts';
-export { walkSteps, allSteps, mayRunBefore, branchesOf, pointerToken, type StepVisit, type BranchRef, type WalkOptions } from './step-walk.ts';
 export { connectorUses, pinConnectorVersions, type ConnectorUse } from './connector-uses.ts';
 export { checkWorkflowReferences, publishedWorkflowsUsing, usesConnection } from './workflow-references.ts';
 export { createWorkflowLifecycle, type WorkflowLifecycle, type WorkflowLifecycleOptions, type PublishOutcome } from './workflow-lifecycle.ts';

@@ -5,7 +5,7 @@
  */
 import type { Recipe } from '@wireup/sdk';
 import type { Workflow, WorkflowStep } from './workflow-types.ts';
-import { walkSteps } from './step-walk.ts';
+import { walkSteps } from '@wireup/sdk';
 
 /** A copy of the recipe's steps with each action step's connection filled in (switch branches included). */
 function withConnections(steps: unknown[], connections: Record<string, string>): WorkflowStep[] {

@@ -9,7 +9,7 @@ import type { JsonSchema, ValidationProblem } from '@wireup/sdk';
 import type { ConnectorCatalog } from './engine.ts';
 import { findTemplates } from './template.ts';
 import type { Workflow, WorkflowStep } from './workflow-types.ts';
-import { walkSteps } from './step-walk.ts';
+import { walkSteps } from '@wireup/sdk';
 
 type Schema = JsonSchema | boolean | undefined;
 

@@ -21,7 +21,7 @@ import { checkWorkflowLimits } from './workflow-limits.ts';
 import { findCodeSyntaxError } from './code-syntax.ts';
 import { AI_ACTION, AI_CONNECTOR } from './ai-step.ts';
 import { codeLimitProblems, defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
-import { mayRunBefore, walkSteps, type StepVisit } from './step-walk.ts';
+import { mayRunBefore, walkSteps, type StepVisit } from '@wireup/sdk';
 
 /** What validation needs to know of the server besides its connectors. */
 export interface ValidationOptions {

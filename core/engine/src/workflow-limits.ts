@@ -4,7 +4,7 @@
  * overflow. The numbers are documented in docs/limits.md.
  */
 import type { ValidationProblem } from '@wireup/sdk';
-import { pointerToken, walkSteps } from './step-walk.ts';
+import { pointerToken, walkSteps } from '@wireup/sdk';
 
 /** The limits of one workflow document. */
 export const workflowLimits = {

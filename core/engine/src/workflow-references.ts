@@ -5,7 +5,7 @@
  */
 import type { ValidationProblem } from '@wireup/sdk';
 import type { Store } from '@wireup/store';
-import { walkSteps } from './step-walk.ts';
+import { walkSteps } from '@wireup/sdk';
 import { AI_CONNECTOR } from './ai-step.ts';
 
 interface StepLike { type?: unknown; connector?: unknown; connection?: unknown }

@@ -69,4 +69,10 @@ describe('validateManifest', () => {
     ]);
     expect(validateManifest({ ...good(), recipes: [{ ...recipe, steps: [] }] })[0].path).toBe('/recipes/0/steps');
   });
+
+  it('finds a wrong action inside a switch branch of a recipe', () => {
+    const branching = { key: 'branching', displayName: 'Branching', description: 'Makes a thing per currency.', trigger: { connector: 'acme', trigger: 'thing-created' },
+      steps: [{ id: 'by-kind', type: 'switch', on: '{{trigger.kind}}', cases: { big: [{ id: 'make', type: 'action', connector: 'acme', action: 'create-thingy', input: {} }] } }] };
+    expect(validateManifest({ ...good(), recipes: [branching] }).map((p) => p.path)).toEqual(['/recipes/0/steps/0/cases/big/0/action']);
+  });
 });

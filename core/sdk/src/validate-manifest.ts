@@ -7,6 +7,7 @@ import { ManifestInvalidError, type ValidationProblem } from './errors.ts';
 import { schemaCompileError, toProblems, validateValue, compileSchema } from './json-schema.ts';
 import type { ConnectorManifest } from './generated/manifest.ts';
 import type { JsonSchema } from './types.ts';
+import { walkSteps } from './step-walk.ts';
 
 /** The manifest JSON Schema, for editors and tools. */
 export const connectorManifestSchema = manifestSchema as JsonSchema;
@@ -31,6 +32,7 @@ function checkSchemas(kind: 'triggers' | 'actions', index: number, item: Record<
 
 /**
  * Recipe rules this manifest alone can check: unique keys, and action steps on this connector
+ * (switch branches included)
  * name one of its actions. Steps on other connectors, and inputs against their schemas, are
  * checked where every connector is known (the server's recipe test).
  */
@@ -41,11 +43,13 @@ function recipeProblems(m: ConnectorManifest): ValidationProblem[] {
     problems.push({ path: '/recipes', message: `key "${key}" is used more than once`, fix: 'give each recipe its own key' });
   }
   const actions = new Set(m.actions.map((a) => a.key));
-  recipes.forEach((r, i) => r.steps.forEach((step, j) => {
-    if (step.type === 'action' && step.connector === m.name && !actions.has(String(step.action))) {
-      problems.push({ path: `/recipes/${i}/steps/${j}/action`, message: `names action "${String(step.action)}", which ${m.name} does not have`, fix: `use one of ${[...actions].join(', ')}` });
+  recipes.forEach((r, i) => {
+    for (const { step, pointer } of walkSteps<{ type?: unknown; connector?: unknown; action?: unknown } | null>(r.steps, { pointer: `/recipes/${i}/steps` })) {
+      if (step?.type === 'action' && step.connector === m.name && !actions.has(String(step.action))) {
+        problems.push({ path: `${pointer}/action`, message: `names action "${String(step.action)}", which ${m.name} does not have`, fix: `use one of ${[...actions].join(', ')}` });
+      }
     }
-  }));
+  });
   return problems;
 }
 

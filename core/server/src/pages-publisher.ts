@@ -7,7 +7,8 @@
  */
 import { buildSite, type UsageRecord, type BuildResult } from '@wireup/pair-pages';
 import type { Store } from '@wireup/store';
-import { allSteps, type ConnectorCatalog } from '@wireup/engine';
+import { allSteps } from '@wireup/sdk';
+import type { ConnectorCatalog } from '@wireup/engine';
 import type { Config } from './config.ts';
 
 export interface PagesPublisher {

@@ -3,7 +3,7 @@
  * payload (a chosen event, the sample pinned in the editor, or the manifest's sample), the step
  * to test and its JSON pointer, and the problems that concern that step.
  */
-import type { ValidationProblem } from '@wireup/sdk';
+import { walkSteps, type ValidationProblem } from '@wireup/sdk';
 import type { ConnectorCatalog, PinnedSamples, TestTrigger } from '@wireup/engine';
 import type { WorkflowDocument } from '@wireup/store';
 
@@ -29,21 +29,10 @@ export interface FoundStep {
   pointer: string;
 }
 
-/** Finds a step by id anywhere in the step tree (switch branches included). */
-export function findStep(steps: unknown, id: string, pointer = '/steps'): FoundStep | null {
-  if (!Array.isArray(steps)) return null;
-  for (const [i, raw] of steps.entries()) {
-    const step = raw as FoundStep['step'] & { cases?: Record<string, unknown>; default?: unknown };
-    if (!step || typeof step !== 'object') continue;
-    if (step.id === id) return { step, pointer: `${pointer}/${i}` };
-    if (step.type === 'switch') {
-      for (const [name, branch] of Object.entries(step.cases ?? {})) {
-        const found = findStep(branch, id, `${pointer}/${i}/cases/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-        if (found) return found;
-      }
-      const found = findStep(step.default, id, `${pointer}/${i}/default`);
-      if (found) return found;
-    }
+/** Finds a step by id anywhere in the step tree (switch branches included; the SDK's one walker). */
+export function findStep(steps: unknown, id: string): FoundStep | null {
+  for (const { step, pointer } of walkSteps<FoundStep['step'] | null>(steps)) {
+    if (step && typeof step === 'object' && step.id === id) return { step, pointer };
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * Views of those pages read only summaries, so a summary's hash covers every input they use
  * from the manifest (a new sample payload does not rewrite 600 pair pages, only the step pages).
  */
-import type { ConnectorManifest } from '@wireup/sdk';
+import { allSteps, type ConnectorManifest } from '@wireup/sdk';
 import { hashJson } from './hash.ts';
 import { leafPaths } from './sample-paths.ts';
 
@@ -89,7 +89,7 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** The recipes of `m` whose action steps are its own (top-level steps only). */
+/** The recipes of `m` whose action steps are its own (switch branches included, in document order). */
 function recipesOf(m: ConnectorManifest): RecipeSummary[] {
   return (m.recipes ?? []).map((r) => ({
     key: r.key,
@@ -97,7 +97,7 @@ function recipesOf(m: ConnectorManifest): RecipeSummary[] {
     description: r.description,
     triggerApp: r.trigger.connector,
     trigger: r.trigger.trigger,
-    steps: r.steps.filter((s) => s.type === 'action' && s.connector === m.name).map((s) => ({
+    steps: allSteps<{ id: string; type: string; connector?: unknown; action?: unknown; input?: unknown }>(r.steps).filter((s) => s.type === 'action' && s.connector === m.name).map((s) => ({
       id: s.id,
       action: String(s.action),
       mappings: Object.entries((s.input as Record<string, unknown> | undefined) ?? {}).map(([input, value]) => ({ input, value: shown(value) })),

@@ -1,9 +1,11 @@
 /**
  * The one walker of a workflow's step tree: every step, switch branches included, in document
  * order (a switch, then its cases in key order, then its default, then the step after it), each
- * with its JSON pointer. Validation, size limits, template warnings, recipe checks, the
- * connections and connector versions a workflow uses, and the pair pages' usage counts all read
- * the tree through it, so "switch branches included" means the same thing everywhere.
+ * with its JSON pointer. The engine's validation, size limits, template warnings and recipe
+ * checks, the connections and connector versions a workflow uses, the pair pages' usage counts,
+ * and the manifest's recipe checks all read the tree through it, so "switch branches included"
+ * means the same thing everywhere. It lives in the SDK because connector manifests' recipes are
+ * step trees too, and the SDK (and the generators built on it) cannot import the engine.
  *
  * It takes documents that were not validated yet (the limits are checked before the schema):
  * anything that is not an array of steps is walked as far as it has that shape, and it uses a
