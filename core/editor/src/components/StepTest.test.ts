@@ -61,10 +61,16 @@ describe('StepTest', () => {
     expect(panel.findAll('button').some((b) => b.text() === 'Pin as sample output')).toBe(false);
   });
 
-  it('runs on a chosen past event, and shows a refused test (unknown event) where it happened', async () => {
+  it('offers the events of the workflow\'s runs, runs on a chosen one, and shows a refused test (unknown event) where it happened', async () => {
+    const past = (key: string, id: string) => ({ ...run('succeeded').run, id: `run_${id}`, event: { key, id, type: 'charge.failed' } });
+    answers.push({ status: 200, body: { data: [past('c_s:evt_real', 'evt_real'), past('test:run_1', 'evt_sample'), past('c_s:evt_real', 'evt_real')], next: null } });
     answers.push({ status: 404, body: { error: { code: 'EVENT_NOT_FOUND', message: 'No event "evt_x" was received on connection "c_s".' } } });
     const panel = mountTest(open);
     await panel.find('input[value="event"]').setValue(true);
+    await flushPromises();
+    expect(requests[0].url).toBe('/v1/runs?workflow=wf_1&limit=50');
+    expect(panel.findAll('datalist option').map((o) => o.attributes('value'))).toEqual(['evt_real']);
+    requests.length = 0;
     expect(panel.find('button.primary').attributes('disabled')).toBeDefined();
     await panel.find('#p--test-event').setValue(' evt_x ');
     await panel.find('button.primary').trigger('click');

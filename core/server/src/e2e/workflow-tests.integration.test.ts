@@ -9,6 +9,7 @@ import stripe from '@wireup/connector-stripe';
 import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
 import { waitForRun } from '../testing/wait-for-run.ts';
 import { failedChargeWorkflow, setUpScenario, type Scenario } from '../testing/scenario.ts';
+import { kafkaMongoOverrides } from '../testing/backends.ts';
 
 const sample = stripe.triggers.get('charge-failed')!.sample as { id: string; data: { object: { customer: string; id: string } } };
 
@@ -168,5 +169,27 @@ describe('testing a workflow without the provider', () => {
     expect(Object.keys(doc.paths['/v1/workflows/{id}/test-event'].get.responses)).toEqual(expect.arrayContaining(['200', '204', '404']));
     expect(JSON.stringify(doc.paths['/v1/workflows/{id}'].put.responses['200'])).toContain('trigger.data.nmae');
     expect(doc.components.schemas.Run.properties.test).toBeDefined();
+  });
+});
+
+describe('a test run on the production backends (Kafka + MongoDB)', () => {
+  let h: Harness;
+  let s: Scenario;
+  beforeAll(async () => {
+    h = await startHarness(kafkaMongoOverrides('testrun'));
+    s = await setUpScenario(h);
+  });
+  afterAll(async () => h?.close());
+
+  it('goes through Kafka to the executor like a real run, is stored marked test, and is filtered by it', async () => {
+    const res = await h.api('POST', `/v1/workflows/${s.workflowId}/test`, { waitMs: 20_000 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ test: true, version: 0, status: 'succeeded' });
+    expect(h.kustomer.conversations).toHaveLength(1);
+    const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_kafka_real' }));
+    expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
+    const real = await waitForRun(h, s.workflowId, { eventId: event.id, timeoutMs: 20_000 });
+    expect((await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=true`)).body.data.map((r: any) => r.id)).toEqual([res.body.id]);
+    expect((await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=false`)).body.data.map((r: any) => r.id)).toEqual([real.id]);
   });
 });
