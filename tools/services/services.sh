@@ -2,6 +2,8 @@
 # Local real services for Wireup's integration tests and benchmarks, on loopback only:
 #   kafka        Apache Kafka 4.x, KRaft, 127.0.0.1:9092 (controller 127.0.0.1:9093)
 #   ferretdb     FerretDB 1.24 on SQLite, MongoDB wire protocol, 127.0.0.1:27017
+#   postgresql   Debian's PostgreSQL, 127.0.0.1:55432 (for ferretdb-pg; not started unless named)
+#   ferretdb-pg  FerretDB 1.24 on PostgreSQL, MongoDB wire protocol, 127.0.0.1:27018 (same; needs postgresql)
 #   stripe-mock  Stripe's API mock, http 127.0.0.1:12111, https 127.0.0.1:12112
 #   verdaccio    Verdaccio 6.8.0 npm registry (the marketplace), http 127.0.0.1:4874
 #
@@ -20,8 +22,12 @@ LIB="$REPO_ROOT/tools/services/lib"
 . "$LIB/ferretdb.sh"
 . "$LIB/stripe-mock.sh"
 . "$LIB/verdaccio.sh"
+. "$LIB/postgresql.sh"
 
 ALL_SERVICES=(kafka ferretdb stripe-mock verdaccio)
+# Started only when named (`services.sh up postgresql ferretdb-pg`): the comparison of FerretDB's
+# backends (docs/decisions.md, "Data path"); the tests use `ferretdb`.
+OPTIONAL_SERVICES=(postgresql ferretdb-pg)
 
 usage() {
   echo "usage: $(rel "$0") up|down|status [${ALL_SERVICES[*]} ...] | list" >&2
@@ -114,7 +120,7 @@ main() {
   if [ "$cmd" = list ]; then printf '%s\n' "${ALL_SERVICES[@]}"; return 0; fi
   [ $# -gt 0 ] || set -- "${ALL_SERVICES[@]}"
   for svc in "$@"; do
-    case " ${ALL_SERVICES[*]} " in *" $svc "*) ;; *) echo "services: unknown service '$svc'" >&2; usage ;; esac
+    case " ${ALL_SERVICES[*]} ${OPTIONAL_SERVICES[*]} " in *" $svc "*) ;; *) echo "services: unknown service '$svc'" >&2; usage ;; esac
   done
   case "$cmd" in
     up) cmd_up "$@" ;;

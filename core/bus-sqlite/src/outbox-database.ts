@@ -69,6 +69,17 @@ export function openOutboxDatabase(path: string, busyTimeoutMs = 5_000): OutboxD
   }
 }
 
+/** Brings the outbox tables up to date on an open connection (the store's, when shared); returns it. */
+export function migrateOutbox(db: OutboxDatabase): OutboxDatabase {
+  try {
+    migrate(db);
+  } catch (error) {
+    if (error instanceof BusUnavailableError) throw error;
+    throw new BusUnavailableError(`Cannot set up the outbox: ${(error as Error).message}`, error);
+  }
+  return db;
+}
+
 function migrate(db: OutboxDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS outbox_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)');
   db.transaction(() => {

@@ -15,12 +15,20 @@ import {
 import { deadLetterOf } from '@wireup/bus';
 import { exponentialDelay } from '@wireup/bus';
 import { createOutboxConsumer, type OutboxConsumer } from './outbox-consumer.ts';
-import { openOutboxDatabase } from './outbox-database.ts';
-import { createOutboxJournal } from './outbox-journal.ts';
+import { migrateOutbox, openOutboxDatabase } from './outbox-database.ts';
+import { createOutboxJournal, type SharedSqlite } from './outbox-journal.ts';
+
+export type { SharedSqlite } from './outbox-journal.ts';
 
 export interface OutboxEventBusOptions {
-  /** The SQLite file (may be the store's file), created with its folder when absent. */
-  path: string;
+  /** The SQLite file (may be the store's file), created with its folder when absent. Ignored with `sqlite`. */
+  path?: string;
+  /**
+   * The store's connection (@wireup/store-sqlite `SqliteStore.sqlite`): the outbox lives in the
+   * store's file, writes through the store's group commit, and can `stage` a message inside a
+   * store transaction. The store opens and closes it.
+   */
+  sqlite?: SharedSqlite;
   /** How often consumers look for rows they were not woken for. Default 250 ms. */
   pollIntervalMs?: number;
   /** Delay before the first redelivery after a handler throws; doubles each time. Default 100 ms. */
@@ -44,10 +52,21 @@ export interface OutboxEventBusOptions {
 const DEFAULT_GROUP = 'wireup';
 const DEFAULT_CONCURRENCY = 16;
 
-/** Opens (and migrates) the outbox in the SQLite file at `options.path`. Throws BusUnavailableError when it cannot. */
-export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
-  const db = openOutboxDatabase(options.path, options.busyTimeoutMs);
-  const journal = createOutboxJournal(db, (error) => options.onError?.(error));
+/** The embedded EventBus, and what only it offers. */
+export interface OutboxEventBus extends EventBus {
+  /**
+   * Publishes inside a transaction the store is running on the shared connection (option
+   * `sqlite`): the message is committed, or rolled back, with the store's write. Synchronous:
+   * call it only from a write of that connection's group commit.
+   */
+  stage(topic: Topic, key: string, value: unknown): void;
+}
+
+/** Opens (and migrates) the outbox in the SQLite file at `options.path`, or on the store's connection (`options.sqlite`). Throws BusUnavailableError when it cannot. */
+export function createOutboxEventBus(options: OutboxEventBusOptions): OutboxEventBus {
+  if (!options.sqlite && options.path === undefined) throw new TypeError('createOutboxEventBus needs `path` or `sqlite`.');
+  const db = options.sqlite ? migrateOutbox(options.sqlite.db) : openOutboxDatabase(options.path!, options.busyTimeoutMs);
+  const journal = createOutboxJournal(db, (error) => options.onError?.(error), options.sqlite);
   const redeliveryDelayMs = exponentialDelay(options.redeliveryDelayMs ?? 100, options.maxRedeliveryDelayMs ?? 30_000);
   const consumers = new Map<Topic, Map<string, OutboxConsumer>>(topics.map((t) => [t, new Map()]));
   let started = false;
@@ -71,6 +90,13 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
         throw new BusUnavailableError(`The outbox could not store the message: ${(error as Error).message}`, error);
       }
       for (const consumer of consumers.get(topic)!.values()) consumer.wake();
+    },
+
+    stage(topic, key, value) {
+      assertOpen(topic);
+      journal.stage(topic, key, JSON.stringify(value ?? null));
+      // Woken after the store's commit (the group commit runs synchronously in this turn).
+      setImmediate(() => { for (const consumer of consumers.get(topic)!.values()) consumer.wake(); });
     },
 
     async subscribe<T>(topic: Topic, handler: MessageHandler<T>, subscribeOptions: SubscribeOptions = {}) {
@@ -113,7 +139,8 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): EventBus {
         if (poll) clearInterval(poll);
         await Promise.all(everyConsumer().map((consumer) => consumer.stop()));
         journal.flush();
-        db.close();
+        // A shared connection is the store's to close (it commits what the flush queued).
+        if (!options.sqlite) db.close();
       })();
       return stopping;
     },

@@ -3,9 +3,20 @@
  * appends and acknowledgements asked for during one turn of the event loop are written together
  * in one transaction on the next turn (setImmediate). An append resolves only once that
  * transaction committed, so a resolved publish is durable; an acknowledgement lost by a crash
- * before its commit means a redelivery, never a loss.
+ * before its commit means a redelivery, never a loss. On a connection shared with the store
+ * (`SharedSqlite`) the writes go through the store's group commit instead, in its transactions,
+ * and `stage` adds a message to a transaction the store is writing.
  */
 import type { OutboxDatabase } from './outbox-database.ts';
+
+/**
+ * A SQLite connection the store owns and shares (@wireup/store-sqlite's `SqliteStore.sqlite`):
+ * `write` runs a synchronous write in its next group commit and resolves once committed.
+ */
+export interface SharedSqlite {
+  readonly db: OutboxDatabase;
+  write<T>(op: () => T, options?: { durable?: boolean }): Promise<T>;
+}
 
 /** A pending message as fetched for one group. */
 export interface OutboxRow {
@@ -30,7 +41,12 @@ export interface OutboxJournal {
   recordFailure(topic: string, group: string, id: number, failures: number): void;
   /** Queues the acknowledgement; written by the next `flush()` (scheduled automatically). */
   acknowledge(topic: string, group: string, id: number): void;
-  /** Writes queued appends and acknowledgements now. */
+  /**
+   * Inserts the message (and its pending rows) at once, inside a transaction the caller is
+   * running on this connection (a store write on a shared connection); returns its id.
+   */
+  stage(topic: string, key: string, value: string): number;
+  /** Writes queued appends and acknowledgements now (on a shared connection: hands them to its group commit). */
   flush(): void;
 }
 
@@ -42,8 +58,8 @@ interface QueuedAppend {
   reject(error: unknown): void;
 }
 
-/** `onError` hears about acknowledgements that could not be written (they are retried shortly). */
-export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown) => void = () => {}): OutboxJournal {
+/** `onError` hears about acknowledgements that could not be written (they are retried shortly). `shared`: write through the store's group commit. */
+export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown) => void = () => {}, shared?: SharedSqlite): OutboxJournal {
   const insertMessage = db.prepare('INSERT INTO outbox_messages (topic, key, value, published_at) VALUES (?, ?, ?, ?)');
   const insertPending = db.prepare('INSERT INTO outbox_pending (topic, grp, message_id) SELECT topic, grp, ? FROM outbox_groups WHERE topic = ?');
   const insertGroup = db.prepare('INSERT INTO outbox_groups (topic, grp) VALUES (?, ?) ON CONFLICT DO NOTHING');
@@ -72,21 +88,31 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
     scheduled = true;
     setImmediate(flush);
   };
-  const write = db.transaction((batch: QueuedAppend[], done: Array<[string, string, number]>): number[] => {
+  const insertOne = (topic: string, key: string, value: string, now: number): number => {
+    const id = Number(insertMessage.run(topic, key, value, now).lastInsertRowid);
+    insertPending.run(id, topic);
+    return id;
+  };
+  const writeBatch = (batch: QueuedAppend[], done: Array<[string, string, number]>): number[] => {
     const ids: number[] = new Array(batch.length);
     const now = Date.now();
-    for (let i = 0; i < batch.length; i += 1) {
-      const { topic, key, value } = batch[i];
-      const id = Number(insertMessage.run(topic, key, value, now).lastInsertRowid);
-      insertPending.run(id, topic);
-      ids[i] = id;
-    }
+    for (let i = 0; i < batch.length; i += 1) ids[i] = insertOne(batch[i].topic, batch[i].key, batch[i].value, now);
     for (const [topic, group, id] of done) {
       deletePending.run(topic, group, id);
       deleteMessage.run(id, id);
     }
     return ids;
-  });
+  };
+  const write = db.transaction(writeBatch);
+  const ackFailed = (done: Array<[string, string, number]>, error: unknown): void => {
+    // Acknowledgements are retried shortly; until written, a restart would redeliver them.
+    acks = done.concat(acks);
+    if (done.length > 0) onError(error);
+    if (done.length > 0 && !retryTimer) {
+      retryTimer = setTimeout(() => { retryTimer = undefined; schedule(); }, 100);
+      retryTimer.unref();
+    }
+  };
   function flush(): void {
     scheduled = false;
     if (appends.length === 0 && acks.length === 0) return;
@@ -94,6 +120,12 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
     const done = acks;
     appends = [];
     acks = [];
+    if (shared) {
+      // Each append is its own write of the store's group commit (one failing rejects only itself); the acknowledgements one write.
+      for (const item of batch) shared.write(() => insertOne(item.topic, item.key, item.value, Date.now())).then(item.resolve, item.reject);
+      if (done.length > 0) shared.write(() => writeBatch([], done)).catch((error: unknown) => { if (db.open) ackFailed(done, error); });
+      return;
+    }
     let ids: number[];
     try {
       if (!db.open) throw new Error('the outbox is closed');
@@ -101,13 +133,7 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
     } catch (error) {
       for (const item of batch) item.reject(error);
       if (!db.open) return;
-      // Acknowledgements are retried shortly; until written, a restart would redeliver them.
-      acks = done.concat(acks);
-      if (done.length > 0) onError(error);
-      if (done.length > 0 && !retryTimer) {
-        retryTimer = setTimeout(() => { retryTimer = undefined; schedule(); }, 100);
-        retryTimer.unref();
-      }
+      ackFailed(done, error);
       return;
     }
     for (let i = 0; i < batch.length; i += 1) batch[i].resolve(ids[i]);
@@ -128,6 +154,7 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
       acks.push([topic, group, id]);
       schedule();
     },
+    stage: (topic, key, value) => insertOne(topic, key, value, Date.now()),
     flush,
   };
 }

@@ -258,6 +258,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect((await page.request.get(`${wireup.url}/v1/workflows`)).status()).toBe(401);
     await page.goto(`${wireup.url}/runs`);
     await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel('API token').waitFor();
+    await shot('00-sign-in');
     await page.getByLabel('API token').fill('e2e-token-0123456789');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/runs$/);
@@ -284,6 +286,9 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
         { id: 'classify', type: 'ai', connection: '', prompt: 'Classify {{trigger.data.object.failure_message}}', output: 'text' },
       ] }),
     })).json() as { id: string };
+    await page.goto(`${wireup.url}/editor/new`);
+    await page.getByLabel('When this happens (trigger)').waitFor();
+    await shot('02b-new-workflow');
     await page.goto(`${wireup.url}/editor/${created.id}`);
     for (const node of ['trigger', 'declines-only', 'by-currency', 'open-conversation', 'calc', 'classify']) await page.locator(`[data-node="${node}"]`).waitFor();
     // The minimap draws each node in its kind's colours, with the app icon or the kind's glyph and its name.
@@ -335,6 +340,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-node="pasted-filter"]').count()).toBe(0);
     await page.locator('[data-node="calc-2"]').waitFor();
+    writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
     expect(violations).toEqual({});
   });
 

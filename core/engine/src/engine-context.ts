@@ -6,7 +6,7 @@ import { type ConnectionAuth, type ConnectorSettings, type HttpClient } from '@w
 import { silentLogger, type Logger } from '@wireup/runtime';
 import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
-import type { ConnectorCatalog, EngineObserver, EngineOptions, PollingOptions, RetryPolicy } from './engine.ts';
+import type { ConnectorCatalog, EngineObserver, EngineOptions, EventIntake, PollingOptions, RetryPolicy } from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
 import { createResumeScheduler, type ResumeScheduler } from './resume-scheduler.ts';
 import { defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
@@ -15,6 +15,8 @@ import { createCodeSandbox, type CodeSandbox } from './code-sandbox.ts';
 export interface EngineContext {
   store: Store;
   bus: EventBus;
+  /** See EngineOptions.acceptEvent (absent: the event is stored, then published). */
+  acceptEvent?: EventIntake;
   connectors: ConnectorCatalog;
   openAuth(connection: ConnectionRecord): ConnectionAuth;
   http: HttpClient;
@@ -90,6 +92,7 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
   const ctx: Omit<EngineContext, 'resumer'> = {
     store: options.store,
     bus: options.bus,
+    ...(options.acceptEvent ? { acceptEvent: options.acceptEvent } : {}),
     connectors: options.connectors,
     openAuth: options.openAuth,
     http: options.http,

@@ -7,6 +7,7 @@ import type { Logger } from '@wireup/runtime';
 import type { ConnectionRecord, DeadLetterRecord, EventRecord, RunRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
 import type { CodeLimits } from './code-limits.ts';
+import type { EventMessage } from './messages.ts';
 import type { TestRunRequest } from './test-run.ts';
 
 /**
@@ -96,9 +97,19 @@ export interface PollingOptions {
   maxBackoffMs: number;
 }
 
+/**
+ * Stores an accepted event and queues `message` on `events` for the router, as one durable write:
+ * a backend whose bus lives in the store's database (the embedded outbox) writes both in one
+ * transaction, so an event is never stored without being queued. Resolves once that is committed;
+ * a duplicate (same key) changes nothing and resolves `isNew: false` with the stored record.
+ */
+export type EventIntake = (record: EventRecord, message: EventMessage) => Promise<{ isNew: boolean; record: EventRecord }>;
+
 export interface EngineOptions {
   store: Store;
   bus: EventBus;
+  /** See EventIntake. Absent: the event is stored, then published (a duplicate still `received` is published again). */
+  acceptEvent?: EventIntake;
   connectors: ConnectorCatalog;
   /** Decrypts a connection's auth fields (the server's secret box). */
   openAuth(connection: ConnectionRecord): ConnectionAuth;

@@ -7,6 +7,12 @@
  * parks the run as `waiting` (resume-scheduler.ts) instead of holding its executor slot. The
  * final write carries the last steps and the final status together, so a finished run always
  * shows every step it ran.
+ *
+ * A new run's request carries its input (workflow version, event, payload): the executor reads
+ * the run only to learn whether an earlier delivery already ran some of it, and reads neither the
+ * event nor the workflow record. The run record does not exist until the run's first write, which
+ * creates it (RunCheckpoint.create). A request carrying only the run id (resume, replay) reads the
+ * run and its event.
  */
 import { checkpointRun, type RunRecord, type RunStatus, type StepError, type StepRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
@@ -28,7 +34,11 @@ const finished: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'filter
 
 type LoadWorkflow = (run: RunRecord) => Promise<Workflow | null>;
 
-/** Loads a run's workflow version. Published versions never change, so each engine caches them (bounded). */
+/**
+ * Loads a run's workflow version. A published version never changes (a new publish is a new
+ * version), so each engine keeps the versions it loaded (bounded): no staleness is possible, and
+ * on MongoDB it saves a command per run (docs/decisions.md, "Data path").
+ */
 function workflowLoader(ctx: EngineContext): LoadWorkflow {
   const documents = new Map<string, Workflow>();
   return async (run) => {
@@ -116,11 +126,11 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
 }
 
 /** Fails the run (with its unsaved steps): it joins the dead-letter list (runs with status failed). */
-async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string, state?: RunState): Promise<void> {
+async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string, state?: RunState, stored = true): Promise<void> {
   const failedAt = new Date().toISOString();
   if (state) await state.finish('failed', { error, finishedAt: failedAt });
   else {
-    await checkpointRun(ctx.store.runs, run.id, { steps: [], status: 'failed', error, finishedAt: failedAt });
+    await checkpointRun(ctx.store.runs, run.id, { steps: [], status: 'failed', error, finishedAt: failedAt, ...(stored ? {} : { create: run }) });
     ctx.observer.runUpdated(run);
   }
   ctx.log.warn({ runId: run.id, workflowId: run.workflowId, stepId, code: error.code, reason: error.message }, 'run failed; it is on the dead-letter list (replay with POST /v1/runs/:id/replay)');
@@ -146,22 +156,37 @@ async function finish(ctx: EngineContext, state: RunState, outcome: Outcome): Pr
   ctx.observer.runFinished(status, Date.parse(finishedAt) - Date.parse(run.createdAt));
 }
 
+/** The run a request stands for, before its first write. */
+function newRun(request: Required<Pick<RunMessage, 'runId' | 'workflowId' | 'version' | 'event' | 'createdAt'>>): RunRecord {
+  return {
+    id: request.runId, workflowId: request.workflowId, version: request.version, status: 'queued',
+    event: request.event, steps: [], replays: 0, createdAt: request.createdAt, updatedAt: request.createdAt,
+  };
+}
+
 /** Executes (or resumes) one run. Finished runs are skipped, so redelivery is harmless. */
-export async function executeRun(ctx: EngineContext, runId: string, loadWorkflow: LoadWorkflow = workflowLoader(ctx)): Promise<void> {
-  const run = await ctx.store.runs.get(runId);
-  if (!run || finished.has(run.status)) return;
+export async function executeRun(ctx: EngineContext, request: RunMessage, loadWorkflow: LoadWorkflow = workflowLoader(ctx)): Promise<void> {
+  const stored = await ctx.store.runs.get(request.runId);
+  if (stored && finished.has(stored.status)) return;
+  const carried = request.workflowId !== undefined && request.version !== undefined && request.event !== undefined && request.createdAt !== undefined;
+  // Only a new run's request carries its input; one without (resume, replay, test run) is for a stored run.
+  if (!stored && !carried) return;
+  const run = stored ?? newRun(request as Parameters<typeof newRun>[0]);
+  const inStore = stored !== null;
   // A test run brings its own document (the draft as it was), and maybe its trigger payload and pinned outputs.
   const test = run.test ? await loadTestRun(ctx, run) : null;
-  if (run.test && !test) return failRun(ctx, run, { code: 'TEST_RUN_MISSING', message: `What test run ${run.id} ran on (its document and sample) is no longer stored.`, retriable: false });
+  if (run.test && !test) return failRun(ctx, run, { code: 'TEST_RUN_MISSING', message: `What test run ${run.id} ran on (its document and sample) is no longer stored.`, retriable: false }, undefined, undefined, inStore);
   const workflow = test ? test.document as unknown as Workflow : await loadWorkflow(run);
-  if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false });
-  let trigger: unknown = test?.sample;
-  if (!test || !('sample' in test)) {
+  if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false }, undefined, undefined, inStore);
+  let trigger: unknown;
+  if (test && 'sample' in test) trigger = test.sample;
+  else if (carried && 'trigger' in request) trigger = request.trigger;
+  else {
     const event = await ctx.store.events.get(run.event.key);
-    if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)));
+    if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)), undefined, undefined, inStore);
     trigger = event.payload;
   }
-  const state = new RunState(ctx, run, trigger, workflow.codeLimits);
+  const state = new RunState(ctx, run, trigger, workflow.codeLimits, inStore);
   for (const [stepId, output] of Object.entries(test?.pinned ?? {})) state.remember(stepId, output);
   await finish(ctx, state, await runSteps(state, workflow.steps));
 }
@@ -169,5 +194,5 @@ export async function executeRun(ctx: EngineContext, runId: string, loadWorkflow
 /** The `runs` topic handler. */
 export function createExecutor(ctx: EngineContext): (message: BusMessage<RunMessage>) => Promise<void> {
   const loadWorkflow = workflowLoader(ctx);
-  return (message) => executeRun(ctx, message.value.runId, loadWorkflow);
+  return (message) => executeRun(ctx, message.value, loadWorkflow);
 }

@@ -6,11 +6,11 @@
  */
 import { PayloadInvalidError, WireupError, type Connector, type ProviderEvent } from '@wireup/sdk';
 import { BusUnavailableError } from '@wireup/bus';
-import type { ConnectionRecord } from '@wireup/store';
+import type { ConnectionRecord, EventRecord } from '@wireup/store';
 import type { WebhookDelivery, WebhookResult } from './engine.ts';
 import type { EngineContext } from './engine-context.ts';
 import { UnknownWebhookError } from './errors.ts';
-import { eventKeyOf, type EventMessage } from './messages.ts';
+import { eventKeyOf, eventMessageOf } from './messages.ts';
 
 /** The event types a delivery URL listens to: its one trigger's, or every webhook trigger's of the connector. */
 function listenedTypes(connector: Connector, triggerKey: string | undefined): Set<string> {
@@ -33,14 +33,28 @@ async function verify(connector: Connector, connection: ConnectionRecord, delive
   }
 }
 
-/** Publishes an event to `events`; a bus failure becomes a 503 so the provider retries. */
-export async function publishEvent(ctx: EngineContext, key: string): Promise<void> {
+/** Publishes an event (carried whole) to `events`; a bus failure becomes a 503 so the provider retries. */
+export async function publishEvent(ctx: EngineContext, event: EventRecord): Promise<void> {
   try {
-    await ctx.bus.publish('events', key, { key } satisfies EventMessage);
+    await ctx.bus.publish('events', event.key, eventMessageOf(event));
   } catch (error) {
     if (error instanceof BusUnavailableError) throw error;
     throw new BusUnavailableError(`The event was stored but could not be queued: ${(error as Error).message}. The provider's retry will queue it.`, error);
   }
+}
+
+/**
+ * Stores an event and hands it to the router. With an `acceptEvent` of the backend (the embedded
+ * one writes the event row and its outbox message in one transaction) that is one write. Without,
+ * the event is stored, then published: a duplicate still `received` is published again, since
+ * the first delivery may have stopped between the two (it was then not acknowledged, so the
+ * provider retries); routing twice creates nothing twice.
+ */
+export async function storeAndQueue(ctx: EngineContext, record: EventRecord): Promise<{ isNew: boolean; record: EventRecord }> {
+  if (ctx.acceptEvent) return ctx.acceptEvent(record, eventMessageOf(record));
+  const result = await ctx.store.events.accept(record);
+  if (result.isNew || result.record.status === 'received') await publishEvent(ctx, result.record);
+  return result;
 }
 
 /** Handles one webhook delivery (see Engine.acceptWebhook). */
@@ -58,13 +72,10 @@ export async function acceptWebhook(ctx: EngineContext, delivery: WebhookDeliver
       result.ignored++;
       return;
     }
-    const key = eventKeyOf(connection.id, event.id);
-    const { isNew, record } = await ctx.store.events.accept({
-      key, connectionId: connection.id, connector: connection.connector, providerEventId: event.id,
+    const { isNew, record } = await storeAndQueue(ctx, {
+      key: eventKeyOf(connection.id, event.id), connectionId: connection.id, connector: connection.connector, providerEventId: event.id,
       type: event.type, payload: event.payload, status: 'received', receivedAt,
     });
-    // A stored event still 'received' may never have been published (crash between the two): publish it again.
-    if (isNew || record.status === 'received') await publishEvent(ctx, key);
     if (isNew) result.accepted++;
     else result.duplicates++;
     ctx.observer.eventAccepted(connection.connector, !isNew);

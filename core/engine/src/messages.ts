@@ -1,18 +1,52 @@
 /**
- * The bus messages the engine publishes and consumes, and the ids derived for them. Messages
- * carry keys only: the records they point at are in the store, so a redelivered message always
- * sees the current state.
+ * The bus messages the engine publishes and consumes, and the ids derived for them. Each
+ * message carries what the next stage needs, so that stage reads nothing it was handed: the
+ * router gets the event itself, the executor the run's input (the trigger's payload and the
+ * pinned workflow version). What changes as a run goes (its steps, its status) is read from the
+ * store, so a redelivered run message still sees the run's current state.
  */
 import { createHash } from 'node:crypto';
+import type { EventRecord, RunRecord } from '@wireup/store';
 
-/** Topic `events`, keyed by the event key: an accepted event waiting to be routed. */
+/**
+ * Topic `events`, keyed by the event key: an accepted event waiting to be routed, carried
+ * whole (the store's record without its status). A message of an older Wireup carries only
+ * `key`: the router then reads the event.
+ */
 export interface EventMessage {
   key: string;
+  connectionId?: string;
+  connector?: string;
+  providerEventId?: string;
+  type?: string;
+  payload?: unknown;
+  receivedAt?: string;
 }
 
-/** Topic `runs`, keyed by workflow id and lane (see `runKeyOf`): a run to execute (or resume). */
+/**
+ * Topic `runs`, keyed by workflow id and lane (see `runKeyOf`): a run to execute (or resume).
+ * A new run's message carries its input: the pinned workflow version, the event it runs for and
+ * that event's payload (`trigger`); the run record is created by its first write. A resumed or
+ * replayed run's message (and an older Wireup's) carries only `runId`: the executor then reads
+ * the run and its event.
+ */
 export interface RunMessage {
   runId: string;
+  workflowId?: string;
+  version?: number;
+  event?: RunRecord['event'];
+  /** The event's payload: what templates read as `trigger`. */
+  trigger?: unknown;
+  /** When the run was routed (the run's createdAt). */
+  createdAt?: string;
+}
+
+/** The `events` message of an accepted event. */
+export function eventMessageOf(event: EventRecord): EventMessage {
+  return {
+    key: event.key, connectionId: event.connectionId, connector: event.connector, providerEventId: event.providerEventId,
+    type: event.type, payload: event.payload, receivedAt: event.receivedAt,
+  };
 }
 
 function sha256(text: string): string {

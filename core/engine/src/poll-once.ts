@@ -10,10 +10,10 @@
  * run. The baseline follows `hasMore` to the end before the target turns live.
  */
 import { dedupeById, type Connector, type PollItem, type PollResult, type TriggerDefinition } from '@wireup/sdk';
-import type { ConnectionRecord } from '@wireup/store';
+import type { ConnectionRecord, EventRecord } from '@wireup/store';
 import type { PollReport, PollTarget } from './engine.ts';
 import type { EngineContext } from './engine-context.ts';
-import { publishEvent } from './intake.ts';
+import { storeAndQueue } from './intake.ts';
 import { PollResultInvalidError } from './errors.ts';
 import { pollEventKeyOf, pollEventTypeOf, pollStateKeyOf } from './messages.ts';
 
@@ -50,17 +50,18 @@ async function acceptItems(ctx: EngineContext, target: PollTarget, items: PollIt
   // One at a time, in the connector's order (oldest first), so events are stored and queued in the records'
   // order (runs may still start in another: the router takes several events at once).
   for (const item of dedupeById(items)) {
-    const { isNew, record } = await ctx.store.events.accept({
+    const record: EventRecord = {
       key: pollEventKeyOf(target.connectionId, type, item.id), connectionId: target.connectionId, connector: target.connector,
       providerEventId: item.id, type, payload: baseline ? null : item.payload,
       status: baseline ? 'routed' : 'received', receivedAt: new Date().toISOString(),
-    });
-    // 'received' also when stored earlier but never routed (a crash or bus failure before the cursor was saved).
-    if (record.status === 'received') await publishEvent(ctx, record.key);
+    };
+    // The baseline is stored as seen, never routed; other items are stored and queued (a duplicate
+    // stored earlier but perhaps never queued, by a crash before the cursor was saved, is queued again).
+    const { isNew, record: stored } = baseline ? await ctx.store.events.accept(record) : await storeAndQueue(ctx, record);
     if (isNew) counts.accepted++;
     else counts.duplicates++;
     if (!baseline) ctx.observer.eventAccepted(target.connector, !isNew);
-    if (!baseline) ctx.observer.eventStored(record, !isNew);
+    if (!baseline) ctx.observer.eventStored(stored, !isNew);
   }
   counts.items += items.length;
 }

@@ -1,10 +1,13 @@
 /**
- * The router (topic `events`): matches an accepted event to every published workflow whose
- * trigger it fires, creates one run per workflow (deterministic id, so repeating is harmless),
- * publishes each to `runs` keyed by workflow id, and only then marks the event routed.
+ * The router (topic `events`): matches an accepted event (carried whole by its message) to every
+ * published workflow whose trigger it fires and publishes one run request each to `runs`, keyed
+ * by workflow id and lane. The request carries the run's input (pinned workflow version, event,
+ * payload) and a run id derived from workflow and event, so routing twice queues the same run
+ * twice and the executor runs it once. The router writes nothing: the run record is created by
+ * the executor's first write.
  */
 import type { Connector, TriggerDefinition } from '@wireup/sdk';
-import type { EventRecord, PublishedWorkflow, RunRecord } from '@wireup/store';
+import type { PublishedWorkflow } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
 import type { EngineContext } from './engine-context.ts';
 import { pollEventTypeOf, runIdOf, runKeyOf, type EventMessage, type RunMessage } from './messages.ts';
@@ -32,7 +35,10 @@ export function triggersFor(connector: Connector, eventType: string): string[] {
   return byType.get(eventType) ?? [];
 }
 
-async function workflowsFor(ctx: EngineContext, event: EventRecord): Promise<PublishedWorkflow[]> {
+/** What routing needs of an event. */
+type RoutedEvent = Required<Pick<EventMessage, 'key' | 'connectionId' | 'connector' | 'providerEventId' | 'type' | 'payload'>>;
+
+async function workflowsFor(ctx: EngineContext, event: RoutedEvent): Promise<PublishedWorkflow[]> {
   const connector = ctx.connectors.get(event.connector);
   if (!connector) {
     ctx.observer.error(`Event ${event.key} is of connector ${event.connector}, which is not installed: no workflow runs for it.`, undefined);
@@ -44,36 +50,35 @@ async function workflowsFor(ctx: EngineContext, event: EventRecord): Promise<Pub
   return [...byId.values()];
 }
 
-function newRun(workflow: PublishedWorkflow, event: EventRecord, now: string): RunRecord {
+function runRequest(workflow: PublishedWorkflow, event: RoutedEvent, now: string): RunMessage {
   return {
-    id: runIdOf(workflow.workflowId, event.key),
-    workflowId: workflow.workflowId,
-    version: workflow.version,
-    status: 'queued',
-    event: { key: event.key, id: event.providerEventId, type: event.type },
-    steps: [],
-    replays: 0,
-    createdAt: now,
-    updatedAt: now,
+    runId: runIdOf(workflow.workflowId, event.key), workflowId: workflow.workflowId, version: workflow.version,
+    event: { key: event.key, id: event.providerEventId, type: event.type }, trigger: event.payload, createdAt: now,
   };
 }
 
-/** Routes one event. Safe to repeat: runs are created once, and an event already routed is left alone. */
-export async function routeEvent(ctx: EngineContext, eventKey: string): Promise<void> {
-  const event = await ctx.store.events.get(eventKey);
-  if (!event || event.status === 'routed') return;
+/** The event of a message: carried whole, or (a message of an older Wireup) read from the store. */
+async function eventOf(ctx: EngineContext, message: EventMessage): Promise<RoutedEvent | null> {
+  if (message.type !== undefined && message.connector !== undefined && message.connectionId !== undefined) {
+    return { key: message.key, connectionId: message.connectionId, connector: message.connector, providerEventId: message.providerEventId ?? '', type: message.type, payload: message.payload ?? null };
+  }
+  const stored = await ctx.store.events.get(message.key);
+  return stored && { key: stored.key, connectionId: stored.connectionId, connector: stored.connector, providerEventId: stored.providerEventId, type: stored.type, payload: stored.payload };
+}
+
+/** Routes one event. Safe to repeat: the run ids are derived, and the executor runs a run once. */
+export async function routeEvent(ctx: EngineContext, message: EventMessage): Promise<void> {
+  const event = await eventOf(ctx, message);
+  if (!event) return;
   const now = new Date().toISOString();
   const workflows = await workflowsFor(ctx, event);
-  await Promise.all(workflows.map(async (workflow) => {
-    const { run, created } = await ctx.store.runs.createIfAbsent(newRun(workflow, event, now));
-    if (created) ctx.observer.runUpdated(run);
-    // Published even when the run already existed: the earlier attempt may have crashed before publishing.
-    await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), { runId: run.id } satisfies RunMessage);
+  await Promise.all(workflows.map((workflow) => {
+    const request = runRequest(workflow, event, now);
+    return ctx.bus.publish('runs', runKeyOf(workflow.workflowId, request.runId, ctx.runLanes), request);
   }));
-  await ctx.store.events.markRouted(eventKey);
 }
 
 /** The `events` topic handler. */
 export function createRouter(ctx: EngineContext): (message: BusMessage<EventMessage>) => Promise<void> {
-  return (message) => routeEvent(ctx, message.value.key);
+  return (message) => routeEvent(ctx, message.value);
 }

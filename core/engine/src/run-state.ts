@@ -46,9 +46,13 @@ export class RunState {
   private markedRunning: boolean;
   /** The write in progress, if any: every later write waits for it, so they land in order. */
   private writing: Promise<void> | undefined;
+  /** Whether the run is in the store: a new run is created by its first write (RunCheckpoint.create). */
+  private inStore: boolean;
 
-  constructor(ctx: EngineContext, run: RunRecord, trigger: unknown, codeLimits?: Partial<CodeLimits>) {
+  /** `stored`: the run was read from the store (false: a new run, created by its first write). */
+  constructor(ctx: EngineContext, run: RunRecord, trigger: unknown, codeLimits?: Partial<CodeLimits>, stored = true) {
     this.ctx = ctx;
+    this.inStore = stored;
     this.codeLimits = codeLimits;
     this.run = run;
     this.templates = { trigger, steps: {} };
@@ -116,10 +120,11 @@ export class RunState {
     if (steps.length === 0 && status === undefined) return;
     this.unsaved = [];
     this.unsavedSideEffect = false;
-    const promise = checkpointRun(this.ctx.store.runs, this.run.id, { steps, ...final, ...(status ? { status } : {}) });
+    const promise = checkpointRun(this.ctx.store.runs, this.run.id, { steps, ...final, ...(status ? { status } : {}), ...(this.inStore ? {} : { create: this.run }) });
     this.writing = promise;
     try {
       await promise;
+      this.inStore = true;
       if (status === 'running') this.markedRunning = true;
       this.ctx.observer.runUpdated(this.run);
     } catch (error) {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { type Connector } from '@wireup/sdk';
 import { createHttpClient, type Logger } from '@wireup/runtime';
 import type { Logger as PinoLogger } from 'pino';
-import { createEngine, createWorkflowLifecycle, type Engine, type ConnectorCatalog, type WorkflowLifecycle } from '@wireup/engine';
-import { createSqliteStore } from '@wireup/store-sqlite';
+import { createEngine, createWorkflowLifecycle, type Engine, type ConnectorCatalog, type EventIntake, type WorkflowLifecycle } from '@wireup/engine';
+import { createSqliteStore, type SqliteStore } from '@wireup/store-sqlite';
 import type { Store } from '@wireup/store';
 import { createOutboxEventBus } from '@wireup/bus-sqlite';
 import type { EventBus } from '@wireup/bus';
@@ -29,6 +29,7 @@ import { createPagesPublisher, type PagesPublisher } from './pages-publisher.ts'
 import { createWebhookRegistrar } from './webhook-registrar.ts';
 import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
+import { embeddedEventIntake } from './embedded-intake.ts';
 
 /** Where the marketplace looks when WIREUP_REGISTRY_URL is unset: the registry `wireup start` embeds. */
 export const defaultRegistryUrl = 'http://127.0.0.1:4873';
@@ -71,18 +72,26 @@ export async function pickStore(config: Config, log: Logger): Promise<Store> {
   return createSqliteStore({ path: join(config.dataDir, 'wireup.db') });
 }
 
-async function pickBus(config: Config, isStarted: () => boolean, log: Logger): Promise<EventBus> {
+/** The bus the configuration names (Kafka when KAFKA_BROKERS is set, else the outbox), and the event intake that goes with it. */
+async function pickBus(config: Config, store: Store, isStarted: () => boolean, log: Logger): Promise<{ bus: EventBus; acceptEvent?: EventIntake }> {
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
-    return createKafkaEventBus({
+    return { bus: createKafkaEventBus({
       brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
       // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
       log: kafkaLogger(log, isStarted),
       onError: busErrorLogger(log),
-    });
+    }) };
   }
-  return createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
+  if (!isSqliteStore(store)) {
+    return { bus: createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) }) };
+  }
+  // Embedded: the outbox on the store's own connection, so an event and its `events` message are one transaction.
+  const bus = createOutboxEventBus({ sqlite: store.sqlite, maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
+  return { bus, acceptEvent: embeddedEventIntake(store, bus) };
 }
+
+const isSqliteStore = (store: Store): store is SqliteStore => 'sqlite' in store;
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
 export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: PinoLogger } = {}): Promise<Wireup> {
@@ -114,12 +123,12 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const metrics = createMetrics({ catalog });
   const testEvents = createTestEventHub();
   let started = false;
-  const bus = await pickBus(config, () => started, log.child({ component: 'bus' }));
+  const { bus, acceptEvent } = await pickBus(config, store, () => started, log.child({ component: 'bus' }));
   await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
   // Which runs changed, for the editor's live Runs view. A process without workers polls the store instead.
   const runFeed = createRunFeed(config.role === 'ingest' ? { store, pollMs: 1000 } : {});
   const engine = createEngine({
-    store, bus, connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
+    store, bus, ...(acceptEvent ? { acceptEvent } : {}), connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
     code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
     openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     logger: log.child({ component: 'engine' }),

@@ -24,13 +24,6 @@ export function createMongoConnectionRepository(db: DbRef, cacheMs: number): Con
   const byId = createRecentCache<ConnectionRecord>(cacheMs, 10_000);
   const byToken = createRecentCache<ConnectionRecord>(cacheMs, 10_000);
   const forget = (): void => { byId.clear(); byToken.clear(); };
-  const found = (doc: ConnectionDoc | null): ConnectionRecord | null => {
-    if (!doc) return null;
-    const record = toRecord(doc);
-    byId.set(record.id, record);
-    byToken.set(record.webhookToken, record);
-    return copy(record);
-  };
 
   return {
     async create(record) {
@@ -45,12 +38,14 @@ export function createMongoConnectionRepository(db: DbRef, cacheMs: number): Con
       return toRecord((await col().findOne({ _id: id }))!);
     },
     async get(id) {
-      const cached = byId.get(id);
-      return cached ? copy(cached) : found(await col().findOne({ _id: id }));
+      const record = await byId.load(id, async () => { const doc = await col().findOne({ _id: id }); return doc && toRecord(doc); });
+      if (record) byToken.set(record.webhookToken, record);
+      return record && copy(record);
     },
     async getByWebhookToken(token) {
-      const cached = byToken.get(token);
-      return cached ? copy(cached) : found(await col().findOne({ webhookToken: token }));
+      const record = await byToken.load(token, async () => { const doc = await col().findOne({ webhookToken: token }); return doc && toRecord(doc); });
+      if (record) byId.set(record.id, record);
+      return record && copy(record);
     },
     async list() {
       return (await col().find().sort({ createdAt: 1, _id: 1 }).toArray()).map(toRecord);

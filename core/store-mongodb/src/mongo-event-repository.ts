@@ -1,16 +1,12 @@
 /**
  * EventRepository on MongoDB: `_id` = the dedupe key, so accepting twice hits the unique `_id`.
  * Accepts and marks are batched (insert-batcher.ts, update-batcher.ts); a new event answers
- * from what was inserted. The
- * router and then the executor read each event right after it is accepted, so events this
- * process accepted or read are kept for a short while (recent-cache.ts). Only `status` ever
- * changes; another process's `markRouted` shows here when the entry expires, and a router that
- * sees `received` for a routed event only routes it again, which creates nothing twice.
+ * from what was inserted. Nothing is cached: the router and the executor get the event from
+ * their bus messages, so only a replay or a resumed run reads one.
  */
 import type { EventRecord, EventRepository, EventStatus } from '@wireup/store';
 import { collections, fromJson, toJson, type DbRef } from './mongo-database.ts';
 import { createInsertBatcher } from './insert-batcher.ts';
-import { createRecentCache } from './recent-cache.ts';
 import { createUpdateBatcher } from './update-batcher.ts';
 
 interface EventDoc {
@@ -29,21 +25,15 @@ const toRecord = (doc: EventDoc): EventRecord => ({
   type: doc.type, payload: fromJson(doc.payload), status: doc.status, receivedAt: doc.receivedAt,
 });
 
-export function createMongoEventRepository(db: DbRef, cacheMs: number): EventRepository {
+export function createMongoEventRepository(db: DbRef): EventRepository {
   const col = () => db().collection<EventDoc>(collections.events);
   // An accept licenses the webhook's 2xx: acknowledged by a majority of the replica set and on
   // their journals, so neither a primary failover nor power loss takes it back.
   const insert = createInsertBatcher(col, { w: 'majority', journal: true });
   const update = createUpdateBatcher(col);
-  const recent = createRecentCache<EventDoc>(cacheMs, 5_000);
   const read = async (key: string): Promise<EventRecord | null> => {
     const doc = await col().findOne({ _id: key });
-    if (doc) recent.set(key, doc);
     return doc ? toRecord(doc) : null;
-  };
-  const get = async (key: string): Promise<EventRecord | null> => {
-    const cached = recent.get(key);
-    return cached ? toRecord(cached) : read(key);
   };
 
   return {
@@ -52,14 +42,11 @@ export function createMongoEventRepository(db: DbRef, cacheMs: number): EventRep
       const doc: EventDoc = { _id: key, ...rest, payload: toJson(payload) };
       // A repeated delivery reads the stored status afresh: intake queues a still-`received` event again.
       if (await insert(doc) === 'duplicate') return { isNew: false, record: (await read(key))! };
-      recent.set(key, doc);
-      return { isNew: true, record: toRecord(doc) };
+      return { isNew: true, record: { ...record, payload: record.payload ?? null } };
     },
-    get,
+    get: read,
     async markRouted(key) {
       await update({ _id: key }, { $set: { status: 'routed' } });
-      const cached = recent.get(key);
-      if (cached) recent.set(key, { ...cached, status: 'routed' });
     },
     async listUnrouted(limit) {
       const docs = await col().find({ status: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(Math.max(1, limit)).toArray();

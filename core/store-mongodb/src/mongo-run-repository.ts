@@ -4,8 +4,9 @@
  * on a lost race. Positional (`steps.$`) and pipeline updates would avoid the read, but
  * MongoDB-compatible servers such as FerretDB 1.x do not support them.
  *
- * Hot-path economy (a run is created, read once by its executor, then checkpointed): creates
- * are batched (insert-batcher.ts) and answer from the inserted document; the last revision this
+ * Hot-path economy (a new run is read once by its executor, found absent, and created by its
+ * first checkpoint, `RunCheckpoint.create`): creates are batched (insert-batcher.ts) and answer
+ * from the inserted document; the last revision this
  * process read or wrote of each recent unfinished run is kept, so a checkpoint right after `get`
  * writes without reading again; a stale revision fails the compare-and-set and is read afresh.
  * Updates of one run are serialised in this process. On FerretDB the filter is `_id` alone (see
@@ -90,7 +91,17 @@ export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRe
     return doc ? toRecord(doc) : null;
   };
 
-  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null'): Promise<RunRecord | null> => serial(id, async () => {
+  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null', create?: RunRecord): Promise<RunRecord | null> => serial(id, async () => {
+    if (create) {
+      // A new run (RunCheckpoint.create): one batched insert of the updated run, no read. When it
+      // exists already (a redelivery raced this one), it is updated as stored below.
+      const next = change(create);
+      const nextDoc = toDoc(next, 0);
+      if (await insert(nextDoc) === 'inserted') {
+        remember(nextDoc);
+        return next;
+      }
+    }
     // Without a compare-and-set (FerretDB) a remembered revision could hide another process's write: read it.
     let doc = (traits.scansUnlessFilterIsIdAlone ? undefined : known.get(id)) ?? await read(id);
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
@@ -144,7 +155,8 @@ export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRe
       return mutate(runId, (run) => resetRunForReplay(run, new Date().toISOString()), 'null');
     },
     async checkpoint(runId, update) {
-      await mutate(runId, (run) => applyCheckpoint(run, fromJson<RunCheckpoint>(toJson(update)), new Date().toISOString()), 'throw');
+      const { create, ...rest } = update;
+      await mutate(runId, (run) => applyCheckpoint(run, fromJson<RunCheckpoint>(toJson(rest)), new Date().toISOString()), 'throw', create);
     },
   };
 }

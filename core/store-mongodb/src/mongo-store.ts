@@ -83,7 +83,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
   return {
     connections: guarded(createMongoConnectionRepository(ref, cacheMs), where),
     workflows: guarded(createMongoWorkflowRepository(ref, cacheMs), where),
-    events: guarded(createMongoEventRepository(ref, cacheMs), where),
+    events: guarded(createMongoEventRepository(ref), where),
     runs: guarded(createMongoRunRepository(ref, traits), where),
     kv: guarded(createMongoKeyValueRepository(ref), where),
     deadLetters: guarded(createMongoDeadLetterRepository(ref), where),

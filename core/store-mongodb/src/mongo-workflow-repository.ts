@@ -129,14 +129,10 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
     },
     async listPublishedForTrigger(connector, trigger, connectionId) {
       const key = `${connector}\u0000${trigger}\u0000${connectionId}`;
-      let list = publishedByTrigger.get(key);
-      if (!list) {
-        list = await publishedVersions({
-          'publishedTrigger.connection': connectionId, 'publishedTrigger.connector': connector, 'publishedTrigger.trigger': trigger,
-        });
-        publishedByTrigger.set(key, list);
-      }
-      return [...list];
+      const list = await publishedByTrigger.load(key, () => publishedVersions({
+        'publishedTrigger.connection': connectionId, 'publishedTrigger.connector': connector, 'publishedTrigger.trigger': trigger,
+      }));
+      return [...(list ?? [])];
     },
     listPublishedForConnection(connectionId) {
       return publishedVersions({ 'publishedTrigger.connection': connectionId });

@@ -45,4 +45,26 @@ describe('recent cache', () => {
     cache.clear();
     expect(cache.get('b')).toBeUndefined();
   });
+
+  it('shares one load among the callers asking while it runs, keeps its answer, and keeps none begun before a clear', async () => {
+    const cache = createRecentCache<number>(60_000, 10);
+    let loads = 0;
+    let finish!: (value: number | null) => void;
+    const loader = () => { loads += 1; return new Promise<number | null>((resolve) => { finish = resolve; }); };
+    const asked = [cache.load('a', loader), cache.load('a', loader), cache.load('a', loader)];
+    finish(7);
+    expect(await Promise.all(asked)).toEqual([7, 7, 7]);
+    expect(loads).toBe(1);
+    expect(await cache.load('a', loader)).toBe(7);
+    expect(loads).toBe(1);
+    const stale = cache.load('b', loader);
+    cache.clear();
+    finish(1);
+    expect(await stale).toBe(1);
+    expect(cache.get('b')).toBeUndefined();
+    const missing = cache.load('c', loader);
+    finish(null);
+    expect(await missing).toBeNull();
+    expect(cache.size).toBe(0);
+  });
 });

@@ -10,6 +10,12 @@
  */
 export interface RecentCache<V> {
   get(key: string): V | undefined;
+  /**
+   * The entry, else `loader`'s answer (kept unless null). Callers asking for a key while it is
+   * being loaded share that load, so an expired entry read by many requests at once costs one
+   * query, not one each. A load begun before a `clear()`/`delete()` is not kept.
+   */
+  load(key: string, loader: () => Promise<V | null>): Promise<V | null>;
   /** Entries held now, expired ones not yet dropped included. */
   readonly size: number;
   set(key: string, value: V): void;
@@ -19,7 +25,9 @@ export interface RecentCache<V> {
 
 export function createRecentCache<V>(ttlMs: number, limit: number, now: () => number = Date.now): RecentCache<V> {
   const entries = new Map<string, { value: V; expires: number }>();
-  return {
+  const loading = new Map<string, Promise<V | null>>();
+  let generation = 0;
+  const cache: RecentCache<V> = {
     get(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;
@@ -39,8 +47,23 @@ export function createRecentCache<V>(ttlMs: number, limit: number, now: () => nu
       }
       entries.set(key, { value, expires: at + ttlMs });
     },
+    load(key, loader) {
+      const hit = cache.get(key);
+      if (hit !== undefined) return Promise.resolve(hit);
+      let pending = loading.get(key);
+      if (!pending) {
+        const started = generation;
+        pending = loader().then((value) => {
+          if (value !== null && started === generation) cache.set(key, value);
+          return value;
+        }).finally(() => { if (loading.get(key) === pending) loading.delete(key); });
+        loading.set(key, pending);
+      }
+      return pending;
+    },
     get size() { return entries.size; },
-    delete(key) { entries.delete(key); },
-    clear() { entries.clear(); },
+    delete(key) { entries.delete(key); loading.delete(key); generation += 1; },
+    clear() { entries.clear(); loading.clear(); generation += 1; },
   };
+  return cache;
 }

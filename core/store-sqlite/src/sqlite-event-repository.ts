@@ -2,10 +2,9 @@
  * EventRepository on SQLite: the primary key on `key` is the dedupe. Writes go through the group
  * commit; an accept's commit is durable against power loss (see sqlite-write-queue.ts).
  */
-import type { EventRecord, EventStatus } from '@wireup/store';
+import type { EventRecord, EventRepository, EventStatus } from '@wireup/store';
 import { fromJson, toJson, type SqliteDatabase } from './sqlite-database.ts';
 import type { WriteQueue } from './sqlite-write-queue.ts';
-import type { EventRepository } from '@wireup/store';
 
 interface EventRow {
   key: string;
@@ -29,7 +28,16 @@ const toRecord = (row: EventRow): EventRecord => ({
   receivedAt: row.received_at,
 });
 
-export function createSqliteEventRepository(db: SqliteDatabase, writes: WriteQueue): EventRepository {
+/** The EventRepository on SQLite, and an accept that writes more in its transaction. */
+export interface SqliteEventRepository extends EventRepository {
+  /**
+   * `accept`, and when the event is new, `alsoWhenNew` (a synchronous write on the same
+   * connection, such as the embedded bus's outbox message) in the same durable transaction.
+   */
+  acceptWith(record: EventRecord, alsoWhenNew: () => void): Promise<{ isNew: boolean; record: EventRecord }>;
+}
+
+export function createSqliteEventRepository(db: SqliteDatabase, writes: WriteQueue): SqliteEventRepository {
   const insert = db.prepare(`INSERT INTO events (key, connection_id, connector, provider_event_id, type, payload, status, received_at)
     VALUES (@key, @connectionId, @connector, @providerEventId, @type, @payload, @status, @receivedAt) ON CONFLICT (key) DO NOTHING`);
   const byKey = db.prepare('SELECT * FROM events WHERE key = ?');
@@ -37,15 +45,22 @@ export function createSqliteEventRepository(db: SqliteDatabase, writes: WriteQue
   // rowid breaks ties between equal receivedAt values in acceptance order.
   const unrouted = db.prepare("SELECT * FROM events WHERE status = 'received' ORDER BY received_at, rowid LIMIT ?");
 
+  const acceptWith = async (record: EventRecord, alsoWhenNew?: () => void): Promise<{ isNew: boolean; record: EventRecord }> => {
+    const params = { ...record, payload: toJson(record.payload) };
+    // The commit that lets the server answer 2xx: fsynced (synchronous=FULL), so it survives power loss.
+    const isNew = await writes.write(() => {
+      const inserted = insert.run(params).changes > 0;
+      if (inserted) alsoWhenNew?.();
+      return inserted;
+    }, { durable: true });
+    // A new event is what was given (its payload as given: no need to read back and parse it).
+    if (isNew) return { isNew, record: { ...record, payload: record.payload ?? null } };
+    return { isNew, record: toRecord(byKey.get(record.key) as EventRow) };
+  };
+
   return {
-    async accept(record) {
-      const params = { ...record, payload: toJson(record.payload) };
-      // The commit that lets the server answer 2xx: fsynced (synchronous=FULL), so it survives power loss.
-      const isNew = await writes.write(() => insert.run(params).changes > 0, { durable: true });
-      // A new event is what was given (its payload as given: no need to read back and parse it).
-      if (isNew) return { isNew, record: { ...record, payload: record.payload ?? null } };
-      return { isNew, record: toRecord(byKey.get(record.key) as EventRow) };
-    },
+    accept: (record) => acceptWith(record),
+    acceptWith,
     async get(key) {
       const row = byKey.get(key) as EventRow | undefined;
       return row ? toRecord(row) : null;

@@ -91,8 +91,9 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
     return row ? toRecord(row) : null;
   };
 
-  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null'): Promise<RunRecord | null> => writes.write(() => {
-    const run = read(id);
+  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null', create?: RunRecord): Promise<RunRecord | null> => writes.write(() => {
+    // A new run (RunCheckpoint.create) is inserted first; one that exists already is updated as stored.
+    const run = create && insert.run(toParams(create)).changes > 0 ? create : read(id);
     if (!run) {
       if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
       return null;
@@ -142,7 +143,7 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
     },
     async checkpoint(runId, update) {
       const at = new Date().toISOString();
-      await mutate(runId, (run) => applyCheckpoint(run, update, at), 'throw');
+      await mutate(runId, (run) => applyCheckpoint(run, update, at), 'throw', update.create);
     },
   };
 }

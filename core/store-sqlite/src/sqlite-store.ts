@@ -8,9 +8,9 @@
  */
 import type { Store } from '@wireup/store';
 import { createSqliteConnectionRepository } from './sqlite-connection-repository.ts';
-import { openSqliteDatabase } from './sqlite-database.ts';
+import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.ts';
 import { createSqliteDeadLetterRepository } from './sqlite-dead-letter-repository.ts';
-import { createSqliteEventRepository } from './sqlite-event-repository.ts';
+import { createSqliteEventRepository, type SqliteEventRepository } from './sqlite-event-repository.ts';
 import { createSqliteKeyValueRepository } from './sqlite-kv-repository.ts';
 import { migrateStore } from './sqlite-migrations.ts';
 import { createSqliteRunRepository } from './sqlite-run-repository.ts';
@@ -24,8 +24,24 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * The store's connection and its group commit, for the embedded bus to share (@wireup/bus-sqlite,
+ * option `sqlite`): its outbox then commits in the store's transactions, and an event and its
+ * outbox message can be written in one (`events.acceptWith`).
+ */
+export interface SqliteConnection {
+  readonly db: SqliteDatabase;
+  write<T>(op: () => T, options?: { durable?: boolean }): Promise<T>;
+}
+
+/** The embedded Store, with what only SQLite offers: its connection, and an event accept that writes more in the same transaction. */
+export interface SqliteStore extends Store {
+  readonly events: SqliteEventRepository;
+  readonly sqlite: SqliteConnection;
+}
+
 /** Opens the SQLite file, applies pending schema migrations, and returns the Store on it. Throws StoreUnavailableError when the file cannot be opened. */
-export function createSqliteStore(options: SqliteStoreOptions): Store {
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const db = openSqliteDatabase(options.path, options.busyTimeoutMs);
   try {
     migrateStore(db);
@@ -35,6 +51,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
   const writes = createWriteQueue(db);
   return {
+    sqlite: { db, write: (op, writeOptions) => writes.write(op, writeOptions) },
     connections: createSqliteConnectionRepository(db, writes),
     workflows: createSqliteWorkflowRepository(db, writes),
     events: createSqliteEventRepository(db, writes),
@@ -46,6 +63,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (!db.open) return;
       writes.flush();
       db.close();
+      writes.close();
     },
   };
 }

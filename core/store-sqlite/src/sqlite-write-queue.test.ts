@@ -1,3 +1,6 @@
+import { fstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWriteQueue } from './sqlite-write-queue.ts';
@@ -53,7 +56,42 @@ describe('write queue (group commit)', () => {
     await written;
   });
 
-  it('commits a batch holding a durable write at synchronous=FULL, and goes back to NORMAL after', async () => {
+  it('on a WAL file, resolves a durable write only after a sync of the WAL begun after its commit (syncs asked for meanwhile share the next)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireup-wq-'));
+    const file = new Database(join(dir, 'w.db'));
+    try {
+      file.pragma('journal_mode = WAL');
+      file.pragma('synchronous = NORMAL');
+      file.exec('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+      const syncs: Array<(error: Error | null) => void> = [];
+      const queue = createWriteQueue(file, { sync: (fd, done) => { expect(fstatSync(fd).size).toBeGreaterThan(0); syncs.push(done); } });
+      const insert = file.prepare('INSERT INTO t (id, n) VALUES (?, 1)');
+      const level = (): number => file.pragma('synchronous', { simple: true }) as number;
+      const settled: string[] = [];
+      const durable = queue.write(() => { insert.run('e1'); return level(); }, { durable: true }).then((l) => { settled.push('e1'); return l; });
+      const plain = queue.write(() => insert.run('p1')).then(() => settled.push('p1'));
+      await plain;
+      expect(settled).toEqual(['p1']); // committed, not waiting for the sync
+      expect(file.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(2);
+      expect(syncs).toHaveLength(1);
+      // Two more durable batches while the first sync runs: they wait for one next sync.
+      const later = [queue.write(() => insert.run('e2'), { durable: true }), new Promise((r) => setImmediate(r)).then(() => queue.write(() => insert.run('e3'), { durable: true }))];
+      await new Promise((r) => setTimeout(r, 20));
+      expect(syncs).toHaveLength(1);
+      syncs[0](null);
+      expect(await durable).toBe(1); // committed at NORMAL: the sync is the WAL file's, off the main thread
+      await new Promise((r) => setTimeout(r, 5));
+      expect(syncs).toHaveLength(2);
+      syncs[1](new Error('EIO'));
+      expect((await Promise.allSettled(later)).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      queue.close();
+    } finally {
+      file.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('commits a batch holding a durable write at synchronous=FULL (no WAL file: in memory), and goes back to NORMAL after', async () => {
     const db = open();
     db.pragma('synchronous = NORMAL');
     const queue = createWriteQueue(db);

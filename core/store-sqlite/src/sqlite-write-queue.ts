@@ -14,17 +14,28 @@
  *
  * Durability: the connection runs at `synchronous=NORMAL` (a commit survives a process crash; an
  * OS crash or power loss can lose the last commits). A write marked `durable` (the event accept
- * that licenses a webhook's 2xx) makes its whole batch commit at `synchronous=FULL`: the WAL is
- * fsynced before the commit returns, so it survives power loss too. The group commit keeps that
- * cheap: one fsync per batch, however many events it carries.
+ * that licenses a webhook's 2xx) resolves only once its commit is on disk, so it survives power
+ * loss too. On a file in WAL mode the batch commits at NORMAL and the WAL file is then
+ * fdatasync'ed off the main thread (libuv's pool): the durable writes resolve when that returns,
+ * the others at once. fsync flushes the file, not a descriptor, so a sync started after the
+ * commit covers it; syncs asked for while one runs share the next one. Elsewhere (`:memory:`, no
+ * WAL file) the batch commits at `synchronous=FULL`, fsynced on the main thread.
  */
+import { closeSync, fdatasync, openSync } from 'node:fs';
 import type { SqliteDatabase } from './sqlite-database.ts';
 
 export interface WriteQueue {
   /** Queues `op` for the next group commit; resolves with its result once committed (with `durable`: on disk, fsynced). */
   write<T>(op: () => T, options?: { durable?: boolean }): Promise<T>;
-  /** Commits what is queued now (before the connection closes). */
+  /** Commits what is queued now (before the connection closes); durable writes still resolve after their sync. */
   flush(): void;
+  /** After the connection closed: lets go of the WAL file (once a sync in flight is done). */
+  close(): void;
+}
+
+export interface WriteQueueOptions {
+  /** How the WAL file is synced (tests); default node:fs `fdatasync`. */
+  sync?(fd: number, done: (error: Error | null) => void): void;
 }
 
 interface Pending {
@@ -34,8 +45,47 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+/** The WAL file of a file database in WAL mode, opened for syncing; undefined otherwise. */
+function openWal(db: SqliteDatabase): number | undefined {
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return undefined;
+  try {
+    // The WAL file exists while a connection is open in WAL mode; its inode stays while this one is.
+    return openSync(`${db.name}-wal`, 'r');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Creates the group-commit queue of one connection. */
-export function createWriteQueue(db: SqliteDatabase): WriteQueue {
+export function createWriteQueue(db: SqliteDatabase, options: WriteQueueOptions = {}): WriteQueue {
+  const sync = options.sync ?? fdatasync;
+  let wal: number | undefined;
+  let walChecked = false;
+  const walFd = (): number | undefined => {
+    if (!walChecked) {
+      walChecked = true;
+      wal = openWal(db);
+    }
+    return wal;
+  };
+  /** Durable writes committed, waiting for the next sync; and whether one runs. */
+  let awaitingSync: Array<() => void> = [];
+  let failedSync: Array<(error: unknown) => void> = [];
+  let syncing = false;
+  const startSync = (fd: number): void => {
+    const resolves = awaitingSync;
+    const rejects = failedSync;
+    awaitingSync = [];
+    failedSync = [];
+    syncing = true;
+    sync(fd, (error) => {
+      syncing = false;
+      if (error) for (const reject of rejects) reject(error);
+      else for (const resolve of resolves) resolve();
+      if (awaitingSync.length > 0) startSync(fd);
+      else if (!db.open) closeSync(fd);
+    });
+  };
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
@@ -44,6 +94,14 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
   const syncNormal = { run: () => db.exec('PRAGMA synchronous = NORMAL') };
   let queue: Pending[] = [];
   let scheduled = false;
+
+  /** Settles a committed write: a durable one on a WAL file once the WAL is synced. */
+  let settleAfterSync = false;
+  const settle = (item: Pending, result: unknown): void => {
+    if (!settleAfterSync || !item.durable) return item.resolve(result);
+    awaitingSync.push(() => item.resolve(result));
+    failedSync.push(item.reject);
+  };
 
   const alone = (item: Pending): void => {
     let result: unknown;
@@ -60,7 +118,7 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
       item.reject(error);
       return;
     }
-    item.resolve(result);
+    settle(item, result);
   };
 
   const flush = (): void => {
@@ -69,6 +127,17 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
     const batch = queue;
     queue = [];
     if (!batch.some((item) => item.durable)) return commitBatch(batch);
+    const fd = walFd();
+    if (fd !== undefined) {
+      settleAfterSync = true;
+      try {
+        commitBatch(batch);
+      } finally {
+        settleAfterSync = false;
+      }
+      if (awaitingSync.length > 0 && !syncing) startSync(fd);
+      return;
+    }
     syncFull.run();
     try {
       commitBatch(batch);
@@ -94,7 +163,7 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
       for (const item of batch) alone(item);
       return;
     }
-    for (let i = 0; i < batch.length; i += 1) batch[i].resolve(results[i]);
+    for (let i = 0; i < batch.length; i += 1) settle(batch[i], results[i]);
   };
 
   return {
@@ -108,5 +177,9 @@ export function createWriteQueue(db: SqliteDatabase): WriteQueue {
       });
     },
     flush,
+    close() {
+      if (wal !== undefined && !syncing) closeSync(wal);
+      walChecked = true;
+    },
   };
 }

@@ -128,6 +128,12 @@ export interface RunCheckpoint {
   status?: RunStatus;
   error?: StepError | null;
   finishedAt?: string | null;
+  /**
+   * The run as its executor started it, when it may not be stored yet: a run absent from the
+   * store is created from it, and the update applied, in the same write. A run already stored is
+   * updated as it is stored (`create` is then ignored).
+   */
+  create?: RunRecord;
 }
 
 export interface RunQuery {

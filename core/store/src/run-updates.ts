@@ -47,10 +47,11 @@ export function applyCheckpoint(run: RunRecord, update: RunCheckpoint, now: stri
 
 /**
  * Writes a checkpoint with the adapter's atomic `checkpoint` when it has one, else as the
- * sequence of `saveStep` calls and a final `setStatus` that it stands for.
+ * sequence of `createIfAbsent` (with `create`), `saveStep` calls and a final `setStatus` that it stands for.
  */
 export async function checkpointRun(runs: RunRepository, runId: string, update: RunCheckpoint): Promise<void> {
   if (runs.checkpoint) return runs.checkpoint(runId, update);
+  if (update.create) await runs.createIfAbsent(update.create);
   for (const step of update.steps) await runs.saveStep(runId, step);
   if (update.status === undefined) return;
   const fields: { error?: StepError | null; finishedAt?: string | null } = {};

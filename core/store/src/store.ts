@@ -65,7 +65,7 @@ export interface RunRepository {
    * Optional: `saveStep` for each step in order, then `setStatus` when a status is given, as one
    * atomic write (all or nothing). Callers use `checkpointRun` (run-updates.ts), which falls back
    * to exactly those calls for an adapter without it. Throws StoreRecordNotFoundError when the
-   * run does not exist.
+   * run does not exist and the update has no `create`.
    */
   checkpoint?(runId: string, update: RunCheckpoint): Promise<void>;
 }

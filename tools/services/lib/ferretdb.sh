@@ -83,3 +83,33 @@ ferretdb_external_ping() {
   [ "$host" = "$hostport" ] && port=27017
   mongo_answers "$host" "$port"
 }
+
+# ferretdb-pg: the same FerretDB binary on its PostgreSQL backend (the `postgresql` service),
+# 127.0.0.1:27018. Tests and the benchmark reach it with MONGODB_URL=mongodb://127.0.0.1:27018/…
+# (docs/decisions.md, "Data path": which backend is faster here).
+FERRETDB_PG_HOST=127.0.0.1
+FERRETDB_PG_PORT=27018
+FERRETDB_PG_MARKER="--handler=postgresql"
+
+ferretdb_pg_install() { ferretdb_install; }
+
+ferretdb_pg_ping() { mongo_answers "$FERRETDB_PG_HOST" "$FERRETDB_PG_PORT"; }
+
+ferretdb_pg_start() {
+  started_pid=
+  if started_pid=$(live_pid ferretdb-pg "$FERRETDB_PG_MARKER"); then return 0; fi
+  started_pid=
+  if ferretdb_pg_ping; then
+    say "ferretdb-pg: something already answers on $FERRETDB_PG_HOST:$FERRETDB_PG_PORT (not started by services.sh); using it"
+    return 0
+  fi
+  postgresql_database ferretdb
+  mkdir -p "$FERRETDB_HOME/state-pg"
+  start_detached ferretdb-pg "$FERRETDB_BIN" \
+    --handler=postgresql --postgresql-url="postgres://$POSTGRESQL_ROLE@$POSTGRESQL_HOST:$POSTGRESQL_PORT/ferretdb" \
+    --listen-addr="$FERRETDB_PG_HOST:$FERRETDB_PG_PORT" --debug-addr=- \
+    --state-dir="$FERRETDB_HOME/state-pg" --telemetry=disable --log-level=warn
+  started_pid=$(cat "$(pid_file_of ferretdb-pg)")
+}
+
+ferretdb_pg_address() { printf '%s:%s' "$FERRETDB_PG_HOST" "$FERRETDB_PG_PORT"; }

@@ -55,6 +55,19 @@ export function describeRunContract(getStore: () => Store): void {
       await expect(checkpointRun(runs, 'missing', { steps: [step('a')], status: 'succeeded' })).rejects.toMatchObject({ code: 'STORE_RECORD_NOT_FOUND' });
     });
 
+    it('creates a run absent from the store with its first checkpoint (create), and updates one that exists as stored', async () => {
+      const { runs } = getStore();
+      const fresh = run('run-new');
+      await checkpointRun(runs, 'run-new', { steps: [step('a')], status: 'succeeded', finishedAt: at(5), create: fresh });
+      const created = await runs.get('run-new');
+      expect(created).toMatchObject({ id: 'run-new', workflowId: fresh.workflowId, version: fresh.version, event: fresh.event, status: 'succeeded', finishedAt: at(5), createdAt: fresh.createdAt });
+      expect(created?.steps).toEqual([step('a')]);
+      // Already stored (a redelivery racing the first): `create` is ignored, the stored run is updated.
+      await checkpointRun(runs, 'run-new', { steps: [step('b')], create: run('run-new', { version: 9 }) });
+      expect(await runs.get('run-new')).toMatchObject({ version: fresh.version, status: 'succeeded' });
+      expect((await runs.get('run-new'))?.steps.map((s) => s.id)).toEqual(['a', 'b']);
+    });
+
     it('refuses to save a step or status of a run that does not exist', async () => {
       const { runs } = getStore();
       await expect(runs.saveStep('missing', step('a'))).rejects.toMatchObject({ code: 'STORE_RECORD_NOT_FOUND' });
