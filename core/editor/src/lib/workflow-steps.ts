@@ -2,6 +2,7 @@
  * Edits of a workflow document, addressed by step id (ids are unique across all branches).
  * Every function returns a new document; the history composable keeps the old one.
  */
+import { allSteps as stepsOf, branchesOf, walkSteps } from '@wireup/sdk/step-walk';
 import type { Problem, Step, WorkflowDocument } from '../api/types.ts';
 
 /** Where a new step goes: after a node (`trigger` or a step id), or first in a switch branch. */
@@ -9,22 +10,15 @@ export type InsertAt = { after: string } | { switchId: string; branch: string };
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** Every list of steps in the document (top level and each switch branch), depth first. */
+/** Every list of steps in the document (top level and each switch branch), the lists themselves (edits splice them). */
 function* lists(steps: Step[]): Generator<Step[]> {
   yield steps;
-  for (const step of steps) {
-    if (step.type !== 'switch') continue;
-    for (const branch of Object.values(step.cases ?? {})) yield* lists(branch);
-    if (step.default) yield* lists(step.default);
-  }
+  for (const { step, pointer } of walkSteps<Step>(steps)) for (const branch of branchesOf(step, pointer)) yield branch.steps as Step[];
 }
 
-/** Every step, depth first in run order. */
+/** Every step, depth first in run order (the SDK's one walker of the step tree). */
 export function allSteps(doc: WorkflowDocument): Step[] {
-  const out: Step[] = [];
-  const walk = (steps: Step[]) => steps.forEach((s) => { out.push(s); if (s.type === 'switch') { Object.values(s.cases ?? {}).forEach(walk); if (s.default) walk(s.default); } });
-  walk(doc.steps);
-  return out;
+  return stepsOf<Step>(doc.steps);
 }
 
 /** Every step by id (one walk; look-ups in loops use this rather than findStep). */
