@@ -174,6 +174,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(await page.locator('li.step').filter({ hasText: 'find-customer' }).textContent()).toContain('cus_e2e_customer');
     expect(await page.locator('li.step').filter({ hasText: 'open-conversation' }).textContent()).toContain(kustomer.customers[0].id);
     expect(await page.locator('li.step').first().textContent()).toContain('1 attempt ·');
+    // The run log shows no credential: the engine redacted the connections' secrets before writing it.
+    for (const secret of ['kustomer-e2e-key', webhookSecret, 'sk_test_123']) expect(await page.locator('main').textContent()).not.toContain(secret);
     await shot('09-run');
 
     const effort = { ...user.effort };
@@ -323,6 +325,14 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('region', { name: 'Keyboard shortcuts' }).getByText('Paste steps after the selected node').waitFor();
     await shot('18b-canvas-shortcuts');
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+
+    // Add a step between two nodes: the "+" on the edge from the filter to the switch.
+    await page.getByRole('button', { name: 'Insert a step between declines-only and by-currency' }).click();
+    await page.locator('dialog button', { hasText: 'Code' }).first().click();
+    await page.locator('[data-node="code"]').waitFor();
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    const between = await (await fetch(`${wireup.url}/v1/workflows/${created.id}`, { headers: { authorization: 'Bearer e2e-token-0123456789' } })).json() as { draft: { steps: Array<{ id: string }> } };
+    expect(between.draft.steps.map((st) => st.id).slice(0, 3)).toEqual(['declines-only', 'code', 'by-currency']);
 
     // Ctrl+C / Ctrl+V of the code step; then steps pasted from elsewhere as workflow JSON; undo takes the paste back.
     await page.locator('[data-node="calc"] .body').click();
