@@ -174,6 +174,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(await page.locator('li.step').filter({ hasText: 'find-customer' }).textContent()).toContain('cus_e2e_customer');
     expect(await page.locator('li.step').filter({ hasText: 'open-conversation' }).textContent()).toContain(kustomer.customers[0].id);
     expect(await page.locator('li.step').first().textContent()).toContain('1 attempt ·');
+    // The run log shows no credential: the engine redacted the connections' secrets before writing it.
+    for (const secret of ['kustomer-e2e-key', webhookSecret, 'sk_test_123']) expect(await page.locator('main').textContent()).not.toContain(secret);
     await shot('09-run');
 
     const effort = { ...user.effort };
@@ -258,6 +260,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect((await page.request.get(`${wireup.url}/v1/workflows`)).status()).toBe(401);
     await page.goto(`${wireup.url}/runs`);
     await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel('API token').waitFor();
+    await shot('00-sign-in');
     await page.getByLabel('API token').fill('e2e-token-0123456789');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/runs$/);
@@ -284,6 +288,9 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
         { id: 'classify', type: 'ai', connection: '', prompt: 'Classify {{trigger.data.object.failure_message}}', output: 'text' },
       ] }),
     })).json() as { id: string };
+    await page.goto(`${wireup.url}/editor/new`);
+    await page.getByLabel('When this happens (trigger)').waitFor();
+    await shot('02b-new-workflow');
     await page.goto(`${wireup.url}/editor/${created.id}`);
     for (const node of ['trigger', 'declines-only', 'by-currency', 'open-conversation', 'calc', 'classify']) await page.locator(`[data-node="${node}"]`).waitFor();
     // The minimap draws each node in its kind's colours, with the app icon or the kind's glyph and its name.
@@ -319,6 +326,14 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await shot('18b-canvas-shortcuts');
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
 
+    // Add a step between two nodes: the "+" on the edge from the filter to the switch.
+    await page.getByRole('button', { name: 'Insert a step between declines-only and by-currency' }).click();
+    await page.locator('dialog button', { hasText: 'Code' }).first().click();
+    await page.locator('[data-node="code"]').waitFor();
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    const between = await (await fetch(`${wireup.url}/v1/workflows/${created.id}`, { headers: { authorization: 'Bearer e2e-token-0123456789' } })).json() as { draft: { steps: Array<{ id: string }> } };
+    expect(between.draft.steps.map((st) => st.id).slice(0, 3)).toEqual(['declines-only', 'code', 'by-currency']);
+
     // Ctrl+C / Ctrl+V of the code step; then steps pasted from elsewhere as workflow JSON; undo takes the paste back.
     await page.locator('[data-node="calc"] .body').click();
     await page.keyboard.press('Control+c');
@@ -335,6 +350,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-node="pasted-filter"]').count()).toBe(0);
     await page.locator('[data-node="calc-2"]').waitFor();
+    writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
     expect(violations).toEqual({});
   });
 

@@ -17,6 +17,19 @@ describe('metrics', () => {
     ]);
   });
 
+  it('counts workflow lifecycle events by their short name; a type it does not know is other', async () => {
+    const m = metrics();
+    m.workflowEvent('workflow.published');
+    m.workflowEvent('workflow.published');
+    m.workflowEvent('workflow.deleted');
+    m.workflowEvent('workflow.renamed' as never);
+    expect(linesOf(await m.text(), 'wireup_workflow_events_total')).toEqual([
+      'wireup_workflow_events_total{event="published"} 2',
+      'wireup_workflow_events_total{event="deleted"} 1',
+      'wireup_workflow_events_total{event="other"} 1',
+    ]);
+  });
+
   it('names only installed connectors and their actions; anything else is unknown', async () => {
     const m = metrics();
     m.webhookDelivery('stripe', 'accepted');

@@ -4,6 +4,7 @@
  * pages' "Set it up"): the trigger, and the action as its only step. A connector's only
  * connection is picked already.
  */
+import { allSteps } from '@wireup/sdk/step-walk';
 import type { Connection, ConnectorManifest, Recipe, Step, WorkflowDocument } from '../api/types.ts';
 
 /** `stripe.charge-failed` → `{connector: 'stripe', key: 'charge-failed'}`; null when malformed. */
@@ -36,14 +37,12 @@ export function newDraft(
   return { name, trigger: { connector: trigger.manifest.name, trigger: trigger.key, connection: onlyConnection(connections, trigger.manifest.name) }, steps };
 }
 
-/** Gives every action step without a connection the connector's only connection (steps of switch branches too). */
+/** Gives every action step without a connection the connector's only connection (steps of switch branches too), in place. */
 function withConnections(steps: Step[], connections: Connection[]): Step[] {
-  return steps.map((step) => ({
-    ...step,
-    ...(step.type === 'action' && !step.connection ? { connection: onlyConnection(connections, step.connector ?? '') } : {}),
-    ...(step.cases ? { cases: Object.fromEntries(Object.entries(step.cases).map(([k, v]) => [k, withConnections(v, connections)])) } : {}),
-    ...(step.default ? { default: withConnections(step.default, connections) } : {}),
-  }));
+  for (const step of allSteps<Step>(steps)) {
+    if (step.type === 'action' && !step.connection) step.connection = onlyConnection(connections, step.connector ?? '');
+  }
+  return steps;
 }
 
 /** The draft of a recipe: its trigger and steps, named after it. */

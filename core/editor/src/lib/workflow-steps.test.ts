@@ -33,7 +33,7 @@ describe('workflow edits', () => {
   it('knows which steps run before a step (what its templates may read)', () => {
     expect(stepsBefore(doc, 'only-declines')).toEqual([]);
     expect(stepsBefore(doc, 'usd-note')).toEqual(['only-declines', 'by-currency']);
-    expect(stepsBefore(doc, 'last')).toEqual(['only-declines', 'usd-note', 'by-currency']);
+    expect(stepsBefore(doc, 'last')).toEqual(['only-declines', 'by-currency', 'usd-note']);
   });
 
   it('puts each API problem on its node', () => {

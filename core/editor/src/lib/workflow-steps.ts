@@ -2,6 +2,7 @@
  * Edits of a workflow document, addressed by step id (ids are unique across all branches).
  * Every function returns a new document; the history composable keeps the old one.
  */
+import { allSteps as stepsOf, branchesOf, mayRunBefore, walkSteps } from '@wireup/sdk/step-walk';
 import type { Problem, Step, WorkflowDocument } from '../api/types.ts';
 
 /** Where a new step goes: after a node (`trigger` or a step id), or first in a switch branch. */
@@ -9,22 +10,15 @@ export type InsertAt = { after: string } | { switchId: string; branch: string };
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** Every list of steps in the document (top level and each switch branch), depth first. */
+/** Every list of steps in the document (top level and each switch branch), the lists themselves (edits splice them). */
 function* lists(steps: Step[]): Generator<Step[]> {
   yield steps;
-  for (const step of steps) {
-    if (step.type !== 'switch') continue;
-    for (const branch of Object.values(step.cases ?? {})) yield* lists(branch);
-    if (step.default) yield* lists(step.default);
-  }
+  for (const { step, pointer } of walkSteps<Step>(steps)) for (const branch of branchesOf(step, pointer)) yield branch.steps as Step[];
 }
 
-/** Every step, depth first in run order. */
+/** Every step, depth first in run order (the SDK's one walker of the step tree). */
 export function allSteps(doc: WorkflowDocument): Step[] {
-  const out: Step[] = [];
-  const walk = (steps: Step[]) => steps.forEach((s) => { out.push(s); if (s.type === 'switch') { Object.values(s.cases ?? {}).forEach(walk); if (s.default) walk(s.default); } });
-  walk(doc.steps);
-  return out;
+  return stepsOf<Step>(doc.steps);
 }
 
 /** Every step by id (one walk; look-ups in loops use this rather than findStep). */
@@ -93,26 +87,16 @@ export function updateStep(doc: WorkflowDocument, id: string, patch: Partial<Ste
   return next;
 }
 
-/** Ids of the steps that have run before `id` (those its templates may read), in run order. */
+/**
+ * Ids of the steps that may have run before `id` (those its templates may read), in document
+ * order: the rule the server validates with (`mayRunBefore`: not a step of another branch of
+ * the same switch).
+ */
 export function stepsBefore(doc: WorkflowDocument, id: string): string[] {
-  const idsOf = (steps: Step[]) => allSteps({ ...doc, steps }).map((s) => s.id);
-  const search = (steps: Step[], scope: string[]): string[] | null => {
-    const seen = [...scope];
-    for (const step of steps) {
-      if (step.id === id) return seen;
-      if (step.type === 'switch') {
-        const branches = [...Object.values(step.cases ?? {}), step.default ?? []];
-        for (const branch of branches) {
-          const found = search(branch, [...seen, step.id]);
-          if (found) return found;
-        }
-        for (const branch of branches) seen.push(...idsOf(branch));
-      }
-      seen.push(step.id);
-    }
-    return null;
-  };
-  return search(doc.steps, []) ?? [];
+  const visits = [...walkSteps<Step>(doc.steps)];
+  const at = visits.findIndex((v) => v.step.id === id);
+  if (at < 0) return [];
+  return visits.slice(0, at).filter((v) => mayRunBefore(v, visits[at])).map((v) => v.step.id);
 }
 
 /** An empty connection, said as a user would want it (the schema says "fewer than 1 characters"). */
@@ -126,18 +110,11 @@ function friendly(problem: Problem): Problem {
 /** The API's problems grouped by the node they belong to (`trigger`, a step id, or `workflow`). */
 export function problemsByNode(doc: WorkflowDocument, problems: Problem[]): Record<string, Problem[]> {
   const out: Record<string, Problem[]> = {};
+  const visits = [...walkSteps<Step>(doc.steps)];
   for (const problem of problems) {
-    const parts = problem.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node = parts[0] === 'trigger' ? 'trigger' : 'workflow';
-    let steps: Step[] | undefined = parts[0] === 'steps' ? doc.steps : undefined;
-    for (let i = 1; steps && i < parts.length; i++) {
-      const step = steps[Number(parts[i])];
-      if (!step) break;
-      node = step.id;
-      if (parts[i + 1] === 'cases' && step.cases) { steps = step.cases[parts[i + 2]]; i += 2; }
-      else if (parts[i + 1] === 'default') { steps = step.default; i += 1; }
-      else break;
-    }
+    // The innermost step whose pointer starts the problem's path.
+    const step = visits.filter((v) => problem.path === v.pointer || problem.path.startsWith(`${v.pointer}/`)).at(-1);
+    const node = step ? step.step.id : problem.path === '/trigger' || problem.path.startsWith('/trigger/') ? 'trigger' : 'workflow';
     (out[node] ??= []).push(friendly(problem));
   }
   return out;

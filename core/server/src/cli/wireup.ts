@@ -106,6 +106,12 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+// `wireup connectors list | head -1`: a reader that stopped reading ends the output, it is not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2)).then((code) => { if (code !== -1) process.exitCode = code; }, (error) => {
   process.stderr.write(`wireup: ${(error as Error).message}\n`);
   process.exitCode = 1;

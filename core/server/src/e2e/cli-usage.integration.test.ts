@@ -53,6 +53,18 @@ describe('wireup CLI', () => {
     expect(r.errLines[0]).not.toMatch(/ENOENT/);
   }, 40_000);
 
+  it('output piped into a reader that stops early (| head) ends quietly, exit 0, no EPIPE stack', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wireup-cli-'));
+    try {
+      // `true` exits before Wireup writes anything: every write meets a closed pipe.
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${shim}" connectors list | true`], { cwd: repoRoot, env: testEnv(dataDir), encoding: 'utf8', timeout: 30_000 });
+      expect(r.stderr.split('\n').filter((l) => l.trim() && !noise.test(l))).toEqual([]);
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 40_000);
+
   it('wireup --help lists every command', () => {
     const r = wireup(['--help']);
     expect(r.status).toBe(0);
