@@ -31,7 +31,7 @@
  * It prints a table; it is a benchmark, not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,6 +74,12 @@ async function startWireup(backend: string, dataDir: string, counter: CommandCou
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
+  // BENCH_WIREUP_LOG=<file>: Wireup's own output, to see why it answered as it did.
+  if (process.env.BENCH_WIREUP_LOG) {
+    const log = createWriteStream(process.env.BENCH_WIREUP_LOG, { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  }
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`Wireup did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', () => { const m = /running at (\S+)/.exec(out); if (m) { clearTimeout(timer); ok(m[1]); } });
@@ -137,7 +143,7 @@ function cpuMs(pid: number): number {
 // The load generator's own HTTP client: plain node:http over kept-alive sockets costs this
 // process (which shares the machine's cores with Wireup) far less CPU per request than fetch.
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-function postWebhook(url: URL, body: string, signature: string): Promise<void> {
+function postWebhook(url: URL, body: string, signature: string, retried = false): Promise<void> {
   return new Promise((ok, fail) => {
     const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'stripe-signature': signature } }, (res) => {
@@ -146,7 +152,8 @@ function postWebhook(url: URL, body: string, signature: string): Promise<void> {
       res.on('end', () => (res.statusCode === 200 ? ok() : fail(new Error(`webhook answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`))));
       res.on('error', fail);
     });
-    req.on('error', fail);
+    // A kept-alive socket the server closed meanwhile (between phases): sent again once, as a provider would.
+    req.on('error', (error: NodeJS.ErrnoException) => (req.reusedSocket && !retried && error.code === 'ECONNRESET' ? postWebhook(url, body, signature, true).then(ok, fail) : fail(error)));
     req.end(body);
   });
 }

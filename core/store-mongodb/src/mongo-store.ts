@@ -24,7 +24,7 @@ export interface MongoStoreOptions {
   /** How long `start` (and each operation) waits for a reachable server. Default 5000 ms. */
   serverSelectionTimeoutMs?: number;
   /**
-   * How long hot-path reads (connections, published workflows per trigger, events) are answered
+   * How long hot-path reads (connections, published workflows per trigger) are answered
    * from memory; another process's change shows here within this time. 0 turns the caches off.
    * Default 1000 ms (`WIREUP_MONGODB_CACHE_MS`).
    */
