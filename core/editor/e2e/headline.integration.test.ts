@@ -193,7 +193,25 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     // The other views, for the screenshots.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
     await page.locator('table').getByText('Kustomer').first().waitFor();
+    // Each setting by the manifest's label; secrets only as set or not set, never their keys or values.
+    const stripeRow = page.locator('tr[data-connection]').filter({ hasText: 'Stripe' });
+    const kustomerRow = page.locator('tr[data-connection]').filter({ hasText: 'Kustomer' });
+    expect(await stripeRow.locator('.setting').allTextContents()).toEqual(['Secret key:set', 'Webhook signing secret:set']);
+    expect(await kustomerRow.locator('.setting').allTextContents()).toEqual(['API key:set', `API base URL:${kustomer.url}`, 'Outbound webhook token:not set (filled in when you publish)']);
+    const listed = await page.locator('table').textContent();
+    for (const raw of ['secretKey', 'webhookSecret', 'apiKey', 'baseUrl', 'webhookToken', 'sk_test_123', 'kustomer-e2e-key', webhookSecret]) expect(listed).not.toContain(raw);
     await shot('10-connections');
+    // Deleting the connection the published workflow uses is refused on its row, in the API's words, naming the workflow.
+    page.once('dialog', (d) => void d.accept());
+    await stripeRow.getByRole('button', { name: 'Delete Stripe' }).click();
+    const refusal = page.locator('tr.refused').getByRole('alert');
+    await refusal.filter({ hasText: 'is used by published workflows' }).waitFor();
+    const usedBy = refusal.getByRole('link');
+    expect(await usedBy.count()).toBe(1);
+    expect(await usedBy.getAttribute('href')).toMatch(/^\/editor\/wf_/);
+    expect(await usedBy.textContent()).not.toMatch(/^wf_/);
+    expect(await stripeRow.count()).toBe(1);
+    await shot('10b-connection-in-use');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
     await page.locator('td').getByText('succeeded').waitFor();
     await shot('11-workflows');
