@@ -61,7 +61,7 @@ const mongoTarget = process.env.BENCH_MONGODB_ADDRESS ?? '127.0.0.1:27017';
 
 interface Result { backend: string; mode: string; events: number; arrived: number; seconds: number; perSecond: number; p50: number; p99: number; peakMb: number; cpuMs: number; servicesCpuMs: number | null; commands: number | null }
 
-async function startWireup(backend: string, dataDir: string, counter: CommandCounter | undefined): Promise<{ child: ChildProcess; url: string }> {
+async function startWireup(backend: string, dataDir: string, counter: CommandCounter | undefined): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', PORT: '0', HOST: '127.0.0.1' };
   if (backend === 'kafka') {
     env.KAFKA_BROKERS ??= '127.0.0.1:9092';
@@ -85,7 +85,7 @@ async function startWireup(backend: string, dataDir: string, counter: CommandCou
     child.stdout!.on('data', () => { const m = /running at (\S+)/.exec(out); if (m) { clearTimeout(timer); ok(m[1]); } });
     child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`Wireup exited ${code}:\n${out}`)); });
   });
-  return { child, url };
+  return { child, url, output: () => out.slice(-4000) };
 }
 
 async function api(url: string, method: string, path: string, body?: unknown) {
@@ -142,7 +142,8 @@ function cpuMs(pid: number): number {
 
 // The load generator's own HTTP client: plain node:http over kept-alive sockets costs this
 // process (which shares the machine's cores with Wireup) far less CPU per request than fetch.
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+// Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout closes them under a request.
+const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 function postWebhook(url: URL, body: string, signature: string, retried = false): Promise<void> {
   return new Promise((ok, fail) => {
     const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
@@ -243,7 +244,7 @@ async function benchBackend(backend: string, run: number): Promise<Result[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wireup-bench-'));
   const kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
   const counter = backend === 'kafka' && countCommands ? await startCommandCounter(mongoTarget) : undefined;
-  const { child, url } = await startWireup(backend, dataDir, counter);
+  const { child, url, output } = await startWireup(backend, dataDir, counter);
   // The recipe creates its customers: forget them between phases. The headline's one customer stays.
   const clear = (): void => { if (workflow === 'recipe') kustomer.reset(); else kustomer.requests.length = 0; };
   try {
@@ -263,6 +264,10 @@ async function benchBackend(backend: string, run: number): Promise<Result[]> {
       { backend, mode: 'max', events, ...max, peakMb: peak },
       ...paced.map(({ rate, result }) => ({ backend, mode: `${rate}/s`, events: Math.min(events, rate * 10), ...result, peakMb: peak })),
     ];
+  } catch (error) {
+    // What Wireup said last, and whether it is still running, to tell its failure from the load generator's.
+    console.error(`Wireup (pid ${child.pid}, ${child.exitCode === null ? 'running' : `exited ${child.exitCode}`}) last said:\n${output()}`);
+    throw error;
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
