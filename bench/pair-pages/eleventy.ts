@@ -26,7 +26,8 @@ function prepareInput(): string {
   rmSync(input, { recursive: true, force: true });
   mkdirSync(join(input, '_includes'), { recursive: true });
   copyFileSync(join(DEFAULT_TEMPLATES_DIR, 'layout.hbs'), join(input, '_includes', 'layout.hbs'));
-  for (const f of readdirSync(join(DEFAULT_TEMPLATES_DIR, 'partials'))) copyFileSync(join(DEFAULT_TEMPLATES_DIR, 'partials', f), join(input, '_includes', f));
+  for (const f of readdirSync(join(DEFAULT_TEMPLATES_DIR, 'partials')))
+    copyFileSync(join(DEFAULT_TEMPLATES_DIR, 'partials', f), join(input, '_includes', f));
   for (const kind of PAGE_KINDS) {
     const body = readFileSync(join(DEFAULT_TEMPLATES_DIR, 'pages', `${kind}.hbs`), 'utf8');
     const front = `---\npagination:\n  data: site.${kind}\n  size: 1\n  alias: v\npermalink: "{{v.permalink}}"\n---\n`;

@@ -15,24 +15,46 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { connectors: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' }, out: { type: 'string', default: '/dev/shm/wireup-bench-pair-pages' }, 'no-eleventy': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    connectors: { type: 'string', default: '300' },
+    runs: { type: 'string', default: '3' },
+    out: { type: 'string', default: '/dev/shm/wireup-bench-pair-pages' },
+    'no-eleventy': { type: 'boolean' },
+  },
+});
 const connectors = Number(values.connectors);
 const runs = Number(values.runs);
 const root = values.out!;
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-interface Timing { pages: number; rendered: number; ms: number }
+interface Timing {
+  pages: number;
+  rendered: number;
+  ms: number;
+}
 type Row = Record<'oursFull' | 'oursIncremental' | 'eleventyFull' | 'eleventyIncremental', Timing | undefined>;
 
 function child(script: string, args: string[]): Timing {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=16000', join(here, script), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--max-old-space-size=16000', join(here, script), ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!) as Timing;
 }
 
 /** Compares a sample of pages of both outputs, ignoring indentation and blank lines (preventIndent and the pagination wrapper change only whitespace). */
 function samePages(a: string, b: string, sample = 300): string {
-  const files = readdirSync(join(a, 'integrations'), { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
-  const norm = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  const files = readdirSync(join(a, 'integrations'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.html'));
+  const norm = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join('\n');
   const step = Math.max(1, Math.floor(files.length / sample));
   let checked = 0;
   for (let k = 0; k < files.length; k += step) {
@@ -55,8 +77,14 @@ function table(title: string, row: Row): void {
   console.log(`\n${title}`);
   console.log('| generator | build | pages rendered | seconds | pages/s |');
   console.log('|---|---|---:|---:|---:|');
-  for (const [name, key] of [['@wireup/pair-pages', 'ours'], ['Eleventy 3 + Handlebars', 'eleventy']] as const) {
-    for (const [label, kind] of [['full', 'Full'], ['one connector changed', 'Incremental']] as const) {
+  for (const [name, key] of [
+    ['@wireup/pair-pages', 'ours'],
+    ['Eleventy 3 + Handlebars', 'eleventy'],
+  ] as const) {
+    for (const [label, kind] of [
+      ['full', 'Full'],
+      ['one connector changed', 'Incremental'],
+    ] as const) {
       const t = row[`${key}${kind}` as keyof Row];
       console.log(`| ${name} | ${label} | ${fmt(t, 'pages')} | ${fmt(t, 's')} | ${fmt(t, 'rate')} |`);
     }
@@ -64,13 +92,20 @@ function table(title: string, row: Row): void {
 }
 
 const fs = statfsSync(root.startsWith('/dev/shm') ? '/dev/shm' : '/');
-console.log(`pair-pages benchmark: ${connectors} connectors, ${runs} runs, output under ${root} (filesystem type 0x${fs.type.toString(16)}${fs.type === 0x01021994 ? ', tmpfs' : ''})`);
+console.log(
+  `pair-pages benchmark: ${connectors} connectors, ${runs} runs, output under ${root} (filesystem type 0x${fs.type.toString(16)}${fs.type === 0x01021994 ? ', tmpfs' : ''})`,
+);
 const rows: Row[] = [];
 for (let r = 1; r <= runs; r++) {
   rmSync(root, { recursive: true, force: true });
   const ours = join(root, 'ours');
   const eleventy = join(root, 'eleventy');
-  const row: Row = { oursFull: undefined, oursIncremental: undefined, eleventyFull: undefined, eleventyIncremental: undefined };
+  const row: Row = {
+    oursFull: undefined,
+    oursIncremental: undefined,
+    eleventyFull: undefined,
+    eleventyIncremental: undefined,
+  };
   const eleventyWork = join(root, 'eleventy-work');
   row.oursFull = child('ours.ts', [ours, String(connectors), '0', 'full']);
   if (!values['no-eleventy']) {
@@ -96,6 +131,10 @@ for (const key of ['oursFull', 'oursIncremental', 'eleventyFull', 'eleventyIncre
 table(`Median of ${runs} runs`, med);
 if (med.eleventyFull && med.oursFull) {
   const rate = (t: Timing) => t.rendered / t.ms;
-  console.log(`\nFull build: ${(rate(med.oursFull) / rate(med.eleventyFull)).toFixed(1)}× Eleventy's pages per second (target ≥ 5×).`);
+  console.log(
+    `\nFull build: ${(rate(med.oursFull) / rate(med.eleventyFull)).toFixed(1)}× Eleventy's pages per second (target ≥ 5×).`,
+  );
 }
-console.log(`Full build of ${med.oursFull!.pages.toLocaleString('en-US')} pages: ${(med.oursFull!.ms / 1000).toFixed(1)} s (target < 30 s). One connector changed: ${(med.oursIncremental!.ms / 1000).toFixed(2)} s (target < 1 s).`);
+console.log(
+  `Full build of ${med.oursFull!.pages.toLocaleString('en-US')} pages: ${(med.oursFull!.ms / 1000).toFixed(1)} s (target < 30 s). One connector changed: ${(med.oursIncremental!.ms / 1000).toFixed(2)} s (target < 1 s).`,
+);

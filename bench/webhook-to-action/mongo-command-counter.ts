@@ -7,7 +7,19 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 /** Commands of the driver's own (monitoring, handshakes, sessions), not of Wireup's work. */
-const housekeeping = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'buildinfo', 'buildInfo', 'endSessions', 'saslStart', 'saslContinue', 'getParameter', 'serverStatus']);
+const housekeeping = new Set([
+  'hello',
+  'ismaster',
+  'isMaster',
+  'ping',
+  'buildinfo',
+  'buildInfo',
+  'endSessions',
+  'saslStart',
+  'saslContinue',
+  'getParameter',
+  'serverStatus',
+]);
 
 export interface CommandCounter {
   /** `mongodb://127.0.0.1:<port>/<db>` for the given database. */
@@ -61,7 +73,12 @@ export async function startCommandCounter(target: string): Promise<CommandCounte
       }
     });
     upstream.on('data', (chunk) => client.write(chunk));
-    const close = (): void => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+    const close = (): void => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
     client.on('close', close).on('error', close);
     upstream.on('close', close).on('error', close);
   });
@@ -72,6 +89,10 @@ export async function startCommandCounter(target: string): Promise<CommandCounte
     counts: () => new Map(counts),
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
     reset: () => counts.clear(),
-    close: () => new Promise<void>((ok) => { for (const s of sockets) s.destroy(); server.close(() => ok()); }),
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => ok());
+      }),
   };
 }

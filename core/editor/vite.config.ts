@@ -14,6 +14,8 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(['/v1', '/auth', '/integrations', '/openapi.json'].map((path) => [path, { target, changeOrigin: false }])),
+    proxy: Object.fromEntries(
+      ['/v1', '/auth', '/integrations', '/openapi.json'].map((path) => [path, { target, changeOrigin: false }]),
+    ),
   },
 });

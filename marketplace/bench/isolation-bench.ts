@@ -20,7 +20,11 @@ async function perCall(run: (i: number) => Promise<unknown>, parallel: number): 
   for (let i = 0; i < 500; i++) await run(i); // warm-up
   const t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => { while (next < calls) await run(next++); }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < calls) await run(next++);
+    }),
+  );
   return ((performance.now() - t0) * 1000) / calls; // µs per call
 }
 
@@ -29,11 +33,21 @@ const manifest = minimalManifest('bench', '1.0.0');
 await writeFile(join(dir, 'index.js'), handMadeModule(manifest, 'return { ok: true, n: ctx.input.n };'));
 const http = createHttpClient({ allowPrivate: false });
 const inProcess = (await import(join(dir, 'index.js'))).default;
-const isolated = createConnectorProcess({ spec: 'bench@1.0.0', packageDir: dir, mainPath: join(dir, 'index.js'), http });
-const input = (n: number) => ({ input: { n, customer: 'cus_123', note: 'x'.repeat(200) }, auth: { apiKey: 'sk_test_123' }, idempotencyKey: `run:${n}` });
+const isolated = createConnectorProcess({
+  spec: 'bench@1.0.0',
+  packageDir: dir,
+  mainPath: join(dir, 'index.js'),
+  http,
+});
+const input = (n: number) => ({
+  input: { n, customer: 'cus_123', note: 'x'.repeat(200) },
+  auth: { apiKey: 'sk_test_123' },
+  idempotencyKey: `run:${n}`,
+});
 const rows: Array<[string, string]> = [];
 for (const parallel of [1, 16]) {
-  const a: number[] = []; const b: number[] = [];
+  const a: number[] = [];
+  const b: number[] = [];
   for (let round = 0; round < 3; round++) {
     a.push(await perCall((n) => inProcess.actions.get('do-it').run({ ...input(n), http }), parallel));
     b.push(await perCall((n) => isolated.call({ kind: 'action', key: 'do-it', ...input(n) }), parallel));
@@ -54,15 +68,23 @@ const installs: number[] = [];
 for (let i = 0; i < 5; i++) {
   const version = `1.0.${i}`;
   const m = minimalManifest('bench', version);
-  await publishRaw(marketplace.registry, handMadePackage('bench', version), { 'manifest.json': JSON.stringify(m), 'index.js': handMadeModule(m, 'return { ok: true };') });
+  await publishRaw(marketplace.registry, handMadePackage('bench', version), {
+    'manifest.json': JSON.stringify(m),
+    'index.js': handMadeModule(m, 'return { ok: true };'),
+  });
   installs.push((await marketplace.install('bench', version)).durationMs);
 }
-rows.push(['install (resolve, download, verify, extract, check, start process), median of 5', `${median(installs).toFixed(0)} ms`]);
+rows.push([
+  'install (resolve, download, verify, extract, check, start process), median of 5',
+  `${median(installs).toFixed(0)} ms`,
+]);
 await marketplace.stop();
 await store.stop();
 await registry.stop();
 await Promise.all([dir, storage, dataDir].map((d) => rm(d, { recursive: true, force: true })));
 
 const width = Math.max(...rows.map(([k]) => k.length));
-process.stdout.write(`${'measure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`);
+process.stdout.write(
+  `${'measure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`,
+);
 process.exit(0);

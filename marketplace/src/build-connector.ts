@@ -24,7 +24,11 @@ export interface BuiltConnector {
   tarballPath: string;
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 async function readJson<T>(path: string, dir: string, what: string): Promise<T> {
   try {
@@ -39,17 +43,28 @@ async function entryOf(dir: string, pkg: { main?: string; wireup?: { entry?: str
   for (const candidate of [pkg.wireup?.entry, 'src/index.ts', pkg.main]) {
     if (candidate && (await exists(join(dir, candidate)))) return join(dir, candidate);
   }
-  throw new ConnectorBuildError(dir, 'no entry: give src/index.ts (default export made by defineConnector) or "wireup": {"entry": "..."}');
+  throw new ConnectorBuildError(
+    dir,
+    'no entry: give src/index.ts (default export made by defineConnector) or "wireup": {"entry": "..."}',
+  );
 }
 
 /** Builds and packs the connector in `dir`. */
 export async function buildConnector(directory: string): Promise<BuiltConnector> {
   const dir = resolve(directory);
   const source = await readJson<Record<string, any>>(join(dir, 'package.json'), dir, 'package.json');
-  const manifest = await readJson<ConnectorManifest>(join(dir, 'manifest.json'), dir, 'manifest.json (run `npm run codegen` in the connector first)');
+  const manifest = await readJson<ConnectorManifest>(
+    join(dir, 'manifest.json'),
+    dir,
+    'manifest.json (run `npm run codegen` in the connector first)',
+  );
   const problems = validateManifest(manifest);
   if (problems.length) throw new ConnectorBuildError(dir, `manifest.json is invalid: ${formatProblems(problems)}`);
-  if (manifest.version !== source.version) throw new ConnectorBuildError(dir, `manifest.json says version ${manifest.version} but package.json ${source.version}; keep them equal`);
+  if (manifest.version !== source.version)
+    throw new ConnectorBuildError(
+      dir,
+      `manifest.json says version ${manifest.version} but package.json ${source.version}; keep them equal`,
+    );
 
   const out = join(dir, 'dist');
   const packageDir = join(out, 'package');
@@ -57,10 +72,19 @@ export async function buildConnector(directory: string): Promise<BuiltConnector>
   await mkdir(packageDir, { recursive: true });
   try {
     await build({
-      entryPoints: [await entryOf(dir, source)], outfile: join(packageDir, 'index.js'), bundle: true, platform: 'node', format: 'esm',
-      target: 'node20', logLevel: 'silent', legalComments: 'none', minifySyntax: true,
+      entryPoints: [await entryOf(dir, source)],
+      outfile: join(packageDir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'silent',
+      legalComments: 'none',
+      minifySyntax: true,
       // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
-      banner: { js: "import { createRequire as __wireupCreateRequire } from 'node:module'; const require = __wireupCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __wireupCreateRequire } from 'node:module'; const require = __wireupCreateRequire(import.meta.url);",
+      },
     });
   } catch (error) {
     throw new ConnectorBuildError(dir, `esbuild could not bundle it: ${(error as Error).message}`);
@@ -73,7 +97,13 @@ export async function buildConnector(directory: string): Promise<BuiltConnector>
     license: source.license ?? 'UNLICENSED',
     type: 'module',
     main: 'index.js',
-    wireup: { manifest: 'manifest.json', sdk: manifest.sdk, displayName: manifest.displayName, categories: manifest.categories, ...(manifest.icon ? { icon: manifest.icon } : {}) },
+    wireup: {
+      manifest: 'manifest.json',
+      sdk: manifest.sdk,
+      displayName: manifest.displayName,
+      categories: manifest.categories,
+      ...(manifest.icon ? { icon: manifest.icon } : {}),
+    },
   };
   await writeFile(join(packageDir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
   await writeFile(join(packageDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -81,6 +111,8 @@ export async function buildConnector(directory: string): Promise<BuiltConnector>
 
   const tarballPath = join(out, `${packageJson.name.replace(/^@/, '').replace('/', '-')}-${packageJson.version}.tgz`);
   // portable + a fixed mtime: the same build packs to the same bytes.
-  await create({ gzip: true, cwd: out, file: tarballPath, portable: true, mtime: new Date('1985-10-26T08:15:00Z') }, ['package']);
+  await create({ gzip: true, cwd: out, file: tarballPath, portable: true, mtime: new Date('1985-10-26T08:15:00Z') }, [
+    'package',
+  ]);
   return { packageJson, manifest, packageDir, tarball: await readFile(tarballPath), tarballPath };
 }

@@ -43,7 +43,10 @@ export interface CatalogueIndex {
 export interface Catalogue {
   /** Re-reads the registry; on failure keeps the last index and says so (`stale`). */
   refresh(): Promise<{ stale: boolean; error?: string }>;
-  search(query?: { q?: string; category?: string }): Promise<{ data: CatalogueEntry[]; indexedAt: string | null; stale: boolean }>;
+  search(query?: {
+    q?: string;
+    category?: string;
+  }): Promise<{ data: CatalogueEntry[]; indexedAt: string | null; stale: boolean }>;
   get(name: string): Promise<CatalogueEntry | undefined>;
 }
 
@@ -53,7 +56,11 @@ async function manifestFromTarball(bytes: Buffer): Promise<ConnectorManifest | n
   await new Promise<void>((resolve, reject) => {
     const parser = new Parser({
       onReadEntry: (entry) => {
-        if (!['package/package.json', 'package/manifest.json'].includes(entry.path) || (entry.size ?? 0) > 4 * 1024 * 1024) return entry.resume();
+        if (
+          !['package/package.json', 'package/manifest.json'].includes(entry.path) ||
+          (entry.size ?? 0) > 4 * 1024 * 1024
+        )
+          return entry.resume();
         const chunks: Buffer[] = [];
         entry.on('data', (c: Buffer) => chunks.push(c));
         entry.on('end', () => files.set(entry.path, Buffer.concat(chunks)));
@@ -75,9 +82,21 @@ async function manifestFromTarball(bytes: Buffer): Promise<ConnectorManifest | n
 
 function matches(entry: CatalogueEntry, q: string): boolean {
   const m = entry.versions.find((v) => v.version === entry.latest)?.manifest;
-  const haystack = [entry.name, entry.connector, entry.displayName, entry.description,
-    ...(m?.triggers ?? []).flatMap((t) => [t.key, t.displayName]), ...(m?.actions ?? []).flatMap((a) => [a.key, a.displayName])].join('\n').toLowerCase();
-  return q.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+  const haystack = [
+    entry.name,
+    entry.connector,
+    entry.displayName,
+    entry.description,
+    ...(m?.triggers ?? []).flatMap((t) => [t.key, t.displayName]),
+    ...(m?.actions ?? []).flatMap((a) => [a.key, a.displayName]),
+  ]
+    .join('\n')
+    .toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
 }
 
 export function createCatalogue(options: { registry: RegistryClient; file: string }): Catalogue {
@@ -109,13 +128,22 @@ export function createCatalogue(options: { registry: RegistryClient; file: strin
       const integrity = meta.dist.integrity;
       if (!integrity || !meta.keywords?.includes('wireup-connector')) continue;
       const cached = known.get(integrity);
-      if (cached) { versions.push(cached); continue; }
+      if (cached) {
+        versions.push(cached);
+        continue;
+      }
       const bytes = await registry.tarball(meta.dist.tarball);
       // A version whose tarball does not match its integrity, or whose manifest is invalid, is left out.
       if (!ssri.checkData(bytes, integrity)) continue;
       const manifest = await manifestFromTarball(bytes);
       if (!manifest) continue;
-      versions.push({ version: meta.version, integrity, sdk: meta.wireup?.sdk ?? manifest.sdk, publishedAt: packument.time?.[meta.version], manifest });
+      versions.push({
+        version: meta.version,
+        integrity,
+        sdk: meta.wireup?.sdk ?? manifest.sdk,
+        publishedAt: packument.time?.[meta.version],
+        manifest,
+      });
     }
     if (!versions.length) return null;
     versions.sort((a, b) => semver.compare(a.version, b.version));
@@ -123,8 +151,14 @@ export function createCatalogue(options: { registry: RegistryClient; file: strin
     const latest = versions.find((v) => v.version === tagged) ?? versions[versions.length - 1];
     const m = latest.manifest;
     return {
-      name, connector: m.name, displayName: m.displayName, description: m.description, categories: m.categories,
-      ...(m.icon ? { icon: m.icon } : {}), latest: latest.version, versions,
+      name,
+      connector: m.name,
+      displayName: m.displayName,
+      description: m.description,
+      categories: m.categories,
+      ...(m.icon ? { icon: m.icon } : {}),
+      latest: latest.version,
+      versions,
     };
   };
 
@@ -149,12 +183,16 @@ export function createCatalogue(options: { registry: RegistryClient; file: strin
           stale = true;
           return { stale: true, error: (error as Error).message };
         }
-      })().finally(() => { refreshing = null; });
+      })().finally(() => {
+        refreshing = null;
+      });
       return refreshing;
     },
     async search(query = {}) {
       const { entries, indexedAt } = await load();
-      const data = entries.filter((e) => (!query.category || e.categories.includes(query.category)) && (!query.q || matches(e, query.q)));
+      const data = entries.filter(
+        (e) => (!query.category || e.categories.includes(query.category)) && (!query.q || matches(e, query.q)),
+      );
       return { data, indexedAt, stale };
     },
     async get(name) {

@@ -29,7 +29,8 @@ export interface ConnectorPackage {
 
 function inside(dir: string, relativePath: string, spec: string, what: string): string {
   const full = resolve(dir, relativePath);
-  if (!full.startsWith(resolve(dir) + sep)) throw new NotAConnectorError(spec, `${what} "${relativePath}" points outside the package`);
+  if (!full.startsWith(resolve(dir) + sep))
+    throw new NotAConnectorError(spec, `${what} "${relativePath}" points outside the package`);
   return full;
 }
 
@@ -50,21 +51,44 @@ async function readJson(path: string, spec: string, what: string): Promise<unkno
 /** Reads and checks the package in `dir` (package.json at its root). Throws the refusal that says why. */
 export async function readConnectorPackage(dir: string, spec: string, sdkVersion: string): Promise<ConnectorPackage> {
   const packageJson = (await readJson(join(dir, 'package.json'), spec, 'package.json')) as ConnectorPackageJson;
-  if (!packageJson.keywords?.includes(connectorKeyword)) throw new NotAConnectorError(spec, `package.json lacks the keyword "${connectorKeyword}"`);
+  if (!packageJson.keywords?.includes(connectorKeyword))
+    throw new NotAConnectorError(spec, `package.json lacks the keyword "${connectorKeyword}"`);
   const sdkRange = packageJson.wireup?.sdk;
   const manifestPath = packageJson.wireup?.manifest;
-  if (!manifestPath || !sdkRange) throw new NotAConnectorError(spec, 'package.json needs "wireup": {"manifest": "manifest.json", "sdk": "<range>"}');
-  const manifest = await readJson(inside(dir, manifestPath, spec, 'wireup.manifest'), spec, `manifest (${manifestPath})`);
+  if (!manifestPath || !sdkRange)
+    throw new NotAConnectorError(spec, 'package.json needs "wireup": {"manifest": "manifest.json", "sdk": "<range>"}');
+  const manifest = await readJson(
+    inside(dir, manifestPath, spec, 'wireup.manifest'),
+    spec,
+    `manifest (${manifestPath})`,
+  );
   const problems = validateManifest(manifest);
   if (problems.length) throw new PackageManifestInvalidError(spec, problems);
   const m = manifest as ConnectorManifest;
   if (m.version !== packageJson.version) {
-    throw new PackageManifestInvalidError(spec, [{ path: '/version', message: `is ${m.version} but the package is ${packageJson.version}`, fix: 'give the manifest the package version' }]);
+    throw new PackageManifestInvalidError(spec, [
+      {
+        path: '/version',
+        message: `is ${m.version} but the package is ${packageJson.version}`,
+        fix: 'give the manifest the package version',
+      },
+    ]);
   }
-  if (!semver.validRange(sdkRange)) throw new NotAConnectorError(spec, `wireup.sdk "${sdkRange}" is not a semver range`);
-  if (!semver.satisfies(sdkVersion, sdkRange, { includePrerelease: true })) throw new SdkIncompatibleError(spec, sdkRange, sdkVersion);
+  if (!semver.validRange(sdkRange))
+    throw new NotAConnectorError(spec, `wireup.sdk "${sdkRange}" is not a semver range`);
+  if (!semver.satisfies(sdkVersion, sdkRange, { includePrerelease: true }))
+    throw new SdkIncompatibleError(spec, sdkRange, sdkVersion);
   const main = packageJson.main ?? 'index.js';
   const mainPath = inside(dir, main, spec, 'main');
-  if (!(await stat(mainPath).then((s) => s.isFile(), () => false))) throw new NotAConnectorError(spec, `its main file "${main}" is missing (publish the bundle built by \`wireup connector build\`)`);
+  if (
+    !(await stat(mainPath).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    throw new NotAConnectorError(
+      spec,
+      `its main file "${main}" is missing (publish the bundle built by \`wireup connector build\`)`,
+    );
   return { packageJson, manifest: m, main, sdkRange };
 }

@@ -12,7 +12,11 @@ import type { Installation } from './installations.ts';
 import { createConnectorProcess, type ConnectorProcess } from './isolation/connector-process.ts';
 import { isolatedConnector } from './isolation/isolated-connector.ts';
 
-interface Loaded { installation: Installation; connector: Connector; process: ConnectorProcess }
+interface Loaded {
+  installation: Installation;
+  connector: Connector;
+  process: ConnectorProcess;
+}
 
 export interface ConnectorRegistryOptions {
   builtIn: Connector[];
@@ -71,7 +75,12 @@ export function createConnectorRegistry(options: ConnectorRegistryOptions): Conn
       const spec = `${installation.connector}@${installation.version}`;
       const pkg = await readConnectorPackage(dir, spec, options.sdkVersion);
       const process = createConnectorProcess({
-        spec, packageDir: dir, mainPath: join(dir, pkg.main), http: options.http, memoryMb: options.memoryMb, callTimeoutMs: options.callTimeoutMs,
+        spec,
+        packageDir: dir,
+        mainPath: join(dir, pkg.main),
+        http: options.http,
+        memoryMb: options.memoryMb,
+        callTimeoutMs: options.callTimeoutMs,
       });
       // The offers (webhook handler, registration, connection test) are known once its bundle has loaded.
       const { offers } = await process.ready().catch(() => ({ offers: null }));

@@ -29,7 +29,9 @@ export async function startEmbeddedRegistry(options: EmbeddedRegistryOptions): P
   const storage = join(options.storage, 'packages');
   mkdirSync(storage, { recursive: true });
   // Verdaccio is CommonJS and large; load it only when a registry is embedded.
-  const { runServer } = (await import('verdaccio')) as unknown as { runServer(config: unknown): Promise<{ listen(port: number, host: string, cb: () => void): Server }> };
+  const { runServer } = (await import('verdaccio')) as unknown as {
+    runServer(config: unknown): Promise<{ listen(port: number, host: string, cb: () => void): Server }>;
+  };
   const config = {
     self_path: join(options.storage, 'config.yaml'),
     configPath: join(options.storage, 'config.yaml'),
@@ -52,9 +54,10 @@ export async function startEmbeddedRegistry(options: EmbeddedRegistryOptions): P
   return {
     url: `http://${host}:${port}`,
     storage,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -40,12 +40,19 @@ export function createInstallations(kv: KeyValueRepository): Installations {
   const list = async () => (await kv.get<Installation[]>(installationsKey)) ?? [];
   return {
     list,
-    add: (installation) => serial(async () => {
-      const all = (await list()).filter((i) => !(i.connector === installation.connector && i.version === installation.version));
-      await kv.set(installationsKey, [...all, installation]);
-    }),
-    remove: (connector, version) => serial(async () => {
-      await kv.set(installationsKey, (await list()).filter((i) => !(i.connector === connector && i.version === version)));
-    }),
+    add: (installation) =>
+      serial(async () => {
+        const all = (await list()).filter(
+          (i) => !(i.connector === installation.connector && i.version === installation.version),
+        );
+        await kv.set(installationsKey, [...all, installation]);
+      }),
+    remove: (connector, version) =>
+      serial(async () => {
+        await kv.set(
+          installationsKey,
+          (await list()).filter((i) => !(i.connector === connector && i.version === version)),
+        );
+      }),
   };
 }

@@ -39,7 +39,12 @@ export function pickVersion(packument: Packument, wanted: string | undefined): s
 }
 
 function requireSha512(spec: string, integrity: string | undefined): string {
-  if (!integrity || !sha512Hex(integrity)) throw new IntegrityMismatchError(spec, integrity ?? '(none)', 'the registry published no sha512 integrity for it, and Wireup installs only what it can verify');
+  if (!integrity || !sha512Hex(integrity))
+    throw new IntegrityMismatchError(
+      spec,
+      integrity ?? '(none)',
+      'the registry published no sha512 integrity for it, and Wireup installs only what it can verify',
+    );
   return integrity;
 }
 
@@ -50,7 +55,14 @@ export function createInstaller(options: InstallerOptions): Installer {
     const bytes = await registry.tarball(tarball);
     // Only the sha512 part is trusted: a weaker algorithm alongside it is ignored.
     if (!ssri.checkData(bytes, integrity, { pickAlgorithm: () => 'sha512' })) {
-      throw new IntegrityMismatchError(spec, integrity, `the downloaded bytes hash to ${ssri.fromData(bytes, { algorithms: ['sha512'] }).toString().slice(0, 24)}…`);
+      throw new IntegrityMismatchError(
+        spec,
+        integrity,
+        `the downloaded bytes hash to ${ssri
+          .fromData(bytes, { algorithms: ['sha512'] })
+          .toString()
+          .slice(0, 24)}…`,
+      );
     }
     return bytes;
   }
@@ -72,13 +84,15 @@ export function createInstaller(options: InstallerOptions): Installer {
     async resolve(name, wanted) {
       const packument = await registry.packument(name);
       const version = pickVersion(packument, wanted?.trim() || undefined);
-      if (!version || !packument.versions[version]) throw new VersionNotFoundError(name, wanted || 'latest', Object.keys(packument.versions));
+      if (!version || !packument.versions[version])
+        throw new VersionNotFoundError(name, wanted || 'latest', Object.keys(packument.versions));
       return { ...packument.versions[version], publishedAt: packument.time?.[version] };
     },
     async fetch(name, wanted) {
       const meta = await installer.resolve(name, wanted);
       const spec = `${meta.name}@${meta.version}`;
-      if (!meta.keywords?.includes('wireup-connector')) throw new NotAConnectorError(spec, 'it lacks the keyword "wireup-connector"');
+      if (!meta.keywords?.includes('wireup-connector'))
+        throw new NotAConnectorError(spec, 'it lacks the keyword "wireup-connector"');
       const integrity = requireSha512(spec, meta.dist.integrity);
       const bytes = await download(spec, meta.dist.tarball, integrity);
       const { pkg, dir } = await unpack(spec, bytes, integrity, options.sdkVersion);
@@ -87,8 +101,14 @@ export function createInstaller(options: InstallerOptions): Installer {
         throw new NotAConnectorError(spec, `its package.json says ${pkg.packageJson.name}@${pkg.packageJson.version}`);
       }
       const installation: Installation = {
-        connector: pkg.manifest.name, package: meta.name, version: meta.version, integrity, tarball: meta.dist.tarball,
-        sdkRange: pkg.sdkRange, main: pkg.main, installedAt: new Date().toISOString(),
+        connector: pkg.manifest.name,
+        package: meta.name,
+        version: meta.version,
+        integrity,
+        tarball: meta.dist.tarball,
+        sdkRange: pkg.sdkRange,
+        main: pkg.main,
+        installedAt: new Date().toISOString(),
       };
       return { installation, pkg, dir };
     },

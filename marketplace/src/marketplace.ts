@@ -83,7 +83,13 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
   const packages = createPackageStore(options.dataDir);
   const installer = createInstaller({ registry, packages, sdkVersion });
   const installations = createInstallations(options.store.kv);
-  const connectors = createConnectorRegistry({ builtIn: options.builtIn, http: options.http, sdkVersion, memoryMb: options.memoryMb, callTimeoutMs: options.callTimeoutMs });
+  const connectors = createConnectorRegistry({
+    builtIn: options.builtIn,
+    http: options.http,
+    sdkVersion,
+    memoryMb: options.memoryMb,
+    callTimeoutMs: options.callTimeoutMs,
+  });
   const catalogue = createCatalogue({ registry, file: join(options.dataDir, 'marketplace', 'catalogue.json') });
   let timer: NodeJS.Timeout | null = null;
   // Installs, removals and syncs of this process run one at a time: a sync between an install's
@@ -99,14 +105,17 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
     try {
       await options.announce?.(change);
     } catch (error) {
-      process.stderr.write(`marketplace: could not announce ${change.type} ${change.connector}@${change.version}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `marketplace: could not announce ${change.type} ${change.connector}@${change.version}: ${(error as Error).message}\n`,
+      );
     }
   };
   let syncing: Promise<void> | null = null;
 
   const installedVersion = (connector: string, version?: string): Installation => {
     const all = connectors.installed().filter((i) => i.connector === connector);
-    if (!all.length) throw connectors.isBuiltIn(connector) ? new BuiltInConnectorError(connector) : new NotInstalledError(connector);
+    if (!all.length)
+      throw connectors.isBuiltIn(connector) ? new BuiltInConnectorError(connector) : new NotInstalledError(connector);
     if (!version) return all.sort((a, b) => semver.rcompare(a.version, b.version))[0];
     const one = all.find((i) => i.version === version);
     if (!one) throw new NotInstalledError(connector, version);
@@ -117,14 +126,17 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
     const recorded = await installations.list();
     const key = (i: Installation) => `${i.connector}@${i.version}:${i.integrity}`;
     const wanted = new Set(recorded.map(key));
-    for (const loaded of connectors.installed()) if (!wanted.has(key(loaded))) await connectors.unload(loaded.connector, loaded.version);
+    for (const loaded of connectors.installed())
+      if (!wanted.has(key(loaded))) await connectors.unload(loaded.connector, loaded.version);
     const have = new Set(connectors.installed().map(key));
     for (const installation of recorded) {
       if (have.has(key(installation))) continue;
       try {
         await connectors.load(installation, await installer.ensureLocal(installation));
       } catch (error) {
-        process.stderr.write(`marketplace: could not load ${installation.connector}@${installation.version}: ${(error as Error).message}\n`);
+        process.stderr.write(
+          `marketplace: could not load ${installation.connector}@${installation.version}: ${(error as Error).message}\n`,
+        );
       }
     }
   };
@@ -133,37 +145,61 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
     const t0 = performance.now();
     const { installation, dir } = await installer.fetch(name, version);
     if (connectors.isBuiltIn(installation.connector)) throw new BuiltInConnectorError(installation.connector);
-    const existing = connectors.installed().find((i) => i.connector === installation.connector && i.version === installation.version);
-    if (existing?.integrity === installation.integrity) return { installation: existing, durationMs: performance.now() - t0, alreadyInstalled: true };
+    const existing = connectors
+      .installed()
+      .find((i) => i.connector === installation.connector && i.version === installation.version);
+    if (existing?.integrity === installation.integrity)
+      return { installation: existing, durationMs: performance.now() - t0, alreadyInstalled: true };
     await connectors.load(installation, dir);
     await installations.add(installation);
     return { installation, durationMs: performance.now() - t0, alreadyInstalled: false };
   };
 
   const uninstallNow = async (connector: string, version?: string): Promise<Installation[]> => {
-    const targets = version ? [installedVersion(connector, version)] : (installedVersion(connector), connectors.installed().filter((i) => i.connector === connector));
+    const targets = version
+      ? [installedVersion(connector, version)]
+      : (installedVersion(connector), connectors.installed().filter((i) => i.connector === connector));
     const uses = (await Promise.all(targets.map((t) => publishedUses(options.store, connector, t.version)))).flat();
-    if (uses.length) throw new ConnectorInUseError(connector, uses.map((u) => ({ workflowId: u.workflowId, workflowName: u.workflowName, workflowVersion: u.workflowVersion, connectorVersion: u.version ?? '' })));
+    if (uses.length)
+      throw new ConnectorInUseError(
+        connector,
+        uses.map((u) => ({
+          workflowId: u.workflowId,
+          workflowName: u.workflowName,
+          workflowVersion: u.workflowVersion,
+          connectorVersion: u.version ?? '',
+        })),
+      );
     for (const target of targets) {
       await installations.remove(target.connector, target.version);
       await connectors.unload(target.connector, target.version);
-      if (!connectors.installed().some((i) => i.integrity === target.integrity)) await packages.remove(target.integrity);
+      if (!connectors.installed().some((i) => i.integrity === target.integrity))
+        await packages.remove(target.integrity);
     }
     return targets;
   };
 
   const marketplace: Marketplace = {
-    registry, catalogue, connectors, installations, installer, packages,
+    registry,
+    catalogue,
+    connectors,
+    installations,
+    installer,
+    packages,
     async start() {
       await marketplace.sync();
       const every = options.followMs ?? 30_000;
       if (every > 0) {
-        timer = setInterval(() => { void marketplace.sync().catch(() => {}); }, every);
+        timer = setInterval(() => {
+          void marketplace.sync().catch(() => {});
+        }, every);
         timer.unref();
       }
     },
     sync() {
-      syncing ??= serial(doSync).finally(() => { syncing = null; });
+      syncing ??= serial(doSync).finally(() => {
+        syncing = null;
+      });
       return syncing;
     },
     // Announced after the queue moves on: a handler of our own announcement (the embedded bus) syncs through the same queue.
@@ -171,7 +207,12 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
       const result = await serial(() => installNow(name, version));
       if (!result.alreadyInstalled) {
         const i = result.installation;
-        await announce({ type: 'connector.installed', connector: i.connector, version: i.version, integrity: i.integrity });
+        await announce({
+          type: 'connector.installed',
+          connector: i.connector,
+          version: i.version,
+          integrity: i.integrity,
+        });
       }
       return result;
     },
@@ -181,7 +222,8 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
       const loaded = connectors.get(connector, to);
       let toManifest = loaded?.manifest;
       if (!toManifest) {
-        const entry = (await catalogue.get(current.package)) ?? (await catalogue.refresh(), await catalogue.get(current.package));
+        const entry =
+          (await catalogue.get(current.package)) ?? (await catalogue.refresh(), await catalogue.get(current.package));
         const target = await installer.resolve(current.package, to).catch(() => null);
         toManifest = entry?.versions.find((v) => v.version === target?.version)?.manifest;
         if (!toManifest) {
@@ -195,13 +237,22 @@ export function createMarketplace(options: MarketplaceOptions): Marketplace {
     async upgrade(connector, to) {
       const current = installedVersion(connector);
       const result = await marketplace.install(current.package, to);
-      const report = upgradeReport(connectors.get(connector, current.version)!.manifest, connectors.get(connector, result.installation.version)!.manifest,
-        await publishedUses(options.store, connector, current.version));
+      const report = upgradeReport(
+        connectors.get(connector, current.version)!.manifest,
+        connectors.get(connector, result.installation.version)!.manifest,
+        await publishedUses(options.store, connector, current.version),
+      );
       return { ...result, report };
     },
     async uninstall(connector, version) {
       const removed = await serial(() => uninstallNow(connector, version));
-      for (const t of removed) await announce({ type: 'connector.removed', connector: t.connector, version: t.version, integrity: t.integrity });
+      for (const t of removed)
+        await announce({
+          type: 'connector.removed',
+          connector: t.connector,
+          version: t.version,
+          integrity: t.integrity,
+        });
       return removed;
     },
     async stop() {

@@ -12,8 +12,15 @@ describe('package archive checks', () => {
   });
 
   it('refuses links, hard links included, and bytes that are not an archive', async () => {
-    await expect(checkArchive('x@1', rawTarball([{ path: 'package/a', type: '2', linkTarget: '/etc' }]))).rejects.toMatchObject({ code: 'UNSAFE_ARCHIVE' });
-    await expect(checkArchive('x@1', Buffer.from('not a tarball'))).rejects.toMatchObject({ code: 'UNSAFE_ARCHIVE', message: expect.stringContaining('not a readable') });
-    await expect(checkArchive('x@1', rawTarball([{ path: 'package/index.js', content: 'ok' }]))).resolves.toBeUndefined();
+    await expect(
+      checkArchive('x@1', rawTarball([{ path: 'package/a', type: '2', linkTarget: '/etc' }])),
+    ).rejects.toMatchObject({ code: 'UNSAFE_ARCHIVE' });
+    await expect(checkArchive('x@1', Buffer.from('not a tarball'))).rejects.toMatchObject({
+      code: 'UNSAFE_ARCHIVE',
+      message: expect.stringContaining('not a readable'),
+    });
+    await expect(
+      checkArchive('x@1', rawTarball([{ path: 'package/index.js', content: 'ok' }])),
+    ).resolves.toBeUndefined();
   });
 });

@@ -12,7 +12,11 @@ export const maxUnpackedBytes = 64 * 1024 * 1024;
 
 const allowedTypes = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
 
-interface Entry { path: string; type: string; size: number }
+interface Entry {
+  path: string;
+  type: string;
+  size: number;
+}
 
 function listEntries(bytes: Buffer): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
@@ -45,16 +49,26 @@ export async function checkArchive(spec: string, bytes: Buffer): Promise<void> {
   try {
     entries = await listEntries(bytes);
   } catch (error) {
-    throw new UnsafeArchiveError(spec, '(archive)', `it is not a readable gzip tar archive (${(error as Error).message})`);
+    throw new UnsafeArchiveError(
+      spec,
+      '(archive)',
+      `it is not a readable gzip tar archive (${(error as Error).message})`,
+    );
   }
   if (!entries.length) throw new UnsafeArchiveError(spec, '(archive)', 'it is empty');
   let total = 0;
   for (const entry of entries) {
     const reason = unsafePathReason(entry.path);
     if (reason) throw new UnsafeArchiveError(spec, entry.path, reason);
-    if (!allowedTypes.has(entry.type)) throw new UnsafeArchiveError(spec, entry.path, `it is a ${entry.type}; only files and folders are accepted`);
+    if (!allowedTypes.has(entry.type))
+      throw new UnsafeArchiveError(spec, entry.path, `it is a ${entry.type}; only files and folders are accepted`);
     total += entry.size;
-    if (total > maxUnpackedBytes) throw new UnsafeArchiveError(spec, entry.path, `the package unpacks to more than ${maxUnpackedBytes / 1024 / 1024} MiB`);
+    if (total > maxUnpackedBytes)
+      throw new UnsafeArchiveError(
+        spec,
+        entry.path,
+        `the package unpacks to more than ${maxUnpackedBytes / 1024 / 1024} MiB`,
+      );
   }
 }
 
@@ -62,7 +76,14 @@ export async function checkArchive(spec: string, bytes: Buffer): Promise<void> {
 export function extractArchive(bytes: Buffer, dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // strict: any warning (e.g. a path tar would rewrite) is an error, never silently changed.
-    const unpack = new Unpack({ cwd: dir, strip: 1, strict: true, preservePaths: false, noMtime: true, preserveOwner: false });
+    const unpack = new Unpack({
+      cwd: dir,
+      strip: 1,
+      strict: true,
+      preservePaths: false,
+      noMtime: true,
+      preserveOwner: false,
+    });
     unpack.on('error', reject);
     unpack.on('close', () => resolve());
     unpack.end(bytes);

@@ -37,7 +37,11 @@ export function createPackageStore(dataDir: string): PackageStore {
   return {
     root,
     dirOf,
-    has: (integrity) => stat(join(dirOf(integrity), 'package.json')).then(() => true, () => false),
+    has: (integrity) =>
+      stat(join(dirOf(integrity), 'package.json')).then(
+        () => true,
+        () => false,
+      ),
     async stage() {
       await mkdir(root, { recursive: true });
       return mkdtemp(join(root, '.staging-'));

@@ -7,7 +7,12 @@
 import { publish } from 'libnpmpublish';
 import { buildConnector, type BuiltConnector } from './build-connector.ts';
 import { publishingProblems } from '@wireup/sdk';
-import { ConnectorUnfinishedError, PackageNotFoundError, RegistryUnavailableError, VersionExistsError } from './errors.ts';
+import {
+  ConnectorUnfinishedError,
+  PackageNotFoundError,
+  RegistryUnavailableError,
+  VersionExistsError,
+} from './errors.ts';
 import type { RegistryClient } from './registry-client.ts';
 
 export interface Published extends BuiltConnector {
@@ -32,7 +37,11 @@ export async function publishConnector(dir: string, registry: RegistryClient): P
   const { name, version } = built.packageJson;
   if (await alreadyPublished(registry, name, version)) throw new VersionExistsError(name, version);
   try {
-    await publish(built.packageJson as never, built.tarball, { ...registry.options(), access: 'public', defaultTag: 'latest' } as never);
+    await publish(built.packageJson as never, built.tarball, {
+      ...registry.options(),
+      access: 'public',
+      defaultTag: 'latest',
+    } as never);
   } catch (error) {
     const e = error as { code?: string; statusCode?: number; message?: string };
     if (e.code === 'EPUBLISHCONFLICT' || e.statusCode === 409) throw new VersionExistsError(name, version);

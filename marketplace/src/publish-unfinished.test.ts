@@ -10,7 +10,12 @@ import type { RegistryClient } from './registry-client.ts';
 import { tempWorkspace } from './testing/connector-fixtures.ts';
 
 const untouchable: RegistryClient = new Proxy({} as RegistryClient, {
-  get: (_, key) => (key === 'url' ? 'http://127.0.0.1:9' : () => { throw new Error(`the registry was asked (${String(key)})`); }),
+  get: (_, key) =>
+    key === 'url'
+      ? 'http://127.0.0.1:9'
+      : () => {
+          throw new Error(`the registry was asked (${String(key)})`);
+        },
 });
 
 describe('publishing an unfinished connector', () => {
@@ -29,6 +34,8 @@ describe('publishing an unfinished connector', () => {
       statusCode: 422,
       details: [expect.objectContaining({ path: '/description', message: expect.stringContaining('TODO(acme-crm)') })],
     });
-    expect((error as Error).message).toMatch(/is not ready to publish: \/description still holds a placeholder: "TODO\(acme-crm\): .*" \(fix: write the real description in src\/connector\.ts, then run `npm run codegen`\)/);
+    expect((error as Error).message).toMatch(
+      /is not ready to publish: \/description still holds a placeholder: "TODO\(acme-crm\): .*" \(fix: write the real description in src\/connector\.ts, then run `npm run codegen`\)/,
+    );
   }, 60_000);
 });

@@ -86,10 +86,15 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       // everything and the keyword is checked on each result.
       const search = async (text: string, strict: boolean) => {
         for (let from = 0; ; from += 250) {
-          const page = (await npmFetch.json('/-/v1/search', { ...opts(), query: { text, size: 250, from } })) as unknown as {
+          const page = (await npmFetch.json('/-/v1/search', {
+            ...opts(),
+            query: { text, size: 250, from },
+          })) as unknown as {
             objects: Array<{ package: { name: string; keywords?: string[] } }>;
           };
-          for (const o of page.objects) if (o.package.keywords?.includes(connectorKeyword) || (!strict && !o.package.keywords)) names.add(o.package.name);
+          for (const o of page.objects)
+            if (o.package.keywords?.includes(connectorKeyword) || (!strict && !o.package.keywords))
+              names.add(o.package.name);
           if (page.objects.length < 250 || from > 10_000) break;
         }
       };

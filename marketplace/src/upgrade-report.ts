@@ -46,14 +46,22 @@ function diffItem(kind: 'triggers' | 'actions', before: Item, after: Item): Mani
   const oldInput = before.inputSchema ?? {};
   const newInput = after.inputSchema ?? {};
   for (const field of newInput.required ?? []) {
-    if (!(oldInput.required ?? []).includes(field)) changes.push({ kind: 'input-required', item, field, message: `input "${field}" is now required` });
+    if (!(oldInput.required ?? []).includes(field))
+      changes.push({ kind: 'input-required', item, field, message: `input "${field}" is now required` });
   }
   for (const [field, schema] of Object.entries(newInput.properties ?? {})) {
     const old = oldInput.properties?.[field];
-    if (old && typeOf(old) !== typeOf(schema)) changes.push({ kind: 'input-type-changed', item, field, message: `input "${field}" changed type from ${typeOf(old)} to ${typeOf(schema)}` });
+    if (old && typeOf(old) !== typeOf(schema))
+      changes.push({
+        kind: 'input-type-changed',
+        item,
+        field,
+        message: `input "${field}" changed type from ${typeOf(old)} to ${typeOf(schema)}`,
+      });
   }
   for (const field of Object.keys(before.outputSchema?.properties ?? {})) {
-    if (!after.outputSchema?.properties?.[field]) changes.push({ kind: 'output-field-removed', item, field, message: `output field "${field}" is gone` });
+    if (!after.outputSchema?.properties?.[field])
+      changes.push({ kind: 'output-field-removed', item, field, message: `output field "${field}" is gone` });
   }
   return changes;
 }
@@ -65,7 +73,12 @@ export function diffManifests(from: ConnectorManifest, to: ConnectorManifest): M
     const next = new Map((to[kind] as Item[]).map((i) => [i.key, i]));
     for (const item of from[kind] as Item[]) {
       const after = next.get(item.key);
-      if (!after) changes.push({ kind: kind === 'triggers' ? 'trigger-removed' : 'action-removed', item: `${kind}.${item.key}`, message: `${kind === 'triggers' ? 'trigger' : 'action'} "${item.key}" is removed` });
+      if (!after)
+        changes.push({
+          kind: kind === 'triggers' ? 'trigger-removed' : 'action-removed',
+          item: `${kind}.${item.key}`,
+          message: `${kind === 'triggers' ? 'trigger' : 'action'} "${item.key}" is removed`,
+        });
       else changes.push(...diffItem(kind, item, after));
     }
   }
@@ -79,7 +92,15 @@ export function upgradeReport(from: ConnectorManifest, to: ConnectorManifest, us
   for (const use of uses) {
     const item = `${use.kind === 'trigger' ? 'triggers' : 'actions'}.${use.key}`;
     const reasons = changes.filter((c) => c.item === item).map((c) => c.message);
-    if (reasons.length) breaks.push({ workflowId: use.workflowId, workflowName: use.workflowName, workflowVersion: use.workflowVersion, step: use.step, item, reasons });
+    if (reasons.length)
+      breaks.push({
+        workflowId: use.workflowId,
+        workflowName: use.workflowName,
+        workflowVersion: use.workflowVersion,
+        step: use.step,
+        item,
+        reasons,
+      });
   }
   return { connector: from.name, from: from.version, to: to.version, changes, breaks, safe: breaks.length === 0 };
 }

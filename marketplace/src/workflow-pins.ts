@@ -22,7 +22,12 @@ export async function publishedUses(store: Store, connector: string, version?: s
     if (!published) continue;
     for (const use of connectorUses(published.document)) {
       if (use.connector !== connector || (version && use.version !== version)) continue;
-      out.push({ ...use, workflowId: record.id, workflowName: published.document.name, workflowVersion: published.version });
+      out.push({
+        ...use,
+        workflowId: record.id,
+        workflowName: published.document.name,
+        workflowVersion: published.version,
+      });
     }
   }
   return out;

@@ -14,12 +14,20 @@ const script = fileURLToPath(new URL('./services.sh', import.meta.url));
 const cache = mkdtempSync(join(tmpdir(), 'wireup-services-test-'));
 const servers: Server[] = [];
 
-interface Result { code: number; stdout: string; stderr: string }
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function run(args: string[], env: Record<string, string>): Promise<Result> {
   return new Promise((resolve) => {
-    execFile('bash', [script, ...args], { env: { ...process.env, WIREUP_SERVICES_CACHE: cache, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    execFile(
+      'bash',
+      [script, ...args],
+      { env: { ...process.env, WIREUP_SERVICES_CACHE: cache, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -76,7 +84,9 @@ describe('services.sh', () => {
     const port = await closedPort();
     const result = await run(['up', 'kafka'], { KAFKA_BROKERS: `127.0.0.1:${port}` });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([`services: kafka: KAFKA_BROKERS=127.0.0.1:${port} does not answer`]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `services: kafka: KAFKA_BROKERS=127.0.0.1:${port} does not answer`,
+    ]);
   });
 
   it('takes a TCP server that is not Kafka for one that does not answer', async () => {
@@ -89,7 +99,9 @@ describe('services.sh', () => {
   it('checks MONGODB_URL (with credentials and options) by a ping that must say ok: 1', async () => {
     const good = await fakeServer(mongoReply(1));
     const bad = await fakeServer(mongoReply(0));
-    const up = await run(['up', 'ferretdb'], { MONGODB_URL: `mongodb://user:pw@127.0.0.1:${good}/wireup?authSource=admin` });
+    const up = await run(['up', 'ferretdb'], {
+      MONGODB_URL: `mongodb://user:pw@127.0.0.1:${good}/wireup?authSource=admin`,
+    });
     expect(up.code).toBe(0);
     const status = await run(['status', 'ferretdb'], { MONGODB_URL: `mongodb://127.0.0.1:${bad}` });
     expect(status.code).toBe(3);

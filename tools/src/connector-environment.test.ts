@@ -14,9 +14,12 @@ describe('connectors read no environment variables (their settings come from ctx
   it('finds a read in a connector source, and leaves its tests alone', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wireup-connector-env-'));
     mkdirSync(join(dir, 'connectors/acme/src/actions'), { recursive: true });
-    writeFileSync(join(dir, 'connectors/acme/src/client.ts'), "const a = 1;\nconst base = process.env.ACME_BASE;\n");
+    writeFileSync(join(dir, 'connectors/acme/src/client.ts'), 'const a = 1;\nconst base = process.env.ACME_BASE;\n');
     writeFileSync(join(dir, 'connectors/acme/src/actions/go.ts'), "const key = process['env'].ACME_KEY;\n");
     writeFileSync(join(dir, 'connectors/acme/src/client.test.ts'), "process.env.ACME_BASE = 'x';\n");
-    expect(connectorEnvironmentReads(dir).sort()).toEqual(['connectors/acme/src/actions/go.ts:1', 'connectors/acme/src/client.ts:2']);
+    expect(connectorEnvironmentReads(dir).sort()).toEqual([
+      'connectors/acme/src/actions/go.ts:1',
+      'connectors/acme/src/client.ts:2',
+    ]);
   });
 });

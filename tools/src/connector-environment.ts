@@ -25,9 +25,11 @@ export function connectorEnvironmentReads(root: string): string[] {
     const src = join(base, connector, 'src');
     if (!existsSync(src)) continue;
     for (const file of sources(src)) {
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        if (environmentRead.test(line)) found.push(`${relative(root, file)}:${i + 1}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (environmentRead.test(line)) found.push(`${relative(root, file)}:${i + 1}`);
+        });
     }
   }
   return found;

@@ -48,12 +48,14 @@ this page is generated from them. A code without an HTTP status shows where it a
 
 /** The page: a generated-file notice, the introduction, one table row per package and code. */
 export function renderErrorDocs(list = registries): string {
-  const rows = list.flatMap(({ registry }) => Object.entries(registry.codes).map(([code, entry]) => {
-    const raisedBy = entry.shownIn ? `${registry.raisedBy} (${entry.shownIn})` : registry.raisedBy;
-    return `| \`${code}\` | ${entry.status ?? '—'} | ${raisedBy} | ${entry.meaning.replace(/\|/g, '\\|')} |`;
-  }));
+  const rows = list.flatMap(({ registry }) =>
+    Object.entries(registry.codes).map(([code, entry]) => {
+      const raisedBy = entry.shownIn ? `${registry.raisedBy} (${entry.shownIn})` : registry.raisedBy;
+      return `| \`${code}\` | ${entry.status ?? '—'} | ${raisedBy} | ${entry.meaning.replace(/\|/g, '\\|')} |`;
+    }),
+  );
   return [
-    '<!-- Generated from the packages\' error registries (errors.ts) by `npm run docs:errors`; do not edit by hand. -->',
+    "<!-- Generated from the packages' error registries (errors.ts) by `npm run docs:errors`; do not edit by hand. -->",
     intro,
     '',
     '| code | HTTP | raised by | meaning |',

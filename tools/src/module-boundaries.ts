@@ -23,10 +23,20 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export interface Project { name: string; dir: string; tags: string[]; dependencies: string[] }
-export interface Violation { file: string; imports: string; rule: string }
+export interface Project {
+  name: string;
+  dir: string;
+  tags: string[];
+  dependencies: string[];
+}
+export interface Violation {
+  file: string;
+  imports: string;
+  rule: string;
+}
 
-export type Kind = 'sdk' | 'port' | 'runtime' | 'adapter' | 'core' | 'testing' | 'connector' | 'generator' | 'editor' | 'app' | 'tools';
+export type Kind =
+  'sdk' | 'port' | 'runtime' | 'adapter' | 'core' | 'testing' | 'connector' | 'generator' | 'editor' | 'app' | 'tools';
 
 /** Folders holding one project per subfolder, and folders that are a project themselves. */
 const projectGroups = ['core', 'connectors', 'generators'];
@@ -42,7 +52,9 @@ function readProject(dir: string): Project | undefined {
 /** Every workspace project with its package name, Nx tags and runtime dependencies. */
 export function readProjects(root: string): Project[] {
   const dirs = [
-    ...projectGroups.flatMap((group) => existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : []),
+    ...projectGroups.flatMap((group) =>
+      existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
+    ),
     ...singleProjects.map((name) => join(root, name)),
   ];
   return dirs.map(readProject).filter((p): p is Project => p !== undefined);
@@ -96,7 +108,8 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
-const importPattern = /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?['"](@wireup\/[^'"/]+)[^'"]*['"]|import\(\s*['"](@wireup\/[^'"/]+)[^'"]*['"]\s*\)/g;
+const importPattern =
+  /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?['"](@wireup\/[^'"/]+)[^'"]*['"]|import\(\s*['"](@wireup\/[^'"/]+)[^'"]*['"]\s*\)/g;
 
 function describeRule(project: Project, kind: Kind, kinds: Kind[] | '*'): string {
   return `${project.name} (${kind}) may import only ${kinds === '*' ? 'anything' : kinds.length ? kinds.join(', ') : 'nothing of ours'}`;
@@ -114,7 +127,9 @@ export function findViolations(root: string): Violation[] {
       const rel = relative(project.dir, file);
       const inTest = /\.test\.ts$/.test(file) || /(^|\/)(testing|bench|e2e)\//.test(rel) || file.endsWith('__tmpl__');
       // A generator's templates are the scaffolded connector's code: a connector's rules.
-      const kinds = file.endsWith('__tmpl__') ? allowedKinds('connector', /\.test\.ts__tmpl__$/.test(file)) : allowedKinds(kind, inTest);
+      const kinds = file.endsWith('__tmpl__')
+        ? allowedKinds('connector', /\.test\.ts__tmpl__$/.test(file))
+        : allowedKinds(kind, inTest);
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(importPattern)) {
         const target = byName.get(match[1] ?? match[2]);
@@ -127,9 +142,14 @@ export function findViolations(root: string): Violation[] {
       const target = byName.get(dependency);
       const file = relative(root, join(project.dir, 'package.json'));
       if (target) {
-        if (target.name !== project.name && !permits(kinds, target)) violations.push({ file, imports: target.name, rule: describeRule(project, kind, kinds) });
+        if (target.name !== project.name && !permits(kinds, target))
+          violations.push({ file, imports: target.name, rule: describeRule(project, kind, kinds) });
       } else if (kind === 'port') {
-        violations.push({ file, imports: dependency, rule: `${project.name} (port) depends on no third-party package (drivers belong to adapters)` });
+        violations.push({
+          file,
+          imports: dependency,
+          rule: `${project.name} (port) depends on no third-party package (drivers belong to adapters)`,
+        });
       }
     }
   }

@@ -16,13 +16,16 @@ const root = resolve(import.meta.dirname, '..', '..');
 /** The environment of a new user: no Wireup or CI settings carried over. */
 function newUserEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(WIREUP_|KAFKA_|MONGODB_|STRIPE_|PORT$|HOST$|VITEST|NODE_ENV$|npm_|NX_)/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(WIREUP_|KAFKA_|MONGODB_|STRIPE_|PORT$|HOST$|VITEST|NODE_ENV$|npm_|NX_)/.test(k)) env[k] = v;
   return env;
 }
 
 async function portIsFree(port: number): Promise<boolean> {
   return new Promise((done) => {
-    const server = createServer().once('error', () => done(false)).listen(port, '127.0.0.1', () => server.close(() => done(true)));
+    const server = createServer()
+      .once('error', () => done(false))
+      .listen(port, '127.0.0.1', () => server.close(() => done(true)));
   });
 }
 
@@ -31,7 +34,12 @@ describe('README quick start on a fresh clone', () => {
   let child: ChildProcess | undefined;
   afterAll(() => {
     // The whole process group: npm and the Wireup it started (a failed run must not leave Wireup holding 8080).
-    if (child?.pid) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    if (child?.pid)
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -39,15 +47,24 @@ describe('README quick start on a fresh clone', () => {
     expect(await portIsFree(8080), 'port 8080 must be free for the quick start').toBe(true);
     execFileSync('git', ['clone', '--quiet', root, dir]);
     const env = newUserEnv();
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, env, encoding: 'utf8', timeout: 600_000 });
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
     expect(install.status, install.stderr).toBe(0);
     // Every dependency supports Node 20 (root overrides pin the ones that moved to Node 22).
     expect(install.stdout + install.stderr).not.toContain('EBADENGINE');
 
     child = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
-    child.stdout!.on('data', (d) => { out += d; });
-    child.stderr!.on('data', (d) => { out += d; });
+    child.stdout!.on('data', (d) => {
+      out += d;
+    });
+    child.stderr!.on('data', (d) => {
+      out += d;
+    });
     const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
     const deadline = Date.now() + 120_000;
     while (!/API token[^\n]*: (\S+)/.test(out) || !/sign-in link/.test(out)) {
@@ -61,11 +78,15 @@ describe('README quick start on a fresh clone', () => {
     expect(health).toMatchObject({ status: 'ok', store: 'sqlite', bus: 'outbox' });
     const unauthorized = await fetch('http://127.0.0.1:8080/v1/connectors');
     expect(unauthorized.status).toBe(401);
-    const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ data: Array<{ name: string }> }>);
+    const connectors = await fetch('http://127.0.0.1:8080/v1/connectors', {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.json() as Promise<{ data: Array<{ name: string }> }>);
     expect(connectors.data.map((c: { name: string }) => c.name).sort()).toEqual(['kustomer', 'openai', 'stripe']);
     // npm start embeds the connector registry (Verdaccio) and the marketplace reads it.
     expect(out).toContain('Connector registry (embedded Verdaccio) at http://127.0.0.1:4873');
-    const marketplace = await fetch('http://127.0.0.1:8080/v1/marketplace', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const marketplace = await fetch('http://127.0.0.1:8080/v1/marketplace', {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.json());
     expect(marketplace).toMatchObject({ registry: 'http://127.0.0.1:4873', stale: false, data: [] });
     // The editor, built by npm install, and the one-time sign-in link that opens it.
     const editor = await fetch('http://127.0.0.1:8080/');

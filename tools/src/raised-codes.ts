@@ -12,8 +12,27 @@ const patterns = [
   /\bWireupError\(\s*'([A-Z][A-Z0-9_]+)'/g,
   /\[\s*\d{3},\s*'([A-Z][A-Z0-9_]+)'/g,
 ];
-/** On a line that also has a `message`: an error object (not e.g. a coupon's `code: 'SPRING25'`). */
+/** In an object literal that also has a `message`: an error object (not e.g. a coupon's `code: 'SPRING25'`). */
 const codeBesideMessage = /\bcode:\s*'([A-Z][A-Z0-9_]+)'/g;
+
+/** The text of the innermost `{ … }` around `index` (the object literal a property sits in), or the line. */
+function enclosingObject(text: string, index: number): string {
+  let depth = 0;
+  let start = index;
+  for (; start >= 0; start--) {
+    if (text[start] === '}') depth++;
+    else if (text[start] === '{' && depth-- === 0) break;
+  }
+  depth = 0;
+  let end = index;
+  for (; end < text.length; end++) {
+    if (text[end] === '{') depth++;
+    else if (text[end] === '}' && depth-- === 0) break;
+  }
+  return start < 0 || end >= text.length
+    ? text.slice(text.lastIndexOf('\n', index) + 1, text.indexOf('\n', index))
+    : text.slice(start, end + 1);
+}
 
 function* sources(dir: string): Generator<string> {
   for (const entry of readdirSync(dir)) {
@@ -31,8 +50,8 @@ export function raisedCodes(dir: string): string[] {
   for (const file of sources(dir)) {
     const text = readFileSync(file, 'utf8');
     for (const pattern of patterns) for (const match of text.matchAll(pattern)) codes.add(match[1]);
-    for (const line of text.split('\n')) {
-      if (/\bmessage\b/.test(line)) for (const match of line.matchAll(codeBesideMessage)) codes.add(match[1]);
+    for (const match of text.matchAll(codeBesideMessage)) {
+      if (/\bmessage\b/.test(enclosingObject(text, match.index))) codes.add(match[1]);
     }
   }
   return [...codes].sort();

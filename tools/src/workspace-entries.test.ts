@@ -11,7 +11,12 @@ function folders(pattern: string): string[] {
   for (const segment of pattern.split('/')) {
     found = found.flatMap((dir) => {
       const base = join(root, dir);
-      if (segment === '*') return existsSync(base) ? readdirSync(base).filter((n) => !n.startsWith('.') && n !== 'node_modules' && statSync(join(base, n)).isDirectory()).map((n) => join(dir, n)) : [];
+      if (segment === '*')
+        return existsSync(base)
+          ? readdirSync(base)
+              .filter((n) => !n.startsWith('.') && n !== 'node_modules' && statSync(join(base, n)).isDirectory())
+              .map((n) => join(dir, n))
+          : [];
       return existsSync(join(base, segment)) && statSync(join(base, segment)).isDirectory() ? [join(dir, segment)] : [];
     });
   }
@@ -32,7 +37,9 @@ describe('workspace and tsconfig entries', () => {
 
   it('every package folder under core/, connectors/, generators/ is a workspace', () => {
     const covered = new Set(workspaces.flatMap(folders));
-    const packages = ['core/*', 'connectors/*', 'generators/*'].flatMap(folders).filter((dir) => existsSync(join(root, dir, 'package.json')));
+    const packages = ['core/*', 'connectors/*', 'generators/*']
+      .flatMap(folders)
+      .filter((dir) => existsSync(join(root, dir, 'package.json')));
     expect(packages.filter((dir) => !covered.has(dir))).toEqual([]);
   });
 });

@@ -8,7 +8,14 @@
  * 401/403 → AuthenticationError; 5xx → UpstreamError (retriable); other 4xx → UpstreamError
  * (not retriable). Messages quote Kustomer's own error text from either of its error shapes.
  */
-import { AuthenticationError, InvalidInputError, RateLimitedError, UpstreamError, type ConnectorContext, type HttpResponse } from '@wireup/sdk';
+import {
+  AuthenticationError,
+  InvalidInputError,
+  RateLimitedError,
+  UpstreamError,
+  type ConnectorContext,
+  type HttpResponse,
+} from '@wireup/sdk';
 
 /** The API base used when a connection gives none (organisations have their own, see the auth field). */
 export const DEFAULT_KUSTOMER_BASE_URL = 'https://api.kustomerapp.com';
@@ -37,9 +44,12 @@ export function kustomerBaseUrl(configured: string | undefined): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new InvalidInputError(`The Kustomer connection's baseUrl "${raw}" is not a URL. Use your organisation's API base, such as https://<org>.api.kustomerapp.com.`);
+    throw new InvalidInputError(
+      `The Kustomer connection's baseUrl "${raw}" is not a URL. Use your organisation's API base, such as https://<org>.api.kustomerapp.com.`,
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError(`The Kustomer connection's baseUrl must start with https:// (got "${raw}").`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InvalidInputError(`The Kustomer connection's baseUrl must start with https:// (got "${raw}").`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
@@ -71,7 +81,10 @@ function describeOne(e: Record<string, unknown>): string {
   const source = e.source as { pointer?: unknown; parameter?: unknown } | undefined;
   const meta = e.meta as { field?: unknown } | undefined;
   const where = [source?.pointer, source?.parameter, meta?.field].find((v) => typeof v === 'string' && v);
-  const main = title && text && !text.includes(title) ? `${title}: ${text}` : (text ?? title ?? (typeof e.code === 'string' ? e.code : ''));
+  const main =
+    title && text && !text.includes(title)
+      ? `${title}: ${text}`
+      : (text ?? title ?? (typeof e.code === 'string' ? e.code : ''));
   return where ? `${main} (at ${String(where)})` : main;
 }
 
@@ -84,7 +97,11 @@ export function kustomerErrorText(body: unknown): string {
   if (!body || typeof body !== 'object') return '';
   const record = body as Record<string, unknown>;
   if (Array.isArray(record.errors)) {
-    return record.errors.filter((e) => e && typeof e === 'object').map((e) => describeOne(e as Record<string, unknown>)).filter(Boolean).join('; ');
+    return record.errors
+      .filter((e) => e && typeof e === 'object')
+      .map((e) => describeOne(e as Record<string, unknown>))
+      .filter(Boolean)
+      .join('; ');
   }
   return describeOne(record);
 }
@@ -96,11 +113,18 @@ export function toKustomerError(res: HttpResponse, method: string, path: string,
   const details = { status: res.status, body: res.body };
   if (res.status === 429) {
     const wait = retryAfterMs(res.headers, now);
-    return new RateLimitedError(`Kustomer rate limit reached on ${method} ${path}${said}; retry in ${Math.ceil(wait / 1000)} s.`, wait, details);
+    return new RateLimitedError(
+      `Kustomer rate limit reached on ${method} ${path}${said}; retry in ${Math.ceil(wait / 1000)} s.`,
+      wait,
+      details,
+    );
   }
   if (res.status === 401 || res.status === 403) {
     const why = res.status === 401 ? 'refused the API key' : 'says the API key lacks the permission for this call';
-    return new AuthenticationError(`Kustomer ${why} (${res.status} on ${method} ${path})${said}. Check the key in the Kustomer connection, its roles, and that baseUrl is your organisation's API base.`, details);
+    return new AuthenticationError(
+      `Kustomer ${why} (${res.status} on ${method} ${path})${said}. Check the key in the Kustomer connection, its roles, and that baseUrl is your organisation's API base.`,
+      details,
+    );
   }
   return new UpstreamError(`Kustomer answered ${res.status} to ${method} ${path}${said}`, res.status, details);
 }
@@ -115,7 +139,10 @@ function withQuery(url: string, query: KustomerCall['query']): string {
 /** A client for the connection in `ctx` (auth fields `apiKey`, `baseUrl`). */
 export function kustomerClient(ctx: ConnectorContext): KustomerClient {
   const apiKey = (ctx.auth.apiKey ?? '').trim();
-  if (!apiKey) throw new AuthenticationError('The Kustomer connection has no API key. Create one in Kustomer (Settings → Security → API Keys) and add it to the connection.');
+  if (!apiKey)
+    throw new AuthenticationError(
+      'The Kustomer connection has no API key. Create one in Kustomer (Settings → Security → API Keys) and add it to the connection.',
+    );
   const baseUrl = kustomerBaseUrl(ctx.auth.baseUrl);
   return {
     baseUrl,

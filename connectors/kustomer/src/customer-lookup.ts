@@ -30,7 +30,9 @@ export function firstEmail(value: string | null | Array<string | null> | undefin
 /** The customer whose externalId is `externalId`, or null when Kustomer has none (404). */
 export async function customerByExternalId(client: KustomerClient, externalId: string): Promise<FlatCustomer | null> {
   try {
-    return toCustomer(resourceOf(await client.request('GET', `/v1/customers/externalId=${encodeURIComponent(externalId)}`), 'customer'));
+    return toCustomer(
+      resourceOf(await client.request('GET', `/v1/customers/externalId=${encodeURIComponent(externalId)}`), 'customer'),
+    );
   } catch (error) {
     if (error instanceof UpstreamError && error.status === 404) return null;
     throw error;
@@ -38,7 +40,12 @@ export async function customerByExternalId(client: KustomerClient, externalId: s
 }
 
 /** One page of customers with this email (exact, not case-sensitive), and whether more pages exist. */
-export async function customersByEmail(client: KustomerClient, email: string, page = 1, pageSize = 10): Promise<{ customers: FlatCustomer[]; hasMore: boolean }> {
+export async function customersByEmail(
+  client: KustomerClient,
+  email: string,
+  page = 1,
+  pageSize = 10,
+): Promise<{ customers: FlatCustomer[]; hasMore: boolean }> {
   const answer = await client.request('POST', '/v1/customers/search', {
     query: { page, pageSize },
     body: { and: [{ customer_email: { equals: email } }], queryContext: 'customer' },

@@ -27,20 +27,32 @@ export interface KustomerList {
 
 function isResource(value: unknown): value is KustomerResource {
   const r = value as KustomerResource | null;
-  return !!r && typeof r === 'object' && typeof r.id === 'string' && typeof r.attributes === 'object' && r.attributes !== null;
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    typeof r.id === 'string' &&
+    typeof r.attributes === 'object' &&
+    r.attributes !== null
+  );
 }
 
 /** The resource of a single answer. Throws UpstreamError when the answer is not `{data:{id, attributes}}`. */
 export function resourceOf(body: unknown, what: string): KustomerResource {
   const data = (body as { data?: unknown } | null)?.data;
-  if (!isResource(data)) throw new UpstreamError(`Kustomer's answer for the new ${what} has no data.id/attributes; the API may have changed.`, 200, { body });
+  if (!isResource(data))
+    throw new UpstreamError(
+      `Kustomer's answer for the new ${what} has no data.id/attributes; the API may have changed.`,
+      200,
+      { body },
+    );
   return data;
 }
 
 /** The page of a list answer. Throws UpstreamError when `data` is not a list of resources. */
 export function listOf(body: unknown, what: string): KustomerList {
   const list = body as KustomerList | null;
-  if (!list || !Array.isArray(list.data) || !list.data.every(isResource)) throw new UpstreamError(`Kustomer's ${what} answer has no data list; the API may have changed.`, 200, { body });
+  if (!list || !Array.isArray(list.data) || !list.data.every(isResource))
+    throw new UpstreamError(`Kustomer's ${what} answer has no data list; the API may have changed.`, 200, { body });
   return list;
 }
 

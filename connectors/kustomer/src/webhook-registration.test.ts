@@ -18,7 +18,10 @@ beforeAll(async () => {
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', () => { received.push({ headers: req.headers, raw: Buffer.concat(chunks) }); res.writeHead(200).end(); });
+    req.on('end', () => {
+      received.push({ headers: req.headers, raw: Buffer.concat(chunks) });
+      res.writeHead(200).end();
+    });
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/v1/webhooks/kustomer/tok_1`;
@@ -38,16 +41,33 @@ describe('Kustomer outbound-webhook registration (fake Kustomer)', () => {
     first = await register(['kustomer.customer.create'], null);
     expect(fake.outboundWebhooks).toHaveLength(1);
     const hook = fake.outboundWebhooks[0];
-    expect(hook.attributes).toMatchObject({ name: WEBHOOK_NAME, url: receiverUrl, events: ['kustomer.customer.create'] });
+    expect(hook.attributes).toMatchObject({
+      name: WEBHOOK_NAME,
+      url: receiverUrl,
+      events: ['kustomer.customer.create'],
+    });
     expect(first).toEqual({ id: hook.id, events: ['kustomer.customer.create'], secret: hook.attributes.token });
   });
 
-  it("verifies a delivery the fake signs with that token", async () => {
-    const deliveries = await fake.sendEvent('kustomer.customer.create', { type: 'customer', id: '65f1c2a9e4b0a1d2c3f40a17', attributes: { name: 'Ada' } });
+  it('verifies a delivery the fake signs with that token', async () => {
+    const deliveries = await fake.sendEvent('kustomer.customer.create', {
+      type: 'customer',
+      id: '65f1c2a9e4b0a1d2c3f40a17',
+      attributes: { name: 'Ada' },
+    });
     expect(deliveries).toEqual([expect.objectContaining({ status: 200 })]);
     const { headers, raw } = received.at(-1)!;
-    const events = await connector.webhook!.verify({ rawBody: raw, headers }, { apiKey: 'good-key', webhookToken: first.secret! });
-    expect(events).toEqual([{ id: expect.any(String), type: 'kustomer.customer.create', payload: expect.objectContaining({ data: expect.objectContaining({ attributes: { name: 'Ada' } }) }) }]);
+    const events = await connector.webhook!.verify(
+      { rawBody: raw, headers },
+      { apiKey: 'good-key', webhookToken: first.secret! },
+    );
+    expect(events).toEqual([
+      {
+        id: expect.any(String),
+        type: 'kustomer.customer.create',
+        payload: expect.objectContaining({ data: expect.objectContaining({ attributes: { name: 'Ada' } }) }),
+      },
+    ]);
   });
 
   it('changing the events creates a new webhook (new token) and deletes the old one', async () => {
@@ -55,8 +75,14 @@ describe('Kustomer outbound-webhook registration (fake Kustomer)', () => {
     expect(second.id).not.toBe(first.id);
     expect(second.secret).not.toBe(first.secret);
     expect(fake.outboundWebhooks.map((h) => h.id)).toEqual([second.id]);
-    expect(fake.outboundWebhooks[0].attributes.events).toEqual(['kustomer.customer.create', 'kustomer.conversation.create']);
-    const calls = fake.requests.filter((r) => r.path.startsWith('/v1/outbound-webhooks')).slice(-2).map((r) => `${r.method} ${r.path}`);
+    expect(fake.outboundWebhooks[0].attributes.events).toEqual([
+      'kustomer.customer.create',
+      'kustomer.conversation.create',
+    ]);
+    const calls = fake.requests
+      .filter((r) => r.path.startsWith('/v1/outbound-webhooks'))
+      .slice(-2)
+      .map((r) => `${r.method} ${r.path}`);
     expect(calls).toEqual(['POST /v1/outbound-webhooks', `DELETE /v1/outbound-webhooks/${first.id}`]);
     first = second;
   });
@@ -64,11 +90,15 @@ describe('Kustomer outbound-webhook registration (fake Kustomer)', () => {
   it('unregister deletes the webhook; one already gone counts as deleted', async () => {
     await connector.webhook!.unregister!({ ...contextFor(fake, {}), registration: first });
     expect(fake.outboundWebhooks).toEqual([]);
-    await expect(connector.webhook!.unregister!({ ...contextFor(fake, {}), registration: first })).resolves.toBeUndefined();
+    await expect(
+      connector.webhook!.unregister!({ ...contextFor(fake, {}), registration: first }),
+    ).resolves.toBeUndefined();
   });
 
   it('a refused key is an AuthenticationError; a Kustomer outage a retriable UpstreamError quoting Kustomer; nothing is created', async () => {
-    expect(await failed(register(['kustomer.customer.create'], null, { apiKey: 'bad-key' }))).toBeInstanceOf(AuthenticationError);
+    expect(await failed(register(['kustomer.customer.create'], null, { apiKey: 'bad-key' }))).toBeInstanceOf(
+      AuthenticationError,
+    );
     fake.failNext(1, { status: 503, method: 'POST', path: '/v1/outbound-webhooks' });
     const outage = await failed(register(['kustomer.customer.create'], null));
     expect(outage).toBeInstanceOf(UpstreamError);

@@ -21,21 +21,33 @@ interface OutboundWebhook {
 }
 
 /** Makes Kustomer send `events` to `url`: creates the webhook, or replaces the existing one (see above). */
-export async function registerKustomerWebhook(ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null }): Promise<WebhookRegistration> {
+export async function registerKustomerWebhook(
+  ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null },
+): Promise<WebhookRegistration> {
   const client = kustomerClient(ctx);
-  const created = await client.request<OutboundWebhook>('POST', '/v1/outbound-webhooks', { body: { name: WEBHOOK_NAME, url: ctx.url, events: ctx.events } });
+  const created = await client.request<OutboundWebhook>('POST', '/v1/outbound-webhooks', {
+    body: { name: WEBHOOK_NAME, url: ctx.url, events: ctx.events },
+  });
   const id = created?.data?.id;
   const token = created?.data?.attributes?.token;
   if (typeof id !== 'string' || typeof token !== 'string' || !token) {
-    throw new UpstreamError("Kustomer's answer for the new outbound webhook has no data.id or attributes.token; the API may have changed.", 200, { body: created });
+    throw new UpstreamError(
+      "Kustomer's answer for the new outbound webhook has no data.id or attributes.token; the API may have changed.",
+      200,
+      { body: created },
+    );
   }
   if (ctx.existing) await unregisterKustomerWebhook({ ...ctx, registration: ctx.existing });
-  const events = Array.isArray(created.data?.attributes?.events) ? (created.data!.attributes!.events as string[]) : ctx.events;
+  const events = Array.isArray(created.data?.attributes?.events)
+    ? (created.data!.attributes!.events as string[])
+    : ctx.events;
   return { id, events, secret: token };
 }
 
 /** Deletes the outbound webhook; one already gone (404) counts as deleted. */
-export async function unregisterKustomerWebhook(ctx: ConnectorContext & { registration: WebhookRegistration }): Promise<void> {
+export async function unregisterKustomerWebhook(
+  ctx: ConnectorContext & { registration: WebhookRegistration },
+): Promise<void> {
   try {
     await kustomerClient(ctx).request('DELETE', `/v1/outbound-webhooks/${encodeURIComponent(ctx.registration.id)}`);
   } catch (error) {

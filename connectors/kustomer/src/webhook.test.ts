@@ -9,7 +9,15 @@ const sample = connector.triggers.get('new-conversation')!.sample as { id: strin
 const body = JSON.stringify(sample);
 
 function delivery(raw: string, headers: Record<string, string> = {}): WebhookRequest {
-  return { rawBody: Buffer.from(raw), headers: { 'content-type': 'application/json', 'x-kustomer-webhook-event': sample.type, 'x-kustomer-webhook-signature': kustomerSignature(raw, token), ...headers } };
+  return {
+    rawBody: Buffer.from(raw),
+    headers: {
+      'content-type': 'application/json',
+      'x-kustomer-webhook-event': sample.type,
+      'x-kustomer-webhook-signature': kustomerSignature(raw, token),
+      ...headers,
+    },
+  };
 }
 
 function failure(run: () => unknown): Error {
@@ -23,7 +31,9 @@ function failure(run: () => unknown): Error {
 
 describe('Kustomer webhook verification', () => {
   it('accepts a delivery signed with the webhook token and returns the event', async () => {
-    expect(await connector.webhook!.verify(delivery(body), auth)).toEqual([{ id: sample.id, type: 'kustomer.conversation.create', payload: JSON.parse(body) }]);
+    expect(await connector.webhook!.verify(delivery(body), auth)).toEqual([
+      { id: sample.id, type: 'kustomer.conversation.create', payload: JSON.parse(body) },
+    ]);
   });
 
   it('accepts the signature in uppercase hex too', () => {
@@ -34,14 +44,24 @@ describe('Kustomer webhook verification', () => {
   it('takes the type from X-Kustomer-Webhook-Event when the body has none', () => {
     const { type: _type, ...rest } = JSON.parse(body);
     const raw = JSON.stringify(rest);
-    expect(verifyKustomerWebhook(delivery(raw), auth)[0]).toMatchObject({ type: 'kustomer.conversation.create', payload: { type: 'kustomer.conversation.create' } });
+    expect(verifyKustomerWebhook(delivery(raw), auth)[0]).toMatchObject({
+      type: 'kustomer.conversation.create',
+      payload: { type: 'kustomer.conversation.create' },
+    });
   });
 
   it('refuses a signature made with another token, an altered body, and a missing signature', () => {
-    const other = failure(() => verifyKustomerWebhook(delivery(body, { 'x-kustomer-webhook-signature': kustomerSignature(body, 'another-token') }), auth));
+    const other = failure(() =>
+      verifyKustomerWebhook(
+        delivery(body, { 'x-kustomer-webhook-signature': kustomerSignature(body, 'another-token') }),
+        auth,
+      ),
+    );
     expect(other).toBeInstanceOf(SignatureInvalidError);
     expect(other.message).toMatch(/does not match the body/);
-    const altered = failure(() => verifyKustomerWebhook({ ...delivery(body), rawBody: Buffer.from(body.replace('open', 'done')) }, auth));
+    const altered = failure(() =>
+      verifyKustomerWebhook({ ...delivery(body), rawBody: Buffer.from(body.replace('open', 'done')) }, auth),
+    );
     expect(altered).toBeInstanceOf(SignatureInvalidError);
     const missing = failure(() => verifyKustomerWebhook(delivery(body, { 'x-kustomer-webhook-signature': '' }), auth));
     expect(missing).toBeInstanceOf(SignatureInvalidError);
@@ -59,14 +79,26 @@ describe('Kustomer webhook verification', () => {
   it('refuses a correctly signed body that is not JSON, not an object, empty, or has no id or type', () => {
     expect(failure(() => verifyKustomerWebhook(delivery('not json'), auth))).toBeInstanceOf(PayloadInvalidError);
     expect(failure(() => verifyKustomerWebhook(delivery('[1,2]'), auth))).toBeInstanceOf(PayloadInvalidError);
-    expect(failure(() => verifyKustomerWebhook({ ...delivery(''), rawBody: Buffer.alloc(0) }, auth))).toBeInstanceOf(PayloadInvalidError);
-    expect(failure(() => verifyKustomerWebhook(delivery(JSON.stringify({ type: 'kustomer.customer.create', data: {} })), auth)).message).toMatch(/no "id"/);
+    expect(failure(() => verifyKustomerWebhook({ ...delivery(''), rawBody: Buffer.alloc(0) }, auth))).toBeInstanceOf(
+      PayloadInvalidError,
+    );
+    expect(
+      failure(() =>
+        verifyKustomerWebhook(delivery(JSON.stringify({ type: 'kustomer.customer.create', data: {} })), auth),
+      ).message,
+    ).toMatch(/no "id"/);
     const noType = JSON.stringify({ id: 'e1', data: {} });
-    expect(failure(() => verifyKustomerWebhook(delivery(noType, { 'x-kustomer-webhook-event': '' }), auth)).message).toMatch(/no type/);
+    expect(
+      failure(() => verifyKustomerWebhook(delivery(noType, { 'x-kustomer-webhook-event': '' }), auth)).message,
+    ).toMatch(/no type/);
   });
 
   it('declares webhookToken as a secret, optional field filled by registration', () => {
     expect(connector.webhook!.secretField).toBe('webhookToken');
-    expect(connector.manifest.auth.fields.find((f) => f.key === 'webhookToken')).toMatchObject({ secret: true, required: false, filledByRegistration: true });
+    expect(connector.manifest.auth.fields.find((f) => f.key === 'webhookToken')).toMatchObject({
+      secret: true,
+      required: false,
+      filledByRegistration: true,
+    });
   });
 });

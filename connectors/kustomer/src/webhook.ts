@@ -6,7 +6,14 @@
  * Each failure says which check failed.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { PayloadInvalidError, SignatureInvalidError, type ConnectionAuth, type ProviderEvent, type WebhookHandler, type WebhookRequest } from '@wireup/sdk';
+import {
+  PayloadInvalidError,
+  SignatureInvalidError,
+  type ConnectionAuth,
+  type ProviderEvent,
+  type WebhookHandler,
+  type WebhookRequest,
+} from '@wireup/sdk';
 import { registerKustomerWebhook, unregisterKustomerWebhook } from './webhook-registration.ts';
 
 function header(request: WebhookRequest, name: string): string | undefined {
@@ -30,26 +37,44 @@ function parse(rawBody: Buffer): Record<string, unknown> {
   try {
     body = JSON.parse(rawBody.toString('utf8'));
   } catch (error) {
-    throw new PayloadInvalidError(`The webhook body is not JSON (${(error as Error).message}): Kustomer always sends the event as JSON.`);
+    throw new PayloadInvalidError(
+      `The webhook body is not JSON (${(error as Error).message}): Kustomer always sends the event as JSON.`,
+    );
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new PayloadInvalidError('The webhook body is JSON but not a Kustomer event: expected an object {"id", "type", "data"}.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new PayloadInvalidError(
+      'The webhook body is JSON but not a Kustomer event: expected an object {"id", "type", "data"}.',
+    );
   return body as Record<string, unknown>;
 }
 
 /** Verifies one delivery and returns its event. Throws SignatureInvalidError or PayloadInvalidError. */
 export function verifyKustomerWebhook(request: WebhookRequest, auth: ConnectionAuth): ProviderEvent[] {
   const signature = header(request, 'x-kustomer-webhook-signature');
-  if (!signature) throw new SignatureInvalidError('Missing X-Kustomer-Webhook-Signature header: the request did not come from a Kustomer outbound webhook, or a proxy dropped the header.');
+  if (!signature)
+    throw new SignatureInvalidError(
+      'Missing X-Kustomer-Webhook-Signature header: the request did not come from a Kustomer outbound webhook, or a proxy dropped the header.',
+    );
   const token = auth.webhookToken?.trim();
-  if (!token) throw new SignatureInvalidError("The Kustomer connection has no webhook token: publish a workflow with a Kustomer trigger so Wireup registers the outbound webhook (it stores the token), or add the webhook's token to the connection's webhookToken.");
-  if (!request.rawBody?.length) throw new PayloadInvalidError('The webhook body is empty: Kustomer always sends the event as JSON.');
+  if (!token)
+    throw new SignatureInvalidError(
+      "The Kustomer connection has no webhook token: publish a workflow with a Kustomer trigger so Wireup registers the outbound webhook (it stores the token), or add the webhook's token to the connection's webhookToken.",
+    );
+  if (!request.rawBody?.length)
+    throw new PayloadInvalidError('The webhook body is empty: Kustomer always sends the event as JSON.');
   if (!signatureMatches(signature, kustomerSignature(request.rawBody, token))) {
-    throw new SignatureInvalidError("X-Kustomer-Webhook-Signature does not match the body: the connection's webhookToken is not this outbound webhook's token, or the body was changed on the way.");
+    throw new SignatureInvalidError(
+      "X-Kustomer-Webhook-Signature does not match the body: the connection's webhookToken is not this outbound webhook's token, or the body was changed on the way.",
+    );
   }
   const body = parse(request.rawBody);
   const type = typeof body.type === 'string' && body.type ? body.type : header(request, 'x-kustomer-webhook-event');
-  if (typeof body.id !== 'string' || !body.id) throw new PayloadInvalidError('The Kustomer event has no "id": expected {"id", "type", "data"}.');
-  if (!type) throw new PayloadInvalidError('The Kustomer event has no type: neither the body\'s "type" nor the X-Kustomer-Webhook-Event header is set.');
+  if (typeof body.id !== 'string' || !body.id)
+    throw new PayloadInvalidError('The Kustomer event has no "id": expected {"id", "type", "data"}.');
+  if (!type)
+    throw new PayloadInvalidError(
+      'The Kustomer event has no type: neither the body\'s "type" nor the X-Kustomer-Webhook-Event header is set.',
+    );
   return [{ id: body.id, type, payload: { ...body, type } }];
 }
 
@@ -62,5 +87,6 @@ export const kustomerWebhook: WebhookHandler = {
   register: registerKustomerWebhook,
   unregister: unregisterKustomerWebhook,
   secretField: 'webhookToken',
-  setupHint: (url, events) => `In Kustomer create an outbound webhook (POST /v1/outbound-webhooks, or Settings → Platform → Outbound Webhooks) with the URL ${url} for the event${events.length === 1 ? '' : 's'} ${events.join(', ')}, and keep its token in this connection's webhookToken.`,
+  setupHint: (url, events) =>
+    `In Kustomer create an outbound webhook (POST /v1/outbound-webhooks, or Settings → Platform → Outbound Webhooks) with the URL ${url} for the event${events.length === 1 ? '' : 's'} ${events.join(', ')}, and keep its token in this connection's webhookToken.`,
 };

@@ -8,7 +8,15 @@
  * timeout → the client's NetworkError (retriable).
  */
 import OpenAI, { APIConnectionError, APIError } from 'openai';
-import { AuthenticationError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, WireupError, type ConnectorContext } from '@wireup/sdk';
+import {
+  AuthenticationError,
+  InvalidInputError,
+  NetworkError,
+  RateLimitedError,
+  UpstreamError,
+  WireupError,
+  type ConnectorContext,
+} from '@wireup/sdk';
 import { guardedFetch } from './guarded-fetch.ts';
 
 /** The API base used when a connection gives none. */
@@ -27,7 +35,9 @@ export function openaiBaseUrl(configured: string | undefined): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new InvalidInputError(`The OpenAI connection's baseUrl "${raw}" is not a URL. Use e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1 (Ollama).`);
+    throw new InvalidInputError(
+      `The OpenAI connection's baseUrl "${raw}" is not a URL. Use e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1 (Ollama).`,
+    );
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -58,16 +68,24 @@ export function toOpenAiError(error: unknown, what: string): Error {
   const own = wireupCause(error);
   if (own) return own;
   if (error instanceof APIConnectionError) return new NetworkError(`${what} failed: ${error.message}`, error);
-  if (!(error instanceof APIError) || error.status === undefined) return error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof APIError) || error.status === undefined)
+    return error instanceof Error ? error : new Error(String(error));
   const body = error.error as { message?: string; code?: string; type?: string } | undefined;
   const said = body?.message ? `: ${body.message}` : '';
   const details = { status: error.status, code: body?.code ?? null, type: body?.type ?? null };
   if (error.status === 429 && body?.code !== 'insufficient_quota') {
     const wait = retryAfterMs(error.headers);
-    return new RateLimitedError(`The AI endpoint's rate limit was reached on ${what}${said}; retry in ${Math.ceil(wait / 1000)} s.`, wait, details);
+    return new RateLimitedError(
+      `The AI endpoint's rate limit was reached on ${what}${said}; retry in ${Math.ceil(wait / 1000)} s.`,
+      wait,
+      details,
+    );
   }
   if (error.status === 401 || error.status === 403) {
-    return new AuthenticationError(`The AI endpoint refused the API key (${error.status} on ${what})${said}. Check the key and baseUrl of the OpenAI connection.`, details);
+    return new AuthenticationError(
+      `The AI endpoint refused the API key (${error.status} on ${what})${said}. Check the key and baseUrl of the OpenAI connection.`,
+      details,
+    );
   }
   return new UpstreamError(`The AI endpoint answered ${error.status} to ${what}${said}`, error.status, details);
 }
@@ -75,7 +93,10 @@ export function toOpenAiError(error: unknown, what: string): Error {
 /** An SDK client for the connection in `ctx` (auth fields apiKey, baseUrl). */
 export function openaiClient(ctx: ConnectorContext, timeoutMs = DEFAULT_TIMEOUT_MS): OpenAI {
   const apiKey = (ctx.auth.apiKey ?? '').trim();
-  if (!apiKey) throw new AuthenticationError('The OpenAI connection has no API key. Give the key of your OpenAI account, or any non-empty text for a local server that checks none.');
+  if (!apiKey)
+    throw new AuthenticationError(
+      'The OpenAI connection has no API key. Give the key of your OpenAI account, or any non-empty text for a local server that checks none.',
+    );
   return new OpenAI({
     apiKey,
     baseURL: openaiBaseUrl(ctx.auth.baseUrl),

@@ -17,7 +17,9 @@ describe('openai manifest', () => {
     expect(connector.manifest).toMatchObject({ name: 'openai', version: pkg.version });
     expect(connector.manifest.actions.map((a) => a.key)).toEqual(['chat']);
     expect(connector.manifest.auth.fields.map((f) => [f.key, f.secret, f.required, f.default])).toEqual([
-      ['apiKey', true, true, undefined], ['baseUrl', false, false, 'https://api.openai.com/v1'], ['model', false, false, 'gpt-4o-mini'],
+      ['apiKey', true, true, undefined],
+      ['baseUrl', false, false, 'https://api.openai.com/v1'],
+      ['model', false, false, 'gpt-4o-mini'],
     ]);
   });
 
@@ -28,7 +30,9 @@ describe('openai manifest', () => {
 
 describe('connection test', () => {
   let fake: FakeOpenAI;
-  beforeAll(async () => { fake = await createFakeOpenAI({ apiKey: 'sk-conn-test-key' }); });
+  beforeAll(async () => {
+    fake = await createFakeOpenAI({ apiKey: 'sk-conn-test-key' });
+  });
   afterAll(() => fake.close());
   const http = createHttpClient({ allowPrivate: true, defaultTimeoutMs: 5_000 });
 
@@ -38,7 +42,10 @@ describe('connection test', () => {
   });
 
   it('says the key was refused', async () => {
-    const error = await connector.testConnection!({ auth: { apiKey: 'sk-wrong-key-0000', baseUrl: fake.url }, http }).catch((e: unknown) => e);
+    const error = await connector.testConnection!({
+      auth: { apiKey: 'sk-wrong-key-0000', baseUrl: fake.url },
+      http,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toMatch(/refused the API key \(401 on GET \/models\): Incorrect API key provided/);
   });
@@ -46,7 +53,10 @@ describe('connection test', () => {
   it('goes through the egress guard', async () => {
     const before = fake.modelListings;
     const guarded = createHttpClient({ allowPrivate: false });
-    const error = await connector.testConnection!({ auth: { apiKey: 'sk-conn-test-key', baseUrl: fake.url }, http: guarded }).catch((e: unknown) => e);
+    const error = await connector.testConnection!({
+      auth: { apiKey: 'sk-conn-test-key', baseUrl: fake.url },
+      http: guarded,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EgressRefusedError);
     expect(fake.modelListings).toBe(before);
   });

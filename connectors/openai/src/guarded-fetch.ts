@@ -18,7 +18,10 @@ export function guardedFetch(http: HttpClient, timeoutMs: number): typeof fetch 
     delete headers['content-length'];
     const text = init.body === undefined || init.body === null ? undefined : String(init.body);
     const res = await http.request({
-      method: method as 'GET', url, headers, timeoutMs,
+      method: method as 'GET',
+      url,
+      headers,
+      timeoutMs,
       ...(text === undefined ? {} : { json: JSON.parse(text) as unknown }),
       ...(init.signal ? { signal: init.signal } : {}),
     });
@@ -26,7 +29,12 @@ export function guardedFetch(http: HttpClient, timeoutMs: number): typeof fetch 
     // The client has decoded the body: its length and encoding are no longer those of the wire.
     out.delete('content-length');
     out.delete('content-encoding');
-    const body = res.body === null || res.status === 204 || res.status === 304 ? null : typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+    const body =
+      res.body === null || res.status === 204 || res.status === 304
+        ? null
+        : typeof res.body === 'string'
+          ? res.body
+          : JSON.stringify(res.body);
     if (body !== null && typeof res.body !== 'string') out.set('content-type', 'application/json');
     return new Response(body, { status: res.status, headers: out });
   };

@@ -1,7 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, EgressRefusedError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, type ConnectorContext, type EgressAllowance } from '@wireup/sdk';
+import {
+  AuthenticationError,
+  EgressRefusedError,
+  InvalidInputError,
+  NetworkError,
+  RateLimitedError,
+  UpstreamError,
+  type ConnectorContext,
+  type EgressAllowance,
+} from '@wireup/sdk';
 import { createHttpClient } from '@wireup/testing';
 import { callStripe, stripeApiBase, stripeFor, testStripeConnection } from './client.ts';
 import { CardDeclinedError, StripeApiBaseInvalidError } from './errors.ts';
@@ -11,12 +20,59 @@ import { CardDeclinedError, StripeApiBaseInvalidError } from './errors.ts';
  * decline a card or rate-limit), so the real SDK raises its real errors.
  */
 const answers: Record<string, [number, unknown, Record<string, string>?]> = {
-  '/v1/charges/declined': [402, { error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.', charge: 'ch_123' } }],
-  '/v1/customers/missing': [404, { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: "No such customer: 'missing'" } }],
-  '/v1/customers/bad-param': [400, { error: { type: 'invalid_request_error', code: 'parameter_invalid_integer', param: 'items[0][quantity]', message: 'Invalid integer: many' } }],
-  '/v1/balance': [401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_***oops' } }],
-  '/v1/charges/forbidden': [403, { error: { type: 'invalid_request_error', code: 'secret_key_required', message: 'This API call cannot be made with a publishable API key.' } }],
-  '/v1/charges/slow-down': [429, { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests.' } }, { 'retry-after': '2' }],
+  '/v1/charges/declined': [
+    402,
+    {
+      error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'insufficient_funds',
+        message: 'Your card has insufficient funds.',
+        charge: 'ch_123',
+      },
+    },
+  ],
+  '/v1/customers/missing': [
+    404,
+    {
+      error: {
+        type: 'invalid_request_error',
+        code: 'resource_missing',
+        param: 'id',
+        message: "No such customer: 'missing'",
+      },
+    },
+  ],
+  '/v1/customers/bad-param': [
+    400,
+    {
+      error: {
+        type: 'invalid_request_error',
+        code: 'parameter_invalid_integer',
+        param: 'items[0][quantity]',
+        message: 'Invalid integer: many',
+      },
+    },
+  ],
+  '/v1/balance': [
+    401,
+    { error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_***oops' } },
+  ],
+  '/v1/charges/forbidden': [
+    403,
+    {
+      error: {
+        type: 'invalid_request_error',
+        code: 'secret_key_required',
+        message: 'This API call cannot be made with a publishable API key.',
+      },
+    },
+  ],
+  '/v1/charges/slow-down': [
+    429,
+    { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests.' } },
+    { 'retry-after': '2' },
+  ],
   '/v1/charges/broken': [500, { error: { type: 'api_error', message: 'Something went wrong on our end.' } }],
   '/v1/charges/ch_ok': [200, { id: 'ch_ok', object: 'charge' }],
 };
@@ -25,7 +81,11 @@ let server: Server;
 let base: string;
 const localHttp = createHttpClient({ allowPrivate: true });
 /** A call's context: the connection's key, this connector's settings, the (egress-guarded) HTTP client. */
-const ctxFor = (secretKey: string | undefined, apiBase = base, allowPrivate: EgressAllowance = true): ConnectorContext => ({
+const ctxFor = (
+  secretKey: string | undefined,
+  apiBase = base,
+  allowPrivate: EgressAllowance = true,
+): ConnectorContext => ({
   auth: secretKey === undefined ? {} : { secretKey },
   settings: { apiBase },
   http: allowPrivate === true ? localHttp : createHttpClient({ allowPrivate }),
@@ -35,7 +95,13 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url!.split('?')[0];
     const goodKey = req.headers.authorization === 'Bearer sk_test_good';
-    const [status, body, headers] = path === '/v1/balance' && goodKey ? [200, { object: 'balance', available: [], pending: [] }] : answers[path] ?? [404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (GET: ${path})` } }];
+    const [status, body, headers] =
+      path === '/v1/balance' && goodKey
+        ? [200, { object: 'balance', available: [], pending: [] }]
+        : (answers[path] ?? [
+            404,
+            { error: { type: 'invalid_request_error', message: `Unrecognized request URL (GET: ${path})` } },
+          ]);
     res.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_test', ...headers });
     res.end(JSON.stringify(body));
   });
@@ -63,7 +129,11 @@ describe('stripeApiBase', () => {
   });
 
   it('reads the apiBase setting, e.g. stripe-mock', () => {
-    expect(stripeApiBase({ apiBase: 'http://127.0.0.1:12111' })).toEqual({ protocol: 'http', host: '127.0.0.1', port: 12111 });
+    expect(stripeApiBase({ apiBase: 'http://127.0.0.1:12111' })).toEqual({
+      protocol: 'http',
+      host: '127.0.0.1',
+      port: 12111,
+    });
   });
 
   it('refuses a base that is not an http(s) origin, naming the variable', () => {
@@ -91,7 +161,9 @@ describe('calls go through the context', () => {
   it("the API base is the context's apiBase setting, not the environment", async () => {
     process.env.WIREUP_STRIPE_API_BASE = 'http://127.0.0.1:9';
     try {
-      expect(await callStripe(ctxFor('sk_test_ctx'), (stripe) => stripe.charges.retrieve('ch_ok'))).toMatchObject({ id: 'ch_ok' });
+      expect(await callStripe(ctxFor('sk_test_ctx'), (stripe) => stripe.charges.retrieve('ch_ok'))).toMatchObject({
+        id: 'ch_ok',
+      });
     } finally {
       delete process.env.WIREUP_STRIPE_API_BASE;
     }
@@ -101,11 +173,24 @@ describe('calls go through the context', () => {
     const seen: { url: string; method: string; signal?: AbortSignal; idempotencyKey?: string }[] = [];
     const signal = new AbortController().signal;
     const ctx: ConnectorContext = {
-      ...ctxFor('sk_test_seen'), signal,
-      http: { request: (req) => { seen.push({ url: req.url, method: req.method, signal: req.signal, idempotencyKey: req.headers?.['idempotency-key'] }); return localHttp.request(req); } },
+      ...ctxFor('sk_test_seen'),
+      signal,
+      http: {
+        request: (req) => {
+          seen.push({
+            url: req.url,
+            method: req.method,
+            signal: req.signal,
+            idempotencyKey: req.headers?.['idempotency-key'],
+          });
+          return localHttp.request(req);
+        },
+      },
     };
     await callStripe(ctx, (stripe) => stripe.charges.retrieve('ch_ok'));
-    await callStripe(ctx, (stripe) => stripe.customers.create({ email: 'a@example.com' }, { idempotencyKey: 'run_1:step' })).catch(() => undefined);
+    await callStripe(ctx, (stripe) =>
+      stripe.customers.create({ email: 'a@example.com' }, { idempotencyKey: 'run_1:step' }),
+    ).catch(() => undefined);
     expect(seen).toEqual([
       { url: `${base}/v1/charges/ch_ok`, method: 'GET', signal, idempotencyKey: undefined },
       { url: `${base}/v1/customers`, method: 'POST', signal, idempotencyKey: 'run_1:step' },
@@ -113,10 +198,15 @@ describe('calls go through the context', () => {
   });
 
   it('an aborted signal ends the call at once with a NetworkError', async () => {
-    const hang = createServer(() => { /* never answers */ });
+    const hang = createServer(() => {
+      /* never answers */
+    });
     await new Promise<void>((resolve) => hang.listen(0, '127.0.0.1', resolve));
     const controller = new AbortController();
-    const ctx = { ...ctxFor('sk_test_abort', `http://127.0.0.1:${(hang.address() as AddressInfo).port}`), signal: controller.signal };
+    const ctx = {
+      ...ctxFor('sk_test_abort', `http://127.0.0.1:${(hang.address() as AddressInfo).port}`),
+      signal: controller.signal,
+    };
     setTimeout(() => controller.abort(), 50);
     const t0 = Date.now();
     const error = await failure(() => callStripe(ctx, (stripe) => stripe.balance.retrieve()));
@@ -127,29 +217,41 @@ describe('calls go through the context', () => {
     await new Promise((resolve) => hang.close(resolve));
   });
 
-  it("an SDK call outside callStripe is refused (it would have no context)", async () => {
+  it('an SDK call outside callStripe is refused (it would have no context)', async () => {
     const stripe = stripeFor(ctxFor('sk_test_outside'));
-    await expect(stripe.balance.retrieve()).rejects.toMatchObject({ detail: expect.objectContaining({ message: expect.stringMatching(/outside callStripe/) }) });
+    await expect(stripe.balance.retrieve()).rejects.toMatchObject({
+      detail: expect.objectContaining({ message: expect.stringMatching(/outside callStripe/) }),
+    });
   });
 
   it("the context's egress guard applies: a loopback base is refused unless private egress is allowed", async () => {
     for (const apiBase of [base, base.replace('127.0.0.1', '[::ffff:7f00:1]')]) {
-      const refused = await failure(() => callStripe(ctxFor('sk_test_egress', apiBase, false), (stripe) => stripe.balance.retrieve()));
+      const refused = await failure(() =>
+        callStripe(ctxFor('sk_test_egress', apiBase, false), (stripe) => stripe.balance.retrieve()),
+      );
       expect(refused).toBeInstanceOf(EgressRefusedError);
     }
   });
 
   it('a name resolving to loopback is refused at connect time, not retried', async () => {
     const port = new URL(base).port;
-    const refused = await failure(() => callStripe(ctxFor('sk_test_egress_name', `http://localhost:${port}`, ['10.99.0.0/16']), (stripe) => stripe.balance.retrieve()));
+    const refused = await failure(() =>
+      callStripe(ctxFor('sk_test_egress_name', `http://localhost:${port}`, ['10.99.0.0/16']), (stripe) =>
+        stripe.balance.retrieve(),
+      ),
+    );
     expect(refused).toBeInstanceOf(EgressRefusedError);
-    expect(refused).toMatchObject({ retriable: false, message: expect.stringMatching(/localhost \((127\.0\.0\.1|::1)\)/) });
+    expect(refused).toMatchObject({
+      retriable: false,
+      message: expect.stringMatching(/localhost \((127\.0\.0\.1|::1)\)/),
+    });
   });
 });
 
 describe('Stripe errors become @wireup/sdk errors', () => {
   const get = (path: string) => () => callStripe(ctxFor('sk_test_errors'), (stripe) => stripe.charges.retrieve(path));
-  const getCustomer = (id: string) => () => callStripe(ctxFor('sk_test_errors'), (stripe) => stripe.customers.retrieve(id));
+  const getCustomer = (id: string) => () =>
+    callStripe(ctxFor('sk_test_errors'), (stripe) => stripe.customers.retrieve(id));
 
   it('a declined card: not retriable, the message names the decline code', async () => {
     const error = await failure(get('declined'));
@@ -169,7 +271,9 @@ describe('Stripe errors become @wireup/sdk errors', () => {
   });
 
   it('a refused key: AuthenticationError; a key without permission too', async () => {
-    expect(await failure(() => callStripe(ctxFor('sk_test_oops'), (stripe) => stripe.balance.retrieve()))).toBeInstanceOf(AuthenticationError);
+    expect(
+      await failure(() => callStripe(ctxFor('sk_test_oops'), (stripe) => stripe.balance.retrieve())),
+    ).toBeInstanceOf(AuthenticationError);
     expect(await failure(get('forbidden'))).toBeInstanceOf(AuthenticationError);
   });
 
@@ -191,7 +295,9 @@ describe('Stripe errors become @wireup/sdk errors', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await failure(() => callStripe(ctxFor('sk_test_unreachable', `http://127.0.0.1:${port}`), (stripe) => stripe.balance.retrieve()));
+    const error = await failure(() =>
+      callStripe(ctxFor('sk_test_unreachable', `http://127.0.0.1:${port}`), (stripe) => stripe.balance.retrieve()),
+    );
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.retriable).toBe(true);
   });

@@ -21,8 +21,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Stripe from 'stripe';
 import {
-  AuthenticationError, InvalidInputError, NetworkError, RateLimitedError, UpstreamError, WireupError,
-  type ConnectorContext, type ConnectorSettings, type HttpRequest,
+  AuthenticationError,
+  InvalidInputError,
+  NetworkError,
+  RateLimitedError,
+  UpstreamError,
+  WireupError,
+  type ConnectorContext,
+  type ConnectorSettings,
+  type HttpRequest,
 } from '@wireup/sdk';
 import { CardDeclinedError, IdempotencyConflictError, StripeApiBaseInvalidError } from './errors.ts';
 
@@ -49,10 +56,16 @@ export function stripeApiBase(settings: ConnectorSettings = {}): StripeApiBase {
   } catch {
     throw new StripeApiBaseInvalidError(raw, 'it is not a URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StripeApiBaseInvalidError(raw, 'the scheme must be http or https');
-  if (url.pathname !== '/' || url.search || url.hash) throw new StripeApiBaseInvalidError(raw, 'give only scheme, host and port (the SDK adds /v1/)');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new StripeApiBaseInvalidError(raw, 'the scheme must be http or https');
+  if (url.pathname !== '/' || url.search || url.hash)
+    throw new StripeApiBaseInvalidError(raw, 'give only scheme, host and port (the SDK adds /v1/)');
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return { protocol, host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (protocol === 'https' ? 443 : 80)) };
+  return {
+    protocol,
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || (protocol === 'https' ? 443 : 80)),
+  };
 }
 
 /** The context of the SDK call in progress (set by callStripe). */
@@ -60,7 +73,11 @@ const current = new AsyncLocalStorage<ConnectorContext>();
 
 /** An SDK answer already read by `ctx.http` (which parsed the JSON). */
 class ContextResponse extends Stripe.HttpClientResponse {
-  constructor(status: number, headers: Record<string, string>, private readonly body: unknown) {
+  constructor(
+    status: number,
+    headers: Record<string, string>,
+    private readonly body: unknown,
+  ) {
     super(status, headers);
   }
 
@@ -85,11 +102,22 @@ class ContextHttpClient extends Stripe.HttpClient {
     return 'wireup';
   }
 
-  override async makeRequest(host: string, port: string, path: string, method: string, headers: Record<string, unknown>, requestData: string, protocol: string, timeout: number): Promise<ContextResponse> {
+  override async makeRequest(
+    host: string,
+    port: string,
+    path: string,
+    method: string,
+    headers: Record<string, unknown>,
+    requestData: string,
+    protocol: string,
+    timeout: number,
+  ): Promise<ContextResponse> {
     const ctx = current.getStore();
-    if (!ctx) throw new Error('A Stripe call was made outside callStripe(ctx, ...): it has no context to send through.');
+    if (!ctx)
+      throw new Error('A Stripe call was made outside callStripe(ctx, ...): it has no context to send through.');
     const lowerCased: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined) lowerCased[name.toLowerCase()] = String(value);
+    for (const [name, value] of Object.entries(headers))
+      if (value !== undefined) lowerCased[name.toLowerCase()] = String(value);
     const hostPart = host.includes(':') ? `[${host}]` : host;
     const response = await ctx.http.request({
       method: method as HttpRequest['method'],
@@ -112,7 +140,10 @@ const clients = new Map<string, Stripe>();
  */
 export function stripeFor(ctx: Pick<ConnectorContext, 'auth' | 'settings'>): Stripe {
   const secretKey = ctx.auth.secretKey?.trim();
-  if (!secretKey) throw new AuthenticationError('The Stripe connection has no secret key: add your secret key (sk_...) or restricted key (rk_...) to the connection.');
+  if (!secretKey)
+    throw new AuthenticationError(
+      'The Stripe connection has no secret key: add your secret key (sk_...) or restricted key (rk_...) to the connection.',
+    );
   const base = stripeApiBase(ctx.settings);
   const cacheKey = `${base.protocol}://${base.host}:${base.port} ${secretKey}`;
   const cached = clients.get(cacheKey);
@@ -160,20 +191,41 @@ function retryAfterMs(error: StripeErrorLike): number {
 /** Maps an error thrown by the Stripe SDK to @wireup/sdk's registry; other errors are returned unchanged. */
 export function toWireupError(error: unknown): unknown {
   if (!isStripeError(error)) return error;
-  const details = { type: error.type, code: error.code, param: error.param, requestId: error.requestId, statusCode: error.statusCode };
+  const details = {
+    type: error.type,
+    code: error.code,
+    param: error.param,
+    requestId: error.requestId,
+    statusCode: error.statusCode,
+  };
   switch (error.type) {
     case 'StripeCardError': {
       const declineCode = error.decline_code ?? error.code;
-      return new CardDeclinedError(`Stripe declined the payment (decline code: ${declineCode ?? 'none given'}): ${error.message}`, declineCode, { ...details, declineCode: error.decline_code, charge: error.charge });
+      return new CardDeclinedError(
+        `Stripe declined the payment (decline code: ${declineCode ?? 'none given'}): ${error.message}`,
+        declineCode,
+        { ...details, declineCode: error.decline_code, charge: error.charge },
+      );
     }
     case 'StripeInvalidRequestError': {
       const where = error.param ? ` (parameter "${error.param}")` : '';
-      return new InvalidInputError(`Stripe refused the request${where}: ${error.message}`, error.param ? [{ path: paramPath(error.param), message: error.message, fix: `check the value of "${error.param}"` }] : []);
+      return new InvalidInputError(
+        `Stripe refused the request${where}: ${error.message}`,
+        error.param
+          ? [{ path: paramPath(error.param), message: error.message, fix: `check the value of "${error.param}"` }]
+          : [],
+      );
     }
     case 'StripeAuthenticationError':
-      return new AuthenticationError(`Stripe refused the secret key: ${error.message} Check the connection's key (sk_... or rk_...).`, details);
+      return new AuthenticationError(
+        `Stripe refused the secret key: ${error.message} Check the connection's key (sk_... or rk_...).`,
+        details,
+      );
     case 'StripePermissionError':
-      return new AuthenticationError(`The Stripe key is not allowed to do this: ${error.message} Use a key with the needed permission.`, details);
+      return new AuthenticationError(
+        `The Stripe key is not allowed to do this: ${error.message} Use a key with the needed permission.`,
+        details,
+      );
     case 'StripeRateLimitError':
       return new RateLimitedError(`Stripe asked to slow down: ${error.message}`, retryAfterMs(error), details);
     case 'StripeIdempotencyError':
@@ -183,7 +235,11 @@ export function toWireupError(error: unknown): unknown {
       if (error.detail instanceof WireupError) return error.detail;
       return new NetworkError(`Could not reach Stripe: ${error.message}`, error);
     case 'StripeAPIError':
-      return new UpstreamError(`Stripe had a problem on its side: ${error.message}`, error.statusCode && error.statusCode >= 500 ? error.statusCode : 500, details);
+      return new UpstreamError(
+        `Stripe had a problem on its side: ${error.message}`,
+        error.statusCode && error.statusCode >= 500 ? error.statusCode : 500,
+        details,
+      );
     default:
       return new UpstreamError(`Stripe answered with an error: ${error.message}`, error.statusCode ?? 500, details);
   }

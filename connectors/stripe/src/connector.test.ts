@@ -21,7 +21,13 @@ describe('Stripe connector', () => {
     expect(stripe.manifest.auth.kind).toBe('api-key');
     expect(stripe.manifest.auth.fields).toEqual([
       expect.objectContaining({ key: 'secretKey', secret: true, required: true }),
-      expect.objectContaining({ key: 'webhookSecret', secret: true, required: false, filledByRegistration: true, description: expect.stringContaining('whsec_') }),
+      expect.objectContaining({
+        key: 'webhookSecret',
+        secret: true,
+        required: false,
+        filledByRegistration: true,
+        description: expect.stringContaining('whsec_'),
+      }),
     ]);
   });
 

@@ -29,13 +29,26 @@ export class IdempotencyConflictError extends WireupError {
 /** WIREUP_STRIPE_API_BASE is not a usable http(s) origin. An operator fixes the configuration. */
 export class StripeApiBaseInvalidError extends WireupError {
   constructor(value: string, reason: string) {
-    super('STRIPE_API_BASE_INVALID', `WIREUP_STRIPE_API_BASE="${value}" is not usable: ${reason}. Give an origin such as https://api.stripe.com or http://127.0.0.1:12111 (stripe-mock), or unset it.`, { statusCode: 500 });
+    super(
+      'STRIPE_API_BASE_INVALID',
+      `WIREUP_STRIPE_API_BASE="${value}" is not usable: ${reason}. Give an origin such as https://api.stripe.com or http://127.0.0.1:12111 (stripe-mock), or unset it.`,
+      { statusCode: 500 },
+    );
   }
 }
 
 /** The codes the Stripe connector raises besides the SDK's (docs/errors.md is generated from the registries). */
 export const stripeErrors = defineErrorRegistry('stripe connector', {
-  STRIPE_CARD_DECLINED: { status: 402, meaning: 'Stripe declined the card; the message and `declineCode` say why (not retried)' },
-  STRIPE_IDEMPOTENCY_CONFLICT: { status: 409, meaning: 'Stripe refused a repeated request whose Idempotency-Key was used with other parameters (not retried)' },
-  STRIPE_API_BASE_INVALID: { status: 500, meaning: '`WIREUP_STRIPE_API_BASE` is not an http(s) origin (scheme, host and port only); fix the configuration' },
+  STRIPE_CARD_DECLINED: {
+    status: 402,
+    meaning: 'Stripe declined the card; the message and `declineCode` say why (not retried)',
+  },
+  STRIPE_IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    meaning: 'Stripe refused a repeated request whose Idempotency-Key was used with other parameters (not retried)',
+  },
+  STRIPE_API_BASE_INVALID: {
+    status: 500,
+    meaning: '`WIREUP_STRIPE_API_BASE` is not an http(s) origin (scheme, host and port only); fix the configuration',
+  },
 });

@@ -3,6 +3,13 @@ import stripe from './connector.ts';
 
 export default stripe;
 export { stripe };
-export { stripeFor, callStripe, toWireupError, stripeApiBase, STRIPE_API_BASE_ENV, DEFAULT_STRIPE_API_BASE } from './client.ts';
+export {
+  stripeFor,
+  callStripe,
+  toWireupError,
+  stripeApiBase,
+  STRIPE_API_BASE_ENV,
+  DEFAULT_STRIPE_API_BASE,
+} from './client.ts';
 export { verifyStripeWebhook, SIGNATURE_TOLERANCE_SECONDS } from './webhook.ts';
 export { CardDeclinedError, IdempotencyConflictError, StripeApiBaseInvalidError } from './errors.ts';

@@ -33,7 +33,10 @@ export function defineStripeAction<I = Record<string, unknown>>(spec: StripeActi
       const input = (ctx.input ?? {}) as I;
       const problems = validateValue(data.inputSchema, input);
       if (problems.length) {
-        throw new InvalidInputError(`Stripe action "${data.key}": the input is invalid: ${formatProblems(problems)}`, problems);
+        throw new InvalidInputError(
+          `Stripe action "${data.key}": the input is invalid: ${formatProblems(problems)}`,
+          problems,
+        );
       }
       return callStripe(ctx, (stripe) => call(stripe, input, { idempotencyKey: ctx.idempotencyKey }));
     },

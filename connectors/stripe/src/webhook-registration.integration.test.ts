@@ -19,17 +19,26 @@ const url = 'https://wireup.example.com/v1/webhooks/stripe/tok_abc';
 
 beforeAll(async () => {
   try {
-    await fetch(`${mockUrl}/v1/balance`, { headers: { authorization: `Bearer ${auth.secretKey}` }, signal: AbortSignal.timeout(10_000) });
+    await fetch(`${mockUrl}/v1/balance`, {
+      headers: { authorization: `Bearer ${auth.secretKey}` },
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (error) {
-    throw new Error(`stripe-mock is not reachable at ${mockUrl} (${(error as Error).message}). Start it with \`bash tools/services/services.sh up\` or \`~/go/bin/stripe-mock -http-port 12111 -https-port 12112\`, or set STRIPE_MOCK_URL.`);
+    throw new Error(
+      `stripe-mock is not reachable at ${mockUrl} (${(error as Error).message}). Start it with \`bash tools/services/services.sh up\` or \`~/go/bin/stripe-mock -http-port 12111 -https-port 12112\`, or set STRIPE_MOCK_URL.`,
+    );
   }
-  stripeFor({ auth, settings }).on('response', (event: { method: string; path: string; status: number }) => responses.push(event));
+  stripeFor({ auth, settings }).on('response', (event: { method: string; path: string; status: number }) =>
+    responses.push(event),
+  );
 }, 30_000);
 
 describe('Stripe webhook registration against stripe-mock', () => {
   it('POST /v1/webhook_endpoints with the URL and events is accepted', async () => {
     responses.length = 0;
-    const registration = await stripe.webhook!.register!(ctx({ url, events: ['charge.failed', 'customer.created'], existing: null }));
+    const registration = await stripe.webhook!.register!(
+      ctx({ url, events: ['charge.failed', 'customer.created'], existing: null }),
+    );
     expect(registration.id).toMatch(/^we_/);
     expect(registration.events).toEqual(['charge.failed', 'customer.created']);
     expect(responses).toEqual([{ ...responses[0], method: 'POST', path: '/v1/webhook_endpoints', status: 200 }]);
@@ -37,7 +46,9 @@ describe('Stripe webhook registration against stripe-mock', () => {
 
   it('POST /v1/webhook_endpoints/{id} with new events is accepted', async () => {
     responses.length = 0;
-    const registration = await stripe.webhook!.register!(ctx({ url, events: ['invoice.paid'], existing: { id: 'we_123', events: ['charge.failed'] } }));
+    const registration = await stripe.webhook!.register!(
+      ctx({ url, events: ['invoice.paid'], existing: { id: 'we_123', events: ['charge.failed'] } }),
+    );
     expect(registration).toEqual({ id: 'we_123', events: ['invoice.paid'] });
     expect(responses).toEqual([{ ...responses[0], method: 'POST', path: '/v1/webhook_endpoints/we_123', status: 200 }]);
   });
@@ -45,7 +56,9 @@ describe('Stripe webhook registration against stripe-mock', () => {
   it('DELETE /v1/webhook_endpoints/{id} is accepted', async () => {
     responses.length = 0;
     await stripe.webhook!.unregister!(ctx({ registration: { id: 'we_123', events: ['invoice.paid'] } }));
-    expect(responses).toEqual([{ ...responses[0], method: 'DELETE', path: '/v1/webhook_endpoints/we_123', status: 200 }]);
+    expect(responses).toEqual([
+      { ...responses[0], method: 'DELETE', path: '/v1/webhook_endpoints/we_123', status: 200 },
+    ]);
   });
 
   it('every trigger event is one Stripe accepts in enabled_events', async () => {
@@ -55,7 +68,9 @@ describe('Stripe webhook registration against stripe-mock', () => {
   });
 
   it('an event Stripe does not know is refused with InvalidInputError', async () => {
-    const error = await stripe.webhook!.register!(ctx({ url, events: ['charge.exploded'], existing: null })).catch((e) => e);
+    const error = await stripe.webhook!.register!(ctx({ url, events: ['charge.exploded'], existing: null })).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error.message).toMatch(/enabled_events/);
   });

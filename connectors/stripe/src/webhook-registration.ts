@@ -14,7 +14,8 @@ import { callStripe } from './client.ts';
 type EnabledEvent = Stripe.WebhookEndpointCreateParams.EnabledEvent;
 
 /** Shown on the endpoint in the Stripe Dashboard, so people know who made it. */
-export const ENDPOINT_DESCRIPTION = 'Wireup: events for your published workflows (managed by Wireup; edits are overwritten when workflows are published)';
+export const ENDPOINT_DESCRIPTION =
+  'Wireup: events for your published workflows (managed by Wireup; edits are overwritten when workflows are published)';
 
 function isMissing(error: unknown): boolean {
   return error instanceof Stripe.errors.StripeError && error.statusCode === 404;
@@ -22,7 +23,10 @@ function isMissing(error: unknown): boolean {
 
 async function createEndpoint(stripe: Stripe, url: string, events: string[]): Promise<WebhookRegistration> {
   const endpoint = await stripe.webhookEndpoints.create({
-    url, enabled_events: events as EnabledEvent[], description: ENDPOINT_DESCRIPTION, metadata: { managed_by: 'wireup' },
+    url,
+    enabled_events: events as EnabledEvent[],
+    description: ENDPOINT_DESCRIPTION,
+    metadata: { managed_by: 'wireup' },
   });
   return { id: endpoint.id, events: endpoint.enabled_events, ...(endpoint.secret ? { secret: endpoint.secret } : {}) };
 }
@@ -32,12 +36,17 @@ async function createEndpoint(stripe: Stripe, url: string, events: string[]): Pr
  * signing secret), else updates its events and URL. An endpoint deleted in the Dashboard
  * meanwhile (404) is created again, with a new secret.
  */
-export async function registerStripeWebhook(ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null }): Promise<WebhookRegistration> {
+export async function registerStripeWebhook(
+  ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null },
+): Promise<WebhookRegistration> {
   const existing = ctx.existing;
   return callStripe(ctx, async (stripe) => {
     if (!existing) return createEndpoint(stripe, ctx.url, ctx.events);
     try {
-      const endpoint = await stripe.webhookEndpoints.update(existing.id, { url: ctx.url, enabled_events: ctx.events as EnabledEvent[] });
+      const endpoint = await stripe.webhookEndpoints.update(existing.id, {
+        url: ctx.url,
+        enabled_events: ctx.events as EnabledEvent[],
+      });
       return { id: endpoint.id, events: endpoint.enabled_events };
     } catch (error) {
       if (isMissing(error)) return createEndpoint(stripe, ctx.url, ctx.events);
@@ -47,7 +56,9 @@ export async function registerStripeWebhook(ctx: ConnectorContext & { url: strin
 }
 
 /** Deletes the endpoint; one already gone (404) counts as deleted. */
-export async function unregisterStripeWebhook(ctx: ConnectorContext & { registration: WebhookRegistration }): Promise<void> {
+export async function unregisterStripeWebhook(
+  ctx: ConnectorContext & { registration: WebhookRegistration },
+): Promise<void> {
   await callStripe(ctx, async (stripe) => {
     try {
       await stripe.webhookEndpoints.del(ctx.registration.id);

@@ -6,12 +6,16 @@ import { verifyStripeWebhook } from './webhook.ts';
 
 const secret = 'whsec_test_5f3b2c1d9e8a7b6c5d4e3f2a1b0c9d8e';
 const auth = { secretKey: 'sk_test_123', webhookSecret: secret };
-const event = (stripe.triggers.get('charge-failed')!.sample) as { id: string; type: string };
+const event = stripe.triggers.get('charge-failed')!.sample as { id: string; type: string };
 // Pretty-printed, as Stripe sends it: verification must use these exact bytes.
 const body = JSON.stringify(event, null, 2);
 
 function signed(payload: string, options: { secret?: string; timestamp?: number } = {}): WebhookRequest {
-  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? secret, timestamp: options.timestamp });
+  const header = Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? secret,
+    timestamp: options.timestamp,
+  });
   return { rawBody: Buffer.from(payload), headers: { 'stripe-signature': header, 'content-type': 'application/json' } };
 }
 
@@ -53,7 +57,9 @@ describe('Stripe webhook verification', () => {
 
   it('refuses the body re-serialised instead of the raw bytes', () => {
     const request = signed(body);
-    const error = failure(() => verifyStripeWebhook({ ...request, rawBody: Buffer.from(JSON.stringify(JSON.parse(body))) }, auth));
+    const error = failure(() =>
+      verifyStripeWebhook({ ...request, rawBody: Buffer.from(JSON.stringify(JSON.parse(body))) }, auth),
+    );
     expect(error).toBeInstanceOf(SignatureInvalidError);
   });
 
@@ -78,7 +84,9 @@ describe('Stripe webhook verification', () => {
   });
 
   it('refuses a malformed Stripe-Signature header', () => {
-    const error = failure(() => verifyStripeWebhook({ rawBody: Buffer.from(body), headers: { 'stripe-signature': 'sha256=abc' } }, auth));
+    const error = failure(() =>
+      verifyStripeWebhook({ rawBody: Buffer.from(body), headers: { 'stripe-signature': 'sha256=abc' } }, auth),
+    );
     expect(error).toBeInstanceOf(SignatureInvalidError);
     expect(error.message).toMatch(/malformed: expected "t=<unix seconds>,v1=<hex signature>"/);
   });

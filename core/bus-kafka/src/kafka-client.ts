@@ -24,10 +24,12 @@ function defaultLog(level: string, message: string): void {
 /** Creates the kafkajs client of one bus. */
 export function createKafkaClient(options: KafkaEventBusOptions): Kafka {
   const log = options.log ?? defaultLog;
-  const creator: logCreator = () => ({ level, log: entry }: LogEntry) => {
-    const { message, error, broker } = entry as { message: string; error?: string; broker?: string };
-    log(names[level] ?? 'info', [message, error && `(${error})`, broker && `[${broker}]`].filter(Boolean).join(' '));
-  };
+  const creator: logCreator =
+    () =>
+    ({ level, log: entry }: LogEntry) => {
+      const { message, error, broker } = entry as { message: string; error?: string; broker?: string };
+      log(names[level] ?? 'info', [message, error && `(${error})`, broker && `[${broker}]`].filter(Boolean).join(' '));
+    };
   return new Kafka({
     clientId: options.clientId ?? 'wireup',
     brokers: options.brokers,

@@ -11,7 +11,10 @@ import { BusUnavailableError, type EventBus } from '@wireup/bus';
 import { describeEventBusContract } from '@wireup/testing';
 import { createKafkaEventBus, type KafkaEventBusOptions } from './index.ts';
 
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+  .split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
 const run = randomUUID().slice(0, 8);
 let counter = 0;
 const admin = new Kafka({ brokers, clientId: 'wireup-test-admin', logLevel: logLevel.NOTHING }).admin();
@@ -20,10 +23,14 @@ beforeAll(async () => {
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`Kafka is not reachable at ${brokers.join(',')}; run \`bash tools/services/services.sh up kafka\` (${(error as Error).message})`);
+    throw new Error(
+      `Kafka is not reachable at ${brokers.join(',')}; run \`bash tools/services/services.sh up kafka\` (${(error as Error).message})`,
+    );
   }
 });
-afterAll(async () => { await admin.disconnect(); });
+afterAll(async () => {
+  await admin.disconnect();
+});
 
 function freshPrefix(): string {
   counter += 1;
@@ -84,10 +91,16 @@ describe('KafkaEventBus', () => {
       const second = createKafkaEventBus(busOptions(prefix, { partitions: { events: 9, runs: 9, marketplace: 9 } }));
       await second.start();
       await second.stop();
-      const { topics } = await retrying(() => admin.fetchTopicMetadata({ topics: Object.keys(partitions).map((t) => prefix + t) }));
+      const { topics } = await retrying(() =>
+        admin.fetchTopicMetadata({ topics: Object.keys(partitions).map((t) => prefix + t) }),
+      );
       const counts = Object.fromEntries(topics.map((t) => [t.name.slice(prefix.length), t.partitions.length]));
       expect(counts).toEqual(partitions);
-      expect((await retrying(() => admin.listTopics())).filter((t) => t.startsWith(prefix)).sort()).toEqual(Object.keys(partitions).map((t) => prefix + t).sort());
+      expect((await retrying(() => admin.listTopics())).filter((t) => t.startsWith(prefix)).sort()).toEqual(
+        Object.keys(partitions)
+          .map((t) => prefix + t)
+          .sort(),
+      );
     } finally {
       await first.stop();
       await removePrefix(prefix);

@@ -7,11 +7,24 @@
  */
 import { Partitioners, type Admin, type Producer } from 'kafkajs';
 import {
-  BusUnavailableError, DEFAULT_MAX_DELIVERIES, exponentialDelay, topics, type DeadLetterSink, type EventBus, type MessageHandler, type SubscribeOptions, type Topic,
+  BusUnavailableError,
+  DEFAULT_MAX_DELIVERIES,
+  exponentialDelay,
+  topics,
+  type DeadLetterSink,
+  type EventBus,
+  type MessageHandler,
+  type SubscribeOptions,
+  type Topic,
 } from '@wireup/bus';
 import { createKafkaClient } from './kafka-client.ts';
 import {
-  DEFAULT_CONCURRENCY, DEFAULT_GROUP, defaultPartitions, groupName, topicName, type KafkaEventBusOptions,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_GROUP,
+  defaultPartitions,
+  groupName,
+  topicName,
+  type KafkaEventBusOptions,
 } from './kafka-options.ts';
 import { createKafkaSubscription, type KafkaSubscription } from './kafka-subscription.ts';
 import { createSendBatcher } from './send-batcher.ts';
@@ -122,7 +135,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
   const sendOne = createSendBatcher((topicMessages) => producer!.sendBatch({ acks: -1, topicMessages }));
 
   const assertOpen = (topic: Topic): void => {
-    if (!topics.includes(topic)) throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
+    if (!topics.includes(topic))
+      throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
     if (stopping) throw new BusUnavailableError('The Kafka bus is stopped.');
   };
 
@@ -130,9 +144,14 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
     async publish(topic, key, value) {
       assertOpen(topic);
       await ensureReady();
-      const send = sendOne(topicName(topicPrefix, topic), { key, value: JSON.stringify(value ?? null) }).catch((error: unknown) => {
-        throw new BusUnavailableError(`Kafka at ${where} did not take the message: ${(error as Error).message}`, error);
-      });
+      const send = sendOne(topicName(topicPrefix, topic), { key, value: JSON.stringify(value ?? null) }).catch(
+        (error: unknown) => {
+          throw new BusUnavailableError(
+            `Kafka at ${where} did not take the message: ${(error as Error).message}`,
+            error,
+          );
+        },
+      );
       await within(send, publishTimeoutMs, `Kafka at ${where} did not acknowledge the message`);
     },
 
@@ -143,7 +162,11 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       let subscription = subscriptions.get(id);
       const isNew = !subscription;
       subscription ??= createKafkaSubscription({
-        kafka, topic, kafkaTopic: topicName(topicPrefix, topic), groupId: id, group,
+        kafka,
+        topic,
+        kafkaTopic: topicName(topicPrefix, topic),
+        groupId: id,
+        group,
         maxDeliveries: () => (sink ? maxDeliveries : 0),
         deadLetter: (letter) => sink!(letter),
         redeliveryDelayMs: exponentialDelay(options.redeliveryDelayMs ?? 100, options.maxRedeliveryDelayMs ?? 30_000),
@@ -153,7 +176,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       });
       subscription.addHandler(handler as MessageHandler, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY);
       subscriptions.set(id, subscription);
-      if (isNew && started) await within(subscription.start(), connectTimeoutMs, `Kafka at ${where} did not let group ${id} join`);
+      if (isNew && started)
+        await within(subscription.start(), connectTimeoutMs, `Kafka at ${where} did not let group ${id} join`);
     },
 
     setDeadLetterSink(next) {
@@ -165,8 +189,11 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       if (started) return;
       await ensureReady();
       started = true;
-      await within(Promise.all([...subscriptions.values()].map((s) => s.start())), connectTimeoutMs,
-        `Kafka at ${where} did not let the consumer groups join`);
+      await within(
+        Promise.all([...subscriptions.values()].map((s) => s.start())),
+        connectTimeoutMs,
+        `Kafka at ${where} did not let the consumer groups join`,
+      );
     },
 
     stop() {

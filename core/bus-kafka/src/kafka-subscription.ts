@@ -16,7 +16,15 @@
  * `maxBufferedPerPartition` uncommitted messages.
  */
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { createKeyedDispatcher, deadLetterOf, type BusDeadLetter, type BusMessage, type Delivery, type MessageHandler, type Topic } from '@wireup/bus';
+import {
+  createKeyedDispatcher,
+  deadLetterOf,
+  type BusDeadLetter,
+  type BusMessage,
+  type Delivery,
+  type MessageHandler,
+  type Topic,
+} from '@wireup/bus';
 import { createPartitionTracker, type PartitionTracker } from './partition-tracker.ts';
 
 export interface KafkaSubscriptionOptions {
@@ -72,7 +80,12 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
   let commitAgain = false;
   let commitRetry: ReturnType<typeof setTimeout> | undefined;
 
-  const toMessage = (d: KafkaDelivery): BusMessage => ({ topic, key: d.key, value: d.value, deliveryAttempt: d.deliveryAttempt });
+  const toMessage = (d: KafkaDelivery): BusMessage => ({
+    topic,
+    key: d.key,
+    value: d.value,
+    deliveryAttempt: d.deliveryAttempt,
+  });
 
   const dispatcher = createKeyedDispatcher<KafkaDelivery>({
     concurrency: 1,
@@ -89,7 +102,10 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
     failed: (d, error) => options.onError?.(error, toMessage(d)),
     redeliveryDelayMs: options.redeliveryDelayMs,
     maxDeliveries: options.maxDeliveries,
-    deadLetter: (d, error) => (d.tracker.revoked ? Promise.reject(new Error('partition revoked')) : options.deadLetter(deadLetterOf(toMessage(d), options.group, error))),
+    deadLetter: (d, error) =>
+      d.tracker.revoked
+        ? Promise.reject(new Error('partition revoked'))
+        : options.deadLetter(deadLetterOf(toMessage(d), options.group, error)),
   });
 
   const partitionRef = (partition: number) => [{ topic: kafkaTopic, partitions: [partition] }];
@@ -105,7 +121,9 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
       commitAgain = true;
       return;
     }
-    committing = commit().finally(() => { committing = undefined; });
+    committing = commit().finally(() => {
+      committing = undefined;
+    });
   }
 
   async function commit(): Promise<void> {
@@ -116,12 +134,22 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
         .filter((p): p is { tracker: PartitionTracker; offset: bigint } => p.offset !== null);
       if (points.length === 0 || !consumer) return;
       try {
-        await consumer.commitOffsets(points.map(({ tracker, offset }) => ({ topic: kafkaTopic, partition: tracker.partition, offset: offset.toString() })));
+        await consumer.commitOffsets(
+          points.map(({ tracker, offset }) => ({
+            topic: kafkaTopic,
+            partition: tracker.partition,
+            offset: offset.toString(),
+          })),
+        );
         for (const { tracker, offset } of points) tracker.committed(offset);
       } catch (error) {
         // Typically a rebalance in progress; the points stay pending and go with the next commit.
         options.onError?.(error);
-        if (!stopped && !commitRetry) commitRetry = setTimeout(() => { commitRetry = undefined; scheduleCommit(); }, COMMIT_RETRY_MS);
+        if (!stopped && !commitRetry)
+          commitRetry = setTimeout(() => {
+            commitRetry = undefined;
+            scheduleCommit();
+          }, COMMIT_RETRY_MS);
         return;
       }
     } while (commitAgain);
@@ -154,7 +182,11 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
       try {
         value = JSON.parse(message.value?.toString('utf8') ?? 'null');
       } catch (error) {
-        options.onError?.(new Error(`Skipped a message that is not JSON at ${kafkaTopic}/${batch.partition}@${message.offset}`, { cause: error }));
+        options.onError?.(
+          new Error(`Skipped a message that is not JSON at ${kafkaTopic}/${batch.partition}@${message.offset}`, {
+            cause: error,
+          }),
+        );
         tracker.done(offset);
         continue;
       }

@@ -59,7 +59,9 @@ export function createPartitionTracker(topic: string, partition: number): Partit
       finished.add(offset);
       advance();
     },
-    get buffered() { return offsets.length - head; },
+    get buffered() {
+      return offsets.length - head;
+    },
     commitPoint: () => (point !== null && point !== lastCommitted ? point : null),
     committed(offset) {
       if (lastCommitted === null || offset > lastCommitted) lastCommitted = offset;

@@ -8,10 +8,23 @@ function fakeProducer() {
   let failNext: Error | undefined;
   const sendBatch = (topicMessages: TopicMessages[]) => {
     requests.push(topicMessages);
-    if (failNext) { const error = failNext; failNext = undefined; return Promise.reject(error); }
-    return new Promise<void>((resolve) => { release = resolve; });
+    if (failNext) {
+      const error = failNext;
+      failNext = undefined;
+      return Promise.reject(error);
+    }
+    return new Promise<void>((resolve) => {
+      release = resolve;
+    });
   };
-  return { requests, sendBatch, release: () => release?.(), failNextWith: (e: Error) => { failNext = e; } };
+  return {
+    requests,
+    sendBatch,
+    release: () => release?.(),
+    failNextWith: (e: Error) => {
+      failNext = e;
+    },
+  };
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -22,7 +35,11 @@ describe('send batcher', () => {
     const send = createSendBatcher(producer.sendBatch);
     const first = send('events', { key: 'a', value: '1' });
     await flush();
-    const later = [send('runs', { key: 'r', value: '2' }), send('events', { key: 'b', value: '3' }), send('events', { key: 'c', value: '4' })];
+    const later = [
+      send('runs', { key: 'r', value: '2' }),
+      send('events', { key: 'b', value: '3' }),
+      send('events', { key: 'c', value: '4' }),
+    ];
     await flush();
     expect(producer.requests).toHaveLength(1); // the others wait for the first acknowledgement
     producer.release();
@@ -30,7 +47,13 @@ describe('send batcher', () => {
     await flush();
     expect(producer.requests[1]).toEqual([
       { topic: 'runs', messages: [{ key: 'r', value: '2' }] },
-      { topic: 'events', messages: [{ key: 'b', value: '3' }, { key: 'c', value: '4' }] },
+      {
+        topic: 'events',
+        messages: [
+          { key: 'b', value: '3' },
+          { key: 'c', value: '4' },
+        ],
+      },
     ]);
     producer.release();
     await Promise.all(later);

@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOutboxEventBus } from '../src/outbox-event-bus.ts';
 
-async function scenario(name: string, events: number, publishRatePerSecond: number | null): Promise<Record<string, string | number>> {
+async function scenario(
+  name: string,
+  events: number,
+  publishRatePerSecond: number | null,
+): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(join(tmpdir(), 'wireup-outbox-bench-'));
   const bus = createOutboxEventBus({ path: join(dir, 'wireup.db') });
   let runsHandled = 0;

@@ -62,7 +62,12 @@ export function createOutboxConsumer(options: OutboxConsumerOptions): OutboxCons
   let wakeScheduled = false;
   let moreInFile = false;
 
-  const message = (d: OutboxDelivery): BusMessage => ({ topic, key: d.key, value: JSON.parse(d.value) as unknown, deliveryAttempt: d.deliveryAttempt });
+  const message = (d: OutboxDelivery): BusMessage => ({
+    topic,
+    key: d.key,
+    value: JSON.parse(d.value) as unknown,
+    deliveryAttempt: d.deliveryAttempt,
+  });
   const deliver = (row: OutboxRow): void => {
     dispatcher.push({ id: row.id, key: row.key, value: row.value, deliveryAttempt: row.failures + 1 });
   };

@@ -81,16 +81,23 @@ export function migrateOutbox(db: OutboxDatabase): OutboxDatabase {
 }
 
 function migrate(db: OutboxDatabase): void {
-  db.exec('CREATE TABLE IF NOT EXISTS outbox_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS outbox_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
   db.transaction(() => {
     const current = (db.prepare('SELECT MAX(version) FROM outbox_schema_version').pluck().get() as number | null) ?? 0;
     if (current > SCHEMA_VERSION) {
-      throw new BusUnavailableError(`The outbox has schema version ${current}, newer than this Wireup understands (${SCHEMA_VERSION}). Upgrade Wireup.`);
+      throw new BusUnavailableError(
+        `The outbox has schema version ${current}, newer than this Wireup understands (${SCHEMA_VERSION}). Upgrade Wireup.`,
+      );
     }
     for (const migration of migrations) {
       if (migration.version <= current) continue;
       db.exec(migration.sql);
-      db.prepare('INSERT INTO outbox_schema_version (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+      db.prepare('INSERT INTO outbox_schema_version (version, applied_at) VALUES (?, ?)').run(
+        migration.version,
+        new Date().toISOString(),
+      );
     }
   }).immediate();
 }

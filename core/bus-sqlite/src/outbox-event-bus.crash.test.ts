@@ -13,14 +13,22 @@ const child = join(here, 'test-fixtures', 'outbox-crash-child.ts');
 /** Runs the child until it has published `atLeast` messages and a handler is stuck, then SIGKILLs it. Returns the published numbers. */
 function publishThenKill(path: string, doneLog: string, atLeast: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, path, doneLog], { cwd: here, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, path, doneLog], {
+      cwd: here,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const published: number[] = [];
     let inFlight = false;
     let buffered = '';
     let stderr = '';
     let killed = false;
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`child did not get going in time: ${stderr}`)); }, 60_000);
-    proc.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`child did not get going in time: ${stderr}`));
+    }, 60_000);
+    proc.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     proc.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
@@ -58,16 +66,23 @@ describe('outbox bus after a crash (SIGKILL)', () => {
     const path = join(dir, 'wireup.db');
     const doneLog = join(dir, 'done.log');
     const published = await publishThenKill(path, doneLog, 300);
-    const doneBeforeCrash = new Set(existsSync(doneLog)
-      ? readFileSync(doneLog, 'utf8').split('\n').filter((l) => /^\d+$/.test(l)).map(Number)
-      : []);
+    const doneBeforeCrash = new Set(
+      existsSync(doneLog)
+        ? readFileSync(doneLog, 'utf8')
+            .split('\n')
+            .filter((l) => /^\d+$/.test(l))
+            .map(Number)
+        : [],
+    );
     const owed = published.filter((n) => !doneBeforeCrash.has(n));
     // The stuck message (n = 30) and everything behind it on its key were never handled.
     expect(owed).toContain(30);
 
     bus = createOutboxEventBus({ path });
     const delivered: Array<{ key: string; n: number }> = [];
-    await bus.subscribe<{ n: number }>('runs', async (m) => { delivered.push({ key: m.key, n: m.value.n }); });
+    await bus.subscribe<{ n: number }>('runs', async (m) => {
+      delivered.push({ key: m.key, n: m.value.n });
+    });
     await bus.start();
     const deadline = Date.now() + 30_000;
     const missing = (): number[] => {

@@ -56,9 +56,13 @@ describe('createOutboxEventBus', () => {
     const b = bus({ batchSize: 3, maxBuffered: 8 });
     for (let n = 0; n < 120; n += 1) await b.publish('events', `k${n % 4}`, { n });
     const seen = new Map<string, number[]>();
-    await b.subscribe<{ n: number }>('events', async (m) => {
-      seen.set(m.key, [...(seen.get(m.key) ?? []), m.value.n]);
-    }, { concurrency: 3 });
+    await b.subscribe<{ n: number }>(
+      'events',
+      async (m) => {
+        seen.set(m.key, [...(seen.get(m.key) ?? []), m.value.n]);
+      },
+      { concurrency: 3 },
+    );
     await b.start();
     await until(() => [...seen.values()].reduce((sum, list) => sum + list.length, 0) === 120, '120 messages');
     for (let k = 0; k < 4; k += 1) {
@@ -67,18 +71,28 @@ describe('createOutboxEventBus', () => {
   });
 
   it('keeps other keys moving while one key with a long backlog is stuck, then delivers that backlog in order', async () => {
-    const b = bus({ batchSize: 4, maxBuffered: 8, maxBufferedPerKey: 2, redeliveryDelayMs: 5, maxRedeliveryDelayMs: 20 });
+    const b = bus({
+      batchSize: 4,
+      maxBuffered: 8,
+      maxBufferedPerKey: 2,
+      redeliveryDelayMs: 5,
+      maxRedeliveryDelayMs: 20,
+    });
     let healthy = false;
     const busy: number[] = [];
     const others: number[] = [];
-    await b.subscribe<{ n: number }>('runs', async (m) => {
-      if (m.key !== 'busy') {
-        others.push(m.value.n);
-        return;
-      }
-      if (!healthy) throw new Error('workflow store unavailable');
-      busy.push(m.value.n);
-    }, { concurrency: 4 });
+    await b.subscribe<{ n: number }>(
+      'runs',
+      async (m) => {
+        if (m.key !== 'busy') {
+          others.push(m.value.n);
+          return;
+        }
+        if (!healthy) throw new Error('workflow store unavailable');
+        busy.push(m.value.n);
+      },
+      { concurrency: 4 },
+    );
     for (let n = 0; n < 60; n += 1) await b.publish('runs', 'busy', { n });
     for (let n = 0; n < 30; n += 1) await b.publish('runs', `quiet-${n % 3}`, { n });
     await b.start();
@@ -93,11 +107,21 @@ describe('createOutboxEventBus', () => {
     let audited = 0;
     let worked = 0;
     const releaseAudit = { open: false };
-    await b.subscribe('events', async () => { worked += 1; }, { group: 'workers' });
-    await b.subscribe('events', async () => {
-      await until(() => releaseAudit.open, 'the audit release');
-      audited += 1;
-    }, { group: 'audit' });
+    await b.subscribe(
+      'events',
+      async () => {
+        worked += 1;
+      },
+      { group: 'workers' },
+    );
+    await b.subscribe(
+      'events',
+      async () => {
+        await until(() => releaseAudit.open, 'the audit release');
+        audited += 1;
+      },
+      { group: 'audit' },
+    );
     await b.start();
     for (let n = 0; n < 10; n += 1) await b.publish('events', `k${n}`, { n });
     await until(() => worked === 10, 'the workers group');
@@ -130,7 +154,9 @@ describe('createOutboxEventBus', () => {
 
     const second = bus();
     const after: number[] = [];
-    await second.subscribe('runs', async (m) => { after.push(m.deliveryAttempt); });
+    await second.subscribe('runs', async (m) => {
+      after.push(m.deliveryAttempt);
+    });
     await second.start();
     await until(() => after.length === 1, 'the redelivery after reopen');
     expect(after[0]).toBe(attempts.length + 1);
@@ -148,7 +174,9 @@ describe('createOutboxEventBus', () => {
     db.exec("CREATE TABLE runs (id TEXT PRIMARY KEY); INSERT INTO runs VALUES ('r1')");
     const b = bus();
     const got: unknown[] = [];
-    await b.subscribe('runs', async (m) => { got.push(m.value); });
+    await b.subscribe('runs', async (m) => {
+      got.push(m.value);
+    });
     await b.start();
     await b.publish('runs', 'wf', 'hello');
     await until(() => got.length === 1, 'the message');

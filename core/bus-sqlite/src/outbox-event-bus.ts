@@ -10,7 +10,14 @@
  */
 import { BusUnavailableError } from '@wireup/bus';
 import {
-  DEFAULT_MAX_DELIVERIES, topics, type BusMessage, type DeadLetterSink, type EventBus, type MessageHandler, type SubscribeOptions, type Topic,
+  DEFAULT_MAX_DELIVERIES,
+  topics,
+  type BusMessage,
+  type DeadLetterSink,
+  type EventBus,
+  type MessageHandler,
+  type SubscribeOptions,
+  type Topic,
 } from '@wireup/bus';
 import { deadLetterOf } from '@wireup/bus';
 import { exponentialDelay } from '@wireup/bus';
@@ -64,8 +71,11 @@ export interface OutboxEventBus extends EventBus {
 
 /** Opens (and migrates) the outbox in the SQLite file at `options.path`, or on the store's connection (`options.sqlite`). Throws BusUnavailableError when it cannot. */
 export function createOutboxEventBus(options: OutboxEventBusOptions): OutboxEventBus {
-  if (!options.sqlite && options.path === undefined) throw new TypeError('createOutboxEventBus needs `path` or `sqlite`.');
-  const db = options.sqlite ? migrateOutbox(options.sqlite.db) : openOutboxDatabase(options.path!, options.busyTimeoutMs);
+  if (!options.sqlite && options.path === undefined)
+    throw new TypeError('createOutboxEventBus needs `path` or `sqlite`.');
+  const db = options.sqlite
+    ? migrateOutbox(options.sqlite.db)
+    : openOutboxDatabase(options.path!, options.busyTimeoutMs);
   const journal = createOutboxJournal(db, (error) => options.onError?.(error), options.sqlite);
   const redeliveryDelayMs = exponentialDelay(options.redeliveryDelayMs ?? 100, options.maxRedeliveryDelayMs ?? 30_000);
   const consumers = new Map<Topic, Map<string, OutboxConsumer>>(topics.map((t) => [t, new Map()]));
@@ -76,7 +86,8 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): OutboxEven
   const maxDeliveries = Math.max(1, options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES);
 
   const assertOpen = (topic: Topic): void => {
-    if (!consumers.has(topic)) throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
+    if (!consumers.has(topic))
+      throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
     if (stopping) throw new BusUnavailableError('The outbox bus is stopped.');
   };
   const everyConsumer = (): OutboxConsumer[] => [...consumers.values()].flatMap((byGroup) => [...byGroup.values()]);
@@ -96,7 +107,9 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): OutboxEven
       assertOpen(topic);
       journal.stage(topic, key, JSON.stringify(value ?? null));
       // Woken after the store's commit (the group commit runs synchronously in this turn).
-      setImmediate(() => { for (const consumer of consumers.get(topic)!.values()) consumer.wake(); });
+      setImmediate(() => {
+        for (const consumer of consumers.get(topic)!.values()) consumer.wake();
+      });
     },
 
     async subscribe<T>(topic: Topic, handler: MessageHandler<T>, subscribeOptions: SubscribeOptions = {}) {
@@ -107,7 +120,10 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): OutboxEven
       if (!consumer) {
         journal.registerGroup(topic, group);
         consumer = createOutboxConsumer({
-          topic, group, journal, redeliveryDelayMs,
+          topic,
+          group,
+          journal,
+          redeliveryDelayMs,
           maxDeliveries: () => (sink ? maxDeliveries : 0),
           deadLetter: (message, error) => sink!(deadLetterOf(message, group, error)),
           batchSize: Math.max(1, options.batchSize ?? 256),
@@ -130,7 +146,12 @@ export function createOutboxEventBus(options: OutboxEventBusOptions): OutboxEven
       if (started) return;
       started = true;
       for (const consumer of everyConsumer()) consumer.start();
-      poll = setInterval(() => { for (const consumer of everyConsumer()) consumer.wake(); }, Math.max(1, options.pollIntervalMs ?? 250));
+      poll = setInterval(
+        () => {
+          for (const consumer of everyConsumer()) consumer.wake();
+        },
+        Math.max(1, options.pollIntervalMs ?? 250),
+      );
       poll.unref();
     },
 

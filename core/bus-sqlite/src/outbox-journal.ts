@@ -59,11 +59,18 @@ interface QueuedAppend {
 }
 
 /** `onError` hears about acknowledgements that could not be written (they are retried shortly). `shared`: write through the store's group commit. */
-export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown) => void = () => {}, shared?: SharedSqlite): OutboxJournal {
+export function createOutboxJournal(
+  db: OutboxDatabase,
+  onError: (error: unknown) => void = () => {},
+  shared?: SharedSqlite,
+): OutboxJournal {
   const insertMessage = db.prepare('INSERT INTO outbox_messages (topic, key, value, published_at) VALUES (?, ?, ?, ?)');
-  const insertPending = db.prepare('INSERT INTO outbox_pending (topic, grp, message_id) SELECT topic, grp, ? FROM outbox_groups WHERE topic = ?');
+  const insertPending = db.prepare(
+    'INSERT INTO outbox_pending (topic, grp, message_id) SELECT topic, grp, ? FROM outbox_groups WHERE topic = ?',
+  );
   const insertGroup = db.prepare('INSERT INTO outbox_groups (topic, grp) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const backfill = db.prepare(`INSERT INTO outbox_pending (topic, grp, message_id) SELECT topic, ?, id FROM outbox_messages WHERE topic = ?
+  const backfill =
+    db.prepare(`INSERT INTO outbox_pending (topic, grp, message_id) SELECT topic, ?, id FROM outbox_messages WHERE topic = ?
     ON CONFLICT DO NOTHING`);
   const select = db.prepare(`SELECT m.id AS id, m.key AS key, m.value AS value, p.failures AS failures
     FROM outbox_pending p JOIN outbox_messages m ON m.id = p.message_id
@@ -71,9 +78,13 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
   const selectKey = db.prepare(`SELECT m.id AS id, m.key AS key, m.value AS value, p.failures AS failures
     FROM outbox_messages m JOIN outbox_pending p ON p.topic = m.topic AND p.grp = ? AND p.message_id = m.id
     WHERE m.topic = ? AND m.key = ? AND m.id BETWEEN ? AND ? ORDER BY m.id LIMIT ?`);
-  const updateFailures = db.prepare('UPDATE outbox_pending SET failures = ? WHERE topic = ? AND grp = ? AND message_id = ?');
+  const updateFailures = db.prepare(
+    'UPDATE outbox_pending SET failures = ? WHERE topic = ? AND grp = ? AND message_id = ?',
+  );
   const deletePending = db.prepare('DELETE FROM outbox_pending WHERE topic = ? AND grp = ? AND message_id = ?');
-  const deleteMessage = db.prepare('DELETE FROM outbox_messages WHERE id = ? AND NOT EXISTS (SELECT 1 FROM outbox_pending WHERE message_id = ?)');
+  const deleteMessage = db.prepare(
+    'DELETE FROM outbox_messages WHERE id = ? AND NOT EXISTS (SELECT 1 FROM outbox_pending WHERE message_id = ?)',
+  );
 
   const register = db.transaction((topic: string, group: string) => {
     if (insertGroup.run(topic, group).changes > 0) backfill.run(group, topic);
@@ -109,7 +120,10 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
     acks = done.concat(acks);
     if (done.length > 0) onError(error);
     if (done.length > 0 && !retryTimer) {
-      retryTimer = setTimeout(() => { retryTimer = undefined; schedule(); }, 100);
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        schedule();
+      }, 100);
       retryTimer.unref();
     }
   };
@@ -122,8 +136,14 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
     acks = [];
     if (shared) {
       // Each append is its own write of the store's group commit (one failing rejects only itself); the acknowledgements one write.
-      for (const item of batch) shared.write(() => insertOne(item.topic, item.key, item.value, Date.now())).then(item.resolve, item.reject);
-      if (done.length > 0) shared.write(() => writeBatch([], done)).catch((error: unknown) => { if (db.open) ackFailed(done, error); });
+      for (const item of batch)
+        shared.write(() => insertOne(item.topic, item.key, item.value, Date.now())).then(item.resolve, item.reject);
+      if (done.length > 0)
+        shared
+          .write(() => writeBatch([], done))
+          .catch((error: unknown) => {
+            if (db.open) ackFailed(done, error);
+          });
       return;
     }
     let ids: number[];
@@ -148,8 +168,11 @@ export function createOutboxJournal(db: OutboxDatabase, onError: (error: unknown
     },
     registerGroup: (topic, group) => register.immediate(topic, group),
     fetch: (topic, group, afterId, limit) => select.all(topic, group, afterId, limit) as OutboxRow[],
-    fetchKey: (topic, group, key, fromId, toId, limit) => selectKey.all(group, topic, key, fromId, toId, limit) as OutboxRow[],
-    recordFailure: (topic, group, id, failures) => { updateFailures.run(failures, topic, group, id); },
+    fetchKey: (topic, group, key, fromId, toId, limit) =>
+      selectKey.all(group, topic, key, fromId, toId, limit) as OutboxRow[],
+    recordFailure: (topic, group, id, failures) => {
+      updateFailures.run(failures, topic, group, id);
+    },
     acknowledge(topic, group, id) {
       acks.push([topic, group, id]);
       schedule();

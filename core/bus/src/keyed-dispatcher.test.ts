@@ -15,8 +15,12 @@ describe('createKeyedDispatcher', () => {
     const dispatcher = createKeyedDispatcher<Delivery & { n: number }>({
       concurrency: 2,
       redeliveryDelayMs: () => 1,
-      run: async (d) => { ran.push(d.n); },
-      acknowledge: (d) => { acked.push(d.n); },
+      run: async (d) => {
+        ran.push(d.n);
+      },
+      acknowledge: (d) => {
+        acked.push(d.n);
+      },
     });
     for (let n = 0; n < 5; n += 1) dispatcher.push({ key: 'k', deliveryAttempt: 1, n });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -41,7 +45,9 @@ describe('createKeyedDispatcher', () => {
         return Promise.resolve();
       },
       acknowledge: () => {},
-      failed: (d) => { failures.push(d.deliveryAttempt); },
+      failed: (d) => {
+        failures.push(d.deliveryAttempt);
+      },
     });
     dispatcher.start();
     dispatcher.push({ key: 'k', deliveryAttempt: 1 });

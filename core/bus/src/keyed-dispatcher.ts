@@ -130,7 +130,10 @@ export function createKeyedDispatcher<D extends Delivery>(options: KeyedDispatch
     running += 1;
     const task = Promise.resolve()
       .then(() => options.run(delivery))
-      .then(() => settle(key, lane, delivery, undefined, true), (error: unknown) => onFailure(key, lane, delivery, error))
+      .then(
+        () => settle(key, lane, delivery, undefined, true),
+        (error: unknown) => onFailure(key, lane, delivery, error),
+      )
       // acknowledge/failed are the caller's bookkeeping and must not throw; never leave a rejection unhandled.
       .catch(() => undefined);
     inFlight.add(task);
@@ -163,7 +166,9 @@ export function createKeyedDispatcher<D extends Delivery>(options: KeyedDispatch
       started = true;
       pump();
     },
-    get pending() { return pending; },
+    get pending() {
+      return pending;
+    },
     queued: (key) => lanes.get(key)?.length ?? 0,
     setConcurrency(next) {
       concurrency = Math.max(1, next);

@@ -4,7 +4,12 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-export interface Effort { clicks: number; keystrokes: number; pastes: number; drags: number }
+export interface Effort {
+  clicks: number;
+  keystrokes: number;
+  pastes: number;
+  drags: number;
+}
 
 export function createActor(page: Page) {
   const effort: Effort = { clicks: 0, keystrokes: 0, pastes: 0, drags: 0 };

@@ -24,7 +24,16 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
 const webhookSecret = 'whsec_e2e_editor_secret';
 const outDir = join(import.meta.dirname, '..', 'test-output');
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Signs a payload as Stripe does (`Stripe-Signature: t=…,v1=HMAC-SHA256(t.payload)`). */
 function stripeSignature(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
@@ -43,17 +52,30 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
 
   beforeAll(async () => {
     // npm install builds the editor; a checkout without it (a worktree) builds it here once.
-    if (!editorBuilt()) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
+    if (!editorBuilt())
+      execFileSync(
+        process.execPath,
+        [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+        { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' },
+      );
     mkdirSync(outDir, { recursive: true });
     kustomer = await createFakeKustomer({ apiKey: 'kustomer-e2e-key' });
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-e2e-'));
     wireup = await startWireup({
-      WIREUP_DATA_DIR: dataDir, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_API_TOKEN: 'e2e-token-0123456789',
+      WIREUP_DATA_DIR: dataDir,
+      WIREUP_EGRESS_ALLOW_PRIVATE: 'true',
+      WIREUP_STRIPE_API_BASE: stripeMockUrl,
+      WIREUP_API_TOKEN: 'e2e-token-0123456789',
       // The registry the tests share (tools/services), instead of embedding one on 4873.
       WIREUP_REGISTRY_URL: process.env.WIREUP_REGISTRY_URL ?? 'http://127.0.0.1:4874',
     });
     profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, viewport: { width: 1440, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: flags,
+      viewport: { width: 1440, height: 900 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -73,7 +95,13 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     if (options.axe === false) return;
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (bad.length) violations[name] = bad.map((v) => ({ id: v.id, impact: v.impact!, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    if (bad.length)
+      violations[name] = bad.map((v) => ({
+        id: v.id,
+        impact: v.impact!,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
   };
 
   it('goes from "Set it up" to a published workflow that opens a Kustomer conversation', async () => {
@@ -89,7 +117,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await shot('02-pair-page', { axe: false }); // the pair pages are not the editor's
     await user.click(page.getByRole('link', { name: 'Set it up' }).first());
     await page.waitForURL(/\/editor\/wf_/);
-    for (const node of ['trigger', 'find-customer', 'open-conversation']) await page.locator(`[data-node="${node}"]`).waitFor();
+    for (const node of ['trigger', 'find-customer', 'open-conversation'])
+      await page.locator(`[data-node="${node}"]`).waitFor();
     await shot('03-editor-new-draft');
 
     // 3. The Stripe connection, from the trigger's panel (open by default).
@@ -153,11 +182,31 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await shot('08a-runs-empty');
     const event = {
-      id: 'evt_e2e_editor_1', object: 'event', api_version: '2024-06-20', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false,
-      data: { object: { id: 'ch_e2e_1', object: 'charge', amount: 4200, currency: 'usd', customer: 'cus_e2e_customer', status: 'failed', failure_code: 'card_declined', failure_message: 'Your card was declined.' } },
+      id: 'evt_e2e_editor_1',
+      object: 'event',
+      api_version: '2024-06-20',
+      type: 'charge.failed',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: {
+        object: {
+          id: 'ch_e2e_1',
+          object: 'charge',
+          amount: 4200,
+          currency: 'usd',
+          customer: 'cus_e2e_customer',
+          status: 'failed',
+          failure_code: 'card_declined',
+          failure_message: 'Your card was declined.',
+        },
+      },
     };
     const payload = JSON.stringify(event);
-    const delivered = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) }, body: payload });
+    const delivered = await fetch(webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) },
+      body: payload,
+    });
     expect(delivered.status).toBe(200);
     const row = page.locator('tr.run-row').filter({ hasText: 'succeeded' });
     await row.waitFor();
@@ -171,15 +220,23 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     // 8. The run with its steps.
     await user.click(row.getByRole('link').first());
     await page.locator('li.step').filter({ hasText: 'open-conversation' }).filter({ hasText: 'succeeded' }).waitFor();
-    expect(await page.locator('li.step').filter({ hasText: 'find-customer' }).textContent()).toContain('cus_e2e_customer');
-    expect(await page.locator('li.step').filter({ hasText: 'open-conversation' }).textContent()).toContain(kustomer.customers[0].id);
+    expect(await page.locator('li.step').filter({ hasText: 'find-customer' }).textContent()).toContain(
+      'cus_e2e_customer',
+    );
+    expect(await page.locator('li.step').filter({ hasText: 'open-conversation' }).textContent()).toContain(
+      kustomer.customers[0].id,
+    );
     expect(await page.locator('li.step').first().textContent()).toContain('1 attempt ·');
     // The run log shows no credential: the engine redacted the connections' secrets before writing it.
-    for (const secret of ['kustomer-e2e-key', webhookSecret, 'sk_test_123']) expect(await page.locator('main').textContent()).not.toContain(secret);
+    for (const secret of ['kustomer-e2e-key', webhookSecret, 'sk_test_123'])
+      expect(await page.locator('main').textContent()).not.toContain(secret);
     await shot('09-run');
 
     const effort = { ...user.effort };
-    writeFileSync(join(outDir, 'effort.json'), `${JSON.stringify({ recipeAsIs: { ...required, clicks: required.clicks + 1 }, withRemapping: effort }, null, 2)}\n`);
+    writeFileSync(
+      join(outDir, 'effort.json'),
+      `${JSON.stringify({ recipeAsIs: { ...required, clicks: required.clicks + 1 }, withRemapping: effort }, null, 2)}\n`,
+    );
     const lines = [
       'The headline path in chromium (core/editor/e2e/headline.integration.test.ts), counted by e2e/actor.ts:',
       'sign-in link → "Set it up" on /integrations/stripe/with/kustomer/ → Stripe and Kustomer connections → customer and name mapped by dragging → Publish → signed charge.failed → Runs view → the run.',
@@ -196,10 +253,27 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     // Each setting by the manifest's label; secrets only as set or not set, never their keys or values.
     const stripeRow = page.locator('tr[data-connection]').filter({ hasText: 'Stripe' });
     const kustomerRow = page.locator('tr[data-connection]').filter({ hasText: 'Kustomer' });
-    expect(await stripeRow.locator('.setting').allTextContents()).toEqual(['Secret key:set', 'Webhook signing secret:set']);
-    expect(await kustomerRow.locator('.setting').allTextContents()).toEqual(['API key:set', `API base URL:${kustomer.url}`, 'Outbound webhook token:not set (filled in when you publish)']);
+    expect(await stripeRow.locator('.setting').allTextContents()).toEqual([
+      'Secret key:set',
+      'Webhook signing secret:set',
+    ]);
+    expect(await kustomerRow.locator('.setting').allTextContents()).toEqual([
+      'API key:set',
+      `API base URL:${kustomer.url}`,
+      'Outbound webhook token:not set (filled in when you publish)',
+    ]);
     const listed = await page.locator('table').textContent();
-    for (const raw of ['secretKey', 'webhookSecret', 'apiKey', 'baseUrl', 'webhookToken', 'sk_test_123', 'kustomer-e2e-key', webhookSecret]) expect(listed).not.toContain(raw);
+    for (const raw of [
+      'secretKey',
+      'webhookSecret',
+      'apiKey',
+      'baseUrl',
+      'webhookToken',
+      'sk_test_123',
+      'kustomer-e2e-key',
+      webhookSecret,
+    ])
+      expect(listed).not.toContain(raw);
     await shot('10-connections');
     // Deleting the connection the published workflow uses is refused on its row, in the API's words, naming the workflow.
     page.once('dialog', (d) => void d.accept());
@@ -224,16 +298,46 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
 
   it('shows a failed run live with its error, filters by status, and replays it', async () => {
     expect(publishedWebhookUrl).not.toBe('');
-    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
+    expect(
+      (await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status(),
+    ).toBe(200);
     await page.goto(`${wireup.url}/runs`);
     await page.getByLabel('Status').selectOption('failed');
     await page.waitForURL(/status=failed/);
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     // Kustomer refuses the conversation once (a 400 is not retried): the run fails, and shows up in the filtered list by itself.
-    kustomer.failNext(1, { status: 400, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 400, code: 'invalid', title: 'Bad Request', detail: 'priority is out of range' }] } });
-    const event = { id: 'evt_e2e_editor_2', object: 'event', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: { id: 'ch_e2e_2', object: 'charge', customer: 'cus_e2e_customer', status: 'failed', failure_code: 'card_declined' } } };
+    kustomer.failNext(1, {
+      status: 400,
+      method: 'POST',
+      path: '/v1/conversations',
+      body: { errors: [{ status: 400, code: 'invalid', title: 'Bad Request', detail: 'priority is out of range' }] },
+    });
+    const event = {
+      id: 'evt_e2e_editor_2',
+      object: 'event',
+      type: 'charge.failed',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: {
+        object: {
+          id: 'ch_e2e_2',
+          object: 'charge',
+          customer: 'cus_e2e_customer',
+          status: 'failed',
+          failure_code: 'card_declined',
+        },
+      },
+    };
     const payload = JSON.stringify(event);
-    expect((await fetch(publishedWebhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) }, body: payload })).status).toBe(200);
+    expect(
+      (
+        await fetch(publishedWebhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) },
+          body: payload,
+        })
+      ).status,
+    ).toBe(200);
     const row = page.locator('tr.run-row').filter({ hasText: 'evt_e2e_editor_2' });
     await row.filter({ hasText: 'failed' }).waitFor();
     expect(await page.locator('tr.run-row').count()).toBe(1);
@@ -254,7 +358,9 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
   });
 
   it('checks credentials when a connection is saved, deletes it, signs out, and signs in with the API token', async () => {
-    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
+    expect(
+      (await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status(),
+    ).toBe(200);
     await page.goto(`${wireup.url}/connections`);
     await page.getByLabel('App of the new connection').selectOption({ label: 'Kustomer' });
     const form = page.getByRole('form', { name: 'New Kustomer connection' });
@@ -291,29 +397,75 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
     expect(initial.length).toBeGreaterThan(0);
     const bytes = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(editorDist, file))).length, 0);
-    writeFileSync(join(outDir, 'initial-js.json'), `${JSON.stringify({ files: initial, gzipBytes: bytes }, null, 2)}\n`);
+    writeFileSync(
+      join(outDir, 'initial-js.json'),
+      `${JSON.stringify({ files: initial, gzipBytes: bytes }, null, 2)}\n`,
+    );
     expect(bytes).toBeLessThan(250 * 1024);
   });
 
   it('draws every kind of step on the canvas and the minimap; zooms, fits, copies and pastes steps as workflow JSON', async () => {
-    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
-    const created = await (await fetch(`${wireup.url}/v1/workflows?partial=true`, {
-      method: 'POST', headers: { authorization: 'Bearer e2e-token-0123456789', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Every kind of step', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [
-        { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' }] } },
-        { id: 'by-currency', type: 'switch', on: '{{trigger.data.object.currency}}', cases: { usd: [{ id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: '', input: {} }] }, default: [] },
-        { id: 'calc', type: 'code', input: { amount: '{{trigger.data.object.amount}}' }, code: 'return { dollars: input.amount / 100 };' },
-        { id: 'classify', type: 'ai', connection: '', prompt: 'Classify {{trigger.data.object.failure_message}}', output: 'text' },
-      ] }),
-    })).json() as { id: string };
+    expect(
+      (await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status(),
+    ).toBe(200);
+    const created = (await (
+      await fetch(`${wireup.url}/v1/workflows?partial=true`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer e2e-token-0123456789', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Every kind of step',
+          trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
+          steps: [
+            {
+              id: 'declines-only',
+              type: 'filter',
+              when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' }] },
+            },
+            {
+              id: 'by-currency',
+              type: 'switch',
+              on: '{{trigger.data.object.currency}}',
+              cases: {
+                usd: [
+                  {
+                    id: 'open-conversation',
+                    type: 'action',
+                    connector: 'kustomer',
+                    action: 'create-conversation',
+                    connection: '',
+                    input: {},
+                  },
+                ],
+              },
+              default: [],
+            },
+            {
+              id: 'calc',
+              type: 'code',
+              input: { amount: '{{trigger.data.object.amount}}' },
+              code: 'return { dollars: input.amount / 100 };',
+            },
+            {
+              id: 'classify',
+              type: 'ai',
+              connection: '',
+              prompt: 'Classify {{trigger.data.object.failure_message}}',
+              output: 'text',
+            },
+          ],
+        }),
+      })
+    ).json()) as { id: string };
     await page.goto(`${wireup.url}/editor/new`);
     await page.getByLabel('When this happens (trigger)').waitFor();
     await shot('02b-new-workflow');
     await page.goto(`${wireup.url}/editor/${created.id}`);
-    for (const node of ['trigger', 'declines-only', 'by-currency', 'open-conversation', 'calc', 'classify']) await page.locator(`[data-node="${node}"]`).waitFor();
+    for (const node of ['trigger', 'declines-only', 'by-currency', 'open-conversation', 'calc', 'classify'])
+      await page.locator(`[data-node="${node}"]`).waitFor();
     // The minimap draws each node in its kind's colours, with the app icon or the kind's glyph and its name.
     const minimap = page.locator('.vue-flow__minimap');
-    for (const kind of ['trigger', 'filter', 'switch', 'action', 'code', 'ai', 'branch']) await minimap.locator(`[data-minimap-kind="${kind}"]`).first().waitFor({ state: 'attached' });
+    for (const kind of ['trigger', 'filter', 'switch', 'action', 'code', 'ai', 'branch'])
+      await minimap.locator(`[data-minimap-kind="${kind}"]`).first().waitFor({ state: 'attached' });
     expect(await minimap.locator('image').count()).toBeGreaterThanOrEqual(2);
     expect(await minimap.locator('text').filter({ hasText: 'Code' }).count()).toBe(1);
     await shot('18-canvas-every-kind');
@@ -323,14 +475,23 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.locator('[data-node="classify"] .body').click();
     const prompt = page.locator('#panel-classify-prompt');
     await prompt.click();
-    await page.locator('.cm-editor .cm-template').filter({ hasText: '{{trigger.data.object.failure_message}}' }).waitFor();
+    await page
+      .locator('.cm-editor .cm-template')
+      .filter({ hasText: '{{trigger.data.object.failure_message}}' })
+      .waitFor();
     await page.keyboard.press('End');
     await page.keyboard.type(' for ');
     await page.locator('button.leaf[data-template="{{trigger.data.object.id}}"]').first().click();
     await expect.poll(() => page.locator('.cm-editor .cm-template').count()).toBe(2);
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-    const saved = await (await fetch(`${wireup.url}/v1/workflows/${created.id}`, { headers: { authorization: 'Bearer e2e-token-0123456789' } })).json() as { draft: { steps: Array<{ id: string; prompt?: string }> } };
-    expect(saved.draft.steps.find((st) => st.id === 'classify')?.prompt).toBe('Classify {{trigger.data.object.failure_message}} for {{trigger.data.object.id}}');
+    const saved = (await (
+      await fetch(`${wireup.url}/v1/workflows/${created.id}`, {
+        headers: { authorization: 'Bearer e2e-token-0123456789' },
+      })
+    ).json()) as { draft: { steps: Array<{ id: string; prompt?: string }> } };
+    expect(saved.draft.steps.find((st) => st.id === 'classify')?.prompt).toBe(
+      'Classify {{trigger.data.object.failure_message}} for {{trigger.data.object.id}}',
+    );
     await shot('19-ai-prompt-codemirror');
 
     const viewport = page.locator('.vue-flow__transformationpane');
@@ -340,7 +501,10 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.getByRole('button', { name: 'Fit the workflow in view' }).click();
     await expect.poll(() => viewport.getAttribute('style')).toBe(fitted);
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-    await page.getByRole('region', { name: 'Keyboard shortcuts' }).getByText('Paste steps after the selected node').waitFor();
+    await page
+      .getByRole('region', { name: 'Keyboard shortcuts' })
+      .getByText('Paste steps after the selected node')
+      .waitFor();
     await shot('18b-canvas-shortcuts');
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
 
@@ -349,7 +513,11 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.locator('dialog button', { hasText: 'Code' }).first().click();
     await page.locator('[data-node="code"]').waitFor();
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-    const between = await (await fetch(`${wireup.url}/v1/workflows/${created.id}`, { headers: { authorization: 'Bearer e2e-token-0123456789' } })).json() as { draft: { steps: Array<{ id: string }> } };
+    const between = (await (
+      await fetch(`${wireup.url}/v1/workflows/${created.id}`, {
+        headers: { authorization: 'Bearer e2e-token-0123456789' },
+      })
+    ).json()) as { draft: { steps: Array<{ id: string }> } };
     expect(between.draft.steps.map((st) => st.id).slice(0, 3)).toEqual(['declines-only', 'code', 'by-currency']);
 
     // Ctrl+C / Ctrl+V of the code step; then steps pasted from elsewhere as workflow JSON; undo takes the paste back.
@@ -361,7 +529,10 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.locator('[data-node="trigger"] .body').click();
     await page.evaluate(() => {
       const data = new DataTransfer();
-      data.setData('text/plain', JSON.stringify({ steps: [{ id: 'pasted-filter', type: 'filter', when: { any: [] } }] }));
+      data.setData(
+        'text/plain',
+        JSON.stringify({ steps: [{ id: 'pasted-filter', type: 'filter', when: { any: [] } }] }),
+      );
       window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
     });
     await page.locator('[data-node="pasted-filter"]').waitFor();
@@ -373,12 +544,24 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
   });
 
   it('undoes and redoes edits across a reload, and reloads instead of overwriting a draft changed elsewhere', async () => {
-    const api = (method: string, path: string, body?: unknown) => fetch(`${wireup.url}${path}`, {
-      method, headers: { authorization: 'Bearer e2e-token-0123456789', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-    }).then((r) => r.json());
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${wireup.url}${path}`, {
+        method,
+        headers: {
+          authorization: 'Bearer e2e-token-0123456789',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      }).then((r) => r.json());
     // Signed in with the API token (the one-time link may be spent): the cookie lands in the browser's jar.
-    expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status()).toBe(200);
-    const created = await api('POST', '/v1/workflows?partial=true', { name: 'Undo me', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });
+    expect(
+      (await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token: 'e2e-token-0123456789' } })).status(),
+    ).toBe(200);
+    const created = await api('POST', '/v1/workflows?partial=true', {
+      name: 'Undo me',
+      trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
+      steps: [],
+    });
     await page.goto(`${wireup.url}/editor/${created.id}`);
     const name = page.getByLabel('Workflow name');
     const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
@@ -419,7 +602,11 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     expect(after.name).toBe('Undo me');
 
     // Someone else saves meanwhile: this page's next save is refused and the newer draft shown.
-    await api('PUT', `/v1/workflows/${created.id}?partial=true`, { name: 'Changed elsewhere', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [] });
+    await api('PUT', `/v1/workflows/${created.id}?partial=true`, {
+      name: 'Changed elsewhere',
+      trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
+      steps: [],
+    });
     await name.fill('Lost edit');
     await page.getByRole('status').filter({ hasText: 'changed elsewhere' }).waitFor();
     await expect.poll(() => name.inputValue()).toBe('Changed elsewhere');

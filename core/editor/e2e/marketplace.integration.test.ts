@@ -27,7 +27,12 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!editorBuilt()) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
+    if (!editorBuilt())
+      execFileSync(
+        process.execPath,
+        [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+        { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' },
+      );
     mkdirSync(outDir, { recursive: true });
     await publishFixture(name, '1.0.0');
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-marketplace-'));
@@ -79,7 +84,10 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
     await card.getByRole('status').filter({ hasText: 'Installed 1.1.0 beside the others' }).waitFor();
     await card.locator('.badge').filter({ hasText: 'installed 1.0.0, 1.1.0' }).waitFor();
     expect(await card.locator('.report').textContent()).toContain('1.0.0 → 1.1.0');
-    expect(((await (await context.request.get(`${wireup.url}/v1/connectors/${name}`)).json()) as { version: string }).version).toBe('1.1.0');
+    expect(
+      ((await (await context.request.get(`${wireup.url}/v1/connectors/${name}`)).json()) as { version: string })
+        .version,
+    ).toBe('1.1.0');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Uninstall' }).click();

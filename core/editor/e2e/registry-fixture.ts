@@ -15,13 +15,27 @@ export const registryUrl = process.env.WIREUP_REGISTRY_URL ?? 'http://127.0.0.1:
 function manifest(name: string, version: string) {
   const later = version !== '1.0.0';
   const action = (key: string, displayName: string) => ({
-    key, displayName, description: `${displayName} in the test app.`,
-    inputSchema: { type: 'object', properties: { note: { type: 'string', description: 'A note' } }, ...(later && key === 'log-note' ? { required: ['note'] } : {}) },
-    outputSchema: { type: 'object', properties: { ok: { type: 'boolean' } } }, sample: { ok: true }, idempotent: true,
+    key,
+    displayName,
+    description: `${displayName} in the test app.`,
+    inputSchema: {
+      type: 'object',
+      properties: { note: { type: 'string', description: 'A note' } },
+      ...(later && key === 'log-note' ? { required: ['note'] } : {}),
+    },
+    outputSchema: { type: 'object', properties: { ok: { type: 'boolean' } } },
+    sample: { ok: true },
+    idempotent: true,
   });
   return {
-    name, version, displayName: 'Notebook (e2e)', description: 'Keeps notes; published by the editor browser test.', categories: ['testing'], sdk: '^0.1.0',
-    auth: { kind: 'none', fields: [] }, triggers: [],
+    name,
+    version,
+    displayName: 'Notebook (e2e)',
+    description: 'Keeps notes; published by the editor browser test.',
+    categories: ['testing'],
+    sdk: '^0.1.0',
+    auth: { kind: 'none', fields: [] },
+    triggers: [],
     actions: [action('log-note', 'Log note'), ...(later ? [action('erase-note', 'Erase note')] : [])],
   };
 }
@@ -31,15 +45,30 @@ export async function publishFixture(name: string, version: '1.0.0' | '1.1.0'): 
   const dir = mkdtempSync(join(tmpdir(), 'wireup-fixture-'));
   try {
     const m = manifest(name, version);
-    const pkg = { name, version, description: m.description, keywords: ['wireup-connector'], type: 'module', main: 'index.js', wireup: { manifest: 'manifest.json', sdk: '^0.1.0' } };
+    const pkg = {
+      name,
+      version,
+      description: m.description,
+      keywords: ['wireup-connector'],
+      type: 'module',
+      main: 'index.js',
+      wireup: { manifest: 'manifest.json', sdk: '^0.1.0' },
+    };
     mkdirSync(join(dir, 'package'));
     writeFileSync(join(dir, 'package', 'package.json'), JSON.stringify(pkg));
     writeFileSync(join(dir, 'package', 'manifest.json'), JSON.stringify(m));
-    writeFileSync(join(dir, 'package', 'index.js'), `const manifest = ${JSON.stringify(m)};
-export default { manifest, triggers: new Map(), actions: new Map(manifest.actions.map((a) => [a.key, { ...a, run: async () => ({ ok: true }) }])) };\n`);
+    writeFileSync(
+      join(dir, 'package', 'index.js'),
+      `const manifest = ${JSON.stringify(m)};
+export default { manifest, triggers: new Map(), actions: new Map(manifest.actions.map((a) => [a.key, { ...a, run: async () => ({ ok: true }) }])) };\n`,
+    );
     const tarball = await new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
-      tar.c({ gzip: true, cwd: dir, portable: true }, ['package']).on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+      tar
+        .c({ gzip: true, cwd: dir, portable: true }, ['package'])
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', () => resolve(Buffer.concat(chunks)))
+        .on('error', reject);
     });
     await npmPublish.publish(pkg as never, tarball, { registry: `${registryUrl}/`, access: 'public' } as never);
   } finally {

@@ -25,7 +25,16 @@ const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
 const webhookSecret = 'whsec_e2e_testing_secret';
 const token = 'e2e-token-testing-0123456789';
 const outDir = join(import.meta.dirname, '..', 'test-output');
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chromium', () => {
   let kustomer: FakeKustomer;
@@ -35,20 +44,39 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
   let profile: string;
   let dataDir: string;
   const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${wireup.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    const json = await res.json() as any;
+    const res = await fetch(`${wireup.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await res.json()) as any;
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return json;
   };
 
   beforeAll(async () => {
-    if (!editorBuilt()) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
+    if (!editorBuilt())
+      execFileSync(
+        process.execPath,
+        [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+        { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' },
+      );
     mkdirSync(outDir, { recursive: true });
     kustomer = await createFakeKustomer({ apiKey: 'kustomer-e2e-key' });
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-testing-'));
-    wireup = await startWireup({ WIREUP_DATA_DIR: dataDir, WIREUP_EGRESS_ALLOW_PRIVATE: 'true', WIREUP_STRIPE_API_BASE: stripeMockUrl, WIREUP_API_TOKEN: token });
+    wireup = await startWireup({
+      WIREUP_DATA_DIR: dataDir,
+      WIREUP_EGRESS_ALLOW_PRIVATE: 'true',
+      WIREUP_STRIPE_API_BASE: stripeMockUrl,
+      WIREUP_API_TOKEN: token,
+    });
     profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-testing-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: flags, viewport: { width: 1440, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: flags,
+      viewport: { width: 1440, height: 900 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -66,16 +94,35 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
     await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (bad.length) violations[name] = bad.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    if (bad.length)
+      violations[name] = bad.map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
   };
 
   it('listens for a test event, tests a step for real, pins its output for the next step, and shows the test runs', async () => {
     // Set up through the API (the headline browser test does it through the UI): two connections and the recipe as a draft.
-    const stripe = await api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe', auth: { secretKey: 'sk_test_123', webhookSecret } });
-    const kustomerConnection = await api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-e2e-key', baseUrl: kustomer.url } });
-    const recipe = (await api('GET', '/v1/connectors/kustomer')).recipes.find((r: { key: string }) => r.key === 'stripe-charge-failed-conversation');
+    const stripe = await api('POST', '/v1/connections', {
+      connector: 'stripe',
+      name: 'Stripe',
+      auth: { secretKey: 'sk_test_123', webhookSecret },
+    });
+    const kustomerConnection = await api('POST', '/v1/connections', {
+      connector: 'kustomer',
+      name: 'Kustomer',
+      auth: { apiKey: 'kustomer-e2e-key', baseUrl: kustomer.url },
+    });
+    const recipe = (await api('GET', '/v1/connectors/kustomer')).recipes.find(
+      (r: { key: string }) => r.key === 'stripe-charge-failed-conversation',
+    );
     const steps = recipe.steps.map((s: object) => ({ ...s, connection: kustomerConnection.id }));
-    const workflow = await api('POST', '/v1/workflows?partial=true', { name: 'Tested before publishing', trigger: { ...recipe.trigger, connection: stripe.id }, steps });
+    const workflow = await api('POST', '/v1/workflows?partial=true', {
+      name: 'Tested before publishing',
+      trigger: { ...recipe.trigger, connection: stripe.id },
+      steps,
+    });
     expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token } })).status()).toBe(200);
     await page.goto(`${wireup.url}/editor/${workflow.id}`);
     const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
@@ -84,17 +131,42 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
     await page.getByRole('button', { name: 'Listen for a test event' }).click();
     await page.getByRole('status').filter({ hasText: 'Waiting for the next event' }).waitFor();
     const event = {
-      id: 'evt_e2e_listened', object: 'event', api_version: '2024-06-20', type: 'charge.failed', created: Math.floor(Date.now() / 1000), livemode: false,
-      data: { object: { id: 'ch_e2e_listened', object: 'charge', amount: 1500, currency: 'usd', customer: 'cus_e2e_listened', status: 'failed', failure_code: 'card_declined', billing_details: { email: 'grace@example.com', name: 'Grace Hopper', phone: null }, receipt_email: null } },
+      id: 'evt_e2e_listened',
+      object: 'event',
+      api_version: '2024-06-20',
+      type: 'charge.failed',
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: {
+        object: {
+          id: 'ch_e2e_listened',
+          object: 'charge',
+          amount: 1500,
+          currency: 'usd',
+          customer: 'cus_e2e_listened',
+          status: 'failed',
+          failure_code: 'card_declined',
+          billing_details: { email: 'grace@example.com', name: 'Grace Hopper', phone: null },
+          receipt_email: null,
+        },
+      },
     };
     const payload = JSON.stringify(event);
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = `t=${timestamp},v1=${createHmac('sha256', webhookSecret).update(`${timestamp}.${payload}`).digest('hex')}`;
-    const delivered = await fetch(stripe.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+    const delivered = await fetch(stripe.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      body: payload,
+    });
     expect(delivered.status).toBe(200);
     await page.getByRole('status').filter({ hasText: 'Got charge.failed evt_e2e_listened' }).waitFor();
     await page.locator('summary', { hasText: '(test event)' }).first().waitFor();
-    await page.locator('[data-template="{{trigger.data.object.id}}"]').filter({ hasText: 'ch_e2e_listened' }).first().waitFor();
+    await page
+      .locator('[data-template="{{trigger.data.object.id}}"]')
+      .filter({ hasText: 'ch_e2e_listened' })
+      .first()
+      .waitFor();
     await saved.waitFor();
     await shot('15-listen-test-event');
 
@@ -144,7 +216,14 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
 
     // 6. The Runs view: the two step tests and the workflow test, each with a "Test" badge.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
-    await expect.poll(() => page.locator('tr.run-row').filter({ has: page.locator('.badge.test') }).count()).toBe(3);
+    await expect
+      .poll(() =>
+        page
+          .locator('tr.run-row')
+          .filter({ has: page.locator('.badge.test') })
+          .count(),
+      )
+      .toBe(3);
     await shot('18-runs-test-badge');
     expect(violations).toEqual({});
   });

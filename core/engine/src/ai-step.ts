@@ -26,18 +26,36 @@ interface ChatOutput {
 /** The chat action's input for an AI step (its prompt still a template: the action step renders it). */
 export function chatInputOf(step: AiStep): Record<string, unknown> {
   const { prompt, system, output, schema, model, temperature, maxTokens, timeoutMs } = step;
-  const input: Record<string, unknown> = { prompt, output: output ?? 'text', system, schema, model, temperature, maxTokens, timeoutMs };
+  const input: Record<string, unknown> = {
+    prompt,
+    output: output ?? 'text',
+    system,
+    schema,
+    model,
+    temperature,
+    maxTokens,
+    timeoutMs,
+  };
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
 
 /** Runs an AI step; the record says succeeded or failed. Throws only for store errors and shutdown. */
 export async function runAiStep(state: RunState, step: AiStep): Promise<StepRecord> {
-  const action: ActionStep = { id: step.id, type: 'action', connector: AI_CONNECTOR, action: AI_ACTION, connection: step.connection, input: chatInputOf(step) };
+  const action: ActionStep = {
+    id: step.id,
+    type: 'action',
+    connector: AI_CONNECTOR,
+    action: AI_ACTION,
+    connection: step.connection,
+    input: chatInputOf(step),
+  };
   const record: StepRecord = { ...(await runActionStep(state, action)), type: 'ai' };
   if (record.status !== 'succeeded') return record;
   const out = record.output as ChatOutput;
   const { promptTokens, completionTokens, totalTokens } = out.usage;
-  record.logs = [`model ${out.model}: ${promptTokens} prompt + ${completionTokens} completion = ${totalTokens} tokens in ${out.calls} call${out.calls === 1 ? '' : 's'} (finish: ${out.finishReason})`];
+  record.logs = [
+    `model ${out.model}: ${promptTokens} prompt + ${completionTokens} completion = ${totalTokens} tokens in ${out.calls} call${out.calls === 1 ? '' : 's'} (finish: ${out.finishReason})`,
+  ];
   record.output = step.output === 'json' ? out.json : { text: out.text };
   return record;
 }

@@ -14,7 +14,11 @@ import type { WorkflowStep } from './workflow-types.ts';
 import { walkSteps } from '@wireup/sdk';
 
 /** Each action's input rendered from the samples, against its input schema (switch branches included, in document order). */
-function sampleInputProblems(steps: WorkflowStep[], context: TemplateContext, catalog: ConnectorCatalog): ValidationProblem[] {
+function sampleInputProblems(
+  steps: WorkflowStep[],
+  context: TemplateContext,
+  catalog: ConnectorCatalog,
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   for (const { step, pointer } of walkSteps<WorkflowStep>(steps)) {
     if (step.type !== 'action') continue;
@@ -22,7 +26,10 @@ function sampleInputProblems(steps: WorkflowStep[], context: TemplateContext, ca
     if (!action) continue;
     const input = renderTemplate(step.input ?? {}, context);
     for (const p of validateValue(action.inputSchema as JsonSchema, input, `${pointer}/input`)) {
-      problems.push({ ...p, message: `with the trigger's sample, the input ${p.message} (rendered: ${JSON.stringify(input)})` });
+      problems.push({
+        ...p,
+        message: `with the trigger's sample, the input ${p.message} (rendered: ${JSON.stringify(input)})`,
+      });
     }
     context.steps[step.id] = { output: action.sample };
   }

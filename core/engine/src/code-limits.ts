@@ -25,7 +25,10 @@ export const defaultCodeMaxima: CodeLimits = { timeoutMs: 10_000, memoryMb: 256,
 
 /** The environment variable that sets each maximum. */
 export const codeMaximumVariables: Record<keyof CodeLimits, string> = {
-  timeoutMs: 'WIREUP_CODE_MAX_TIMEOUT_MS', memoryMb: 'WIREUP_CODE_MAX_MEMORY_MB', outputKb: 'WIREUP_CODE_MAX_OUTPUT_KB', logKb: 'WIREUP_CODE_MAX_LOG_KB',
+  timeoutMs: 'WIREUP_CODE_MAX_TIMEOUT_MS',
+  memoryMb: 'WIREUP_CODE_MAX_MEMORY_MB',
+  outputKb: 'WIREUP_CODE_MAX_OUTPUT_KB',
+  logKb: 'WIREUP_CODE_MAX_LOG_KB',
 };
 
 const keys = Object.keys(defaultCodeLimits) as Array<keyof CodeLimits>;
@@ -43,7 +46,11 @@ export function codeLimitProblems(own: Partial<CodeLimits> | undefined, maxima: 
   for (const key of keys) {
     const value = own?.[key];
     if (value !== undefined && value > maxima[key]) {
-      problems.push({ path: `/codeLimits/${key}`, message: `is ${value}, above this server's maximum of ${maxima[key]}`, fix: `give at most ${maxima[key]}, or raise ${codeMaximumVariables[key]} on the server` });
+      problems.push({
+        path: `/codeLimits/${key}`,
+        message: `is ${value}, above this server's maximum of ${maxima[key]}`,
+        fix: `give at most ${maxima[key]}, or raise ${codeMaximumVariables[key]} on the server`,
+      });
     }
   }
   return problems;

@@ -19,7 +19,15 @@ export interface CodeJob {
 /** How a run ended: the JSON text of the return value, or why it failed. */
 export type CodeOutcome =
   | { ok: true; output: unknown; logs: string[]; logsTruncated: boolean }
-  | { ok: false; kind: 'timeout' | 'memory' | 'output' | 'threw'; message: string; line?: number; column?: number; logs: string[]; logsTruncated: boolean };
+  | {
+      ok: false;
+      kind: 'timeout' | 'memory' | 'output' | 'threw';
+      message: string;
+      line?: number;
+      column?: number;
+      logs: string[];
+      logsTruncated: boolean;
+    };
 
 /** Runs code jobs. */
 export interface CodeSandbox {
@@ -58,7 +66,10 @@ export function createCodeSandbox(options: CodeSandboxOptions = {}): CodeSandbox
 
   const spawn = (): Slot => {
     // The sandbox's memory is WebAssembly memory; this caps the worker's own JavaScript heap.
-    const slot: Slot = { worker: new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 64 } }), busy: false };
+    const slot: Slot = {
+      worker: new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 64 } }),
+      busy: false,
+    };
     slot.worker.unref();
     return slot;
   };
@@ -95,14 +106,54 @@ export function createCodeSandbox(options: CodeSandboxOptions = {}): CodeSandbox
       resolve(outcome);
       dispatch();
     };
-    const onMessage = (message: { id: number; ok: boolean; output?: string } & Omit<CodeOutcome, 'ok' | 'output'>): void => {
+    const onMessage = (
+      message: { id: number; ok: boolean; output?: string } & Omit<CodeOutcome, 'ok' | 'output'>,
+    ): void => {
       if (message.id !== id) return;
       const { id: _id, ...rest } = message;
-      done(rest.ok ? { ...(rest as CodeOutcome & { ok: true }), output: JSON.parse(message.output!) } : (rest as CodeOutcome), false);
+      done(
+        rest.ok
+          ? { ...(rest as CodeOutcome & { ok: true }), output: JSON.parse(message.output!) }
+          : (rest as CodeOutcome),
+        false,
+      );
     };
-    const onError = (error: Error): void => done({ ok: false, kind: /memory/i.test(error.message) ? 'memory' : 'threw', message: `The sandbox failed: ${error.message}`, logs: [], logsTruncated: false }, true);
-    const onExit = (): void => done({ ok: false, kind: 'threw', message: 'The sandbox stopped while running the code.', logs: [], logsTruncated: false }, true);
-    const watchdog = setTimeout(() => done({ ok: false, kind: 'timeout', message: `still running ${graceMs} ms after its deadline; the sandbox was terminated`, logs: [], logsTruncated: false }, true), job.limits.timeoutMs + graceMs);
+    const onError = (error: Error): void =>
+      done(
+        {
+          ok: false,
+          kind: /memory/i.test(error.message) ? 'memory' : 'threw',
+          message: `The sandbox failed: ${error.message}`,
+          logs: [],
+          logsTruncated: false,
+        },
+        true,
+      );
+    const onExit = (): void =>
+      done(
+        {
+          ok: false,
+          kind: 'threw',
+          message: 'The sandbox stopped while running the code.',
+          logs: [],
+          logsTruncated: false,
+        },
+        true,
+      );
+    const watchdog = setTimeout(
+      () =>
+        done(
+          {
+            ok: false,
+            kind: 'timeout',
+            message: `still running ${graceMs} ms after its deadline; the sandbox was terminated`,
+            logs: [],
+            logsTruncated: false,
+          },
+          true,
+        ),
+      job.limits.timeoutMs + graceMs,
+    );
     slot.worker.on('message', onMessage);
     slot.worker.on('error', onError);
     slot.worker.on('exit', onExit);
@@ -110,15 +161,41 @@ export function createCodeSandbox(options: CodeSandboxOptions = {}): CodeSandbox
     try {
       input = JSON.stringify(job.input ?? null);
     } catch (error) {
-      done({ ok: false, kind: 'threw', message: `The input is not JSON: ${(error as Error).message}`, logs: [], logsTruncated: false }, false);
+      done(
+        {
+          ok: false,
+          kind: 'threw',
+          message: `The input is not JSON: ${(error as Error).message}`,
+          logs: [],
+          logsTruncated: false,
+        },
+        false,
+      );
       return;
     }
-    slot.worker.postMessage({ id, code: job.code, input, limits: { timeoutMs: job.limits.timeoutMs, memoryMb: job.limits.memoryMb, outputBytes: job.limits.outputKb * 1024, logBytes: job.limits.logKb * 1024 } });
+    slot.worker.postMessage({
+      id,
+      code: job.code,
+      input,
+      limits: {
+        timeoutMs: job.limits.timeoutMs,
+        memoryMb: job.limits.memoryMb,
+        outputBytes: job.limits.outputKb * 1024,
+        logBytes: job.limits.logKb * 1024,
+      },
+    });
   };
 
   return {
     run(job) {
-      if (stopped) return Promise.resolve({ ok: false, kind: 'threw', message: 'The engine is stopping.', logs: [], logsTruncated: false });
+      if (stopped)
+        return Promise.resolve({
+          ok: false,
+          kind: 'threw',
+          message: 'The engine is stopping.',
+          logs: [],
+          logsTruncated: false,
+        });
       return new Promise((resolve) => {
         queue.push({ job, resolve });
         dispatch();
@@ -126,7 +203,14 @@ export function createCodeSandbox(options: CodeSandboxOptions = {}): CodeSandbox
     },
     async stop() {
       stopped = true;
-      for (const waiting of queue.splice(0)) waiting.resolve({ ok: false, kind: 'threw', message: 'The engine is stopping.', logs: [], logsTruncated: false });
+      for (const waiting of queue.splice(0))
+        waiting.resolve({
+          ok: false,
+          kind: 'threw',
+          message: 'The engine is stopping.',
+          logs: [],
+          logsTruncated: false,
+        });
       await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
     },
   };

@@ -11,14 +11,24 @@ import { toStepError } from './run-state.ts';
 import { renderTemplate } from './template.ts';
 import { resolveCodeLimits, type CodeLimits } from './code-limits.ts';
 import type { CodeOutcome } from './code-sandbox.ts';
-import { CodeFailedError, CodeMemoryLimitError, CodeOutputInvalidError, CodeTimeoutError, EngineStoppingError } from './errors.ts';
+import {
+  CodeFailedError,
+  CodeMemoryLimitError,
+  CodeOutputInvalidError,
+  CodeTimeoutError,
+  EngineStoppingError,
+} from './errors.ts';
 
 function errorOf(step: CodeStep, limits: CodeLimits, outcome: CodeOutcome & { ok: false }): Error {
   switch (outcome.kind) {
-    case 'timeout': return new CodeTimeoutError(step.id, limits.timeoutMs);
-    case 'memory': return new CodeMemoryLimitError(step.id, limits.memoryMb, outcome.message);
-    case 'output': return new CodeOutputInvalidError(step.id, outcome.message);
-    default: return new CodeFailedError(step.id, outcome.message, { line: outcome.line, column: outcome.column });
+    case 'timeout':
+      return new CodeTimeoutError(step.id, limits.timeoutMs);
+    case 'memory':
+      return new CodeMemoryLimitError(step.id, limits.memoryMb, outcome.message);
+    case 'output':
+      return new CodeOutputInvalidError(step.id, outcome.message);
+    default:
+      return new CodeFailedError(step.id, outcome.message, { line: outcome.line, column: outcome.column });
   }
 }
 
@@ -31,8 +41,14 @@ export async function runCodeStep(state: RunState, step: CodeStep): Promise<Step
   const outcome = await state.ctx.code.sandbox.run({ code: step.code, input, limits });
   if (!outcome.ok && state.ctx.stopping.aborted) throw new EngineStoppingError();
   const record: StepRecord = {
-    id: step.id, type: 'code', status: outcome.ok ? 'succeeded' : 'failed', attempts: 1, startedAt,
-    finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0), input,
+    id: step.id,
+    type: 'code',
+    status: outcome.ok ? 'succeeded' : 'failed',
+    attempts: 1,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    input,
   };
   if (outcome.logs.length) record.logs = outcome.logs;
   if (outcome.ok) record.output = outcome.output;

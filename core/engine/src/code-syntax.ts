@@ -27,7 +27,11 @@ function compileError(wrapped: string): CodeSyntaxError | null {
     result.error.dispose();
     const at = /code\.js:(\d+)(?::(\d+))?/.exec(dumped.stack ?? '');
     const line = at ? Math.max(1, Number(at[1]) - 1) : 1;
-    return { message: `${dumped.name ?? 'SyntaxError'}: ${dumped.message ?? 'invalid code'}`, line, ...(at?.[2] ? { column: Number(at[2]) } : {}) };
+    return {
+      message: `${dumped.name ?? 'SyntaxError'}: ${dumped.message ?? 'invalid code'}`,
+      line,
+      ...(at?.[2] ? { column: Number(at[2]) } : {}),
+    };
   } finally {
     vm.dispose();
   }
@@ -39,5 +43,7 @@ function compileError(wrapped: string): CodeSyntaxError | null {
  * to add statements after it cannot be valid in both.
  */
 export function findCodeSyntaxError(code: string): CodeSyntaxError | null {
-  return compileError(`(async function (input) {\n${code}\n})`) ?? compileError(`async function step(input) {\n${code}\n}`);
+  return (
+    compileError(`(async function (input) {\n${code}\n})`) ?? compileError(`async function step(input) {\n${code}\n}`)
+  );
 }

@@ -11,7 +11,12 @@
  * TypeScript loader of the process that starts it (vitest, tsx).
  */
 import { parentPort } from 'node:worker_threads';
-import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, shouldInterruptAfterDeadline } from 'quickjs-emscripten';
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  RELEASE_SYNC,
+  shouldInterruptAfterDeadline,
+} from 'quickjs-emscripten';
 
 /** Lines before the step's code in the wrapper, subtracted from reported line numbers. */
 const WRAPPER_LINES = 1;
@@ -113,7 +118,11 @@ function run(job, sink) {
     if (compiled.error) return fail(compiled.error);
     if (vm.typeof(compiled.value) !== 'function') {
       compiled.value.dispose();
-      return { ok: false, kind: 'threw', message: 'The code must be the body of a function; it closes the function early.' };
+      return {
+        ok: false,
+        kind: 'threw',
+        message: 'The code must be the body of a function; it closes the function early.',
+      };
     }
     const called = vm.callFunction(compiled.value, vm.undefined, input);
     compiled.value.dispose();
@@ -121,12 +130,19 @@ function run(job, sink) {
     if (called.error) return fail(called.error);
     const promise = called.value;
     const jobs = runtime.executePendingJobs();
-    if (jobs.error) { promise.dispose(); return fail(jobs.error); }
+    if (jobs.error) {
+      promise.dispose();
+      return fail(jobs.error);
+    }
     const state = vm.getPromiseState(promise);
     promise.dispose();
     if (state.type === 'pending') {
       sink.dirty = true;
-      return { ok: false, kind: 'threw', message: 'The code awaits something that never settles (the sandbox has no timers or network).' };
+      return {
+        ok: false,
+        kind: 'threw',
+        message: 'The code awaits something that never settles (the sandbox has no timers or network).',
+      };
     }
     if (state.type === 'rejected') return fail(state.error);
     const value = state.value;
@@ -136,15 +152,22 @@ function run(job, sink) {
     stringify.dispose();
     if (text.error) {
       const problem = fail(text.error);
-      return problem.kind === 'threw' ? { ok: false, kind: 'output', message: `The return value is not JSON: ${problem.message}` } : problem;
+      return problem.kind === 'threw'
+        ? { ok: false, kind: 'output', message: `The return value is not JSON: ${problem.message}` }
+        : problem;
     }
     const json = vm.typeof(text.value) === 'string' ? vm.getString(text.value) : undefined;
     text.value.dispose();
-    if (json === undefined && !isUndefined) return { ok: false, kind: 'output', message: 'The return value is not JSON (a function or a symbol).' };
+    if (json === undefined && !isUndefined)
+      return { ok: false, kind: 'output', message: 'The return value is not JSON (a function or a symbol).' };
     const output = json ?? 'null';
     const bytes = Buffer.byteLength(output);
     if (bytes > job.limits.outputBytes) {
-      return { ok: false, kind: 'output', message: `The return value is ${bytes} bytes of JSON, more than the limit of ${job.limits.outputBytes}.` };
+      return {
+        ok: false,
+        kind: 'output',
+        message: `The return value is ${bytes} bytes of JSON, more than the limit of ${job.limits.outputBytes}.`,
+      };
     }
     return { ok: true, output };
   } catch (error) {

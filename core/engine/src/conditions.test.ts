@@ -3,7 +3,21 @@ import { compare, evaluateConditions } from './conditions.ts';
 import { MAX_PATTERN_LENGTH, MAX_SUBJECT_LENGTH } from './pattern.ts';
 import type { TemplateContext } from './template.ts';
 
-const context: TemplateContext = { trigger: { data: { object: { failure_code: 'card_declined', amount: 1250, currency: 'usd', tags: ['vip', 'eu'], created: '2024-05-01T10:00:00Z', email: '' } } }, steps: {} };
+const context: TemplateContext = {
+  trigger: {
+    data: {
+      object: {
+        failure_code: 'card_declined',
+        amount: 1250,
+        currency: 'usd',
+        tags: ['vip', 'eu'],
+        created: '2024-05-01T10:00:00Z',
+        email: '',
+      },
+    },
+  },
+  steps: {},
+};
 
 describe('compare', () => {
   it.each([
@@ -59,21 +73,38 @@ describe('compare', () => {
 
 describe('evaluateConditions', () => {
   it('needs every condition for all, one for any, and records each rendered side', () => {
-    const all = evaluateConditions({ all: [
-      { left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' },
-      { left: '{{trigger.data.object.amount}}', op: 'gt', right: 5000 },
-    ] }, context);
+    const all = evaluateConditions(
+      {
+        all: [
+          { left: '{{trigger.data.object.failure_code}}', op: 'equals', right: 'card_declined' },
+          { left: '{{trigger.data.object.amount}}', op: 'gt', right: 5000 },
+        ],
+      },
+      context,
+    );
     expect(all.passed).toBe(false);
-    expect(all.results.map((r) => [r.left, r.passed])).toEqual([['card_declined', true], [1250, false]]);
-    const any = evaluateConditions({ any: [
-      { left: '{{trigger.data.object.currency}}', op: 'equals', right: 'eur' },
-      { left: '{{trigger.data.object.tags}}', op: 'contains', right: 'vip' },
-    ] }, context);
+    expect(all.results.map((r) => [r.left, r.passed])).toEqual([
+      ['card_declined', true],
+      [1250, false],
+    ]);
+    const any = evaluateConditions(
+      {
+        any: [
+          { left: '{{trigger.data.object.currency}}', op: 'equals', right: 'eur' },
+          { left: '{{trigger.data.object.tags}}', op: 'contains', right: 'vip' },
+        ],
+      },
+      context,
+    );
     expect(any.passed).toBe(true);
   });
 
   it('treats a missing field as not existing', () => {
-    expect(evaluateConditions({ all: [{ left: '{{trigger.data.object.nope}}', op: 'not_exists' }] }, context).passed).toBe(true);
-    expect(evaluateConditions({ all: [{ left: '{{trigger.data.object.email}}', op: 'exists' }] }, context).passed).toBe(false);
+    expect(
+      evaluateConditions({ all: [{ left: '{{trigger.data.object.nope}}', op: 'not_exists' }] }, context).passed,
+    ).toBe(true);
+    expect(evaluateConditions({ all: [{ left: '{{trigger.data.object.email}}', op: 'exists' }] }, context).passed).toBe(
+      false,
+    );
   });
 });

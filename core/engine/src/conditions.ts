@@ -11,8 +11,19 @@ import { testPattern } from './pattern.ts';
 
 /** Every operator, in the order the editor lists them. */
 export const conditionOps: readonly ConditionOp[] = [
-  'equals', 'not_equals', 'contains', 'not_contains', 'starts_with', 'ends_with',
-  'gt', 'gte', 'lt', 'lte', 'exists', 'not_exists', 'matches',
+  'equals',
+  'not_equals',
+  'contains',
+  'not_contains',
+  'starts_with',
+  'ends_with',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'exists',
+  'not_exists',
+  'matches',
 ];
 
 /** Operators that do not read `right`. */
@@ -63,15 +74,24 @@ function exists(value: unknown): boolean {
 /** Applies one operator to already-rendered values. */
 export function compare(op: ConditionOp, left: unknown, right: unknown): boolean {
   switch (op) {
-    case 'equals': return isEqual(left, right);
-    case 'not_equals': return !isEqual(left, right);
-    case 'contains': return contains(left, right);
-    case 'not_contains': return !contains(left, right);
-    case 'starts_with': return exists(left) && asText(left).startsWith(asText(right));
-    case 'ends_with': return exists(left) && asText(left).endsWith(asText(right));
-    case 'exists': return exists(left);
-    case 'not_exists': return !exists(left);
-    case 'matches': return exists(left) && testPattern(asText(right), asText(left));
+    case 'equals':
+      return isEqual(left, right);
+    case 'not_equals':
+      return !isEqual(left, right);
+    case 'contains':
+      return contains(left, right);
+    case 'not_contains':
+      return !contains(left, right);
+    case 'starts_with':
+      return exists(left) && asText(left).startsWith(asText(right));
+    case 'ends_with':
+      return exists(left) && asText(left).endsWith(asText(right));
+    case 'exists':
+      return exists(left);
+    case 'not_exists':
+      return !exists(left);
+    case 'matches':
+      return exists(left) && testPattern(asText(right), asText(left));
     default: {
       const o = order(left, right);
       if (o === undefined) return false;
@@ -92,11 +112,19 @@ export interface ConditionResult {
 export function evaluateCondition(condition: Condition, context: TemplateContext): ConditionResult {
   const left = renderTemplate(condition.left, context);
   const right = unaryOps.has(condition.op) ? undefined : renderTemplate(condition.right, context);
-  return { left, op: condition.op, ...(right === undefined ? {} : { right }), passed: compare(condition.op, left, right) };
+  return {
+    left,
+    op: condition.op,
+    ...(right === undefined ? {} : { right }),
+    passed: compare(condition.op, left, right),
+  };
 }
 
 /** Evaluates a group: `all` needs every condition, `any` at least one. Every condition is evaluated so the log shows each. */
-export function evaluateConditions(group: ConditionGroup, context: TemplateContext): { passed: boolean; mode: 'all' | 'any'; results: ConditionResult[] } {
+export function evaluateConditions(
+  group: ConditionGroup,
+  context: TemplateContext,
+): { passed: boolean; mode: 'all' | 'any'; results: ConditionResult[] } {
   const mode = 'all' in group ? 'all' : 'any';
   const conditions = 'all' in group ? group.all : group.any;
   const results = conditions.map((c) => evaluateCondition(c, context));

@@ -33,16 +33,18 @@ export function createEngine(options: EngineOptions): Engine {
   // the ones already being handled may finish within the stop's grace period.
   let draining = false;
   const inFlight = new Set<Promise<void>>();
-  const guard = <T>(handler: (m: BusMessage<T>) => Promise<void>): MessageHandler<T> => async (message) => {
-    if (draining || stopper.signal.aborted) throw new EngineStoppingError();
-    const handled = handler(message);
-    inFlight.add(handled);
-    try {
-      await handled;
-    } finally {
-      inFlight.delete(handled);
-    }
-  };
+  const guard =
+    <T>(handler: (m: BusMessage<T>) => Promise<void>): MessageHandler<T> =>
+    async (message) => {
+      if (draining || stopper.signal.aborted) throw new EngineStoppingError();
+      const handled = handler(message);
+      inFlight.add(handled);
+      try {
+        await handled;
+      } finally {
+        inFlight.delete(handled);
+      }
+    };
 
   return {
     acceptWebhook: (delivery) => acceptWebhook(ctx, delivery),
@@ -71,7 +73,9 @@ export function createEngine(options: EngineOptions): Engine {
         let timer: NodeJS.Timeout | undefined;
         drained = await Promise.race([
           Promise.allSettled([...inFlight]).then(() => true),
-          new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), graceMs); }),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), graceMs);
+          }),
         ]);
         clearTimeout(timer);
       }

@@ -6,7 +6,14 @@ import { type ConnectionAuth, type ConnectorSettings, type HttpClient } from '@w
 import { silentLogger, type Logger } from '@wireup/runtime';
 import type { ConnectionRecord, Store } from '@wireup/store';
 import type { EventBus } from '@wireup/bus';
-import type { ConnectorCatalog, EngineObserver, EngineOptions, EventIntake, PollingOptions, RetryPolicy } from './engine.ts';
+import type {
+  ConnectorCatalog,
+  EngineObserver,
+  EngineOptions,
+  EventIntake,
+  PollingOptions,
+  RetryPolicy,
+} from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
 import { createResumeScheduler, type ResumeScheduler } from './resume-scheduler.ts';
 import { defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
@@ -43,18 +50,25 @@ export interface EngineContext {
 
 const noSettings: ConnectorSettings = Object.freeze({});
 
-const defaultPollingOptions: PollingOptions = { enabled: true, intervalScale: 1, scanIntervalMs: 5_000, maxBackoffMs: 3_600_000 };
+const defaultPollingOptions: PollingOptions = {
+  enabled: true,
+  intervalScale: 1,
+  scanIntervalMs: 5_000,
+  maxBackoffMs: 3_600_000,
+};
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function safeObserver(observer: EngineObserver = {}, log: Logger): Required<EngineObserver> {
-  const hook = <K extends keyof EngineObserver>(name: K) => (...args: unknown[]): void => {
-    try {
-      (observer[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
-    } catch {
-      // An observer is for metrics and logs; its failure must not fail a webhook or a run.
-    }
-  };
+  const hook =
+    <K extends keyof EngineObserver>(name: K) =>
+    (...args: unknown[]): void => {
+      try {
+        (observer[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      } catch {
+        // An observer is for metrics and logs; its failure must not fail a webhook or a run.
+      }
+    };
   const reportError = hook('error');
   return {
     eventAccepted: hook('eventAccepted'),
@@ -68,7 +82,9 @@ function safeObserver(observer: EngineObserver = {}, log: Logger): Required<Engi
       try {
         if (error === undefined) log.warn({}, message);
         else log.error({ err: error }, message);
-      } catch { /* a logger that throws must not break the work either */ }
+      } catch {
+        /* a logger that throws must not break the work either */
+      }
       reportError(message, error);
     },
     deadLettered: hook('deadLettered'),
@@ -83,7 +99,8 @@ function safeObserver(observer: EngineObserver = {}, log: Logger): Required<Engi
  */
 export function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefined): T {
   const out = { ...defaults };
-  for (const [key, value] of Object.entries(given ?? {})) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(given ?? {}))
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   return out;
 }
 
@@ -105,7 +122,10 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     log: options.logger ?? silentLogger,
     stopping,
     resumeSweepMs: Math.max(10, options.resumeSweepMs ?? 5_000),
-    code: { sandbox: createCodeSandbox({ workers: options.code?.workers }), maxima: { ...defaultCodeMaxima, ...options.code?.maxima } },
+    code: {
+      sandbox: createCodeSandbox({ workers: options.code?.workers }),
+      maxima: { ...defaultCodeMaxima, ...options.code?.maxima },
+    },
   };
   const full = ctx as EngineContext;
   full.resumer = createResumeScheduler(full);

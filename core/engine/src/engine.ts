@@ -103,7 +103,10 @@ export interface PollingOptions {
  * transaction, so an event is never stored without being queued. Resolves once that is committed;
  * a duplicate (same key) changes nothing and resolves `isNew: false` with the stored record.
  */
-export type EventIntake = (record: EventRecord, message: EventMessage) => Promise<{ isNew: boolean; record: EventRecord }>;
+export type EventIntake = (
+  record: EventRecord,
+  message: EventMessage,
+) => Promise<{ isNew: boolean; record: EventRecord }>;
 
 export interface EngineOptions {
   store: Store;

@@ -56,7 +56,16 @@ function workflowLoader(ctx: EngineContext): LoadWorkflow {
 }
 
 function timed(step: WorkflowStep, fields: Partial<StepRecord>, t0: number, startedAt: string): StepRecord {
-  return { id: step.id, type: step.type, status: 'succeeded', attempts: 1, startedAt, finishedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - t0), ...fields };
+  return {
+    id: step.id,
+    type: step.type,
+    status: 'succeeded',
+    attempts: 1,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    ...fields,
+  };
 }
 
 /** Filters and switches: evaluated in-process; a bad `matches` pattern fails the step. */
@@ -70,9 +79,15 @@ function evaluateStep(state: RunState, step: WorkflowStep): StepRecord {
     }
     const s = step as SwitchStep;
     const value = renderTemplate(s.on, state.templates);
-    const text = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text =
+      value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
     const branch = Object.hasOwn(s.cases, text) ? text : null;
-    return timed(step, { input: { on: value }, output: { value, branch, usedDefault: branch === null && s.default !== undefined } }, t0, startedAt);
+    return timed(
+      step,
+      { input: { on: value }, output: { value, branch, usedDefault: branch === null && s.default !== undefined } },
+      t0,
+      startedAt,
+    );
   } catch (error) {
     return timed(step, { status: 'failed', error: toStepError(error) }, t0, startedAt);
   }
@@ -80,7 +95,7 @@ function evaluateStep(state: RunState, step: WorkflowStep): StepRecord {
 
 function branchOf(step: SwitchStep, output: { branch?: string | null; usedDefault?: boolean }): WorkflowStep[] {
   if (output.branch !== null && output.branch !== undefined) return step.cases[output.branch] ?? [];
-  return output.usedDefault ? step.default ?? [] : [];
+  return output.usedDefault ? (step.default ?? []) : [];
 }
 
 /** What a finished step means for the rest of the walk. */
@@ -102,7 +117,16 @@ async function runStep(state: RunState, step: WorkflowStep): Promise<StepRecord>
   // A document stored by a newer version may hold a type this engine does not know.
   const unknown = step as { id: string; type: string };
   const now = new Date().toISOString();
-  return { id: unknown.id, type: unknown.type, status: 'failed', attempts: 0, startedAt: now, finishedAt: now, durationMs: 0, error: toStepError(new StepNotSupportedError(unknown.id, unknown.type)) };
+  return {
+    id: unknown.id,
+    type: unknown.type,
+    status: 'failed',
+    attempts: 0,
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
+    error: toStepError(new StepNotSupportedError(unknown.id, unknown.type)),
+  };
 }
 
 async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome> {
@@ -117,7 +141,8 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
       if (!isPureStep(step.type)) await state.beforeSideEffect();
       record = await runStep(state, step);
       state.record(record);
-      if (record.status !== 'waiting') state.ctx.observer.stepFinished(step.type, record.status, record.durationMs ?? 0);
+      if (record.status !== 'waiting')
+        state.ctx.observer.stepFinished(step.type, record.status, record.durationMs ?? 0);
     }
     const outcome = await follow(state, step, record);
     if (outcome.status !== 'continue') return outcome;
@@ -126,14 +151,30 @@ async function runSteps(state: RunState, steps: WorkflowStep[]): Promise<Outcome
 }
 
 /** Fails the run (with its unsaved steps): it joins the dead-letter list (runs with status failed). */
-async function failRun(ctx: EngineContext, run: RunRecord, error: StepError, stepId?: string, state?: RunState, stored = true): Promise<void> {
+async function failRun(
+  ctx: EngineContext,
+  run: RunRecord,
+  error: StepError,
+  stepId?: string,
+  state?: RunState,
+  stored = true,
+): Promise<void> {
   const failedAt = new Date().toISOString();
   if (state) await state.finish('failed', { error, finishedAt: failedAt });
   else {
-    await checkpointRun(ctx.store.runs, run.id, { steps: [], status: 'failed', error, finishedAt: failedAt, ...(stored ? {} : { create: run }) });
+    await checkpointRun(ctx.store.runs, run.id, {
+      steps: [],
+      status: 'failed',
+      error,
+      finishedAt: failedAt,
+      ...(stored ? {} : { create: run }),
+    });
     ctx.observer.runUpdated(run);
   }
-  ctx.log.warn({ runId: run.id, workflowId: run.workflowId, stepId, code: error.code, reason: error.message }, 'run failed; it is on the dead-letter list (replay with POST /v1/runs/:id/replay)');
+  ctx.log.warn(
+    { runId: run.id, workflowId: run.workflowId, stepId, code: error.code, reason: error.message },
+    'run failed; it is on the dead-letter list (replay with POST /v1/runs/:id/replay)',
+  );
   ctx.observer.runFinished('failed', Date.parse(failedAt) - Date.parse(run.createdAt));
 }
 
@@ -148,7 +189,13 @@ async function finish(ctx: EngineContext, state: RunState, outcome: Outcome): Pr
   if (outcome.status === 'failed') {
     const { step } = outcome;
     const attempts = step.attempts > 1 ? ` after ${step.attempts} attempts` : '';
-    return failRun(ctx, run, { ...step.error!, message: `Step "${step.id}" failed${attempts}: ${step.error!.message}` }, step.id, state);
+    return failRun(
+      ctx,
+      run,
+      { ...step.error!, message: `Step "${step.id}" failed${attempts}: ${step.error!.message}` },
+      step.id,
+      state,
+    );
   }
   const status: RunStatus = outcome.status === 'continue' ? 'succeeded' : 'filtered';
   const finishedAt = new Date().toISOString();
@@ -157,33 +204,75 @@ async function finish(ctx: EngineContext, state: RunState, outcome: Outcome): Pr
 }
 
 /** The run a request stands for, before its first write. */
-function newRun(request: Required<Pick<RunMessage, 'runId' | 'workflowId' | 'version' | 'event' | 'createdAt'>>): RunRecord {
+function newRun(
+  request: Required<Pick<RunMessage, 'runId' | 'workflowId' | 'version' | 'event' | 'createdAt'>>,
+): RunRecord {
   return {
-    id: request.runId, workflowId: request.workflowId, version: request.version, status: 'queued',
-    event: request.event, steps: [], replays: 0, createdAt: request.createdAt, updatedAt: request.createdAt,
+    id: request.runId,
+    workflowId: request.workflowId,
+    version: request.version,
+    status: 'queued',
+    event: request.event,
+    steps: [],
+    replays: 0,
+    createdAt: request.createdAt,
+    updatedAt: request.createdAt,
   };
 }
 
 /** Executes (or resumes) one run. Finished runs are skipped, so redelivery is harmless. */
-export async function executeRun(ctx: EngineContext, request: RunMessage, loadWorkflow: LoadWorkflow = workflowLoader(ctx)): Promise<void> {
+export async function executeRun(
+  ctx: EngineContext,
+  request: RunMessage,
+  loadWorkflow: LoadWorkflow = workflowLoader(ctx),
+): Promise<void> {
   const stored = await ctx.store.runs.get(request.runId);
   if (stored && finished.has(stored.status)) return;
-  const carried = request.workflowId !== undefined && request.version !== undefined && request.event !== undefined && request.createdAt !== undefined;
+  const carried =
+    request.workflowId !== undefined &&
+    request.version !== undefined &&
+    request.event !== undefined &&
+    request.createdAt !== undefined;
   // Only a new run's request carries its input; one without (resume, replay, test run) is for a stored run.
   if (!stored && !carried) return;
   const run = stored ?? newRun(request as Parameters<typeof newRun>[0]);
   const inStore = stored !== null;
   // A test run brings its own document (the draft as it was), and maybe its trigger payload and pinned outputs.
   const test = run.test ? await loadTestRun(ctx, run) : null;
-  if (run.test && !test) return failRun(ctx, run, { code: 'TEST_RUN_MISSING', message: `What test run ${run.id} ran on (its document and sample) is no longer stored.`, retriable: false }, undefined, undefined, inStore);
-  const workflow = test ? test.document as unknown as Workflow : await loadWorkflow(run);
-  if (!workflow) return failRun(ctx, run, { code: 'WORKFLOW_VERSION_MISSING', message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`, retriable: false }, undefined, undefined, inStore);
+  if (run.test && !test)
+    return failRun(
+      ctx,
+      run,
+      {
+        code: 'TEST_RUN_MISSING',
+        message: `What test run ${run.id} ran on (its document and sample) is no longer stored.`,
+        retriable: false,
+      },
+      undefined,
+      undefined,
+      inStore,
+    );
+  const workflow = test ? (test.document as unknown as Workflow) : await loadWorkflow(run);
+  if (!workflow)
+    return failRun(
+      ctx,
+      run,
+      {
+        code: 'WORKFLOW_VERSION_MISSING',
+        message: `Version ${run.version} of workflow ${run.workflowId} does not exist.`,
+        retriable: false,
+      },
+      undefined,
+      undefined,
+      inStore,
+    );
   let trigger: unknown;
   if (test && 'sample' in test) trigger = test.sample;
   else if (carried && 'trigger' in request) trigger = request.trigger;
   else {
     const event = await ctx.store.events.get(run.event.key);
-    if (!event) return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)), undefined, undefined, inStore);
+    if (!event)
+      return failRun(ctx, run, toStepError(new EventMissingError(run.event.key)), undefined, undefined, inStore);
     trigger = event.payload;
   }
   const state = new RunState(ctx, run, trigger, workflow.codeLimits, inStore);

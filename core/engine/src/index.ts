@@ -5,11 +5,31 @@ export { createEngine } from './create-engine.ts';
 export { workflowDocumentSchema } from './workflow-schema.ts';
 export { validateWorkflowDocument } from './validate-workflow.ts';
 export { workflowLimits, checkWorkflowLimits } from './workflow-limits.ts';
-export { parseTemplate, parsePath, renderTemplate, renderString, resolvePath, findTemplates, type TemplateContext, type TemplateExpression, type ParsedTemplate, type TemplateReference } from './template.ts';
+export {
+  parseTemplate,
+  parsePath,
+  renderTemplate,
+  renderString,
+  resolvePath,
+  findTemplates,
+  type TemplateContext,
+  type TemplateExpression,
+  type ParsedTemplate,
+  type TemplateReference,
+} from './template.ts';
 export { evaluateCondition, evaluateConditions, compare, conditionOps, type ConditionResult } from './conditions.ts';
 export { createRedactor, isSensitiveKey, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, resolveRetryPolicy, nextDelay } from './retry.ts';
-export { eventKeyOf, runIdOf, idempotencyKeyOf, pollEventTypeOf, pollEventKeyOf, pollStateKeyOf, type EventMessage, type RunMessage } from './messages.ts';
+export {
+  eventKeyOf,
+  runIdOf,
+  idempotencyKeyOf,
+  pollEventTypeOf,
+  pollEventKeyOf,
+  pollStateKeyOf,
+  type EventMessage,
+  type RunMessage,
+} from './messages.ts';
 export type { PollState } from './poll-once.ts';
 export * from './errors.ts';
 export { templateWarnings, schemaHasPath } from './template-warnings.ts';
@@ -19,6 +39,19 @@ export { recipeWorkflow } from './recipe-workflow.ts';
 export { checkRecipe } from './check-recipe.ts';
 export { connectorUses, pinConnectorVersions, type ConnectorUse } from './connector-uses.ts';
 export { checkWorkflowReferences, publishedWorkflowsUsing, usesConnection } from './workflow-references.ts';
-export { createWorkflowLifecycle, type WorkflowLifecycle, type WorkflowLifecycleOptions, type PublishOutcome } from './workflow-lifecycle.ts';
-export { workflowEventTypes, type WorkflowEvent, type WorkflowEventType, type WorkflowEventListener, type WorkflowPublishedEvent, type WorkflowUnpublishedEvent, type WorkflowDeletedEvent } from './workflow-events.ts';
+export {
+  createWorkflowLifecycle,
+  type WorkflowLifecycle,
+  type WorkflowLifecycleOptions,
+  type PublishOutcome,
+} from './workflow-lifecycle.ts';
+export {
+  workflowEventTypes,
+  type WorkflowEvent,
+  type WorkflowEventType,
+  type WorkflowEventListener,
+  type WorkflowPublishedEvent,
+  type WorkflowUnpublishedEvent,
+  type WorkflowDeletedEvent,
+} from './workflow-events.ts';
 export type { WebhookRegistrar, WebhookStatus } from './webhook-registrar.ts';

@@ -16,7 +16,8 @@ import { eventKeyOf, eventMessageOf } from './messages.ts';
 function listenedTypes(connector: Connector, triggerKey: string | undefined): Set<string> {
   if (triggerKey !== undefined) {
     const trigger = connector.triggers.get(triggerKey);
-    if (!trigger || trigger.strategy !== 'webhook' || !trigger.event) throw new UnknownWebhookError(`Connector ${connector.manifest.name} has no webhook trigger "${triggerKey}".`);
+    if (!trigger || trigger.strategy !== 'webhook' || !trigger.event)
+      throw new UnknownWebhookError(`Connector ${connector.manifest.name} has no webhook trigger "${triggerKey}".`);
     return new Set([trigger.event]);
   }
   const types = new Set<string>();
@@ -24,12 +25,22 @@ function listenedTypes(connector: Connector, triggerKey: string | undefined): Se
   return types;
 }
 
-async function verify(connector: Connector, connection: ConnectionRecord, delivery: WebhookDelivery, ctx: EngineContext): Promise<ProviderEvent[]> {
+async function verify(
+  connector: Connector,
+  connection: ConnectionRecord,
+  delivery: WebhookDelivery,
+  ctx: EngineContext,
+): Promise<ProviderEvent[]> {
   try {
-    return await connector.webhook!.verify({ rawBody: delivery.rawBody, headers: delivery.headers }, ctx.openAuth(connection));
+    return await connector.webhook!.verify(
+      { rawBody: delivery.rawBody, headers: delivery.headers },
+      ctx.openAuth(connection),
+    );
   } catch (error) {
     if (error instanceof WireupError) throw error;
-    throw new PayloadInvalidError(`The ${connector.manifest.name} webhook delivery could not be read: ${(error as Error).message}`);
+    throw new PayloadInvalidError(
+      `The ${connector.manifest.name} webhook delivery could not be read: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -39,7 +50,10 @@ export async function publishEvent(ctx: EngineContext, event: EventRecord): Prom
     await ctx.bus.publish('events', event.key, eventMessageOf(event));
   } catch (error) {
     if (error instanceof BusUnavailableError) throw error;
-    throw new BusUnavailableError(`The event was stored but could not be queued: ${(error as Error).message}. The provider's retry will queue it.`, error);
+    throw new BusUnavailableError(
+      `The event was stored but could not be queued: ${(error as Error).message}. The provider's retry will queue it.`,
+      error,
+    );
   }
 }
 
@@ -50,7 +64,10 @@ export async function publishEvent(ctx: EngineContext, event: EventRecord): Prom
  * the first delivery may have stopped between the two (it was then not acknowledged, so the
  * provider retries); routing twice creates nothing twice.
  */
-export async function storeAndQueue(ctx: EngineContext, record: EventRecord): Promise<{ isNew: boolean; record: EventRecord }> {
+export async function storeAndQueue(
+  ctx: EngineContext,
+  record: EventRecord,
+): Promise<{ isNew: boolean; record: EventRecord }> {
   if (ctx.acceptEvent) return ctx.acceptEvent(record, eventMessageOf(record));
   const result = await ctx.store.events.accept(record);
   if (result.isNew || result.record.status === 'received') await publishEvent(ctx, result.record);
@@ -62,24 +79,33 @@ export async function acceptWebhook(ctx: EngineContext, delivery: WebhookDeliver
   const connection = await ctx.store.connections.getByWebhookToken(delivery.token);
   if (!connection || connection.connector !== delivery.connector) throw new UnknownWebhookError();
   const connector = ctx.connectors.get(connection.connector);
-  if (!connector?.webhook) throw new UnknownWebhookError(`Connector ${connection.connector} is not installed or takes no webhooks.`);
+  if (!connector?.webhook)
+    throw new UnknownWebhookError(`Connector ${connection.connector} is not installed or takes no webhooks.`);
   const types = listenedTypes(connector, delivery.trigger);
   const events = await verify(connector, connection, delivery, ctx);
   const result: WebhookResult = { accepted: 0, duplicates: 0, ignored: 0 };
   const receivedAt = new Date().toISOString();
-  await Promise.all(events.map(async (event) => {
-    if (!types.has(event.type)) {
-      result.ignored++;
-      return;
-    }
-    const { isNew, record } = await storeAndQueue(ctx, {
-      key: eventKeyOf(connection.id, event.id), connectionId: connection.id, connector: connection.connector, providerEventId: event.id,
-      type: event.type, payload: event.payload, status: 'received', receivedAt,
-    });
-    if (isNew) result.accepted++;
-    else result.duplicates++;
-    ctx.observer.eventAccepted(connection.connector, !isNew);
-    ctx.observer.eventStored(record, !isNew);
-  }));
+  await Promise.all(
+    events.map(async (event) => {
+      if (!types.has(event.type)) {
+        result.ignored++;
+        return;
+      }
+      const { isNew, record } = await storeAndQueue(ctx, {
+        key: eventKeyOf(connection.id, event.id),
+        connectionId: connection.id,
+        connector: connection.connector,
+        providerEventId: event.id,
+        type: event.type,
+        payload: event.payload,
+        status: 'received',
+        receivedAt,
+      });
+      if (isNew) result.accepted++;
+      else result.duplicates++;
+      ctx.observer.eventAccepted(connection.connector, !isNew);
+      ctx.observer.eventStored(record, !isNew);
+    }),
+  );
   return result;
 }

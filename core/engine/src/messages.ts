@@ -44,8 +44,13 @@ export interface RunMessage {
 /** The `events` message of an accepted event. */
 export function eventMessageOf(event: EventRecord): EventMessage {
   return {
-    key: event.key, connectionId: event.connectionId, connector: event.connector, providerEventId: event.providerEventId,
-    type: event.type, payload: event.payload, receivedAt: event.receivedAt,
+    key: event.key,
+    connectionId: event.connectionId,
+    connector: event.connector,
+    providerEventId: event.providerEventId,
+    type: event.type,
+    payload: event.payload,
+    receivedAt: event.receivedAt,
   };
 }
 

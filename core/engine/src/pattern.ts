@@ -25,12 +25,16 @@ export function compilePattern(pattern: string): RE2JS {
   let re = cache.get(pattern);
   if (re) return re;
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new ConditionInvalidError(`the "matches" pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
+    throw new ConditionInvalidError(
+      `the "matches" pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`,
+    );
   }
   try {
     re = RE2JS.compile(RE2JS.translateRegExp(pattern));
   } catch (error) {
-    throw new ConditionInvalidError(`"${pattern}" is not a pattern the linear-time regex engine (RE2) accepts: ${(error as Error).message}`);
+    throw new ConditionInvalidError(
+      `"${pattern}" is not a pattern the linear-time regex engine (RE2) accepts: ${(error as Error).message}`,
+    );
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(pattern, re);
@@ -41,7 +45,9 @@ export function compilePattern(pattern: string): RE2JS {
 export function testPattern(pattern: string, subject: string): boolean {
   const re = compilePattern(pattern);
   if (subject.length > MAX_SUBJECT_LENGTH) {
-    throw new ConditionInvalidError(`the value tested by "matches" is ${subject.length} characters long; the limit is ${MAX_SUBJECT_LENGTH}. Test a shorter field, or use contains / starts_with`);
+    throw new ConditionInvalidError(
+      `the value tested by "matches" is ${subject.length} characters long; the limit is ${MAX_SUBJECT_LENGTH}. Test a shorter field, or use contains / starts_with`,
+    );
   }
   return re.matcher(subject).find();
 }

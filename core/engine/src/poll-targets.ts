@@ -21,7 +21,8 @@ export async function listPollTargets(ctx: EngineContext): Promise<PollTarget[]>
   for (const connection of connections) {
     for (const workflow of await ctx.store.workflows.listPublishedForConnection(connection.id)) {
       const { connector, trigger } = workflow.document.trigger;
-      if (connector !== connection.connector || !isPollable(ctx.connectors.get(connector)?.triggers.get(trigger))) continue;
+      if (connector !== connection.connector || !isPollable(ctx.connectors.get(connector)?.triggers.get(trigger)))
+        continue;
       const target: PollTarget = { connectionId: connection.id, connector, trigger };
       targets.set(pollTargetId(target), target);
     }
@@ -31,5 +32,8 @@ export async function listPollTargets(ctx: EngineContext): Promise<PollTarget[]>
 
 /** True while some published workflow still uses this target. */
 export async function isPublished(ctx: EngineContext, target: PollTarget): Promise<boolean> {
-  return (await ctx.store.workflows.listPublishedForTrigger(target.connector, target.trigger, target.connectionId)).length > 0;
+  return (
+    (await ctx.store.workflows.listPublishedForTrigger(target.connector, target.trigger, target.connectionId)).length >
+    0
+  );
 }

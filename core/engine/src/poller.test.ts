@@ -8,15 +8,21 @@ const TARGET = { connectionId: FEED_CONNECTION, connector: 'feed', trigger: 'new
 
 describe('polling triggers (fake feed app over HTTP)', () => {
   let h: FeedHarness;
-  beforeEach(async () => { h = await createFeedHarness(); });
-  afterEach(async () => { await h.close(); });
+  beforeEach(async () => {
+    h = await createFeedHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
 
   it('records what exists on the first poll, paging to the end, and fires nothing', async () => {
     for (let i = 0; i < 120; i++) h.feed.add();
     const e = await h.startEngine();
     await h.publish();
     await e.livePolls(2);
-    expect(e.heard.reports.filter((r) => r.phase === 'baseline')).toEqual([expect.objectContaining({ ...TARGET, pages: 3, items: 120, accepted: 120, duplicates: 0 })]);
+    expect(e.heard.reports.filter((r) => r.phase === 'baseline')).toEqual([
+      expect.objectContaining({ ...TARGET, pages: 3, items: 120, accepted: 120, duplicates: 0 }),
+    ]);
     expect(await h.runs()).toEqual([]);
     expect(h.feed.reads).toEqual([]);
     expect(await h.store.events.listUnrouted(1000)).toEqual([]);
@@ -32,7 +38,11 @@ describe('polling triggers (fake feed app over HTTP)', () => {
     const run = await h.finishedRun(item.id);
     expect(run.status).toBe('succeeded');
     expect(run.event).toMatchObject({ id: item.id, type: 'feed.new-item' });
-    expect(run.steps[0]).toMatchObject({ status: 'succeeded', input: { id: item.id, note: 'Seen: Hello' }, output: { id: item.id, read: true, note: 'Seen: Hello' } });
+    expect(run.steps[0]).toMatchObject({
+      status: 'succeeded',
+      input: { id: item.id, note: 'Seen: Hello' },
+      output: { id: item.id, read: true, note: 'Seen: Hello' },
+    });
     await e.livePolls(3);
     expect(await h.runs()).toHaveLength(1);
     expect(h.feed.reads).toEqual([{ id: item.id, note: 'Seen: Hello' }]);
@@ -43,7 +53,12 @@ describe('polling triggers (fake feed app over HTTP)', () => {
     await h.publish();
     await e.livePolls(1);
     const added = Array.from({ length: 120 }, (_, i) => h.feed.add({ title: `Batch ${i}` }));
-    await vi.waitFor(() => { if (h.feed.reads.length < added.length) throw new Error(`${h.feed.reads.length} read`); }, { timeout: 20_000, interval: 10 });
+    await vi.waitFor(
+      () => {
+        if (h.feed.reads.length < added.length) throw new Error(`${h.feed.reads.length} read`);
+      },
+      { timeout: 20_000, interval: 10 },
+    );
     await e.livePolls(2);
     expect(h.feed.reads.map((r) => r.id).sort()).toEqual(added.map((i) => i.id).sort());
     expect(await h.runs()).toHaveLength(120);
@@ -91,10 +106,25 @@ describe('polling triggers (fake feed app over HTTP)', () => {
     expect((await h.finishedRun(item.id)).status).toBe('succeeded');
     const polls = h.feed.requests.filter((r) => r.method === 'GET');
     const firstFailure = polls.findIndex((r) => r.status !== 200);
-    expect(polls.slice(firstFailure, firstFailure + 3).map((r) => [r.status, r.query.since])).toEqual([[500, cursor], [401, cursor], [200, cursor]]);
-    expect(e.heard.errors.map((x) => [x.message.replace(/next poll in \d+ ms/, 'next poll in … ms'), (x.error as { code?: string }).code])).toEqual([
-      [`Polling ${FEED_CONNECTION}:feed.new-item failed (retriable, 1 in a row); the cursor was kept, next poll in … ms.`, 'UPSTREAM_ERROR'],
-      [`Polling ${FEED_CONNECTION}:feed.new-item failed (not retriable, 2 in a row); the cursor was kept, next poll in … ms.`, 'AUTHENTICATION_FAILED'],
+    expect(polls.slice(firstFailure, firstFailure + 3).map((r) => [r.status, r.query.since])).toEqual([
+      [500, cursor],
+      [401, cursor],
+      [200, cursor],
+    ]);
+    expect(
+      e.heard.errors.map((x) => [
+        x.message.replace(/next poll in \d+ ms/, 'next poll in … ms'),
+        (x.error as { code?: string }).code,
+      ]),
+    ).toEqual([
+      [
+        `Polling ${FEED_CONNECTION}:feed.new-item failed (retriable, 1 in a row); the cursor was kept, next poll in … ms.`,
+        'UPSTREAM_ERROR',
+      ],
+      [
+        `Polling ${FEED_CONNECTION}:feed.new-item failed (not retriable, 2 in a row); the cursor was kept, next poll in … ms.`,
+        'AUTHENTICATION_FAILED',
+      ],
     ]);
     await e.livePolls(2);
     expect(await h.runs()).toHaveLength(1);
@@ -105,7 +135,9 @@ describe('polling triggers (fake feed app over HTTP)', () => {
     await h.publish();
     await e.livePolls(1);
     await h.store.workflows.unpublish('wf_feed');
-    await vi.waitFor(() => expect(e.heard.stopped).toEqual([{ target: TARGET, reason: 'unpublished' }]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(e.heard.stopped).toEqual([{ target: TARGET, reason: 'unpublished' }]), {
+      timeout: 10_000,
+    });
     const requests = h.feed.requests.length;
     const missed = h.feed.add({ title: 'While unpublished' });
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS * 10));
@@ -125,7 +157,9 @@ describe('polling triggers (fake feed app over HTTP)', () => {
 describe('backoffDelay', () => {
   it('doubles the interval per failure in a row, up to the cap', () => {
     const error = new UpstreamError('down', 503);
-    expect([1, 2, 3, 4, 10].map((n) => backoffDelay(10_000, n, 60_000, error))).toEqual([10_000, 20_000, 40_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 10].map((n) => backoffDelay(10_000, n, 60_000, error))).toEqual([
+      10_000, 20_000, 40_000, 60_000, 60_000,
+    ]);
   });
 
   it('never waits less than the interval, and honours a longer Retry-After up to the cap', () => {

@@ -61,7 +61,10 @@ async function tick(ctx: EngineContext, target: PollTarget, failures: number): P
     }
     const connection = await ctx.store.connections.get(target.connectionId);
     if (!isPollable(trigger) || !connection) {
-      ctx.observer.error(`Polling ${pollTargetId(target)} ended: ${connection ? 'the connector or its polling trigger is not installed' : 'the connection no longer exists'}.`, undefined);
+      ctx.observer.error(
+        `Polling ${pollTargetId(target)} ended: ${connection ? 'the connector or its polling trigger is not installed' : 'the connection no longer exists'}.`,
+        undefined,
+      );
       return { end: 'unavailable' };
     }
     const report = await pollOnce(ctx, target, trigger, connection);
@@ -72,7 +75,10 @@ async function tick(ctx: EngineContext, target: PollTarget, failures: number): P
     if (ctx.stopping.aborted) return { end: 'stopping' };
     const wait = backoffDelay(interval, failures + 1, ctx.polling.maxBackoffMs, error);
     const kind = isRetriable(error) ? 'retriable' : 'not retriable';
-    ctx.observer.error(`Polling ${pollTargetId(target)} failed (${kind}, ${failures + 1} in a row); the cursor was kept, next poll in ${wait} ms.`, error);
+    ctx.observer.error(
+      `Polling ${pollTargetId(target)} failed (${kind}, ${failures + 1} in a row); the cursor was kept, next poll in ${wait} ms.`,
+      error,
+    );
     return { wait, failures: failures + 1 };
   }
 }
@@ -101,7 +107,10 @@ export function createPoller(ctx: EngineContext): Poller {
         for (const target of await listPollTargets(ctx)) {
           const id = pollTargetId(target);
           if (loops.has(id) || ctx.stopping.aborted) continue;
-          loops.set(id, runLoop(ctx, target).finally(() => loops.delete(id)));
+          loops.set(
+            id,
+            runLoop(ctx, target).finally(() => loops.delete(id)),
+          );
         }
       } catch (error) {
         ctx.observer.error('Could not list the published polling workflows; trying again at the next scan.', error);
@@ -117,7 +126,10 @@ export function createPoller(ctx: EngineContext): Poller {
     async stopped() {
       const all = Promise.allSettled([scanner, ...loops.values()]);
       let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => { timer = setTimeout(resolve, STOP_GRACE_MS); timer.unref(); });
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, STOP_GRACE_MS);
+        timer.unref();
+      });
       await Promise.race([all, grace]);
       clearTimeout(timer);
     },

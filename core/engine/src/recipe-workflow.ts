@@ -11,7 +11,8 @@ import { walkSteps } from '@wireup/sdk';
 function withConnections(steps: unknown[], connections: Record<string, string>): WorkflowStep[] {
   const copy = structuredClone(steps) as WorkflowStep[];
   for (const { step } of walkSteps<WorkflowStep>(copy)) {
-    if (step.type === 'action' && typeof step.connector === 'string') step.connection = connections[step.connector] ?? `<${step.connector} connection id>`;
+    if (step.type === 'action' && typeof step.connector === 'string')
+      step.connection = connections[step.connector] ?? `<${step.connector} connection id>`;
   }
   return copy;
 }

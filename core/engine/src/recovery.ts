@@ -15,7 +15,11 @@ async function unfinishedRuns(ctx: EngineContext): Promise<RunRecord[]> {
   const runs: RunRecord[] = [];
   let before: string | undefined;
   for (;;) {
-    const page = await ctx.store.runs.list({ status: ['queued', 'running'], limit: RUN_PAGE, ...(before ? { before } : {}) });
+    const page = await ctx.store.runs.list({
+      status: ['queued', 'running'],
+      limit: RUN_PAGE,
+      ...(before ? { before } : {}),
+    });
     runs.push(...page);
     if (page.length < RUN_PAGE) return runs;
     before = page[page.length - 1].id;
@@ -26,6 +30,9 @@ async function unfinishedRuns(ctx: EngineContext): Promise<RunRecord[]> {
 export async function recover(ctx: EngineContext): Promise<{ events: number; runs: number }> {
   // list() is newest first; re-queue oldest first so each workflow keeps its order.
   const runs = (await unfinishedRuns(ctx)).reverse();
-  for (const run of runs) await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), { runId: run.id } satisfies RunMessage);
+  for (const run of runs)
+    await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), {
+      runId: run.id,
+    } satisfies RunMessage);
   return { events: 0, runs: runs.length };
 }

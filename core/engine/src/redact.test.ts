@@ -10,12 +10,31 @@ describe('createRedactor', () => {
       error: { message: 'Unauthorized: Bearer kapi_0123456789 refused' },
     });
     expect(JSON.stringify(out)).not.toMatch(/sk_test_51Secret|kapi_0123456789/);
-    expect(out).toEqual({ input: { note: `key is ${REDACTED}!`, list: [REDACTED] }, error: { message: `Unauthorized: Bearer ${REDACTED} refused` } });
+    expect(out).toEqual({
+      input: { note: `key is ${REDACTED}!`, list: [REDACTED] },
+      error: { message: `Unauthorized: Bearer ${REDACTED} refused` },
+    });
   });
 
   it('replaces values under credential-like keys, whatever the value', () => {
-    const out = redact({ headers: { Authorization: 'Basic abc', 'X-Api-Key': 'k' }, apiKey: 'other', password: 'p', access_token: 't', amount: 5, customer: 'cus_1', token: null }) as Record<string, unknown>;
-    expect(out).toEqual({ headers: { Authorization: REDACTED, 'X-Api-Key': REDACTED }, apiKey: REDACTED, password: REDACTED, access_token: REDACTED, amount: 5, customer: 'cus_1', token: null });
+    const out = redact({
+      headers: { Authorization: 'Basic abc', 'X-Api-Key': 'k' },
+      apiKey: 'other',
+      password: 'p',
+      access_token: 't',
+      amount: 5,
+      customer: 'cus_1',
+      token: null,
+    }) as Record<string, unknown>;
+    expect(out).toEqual({
+      headers: { Authorization: REDACTED, 'X-Api-Key': REDACTED },
+      apiKey: REDACTED,
+      password: REDACTED,
+      access_token: REDACTED,
+      amount: 5,
+      customer: 'cus_1',
+      token: null,
+    });
   });
 
   it('does not change the value it is given', () => {
@@ -27,7 +46,18 @@ describe('createRedactor', () => {
 
 describe('isSensitiveKey', () => {
   it('matches credential names and leaves ordinary ones', () => {
-    for (const key of ['authorization', 'apiKey', 'api_key', 'secret', 'webhookSecret', 'password', 'token', 'refresh_token']) expect(isSensitiveKey(key)).toBe(true);
-    for (const key of ['customer', 'tokenization_method', 'idempotencyKey', 'amount', 'id']) expect(isSensitiveKey(key)).toBe(false);
+    for (const key of [
+      'authorization',
+      'apiKey',
+      'api_key',
+      'secret',
+      'webhookSecret',
+      'password',
+      'token',
+      'refresh_token',
+    ])
+      expect(isSensitiveKey(key)).toBe(true);
+    for (const key of ['customer', 'tokenization_method', 'idempotencyKey', 'amount', 'id'])
+      expect(isSensitiveKey(key)).toBe(false);
   });
 });

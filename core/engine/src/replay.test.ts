@@ -3,10 +3,26 @@ import { UpstreamError } from '@wireup/sdk';
 import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
 
 let h: Harness;
-afterEach(async () => { await h?.stop(); });
+afterEach(async () => {
+  await h?.stop();
+});
 
-const notify = { id: 'notify-team', type: 'action', connector: 'acme', action: 'notify', connection: 'conn_1', input: { text: 'order {{trigger.data.object.id}}' } };
-const ticket = { id: 'open-ticket', type: 'action', connector: 'acme', action: 'create-ticket', connection: 'conn_1', input: { customer: '{{trigger.data.object.customer}}', title: 'after {{steps.notify-team.output.id}}' } };
+const notify = {
+  id: 'notify-team',
+  type: 'action',
+  connector: 'acme',
+  action: 'notify',
+  connection: 'conn_1',
+  input: { text: 'order {{trigger.data.object.id}}' },
+};
+const ticket = {
+  id: 'open-ticket',
+  type: 'action',
+  connector: 'acme',
+  action: 'create-ticket',
+  connection: 'conn_1',
+  input: { customer: '{{trigger.data.object.customer}}', title: 'after {{steps.notify-team.output.id}}' },
+};
 
 describe('replayRun', () => {
   it('re-runs a failed run once the provider recovers, without repeating its succeeded steps', async () => {
@@ -20,17 +36,26 @@ describe('replayRun', () => {
     await h.deliver(orderEvent('evt_1'));
     const failed = await h.finishedRun('wf', 'evt_1');
     expect(failed.status).toBe('failed');
-    expect(failed.steps.map((s) => [s.id, s.status, s.attempts])).toEqual([['notify-team', 'succeeded', 1], ['open-ticket', 'failed', 3]]);
+    expect(failed.steps.map((s) => [s.id, s.status, s.attempts])).toEqual([
+      ['notify-team', 'succeeded', 1],
+      ['open-ticket', 'failed', 3],
+    ]);
 
     upstreamDown = false;
     const queued = await h.engine.replayRun(failed.id);
     expect(queued).toMatchObject({ id: failed.id, status: 'queued', replays: 1 });
-    const run = await vi.waitFor(async () => {
-      const r = (await h.store.runs.get(failed.id))!;
-      if (r.status !== 'succeeded') throw new Error(r.status);
-      return r;
-    }, { timeout: 10_000, interval: 5 });
-    expect(run.steps.map((s) => [s.id, s.status])).toEqual([['notify-team', 'succeeded'], ['open-ticket', 'succeeded']]);
+    const run = await vi.waitFor(
+      async () => {
+        const r = (await h.store.runs.get(failed.id))!;
+        if (r.status !== 'succeeded') throw new Error(r.status);
+        return r;
+      },
+      { timeout: 10_000, interval: 5 },
+    );
+    expect(run.steps.map((s) => [s.id, s.status])).toEqual([
+      ['notify-team', 'succeeded'],
+      ['open-ticket', 'succeeded'],
+    ]);
     expect(run.error).toBeUndefined();
     expect(h.control.calls.filter((c) => c.action === 'notify')).toHaveLength(1);
     // The replayed step read the first step's stored output, and kept its idempotency key.

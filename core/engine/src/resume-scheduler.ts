@@ -39,7 +39,9 @@ export function createResumeScheduler(ctx: EngineContext): ResumeScheduler {
   const publish = async (run: Pick<RunRecord, 'id' | 'workflowId'>): Promise<void> => {
     timers.delete(run.id);
     try {
-      await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), { runId: run.id } satisfies RunMessage);
+      await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), {
+        runId: run.id,
+      } satisfies RunMessage);
     } catch (error) {
       // The run is still waiting in the store: the next sweep schedules it again.
       ctx.observer.error(`Could not resume parked run ${run.id}; the next sweep tries again`, error);
@@ -62,7 +64,11 @@ export function createResumeScheduler(ctx: EngineContext): ResumeScheduler {
       const horizon = Date.now() + 2 * ctx.resumeSweepMs;
       let before: string | undefined;
       for (let page = 0; page < SWEEP_PAGES; page += 1) {
-        const runs = await ctx.store.runs.list({ status: ['waiting'], limit: SWEEP_PAGE, ...(before ? { before } : {}) });
+        const runs = await ctx.store.runs.list({
+          status: ['waiting'],
+          limit: SWEEP_PAGE,
+          ...(before ? { before } : {}),
+        });
         for (const run of runs) {
           const at = resumeAtOf(run);
           if (!timers.has(run.id) && at <= horizon) schedule(run, at);

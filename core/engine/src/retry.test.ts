@@ -28,7 +28,10 @@ describe('nextDelay', () => {
 
 describe('resolveRetryPolicy', () => {
   it('lets the action manifest override the engine default', () => {
-    expect(resolveRetryPolicy(defaultRetryPolicy, { retry: { maxAttempts: 2 } })).toEqual({ ...defaultRetryPolicy, maxAttempts: 2 });
+    expect(resolveRetryPolicy(defaultRetryPolicy, { retry: { maxAttempts: 2 } })).toEqual({
+      ...defaultRetryPolicy,
+      maxAttempts: 2,
+    });
     expect(resolveRetryPolicy(defaultRetryPolicy, {})).toEqual(defaultRetryPolicy);
   });
 });
@@ -37,18 +40,33 @@ describe('withRetry', () => {
   it('retries retriable errors until success and counts attempts', async () => {
     const waits: number[] = [];
     let calls = 0;
-    const outcome = await withRetry(async () => {
-      calls++;
-      if (calls < 3) throw new UpstreamError('boom', 502);
-      return 'done';
-    }, { policy, sleep: async (ms) => { waits.push(ms); }, random: () => 0.5 });
+    const outcome = await withRetry(
+      async () => {
+        calls++;
+        if (calls < 3) throw new UpstreamError('boom', 502);
+        return 'done';
+      },
+      {
+        policy,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+        random: () => 0.5,
+      },
+    );
     expect(outcome).toEqual({ ok: true, value: 'done', attempts: 3 });
     expect(waits).toEqual([50, 100]);
   });
 
   it('stops at maxAttempts with the last error', async () => {
     let calls = 0;
-    const outcome = await withRetry(async () => { calls++; throw new UpstreamError(`boom ${calls}`, 500); }, { policy, sleep: async () => {} });
+    const outcome = await withRetry(
+      async () => {
+        calls++;
+        throw new UpstreamError(`boom ${calls}`, 500);
+      },
+      { policy, sleep: async () => {} },
+    );
     expect(outcome.ok).toBe(false);
     expect(outcome.attempts).toBe(4);
     expect(calls).toBe(4);

@@ -40,7 +40,12 @@ export function retryAfterOf(error: unknown): number | undefined {
  * The wait before the next attempt after `attempt` (1-based) failed with `error`, or null when
  * there is no next attempt (not retriable, attempts used up, or the provider asks for too long).
  */
-export function nextDelay(policy: RetryPolicy, attempt: number, error: unknown, random: () => number = Math.random): number | null {
+export function nextDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  error: unknown,
+  random: () => number = Math.random,
+): number | null {
   if (!isRetriable(error) || attempt >= policy.maxAttempts) return null;
   const requested = retryAfterOf(error);
   if (requested !== undefined) return requested > policy.maxRetryAfterMs ? null : requested;
@@ -66,16 +71,21 @@ export interface RetryOptions {
  * The outcome of retried work: its value, or its last error and, when the next attempt is due
  * only after a wait longer than the policy's parkAfterMs, that wait (`parkMs`: not slept).
  */
-export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; attempts: number; parkMs?: number };
+export type RetryOutcome<T> =
+  { ok: true; value: T; attempts: number } | { ok: false; error: unknown; attempts: number; parkMs?: number };
 
 /** Runs `work` until it succeeds, fails for good, or must wait longer than parkAfterMs. Never throws. */
-export async function withRetry<T>(work: (attempt: number) => Promise<T>, options: RetryOptions): Promise<RetryOutcome<T>> {
+export async function withRetry<T>(
+  work: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<RetryOutcome<T>> {
   for (let attempt = Math.max(1, options.firstAttempt ?? 1); ; attempt++) {
     try {
       return { ok: true, value: await work(attempt), attempts: attempt };
     } catch (error) {
       const delay = nextDelay(options.policy, attempt, error, options.random);
-      if (delay === null || options.signal?.aborted || options.mayRepeat?.(error) === false) return { ok: false, error, attempts: attempt };
+      if (delay === null || options.signal?.aborted || options.mayRepeat?.(error) === false)
+        return { ok: false, error, attempts: attempt };
       if (delay > options.policy.parkAfterMs) return { ok: false, error, attempts: attempt, parkMs: delay };
       await options.onRetry?.(error, attempt, delay);
       await options.sleep(delay);

@@ -36,15 +36,24 @@ export function triggersFor(connector: Connector, eventType: string): string[] {
 }
 
 /** What routing needs of an event. */
-type RoutedEvent = Required<Pick<EventMessage, 'key' | 'connectionId' | 'connector' | 'providerEventId' | 'type' | 'payload'>>;
+type RoutedEvent = Required<
+  Pick<EventMessage, 'key' | 'connectionId' | 'connector' | 'providerEventId' | 'type' | 'payload'>
+>;
 
 async function workflowsFor(ctx: EngineContext, event: RoutedEvent): Promise<PublishedWorkflow[]> {
   const connector = ctx.connectors.get(event.connector);
   if (!connector) {
-    ctx.observer.error(`Event ${event.key} is of connector ${event.connector}, which is not installed: no workflow runs for it.`, undefined);
+    ctx.observer.error(
+      `Event ${event.key} is of connector ${event.connector}, which is not installed: no workflow runs for it.`,
+      undefined,
+    );
     return [];
   }
-  const lists = await Promise.all(triggersFor(connector, event.type).map((trigger) => ctx.store.workflows.listPublishedForTrigger(event.connector, trigger, event.connectionId)));
+  const lists = await Promise.all(
+    triggersFor(connector, event.type).map((trigger) =>
+      ctx.store.workflows.listPublishedForTrigger(event.connector, trigger, event.connectionId),
+    ),
+  );
   const byId = new Map<string, PublishedWorkflow>();
   for (const w of lists.flat()) byId.set(w.workflowId, w);
   return [...byId.values()];
@@ -52,18 +61,38 @@ async function workflowsFor(ctx: EngineContext, event: RoutedEvent): Promise<Pub
 
 function runRequest(workflow: PublishedWorkflow, event: RoutedEvent, now: string): RunMessage {
   return {
-    runId: runIdOf(workflow.workflowId, event.key), workflowId: workflow.workflowId, version: workflow.version,
-    event: { key: event.key, id: event.providerEventId, type: event.type }, trigger: event.payload, createdAt: now,
+    runId: runIdOf(workflow.workflowId, event.key),
+    workflowId: workflow.workflowId,
+    version: workflow.version,
+    event: { key: event.key, id: event.providerEventId, type: event.type },
+    trigger: event.payload,
+    createdAt: now,
   };
 }
 
 /** The event of a message: carried whole, or (a message of an older Wireup) read from the store. */
 async function eventOf(ctx: EngineContext, message: EventMessage): Promise<RoutedEvent | null> {
   if (message.type !== undefined && message.connector !== undefined && message.connectionId !== undefined) {
-    return { key: message.key, connectionId: message.connectionId, connector: message.connector, providerEventId: message.providerEventId ?? '', type: message.type, payload: message.payload ?? null };
+    return {
+      key: message.key,
+      connectionId: message.connectionId,
+      connector: message.connector,
+      providerEventId: message.providerEventId ?? '',
+      type: message.type,
+      payload: message.payload ?? null,
+    };
   }
   const stored = await ctx.store.events.get(message.key);
-  return stored && { key: stored.key, connectionId: stored.connectionId, connector: stored.connector, providerEventId: stored.providerEventId, type: stored.type, payload: stored.payload };
+  return (
+    stored && {
+      key: stored.key,
+      connectionId: stored.connectionId,
+      connector: stored.connector,
+      providerEventId: stored.providerEventId,
+      type: stored.type,
+      payload: stored.payload,
+    }
+  );
 }
 
 /** Routes one event. Safe to repeat: the run ids are derived, and the executor runs a run once. */
@@ -72,10 +101,12 @@ export async function routeEvent(ctx: EngineContext, message: EventMessage): Pro
   if (!event) return;
   const now = new Date().toISOString();
   const workflows = await workflowsFor(ctx, event);
-  await Promise.all(workflows.map((workflow) => {
-    const request = runRequest(workflow, event, now);
-    return ctx.bus.publish('runs', runKeyOf(workflow.workflowId, request.runId, ctx.runLanes), request);
-  }));
+  await Promise.all(
+    workflows.map((workflow) => {
+      const request = runRequest(workflow, event, now);
+      return ctx.bus.publish('runs', runKeyOf(workflow.workflowId, request.runId, ctx.runLanes), request);
+    }),
+  );
 }
 
 /** The `events` topic handler. */

@@ -3,7 +3,9 @@ import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
 import { runKeyOf } from './messages.ts';
 
 let h: Harness;
-afterEach(async () => { await h?.stop(); });
+afterEach(async () => {
+  await h?.stop();
+});
 
 /** Publishes one workflow, delivers `count` events whose action waits until released, and reports the most actions running at once. */
 async function peakConcurrency(runLanes: number, count: number): Promise<number> {
@@ -11,7 +13,9 @@ async function peakConcurrency(runLanes: number, count: number): Promise<number>
   let running = 0;
   let peak = 0;
   let release!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
   h.control.behaviour = async () => {
     running++;
     peak = Math.max(peak, running);
@@ -19,7 +23,16 @@ async function peakConcurrency(runLanes: number, count: number): Promise<number>
     running--;
     return { id: 'ok' };
   };
-  await h.publishWorkflow('wf', [{ id: 'open', type: 'action', connector: 'acme', action: 'create-ticket', connection: 'conn_1', input: { customer: 'c', title: 't' } }]);
+  await h.publishWorkflow('wf', [
+    {
+      id: 'open',
+      type: 'action',
+      connector: 'acme',
+      action: 'create-ticket',
+      connection: 'conn_1',
+      input: { customer: 'c', title: 't' },
+    },
+  ]);
   for (let i = 0; i < count; i++) await h.deliver(orderEvent(`evt_${i}`));
   await new Promise((r) => setTimeout(r, 300));
   const seen = peak;

@@ -65,7 +65,7 @@ export class RunState {
     const fields = new Map(connector.manifest.auth.fields.map((f) => [f.key, f]));
     let added = false;
     for (const [key, value] of Object.entries(auth)) {
-      if (typeof value !== 'string' || (fields.get(key)?.secret === false) || this.secrets.has(value)) continue;
+      if (typeof value !== 'string' || fields.get(key)?.secret === false || this.secrets.has(value)) continue;
       this.secrets.add(value);
       added = true;
     }
@@ -110,17 +110,28 @@ export class RunState {
   /** Marks the run running (with the steps finished so far) unless it already is: for an action that is taking a while. */
   markRunning(): void {
     if (this.markedRunning || this.writing) return;
-    void this.write().catch((error: unknown) => this.ctx.observer.error(`Could not mark run ${this.run.id} running`, error));
+    void this.write().catch((error: unknown) =>
+      this.ctx.observer.error(`Could not mark run ${this.run.id} running`, error),
+    );
   }
 
-  private async write(final?: { status: RunStatus; error?: StepError | null; finishedAt: string | null }): Promise<void> {
+  private async write(final?: {
+    status: RunStatus;
+    error?: StepError | null;
+    finishedAt: string | null;
+  }): Promise<void> {
     while (this.writing) await this.writing.catch(() => undefined);
     const steps = this.unsaved.map((step) => this.redact(step));
     const status = final?.status ?? (this.markedRunning ? undefined : 'running');
     if (steps.length === 0 && status === undefined) return;
     this.unsaved = [];
     this.unsavedSideEffect = false;
-    const promise = checkpointRun(this.ctx.store.runs, this.run.id, { steps, ...final, ...(status ? { status } : {}), ...(this.inStore ? {} : { create: this.run }) });
+    const promise = checkpointRun(this.ctx.store.runs, this.run.id, {
+      steps,
+      ...final,
+      ...(status ? { status } : {}),
+      ...(this.inStore ? {} : { create: this.run }),
+    });
     this.writing = promise;
     try {
       await promise;
@@ -141,7 +152,12 @@ export class RunState {
 /** The run log's form of an error: code, message, retriable (and details when the error has them). */
 export function toStepError(error: unknown): StepError {
   if (error instanceof WireupError) {
-    return { code: error.code, message: error.message, retriable: error.retriable, ...(error.details === undefined ? {} : { details: error.details }) };
+    return {
+      code: error.code,
+      message: error.message,
+      retriable: error.retriable,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'ACTION_CRASHED', message: `The step threw an unexpected error: ${message}`, retriable: false };

@@ -20,7 +20,9 @@ export function schemaHasPath(schema: Schema, segments: string[]): boolean {
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const branches = schema[key];
     if (Array.isArray(branches) && branches.length) {
-      const declared = branches.filter((b) => b && typeof b === 'object' && ('properties' in b || 'items' in b || 'anyOf' in b || 'oneOf' in b));
+      const declared = branches.filter(
+        (b) => b && typeof b === 'object' && ('properties' in b || 'items' in b || 'anyOf' in b || 'oneOf' in b),
+      );
       if (declared.length) return declared.some((b) => schemaHasPath(b as JsonSchema, segments));
     }
   }
@@ -44,7 +46,8 @@ export function schemaHasPath(schema: Schema, segments: string[]): boolean {
 function outputSchemas(steps: WorkflowStep[], catalog: ConnectorCatalog): Map<string, Schema> {
   const out = new Map<string, Schema>();
   for (const { step } of walkSteps<WorkflowStep>(steps)) {
-    if (step.type === 'action') out.set(step.id, catalog.get(step.connector)?.actions.get(step.action)?.outputSchema as Schema);
+    if (step.type === 'action')
+      out.set(step.id, catalog.get(step.connector)?.actions.get(step.action)?.outputSchema as Schema);
   }
   return out;
 }
@@ -54,7 +57,10 @@ function outputSchemas(steps: WorkflowStep[], catalog: ConnectorCatalog): Map<st
  * `{path: <JSON pointer of the string>, message, fix}`. Unknown connectors, triggers and steps
  * are validation errors elsewhere and are skipped here.
  */
-export function templateWarnings(workflow: Pick<Workflow, 'trigger' | 'steps'>, catalog: ConnectorCatalog): ValidationProblem[] {
+export function templateWarnings(
+  workflow: Pick<Workflow, 'trigger' | 'steps'>,
+  catalog: ConnectorCatalog,
+): ValidationProblem[] {
   const trigger = catalog.get(workflow.trigger?.connector)?.triggers.get(workflow.trigger?.trigger);
   const outputs = outputSchemas(workflow.steps ?? [], catalog);
   const warnings: ValidationProblem[] = [];
@@ -64,11 +70,19 @@ export function templateWarnings(workflow: Pick<Workflow, 'trigger' | 'steps'>, 
     if (root === 'trigger' && trigger) {
       const segments = t.path.slice(1);
       if (!schemaHasPath(trigger.outputSchema as JsonSchema, segments)) {
-        warnings.push({ path: t.pointer, message: `template "{{${t.raw}}}" reads ${segments.join('.')}, which ${workflow.trigger.connector}.${workflow.trigger.trigger} events do not have`, fix: 'check the spelling against the trigger\'s sample (GET /v1/connectors/<name>)' });
+        warnings.push({
+          path: t.pointer,
+          message: `template "{{${t.raw}}}" reads ${segments.join('.')}, which ${workflow.trigger.connector}.${workflow.trigger.trigger} events do not have`,
+          fix: "check the spelling against the trigger's sample (GET /v1/connectors/<name>)",
+        });
       }
     } else if (root === 'steps' && output === 'output' && outputs.has(id) && outputs.get(id) !== undefined) {
       if (!schemaHasPath(outputs.get(id), rest)) {
-        warnings.push({ path: t.pointer, message: `template "{{${t.raw}}}" reads ${rest.join('.')}, which the output of step "${id}" does not have`, fix: 'check the spelling against the action\'s output sample' });
+        warnings.push({
+          path: t.pointer,
+          message: `template "{{${t.raw}}}" reads ${rest.join('.')}, which the output of step "${id}" does not have`,
+          fix: "check the spelling against the action's output sample",
+        });
       }
     }
   }

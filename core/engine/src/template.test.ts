@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { findTemplates, parsePath, renderTemplate, type TemplateContext } from './template.ts';
 
 const context: TemplateContext = {
-  trigger: { id: 'evt_1', data: { object: { customer: 'cus_9', amount: 1250, paid: false, metadata: { plan: 'pro' }, lines: [{ id: 'li_1' }, { id: 'li_2' }] } } },
+  trigger: {
+    id: 'evt_1',
+    data: {
+      object: {
+        customer: 'cus_9',
+        amount: 1250,
+        paid: false,
+        metadata: { plan: 'pro' },
+        lines: [{ id: 'li_1' }, { id: 'li_2' }],
+      },
+    },
+  },
   steps: { find: { output: { id: 'c-77', tags: ['vip'] } } },
 };
 
 describe('renderTemplate', () => {
   it('renders templates inside text', () => {
-    expect(renderTemplate('Payment failed: {{trigger.data.object.customer}} ({{ trigger.id }})', context)).toBe('Payment failed: cus_9 (evt_1)');
+    expect(renderTemplate('Payment failed: {{trigger.data.object.customer}} ({{ trigger.id }})', context)).toBe(
+      'Payment failed: cus_9 (evt_1)',
+    );
   });
 
   it('keeps the type of a value that is exactly one template', () => {
@@ -19,7 +32,9 @@ describe('renderTemplate', () => {
   });
 
   it('writes numbers and objects as text inside a longer string', () => {
-    expect(renderTemplate('amount={{trigger.data.object.amount}} meta={{trigger.data.object.metadata}}', context)).toBe('amount=1250 meta={"plan":"pro"}');
+    expect(renderTemplate('amount={{trigger.data.object.amount}} meta={{trigger.data.object.metadata}}', context)).toBe(
+      'amount=1250 meta={"plan":"pro"}',
+    );
   });
 
   it('renders a missing path as empty text inside a string and as undefined alone', () => {
@@ -29,8 +44,18 @@ describe('renderTemplate', () => {
   });
 
   it('walks objects and arrays, leaving keys and non-strings alone', () => {
-    const input = { customer: '{{trigger.data.object.customer}}', '{{k}}': 1, list: ['{{steps.find.output.id}}', 3, null], nested: { n: '{{trigger.data.object.amount}}' } };
-    expect(renderTemplate(input, context)).toEqual({ customer: 'cus_9', '{{k}}': 1, list: ['c-77', 3, null], nested: { n: 1250 } });
+    const input = {
+      customer: '{{trigger.data.object.customer}}',
+      '{{k}}': 1,
+      list: ['{{steps.find.output.id}}', 3, null],
+      nested: { n: '{{trigger.data.object.amount}}' },
+    };
+    expect(renderTemplate(input, context)).toEqual({
+      customer: 'cus_9',
+      '{{k}}': 1,
+      list: ['c-77', 3, null],
+      nested: { n: 1250 },
+    });
   });
 
   it('indexes arrays with dots or brackets', () => {
@@ -66,7 +91,14 @@ describe('findTemplates', () => {
 
   it('a missing value in an array renders as null (JSON has no undefined), in an object as an absent key', () => {
     const context = { trigger: { data: { object: { receipt_email: 'a@b.co' } } }, steps: {} };
-    expect(renderTemplate({ email: ['{{trigger.data.object.billing_details.email}}', '{{trigger.data.object.receipt_email}}'], x: '{{trigger.nope}}' }, context))
-      .toEqual({ email: [null, 'a@b.co'], x: undefined });
+    expect(
+      renderTemplate(
+        {
+          email: ['{{trigger.data.object.billing_details.email}}', '{{trigger.data.object.receipt_email}}'],
+          x: '{{trigger.nope}}',
+        },
+        context,
+      ),
+    ).toEqual({ email: [null, 'a@b.co'], x: undefined });
   });
 });

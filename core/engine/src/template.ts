@@ -124,11 +124,15 @@ export interface TemplateReference extends TemplateExpression {
 export function findTemplates(value: unknown, pointer = ''): TemplateReference[] {
   if (typeof value === 'string') {
     if (!value.includes('{{')) return [];
-    return parseTemplate(value).parts.filter((p): p is TemplateExpression => typeof p !== 'string').map((p) => ({ ...p, pointer }));
+    return parseTemplate(value)
+      .parts.filter((p): p is TemplateExpression => typeof p !== 'string')
+      .map((p) => ({ ...p, pointer }));
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => findTemplates(item, `${pointer}/${i}`));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, item]) => findTemplates(item, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+    return Object.entries(value).flatMap(([k, item]) =>
+      findTemplates(item, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+    );
   }
   return [];
 }

@@ -47,14 +47,21 @@ async function eventOf(ctx: EngineContext, request: TestRunRequest, runId: strin
   const { connector: name, trigger: triggerKey } = request.document.trigger;
   const connector = ctx.connectors.get(name, (request.document.trigger as { version?: string }).version);
   const trigger = connector?.triggers.get(triggerKey);
-  if (!connector || !trigger) throw new ConnectorNotInstalledError(`The trigger ${name}.${triggerKey} of workflow "${request.workflowId}" is not installed.`);
+  if (!connector || !trigger)
+    throw new ConnectorNotInstalledError(
+      `The trigger ${name}.${triggerKey} of workflow "${request.workflowId}" is not installed.`,
+    );
   if ('eventId' in request.trigger) {
     const connectionId = request.document.trigger.connection;
     const { eventId } = request.trigger;
-    const key = trigger.strategy === 'polling' ? pollEventKeyOf(connectionId, pollEventTypeOf(name, triggerKey), eventId) : eventKeyOf(connectionId, eventId);
+    const key =
+      trigger.strategy === 'polling'
+        ? pollEventKeyOf(connectionId, pollEventTypeOf(name, triggerKey), eventId)
+        : eventKeyOf(connectionId, eventId);
     const event = await ctx.store.events.get(key);
     if (!event) throw new EventNotFoundError(request.trigger.eventId, connectionId);
-    if (event.connector !== name || !triggersFor(connector, event.type).includes(triggerKey)) throw new EventNotForTriggerError(event.providerEventId, event.type, `${name}.${triggerKey}`);
+    if (event.connector !== name || !triggersFor(connector, event.type).includes(triggerKey))
+      throw new EventNotForTriggerError(event.providerEventId, event.type, `${name}.${triggerKey}`);
     return { key: event.key, id: event.providerEventId, type: event.type };
   }
   const sample = request.trigger.sample as { id?: unknown; type?: unknown } | null;
@@ -80,7 +87,16 @@ export async function startTestRun(ctx: EngineContext, request: TestRunRequest):
   await ctx.store.kv.set(testRunKeyOf(runId), snapshot);
   const now = new Date().toISOString();
   const { run } = await ctx.store.runs.createIfAbsent({
-    id: runId, workflowId: request.workflowId, version: request.version, status: 'queued', event, steps: [], replays: 0, test: true, createdAt: now, updatedAt: now,
+    id: runId,
+    workflowId: request.workflowId,
+    version: request.version,
+    status: 'queued',
+    event,
+    steps: [],
+    replays: 0,
+    test: true,
+    createdAt: now,
+    updatedAt: now,
   });
   await ctx.bus.publish('runs', runKeyOf(run.workflowId, run.id, ctx.runLanes), { runId: run.id } satisfies RunMessage);
   return run;

@@ -27,7 +27,12 @@ export interface WebhookRegistrar {
    * not run. `previous` is the version published until now, if any: when its trigger used
    * another connection, that one's endpoint is shrunk afterwards (failures become warnings).
    */
-  publish<T>(workflowId: string, document: WorkflowDocument, previous: WorkflowDocument | null, commit: () => Promise<T>): Promise<{ value: T; webhook: WebhookStatus | null; warnings: string[] }>;
+  publish<T>(
+    workflowId: string,
+    document: WorkflowDocument,
+    previous: WorkflowDocument | null,
+    commit: () => Promise<T>,
+  ): Promise<{ value: T; webhook: WebhookStatus | null; warnings: string[] }>;
   /** Runs `commit` (the store's unpublish), then shrinks or removes the endpoint of `previous`'s trigger connection (the version published until now). Provider failures become warnings. */
   unpublish<T>(previous: WorkflowDocument | null, commit: () => Promise<T>): Promise<{ value: T; warnings: string[] }>;
 }

@@ -36,7 +36,11 @@ export interface WorkflowDeletedEvent {
 export type WorkflowEvent = WorkflowPublishedEvent | WorkflowUnpublishedEvent | WorkflowDeletedEvent;
 export type WorkflowEventType = WorkflowEvent['type'];
 /** The event types, for metrics and docs. */
-export const workflowEventTypes: readonly WorkflowEventType[] = ['workflow.published', 'workflow.unpublished', 'workflow.deleted'];
+export const workflowEventTypes: readonly WorkflowEventType[] = [
+  'workflow.published',
+  'workflow.unpublished',
+  'workflow.deleted',
+];
 
 export type WorkflowEventListener = (event: WorkflowEvent) => void | Promise<void>;
 
@@ -51,14 +55,20 @@ export interface WorkflowEvents {
 export function createWorkflowEvents(log: Logger): WorkflowEvents {
   const listeners = new Set<WorkflowEventListener>();
   const report = (event: WorkflowEvent) => (error: unknown) => {
-    try { log.error({ err: error, event: event.type, workflowId: event.workflowId }, `a ${event.type} listener failed`); } catch { /* a logger that throws breaks nothing either */ }
+    try {
+      log.error({ err: error, event: event.type, workflowId: event.workflowId }, `a ${event.type} listener failed`);
+    } catch {
+      /* a logger that throws breaks nothing either */
+    }
   };
   return {
     subscribe(listener) {
       // A wrapper per subscription, so subscribing the same function twice calls it twice.
       const entry: WorkflowEventListener = (event) => listener(event);
       listeners.add(entry);
-      return () => { listeners.delete(entry); };
+      return () => {
+        listeners.delete(entry);
+      };
     },
     async emit(event) {
       const pending: Array<Promise<void>> = [];

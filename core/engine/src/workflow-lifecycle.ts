@@ -70,7 +70,9 @@ export function createWorkflowLifecycle(options: WorkflowLifecycleOptions): Work
     return record;
   };
   const publishedDocument = async (record: WorkflowRecord): Promise<WorkflowDocument | null> =>
-    record.publishedVersion === null ? null : ((await store.workflows.getVersion(record.id, record.publishedVersion))?.document ?? null);
+    record.publishedVersion === null
+      ? null
+      : ((await store.workflows.getVersion(record.id, record.publishedVersion))?.document ?? null);
 
   async function problems(document: unknown): Promise<ValidationProblem[]> {
     const found = options.validate(document);
@@ -98,16 +100,30 @@ export function createWorkflowLifecycle(options: WorkflowLifecycleOptions): Work
       const found = await problems(record.draft);
       if (found.length) throw new WorkflowInvalidError(found);
       const draft = await pinnedDraft(record);
-      const { value: version, webhook, warnings } = await webhooks.publish(id, draft, await publishedDocument(record), () => store.workflows.publish(id));
+      const {
+        value: version,
+        webhook,
+        warnings,
+      } = await webhooks.publish(id, draft, await publishedDocument(record), () => store.workflows.publish(id));
       if (!version) throw new WorkflowNotFoundError(id);
-      void events.emit({ type: 'workflow.published', workflowId: id, version: version.version, previousVersion: record.publishedVersion, document: version.document, at: now() });
+      void events.emit({
+        type: 'workflow.published',
+        workflowId: id,
+        version: version.version,
+        previousVersion: record.publishedVersion,
+        document: version.document,
+        at: now(),
+      });
       return { version, webhook, warnings };
     },
     async unpublish(id) {
       const before = await load(id);
-      const { value, warnings } = await webhooks.unpublish(await publishedDocument(before), () => store.workflows.unpublish(id));
+      const { value, warnings } = await webhooks.unpublish(await publishedDocument(before), () =>
+        store.workflows.unpublish(id),
+      );
       const record = value ?? (await load(id));
-      if (before.publishedVersion !== null) void events.emit({ type: 'workflow.unpublished', workflowId: id, version: before.publishedVersion, at: now() });
+      if (before.publishedVersion !== null)
+        void events.emit({ type: 'workflow.unpublished', workflowId: id, version: before.publishedVersion, at: now() });
       return { record, warnings };
     },
     async delete(id) {

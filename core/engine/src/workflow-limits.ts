@@ -31,7 +31,11 @@ function checkShape(document: unknown, problems: ValidationProblem[]): void {
   while (stack.length && problems.length < 10) {
     const [value, path, depth] = stack.pop()!;
     if (typeof value === 'string' && value.length > workflowLimits.stringLength) {
-      problems.push({ path, message: `is ${value.length} characters long, over the limit of ${workflowLimits.stringLength}`, fix: 'shorten it' });
+      problems.push({
+        path,
+        message: `is ${value.length} characters long, over the limit of ${workflowLimits.stringLength}`,
+        fix: 'shorten it',
+      });
     }
     if (!value || typeof value !== 'object') continue;
     if (depth > workflowLimits.depth) {
@@ -39,7 +43,12 @@ function checkShape(document: unknown, problems: ValidationProblem[]): void {
       continue;
     }
     for (const [key, child] of Object.entries(value)) {
-      if (key.length > workflowLimits.nameLength) problems.push({ path, message: `has a key of ${key.length} characters, over the limit of ${workflowLimits.nameLength}`, fix: 'use shorter keys' });
+      if (key.length > workflowLimits.nameLength)
+        problems.push({
+          path,
+          message: `has a key of ${key.length} characters, over the limit of ${workflowLimits.nameLength}`,
+          fix: 'use shorter keys',
+        });
       stack.push([child, pointer(path, key), depth + 1]);
     }
   }
@@ -47,13 +56,23 @@ function checkShape(document: unknown, problems: ValidationProblem[]): void {
 
 function checkSteps(steps: unknown, count: { steps: number }, problems: ValidationProblem[]): void {
   // Branches deeper than the limit are not walked: their switch is the problem.
-  for (const { step, pointer, depth } of walkSteps<{ id?: unknown; type?: unknown } | null>(steps, { maxDepth: workflowLimits.branchDepth })) {
+  for (const { step, pointer, depth } of walkSteps<{ id?: unknown; type?: unknown } | null>(steps, {
+    maxDepth: workflowLimits.branchDepth,
+  })) {
     count.steps += 1;
     if (typeof step?.id === 'string' && step.id.length > workflowLimits.stepIdLength) {
-      problems.push({ path: `${pointer}/id`, message: `is ${step.id.length} characters long, over the limit of ${workflowLimits.stepIdLength}`, fix: 'use a shorter kebab-case id' });
+      problems.push({
+        path: `${pointer}/id`,
+        message: `is ${step.id.length} characters long, over the limit of ${workflowLimits.stepIdLength}`,
+        fix: 'use a shorter kebab-case id',
+      });
     }
     if (step?.type === 'switch' && depth + 1 > workflowLimits.branchDepth) {
-      problems.push({ path: pointer, message: `nests switch steps deeper than ${workflowLimits.branchDepth} levels`, fix: 'split the workflow or flatten the branches' });
+      problems.push({
+        path: pointer,
+        message: `nests switch steps deeper than ${workflowLimits.branchDepth} levels`,
+        fix: 'split the workflow or flatten the branches',
+      });
     }
   }
 }
@@ -64,13 +83,29 @@ export function checkWorkflowLimits(document: unknown): ValidationProblem[] {
   checkShape(document, problems);
   if (problems.length) return problems;
   const bytes = Buffer.byteLength(JSON.stringify(document) ?? '');
-  if (bytes > workflowLimits.bytes) return [{ path: '', message: `is ${bytes} bytes, over the limit of ${workflowLimits.bytes}`, fix: 'split it into several workflows' }];
+  if (bytes > workflowLimits.bytes)
+    return [
+      {
+        path: '',
+        message: `is ${bytes} bytes, over the limit of ${workflowLimits.bytes}`,
+        fix: 'split it into several workflows',
+      },
+    ];
   const doc = document as { name?: unknown; steps?: unknown } | null;
   if (typeof doc?.name === 'string' && doc.name.length > workflowLimits.nameLength) {
-    problems.push({ path: '/name', message: `is ${doc.name.length} characters long, over the limit of ${workflowLimits.nameLength}`, fix: 'shorten the name' });
+    problems.push({
+      path: '/name',
+      message: `is ${doc.name.length} characters long, over the limit of ${workflowLimits.nameLength}`,
+      fix: 'shorten the name',
+    });
   }
   const count = { steps: 0 };
   checkSteps(doc?.steps, count, problems);
-  if (count.steps > workflowLimits.steps) problems.push({ path: '/steps', message: `has ${count.steps} steps, over the limit of ${workflowLimits.steps}`, fix: 'split it into several workflows' });
+  if (count.steps > workflowLimits.steps)
+    problems.push({
+      path: '/steps',
+      message: `has ${count.steps} steps, over the limit of ${workflowLimits.steps}`,
+      fix: 'split it into several workflows',
+    });
   return problems;
 }

@@ -8,15 +8,32 @@ import type { Store } from '@wireup/store';
 import { walkSteps } from '@wireup/sdk';
 import { AI_CONNECTOR } from './ai-step.ts';
 
-interface StepLike { type?: unknown; connector?: unknown; connection?: unknown }
+interface StepLike {
+  type?: unknown;
+  connector?: unknown;
+  connection?: unknown;
+}
 
 /** Problems with the connections a (schema-valid) workflow document refers to. */
-export async function checkWorkflowReferences(store: Store, document: { trigger: { connector: string; connection: string }; steps: unknown[] }): Promise<ValidationProblem[]> {
+export async function checkWorkflowReferences(
+  store: Store,
+  document: { trigger: { connector: string; connection: string }; steps: unknown[] },
+): Promise<ValidationProblem[]> {
   const problems: ValidationProblem[] = [];
   const check = async (connectionId: unknown, connector: unknown, path: string) => {
     const connection = typeof connectionId === 'string' ? await store.connections.get(connectionId) : null;
-    if (!connection) problems.push({ path, message: `connection "${String(connectionId)}" does not exist`, fix: 'create it with POST /v1/connections and use its id' });
-    else if (connection.connector !== connector) problems.push({ path, message: `connection "${connection.id}" is a ${connection.connector} connection, not ${String(connector)}`, fix: `pick a ${String(connector)} connection` });
+    if (!connection)
+      problems.push({
+        path,
+        message: `connection "${String(connectionId)}" does not exist`,
+        fix: 'create it with POST /v1/connections and use its id',
+      });
+    else if (connection.connector !== connector)
+      problems.push({
+        path,
+        message: `connection "${connection.id}" is a ${connection.connector} connection, not ${String(connector)}`,
+        fix: `pick a ${String(connector)} connection`,
+      });
   };
   await check(document.trigger.connection, document.trigger.connector, '/trigger/connection');
   for (const { step, pointer } of walkSteps<StepLike | null>(document.steps)) {
@@ -28,7 +45,10 @@ export async function checkWorkflowReferences(store: Store, document: { trigger:
 }
 
 /** Whether a workflow document uses the connection, as trigger or in any step (switch branches included). */
-export function usesConnection(document: { trigger?: { connection?: unknown }; steps?: unknown }, connectionId: string): boolean {
+export function usesConnection(
+  document: { trigger?: { connection?: unknown }; steps?: unknown },
+  connectionId: string,
+): boolean {
   if (document.trigger?.connection === connectionId) return true;
   for (const { step } of walkSteps<StepLike | null>(document.steps)) if (step?.connection === connectionId) return true;
   return false;

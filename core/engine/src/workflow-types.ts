@@ -7,8 +7,19 @@ import type { CodeLimits } from './code-limits.ts';
 
 /** Comparison operators of a filter condition. */
 export type ConditionOp =
-  | 'equals' | 'not_equals' | 'contains' | 'not_contains' | 'starts_with' | 'ends_with'
-  | 'gt' | 'gte' | 'lt' | 'lte' | 'exists' | 'not_exists' | 'matches';
+  | 'equals'
+  | 'not_equals'
+  | 'contains'
+  | 'not_contains'
+  | 'starts_with'
+  | 'ends_with'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'exists'
+  | 'not_exists'
+  | 'matches';
 
 /** One comparison; `left` and `right` may be templates. `right` is unused by exists/not_exists. */
 export interface Condition {

@@ -28,8 +28,10 @@ export function addressRange(ip: string): string | null {
     const v6 = address as ipaddr.IPv6;
     const parts = v6.parts;
     if (v6.isIPv4MappedAddress()) address = v6.toIPv4Address();
-    else if (v6.match(ipaddr.parse('64:ff9b::') as ipaddr.IPv6, 96)) address = ipaddr.fromByteArray(v6.toByteArray().slice(12));
-    else if (v6.match(ipaddr.parse('2002::') as ipaddr.IPv6, 16)) address = new ipaddr.IPv4([parts[1] >> 8, parts[1] & 0xff, parts[2] >> 8, parts[2] & 0xff]);
+    else if (v6.match(ipaddr.parse('64:ff9b::') as ipaddr.IPv6, 96))
+      address = ipaddr.fromByteArray(v6.toByteArray().slice(12));
+    else if (v6.match(ipaddr.parse('2002::') as ipaddr.IPv6, 16))
+      address = new ipaddr.IPv4([parts[1] >> 8, parts[1] & 0xff, parts[2] >> 8, parts[2] & 0xff]);
     else if (parts.slice(0, 6).every((p) => p === 0) && !(parts[6] === 0 && parts[7] <= 1)) return 'ipv4Compatible';
   }
   return address.range();
@@ -66,7 +68,11 @@ export function assertEgressAllowed(hostname: string, allowance: EgressAllowance
 }
 
 /** How names are resolved: `dns.lookup` with `all: true` (tests give a resolver that rebinds). */
-export type Resolver = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolver = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for sockets and HTTP agents: resolves like `dns.lookup`, then refuses the name
@@ -74,7 +80,11 @@ export type Resolver = (hostname: string, options: LookupAllOptions, callback: (
  */
 export function guardedLookup(allowance: EgressAllowance, resolve: Resolver = dnsLookup): LookupFunction {
   if (allowance === true) return dnsLookup as LookupFunction;
-  return ((hostname: string, options: LookupOneOptions | LookupAllOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  return ((
+    hostname: string,
+    options: LookupOneOptions | LookupAllOptions,
+    callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     try {
       refuseHost(hostname, allowance);
     } catch (error) {
@@ -100,12 +110,18 @@ export function egressAllowPrivateFromEnv(env: NodeJS.ProcessEnv = process.env):
   const raw = (env.WIREUP_EGRESS_ALLOW_PRIVATE ?? '').trim();
   if (/^(1|true|yes)$/i.test(raw)) return true;
   if (!/[./:]/.test(raw)) return false;
-  return raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((cidr) => {
-    try {
-      ipaddr.parseCIDR(cidr);
-    } catch {
-      throw new Error(`WIREUP_EGRESS_ALLOW_PRIVATE: "${cidr}" is not a CIDR range (such as 10.20.0.0/16 or fd00::/8); give true, false or a comma list of ranges.`);
-    }
-    return cidr;
-  });
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((cidr) => {
+      try {
+        ipaddr.parseCIDR(cidr);
+      } catch {
+        throw new Error(
+          `WIREUP_EGRESS_ALLOW_PRIVATE: "${cidr}" is not a CIDR range (such as 10.20.0.0/16 or fd00::/8); give true, false or a comma list of ranges.`,
+        );
+      }
+      return cidr;
+    });
 }

@@ -9,7 +9,12 @@ describe('group sender', () => {
     const inFlight: Array<() => void> = [];
     const send = createGroupSender<number, string>((batch: Pending<number, string>[]) => {
       batches.push(batch.map((p) => p.item));
-      return new Promise<void>((done) => inFlight.push(() => { for (const p of batch) p.resolve(`ok ${p.item}`); done(); }));
+      return new Promise<void>((done) =>
+        inFlight.push(() => {
+          for (const p of batch) p.resolve(`ok ${p.item}`);
+          done();
+        }),
+      );
     }, 2);
     const first = send(1);
     await flush();
@@ -30,7 +35,10 @@ describe('group sender', () => {
   it('rejects every item of a batch whose send threw, and goes on with the next', async () => {
     let fail = true;
     const send = createGroupSender<number, number>(async (batch) => {
-      if (fail) { fail = false; throw new Error('server gone'); }
+      if (fail) {
+        fail = false;
+        throw new Error('server gone');
+      }
       for (const p of batch) p.resolve(p.item * 10);
     });
     const lost = [send(1), send(2)];

@@ -22,16 +22,22 @@ export function createGroupSender<I, R>(send: SendBatch<I, R>, maxBatch = 500): 
       while (waiting.length > 0) {
         const batch = waiting.slice(0, maxBatch);
         waiting = waiting.slice(batch.length);
-        await send(batch).catch((error: unknown) => { for (const p of batch) p.reject(error); });
+        await send(batch).catch((error: unknown) => {
+          for (const p of batch) p.reject(error);
+        });
       }
     } finally {
       sending = false;
     }
   }
 
-  return (item) => new Promise<R>((resolve, reject) => {
-    waiting.push({ item, resolve, reject });
-    // The first item goes out on the next microtask; later ones gather while it is in flight.
-    if (!sending && waiting.length === 1) queueMicrotask(() => { if (!sending) void drain(); });
-  });
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
+      // The first item goes out on the next microtask; later ones gather while it is in flight.
+      if (!sending && waiting.length === 1)
+        queueMicrotask(() => {
+          if (!sending) void drain();
+        });
+    });
 }

@@ -20,7 +20,15 @@
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync, type ZlibOptions } from 'node:zlib';
-import { NetworkError, ResponseTooLargeError, WireupError, type EgressAllowance, type HttpClient, type HttpRequest, type HttpResponse } from '@wireup/sdk';
+import {
+  NetworkError,
+  ResponseTooLargeError,
+  WireupError,
+  type EgressAllowance,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from '@wireup/sdk';
 import { assertEgressAllowed, type Resolver } from './egress-guard.ts';
 import { createEgressAgents } from './egress-agents.ts';
 
@@ -53,11 +61,16 @@ function decode(body: Buffer, contentEncoding: string | undefined, limit: number
   const encoding = contentEncoding?.trim().toLowerCase();
   const options: ZlibOptions = { maxOutputLength: limit };
   try {
-    return encoding === 'gzip' || encoding === 'x-gzip' ? gunzipSync(body, options)
-      : encoding === 'deflate' ? inflateSync(body, options)
-        : encoding === 'br' ? brotliDecompressSync(body, options) : body;
+    return encoding === 'gzip' || encoding === 'x-gzip'
+      ? gunzipSync(body, options)
+      : encoding === 'deflate'
+        ? inflateSync(body, options)
+        : encoding === 'br'
+          ? brotliDecompressSync(body, options)
+          : body;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ResponseTooLargeError(target, limit, 'decompressed body');
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new ResponseTooLargeError(target, limit, 'decompressed body');
     throw error;
   }
 }
@@ -85,7 +98,14 @@ function toHeaders(raw: string[]): Headers {
 }
 
 /** The method, body and headers for the next hop of a redirect, as fetch would send them. */
-function redirected(status: number, from: URL, to: URL, method: string, body: string | undefined, headers: OutgoingHttpHeaders) {
+function redirected(
+  status: number,
+  from: URL,
+  to: URL,
+  method: string,
+  body: string | undefined,
+  headers: OutgoingHttpHeaders,
+) {
   const asGet = status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
   const next: OutgoingHttpHeaders = { ...headers };
   if (asGet) {
@@ -103,7 +123,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agents = createEgressAgents(options.allowPrivate, options.resolve);
 
   /** One request/response; `cancel` is set so the caller's timer or signal can cut it short. */
-  const exchange = (url: URL, method: string, headers: OutgoingHttpHeaders, body: string | undefined, watch: { cancel?: (error: Error) => void; sent?: boolean }, target: string): Promise<Exchange> =>
+  const exchange = (
+    url: URL,
+    method: string,
+    headers: OutgoingHttpHeaders,
+    body: string | undefined,
+    watch: { cancel?: (error: Error) => void; sent?: boolean },
+    target: string,
+  ): Promise<Exchange> =>
     new Promise((resolve, reject) => {
       const secure = url.protocol === 'https:';
       if (!secure && url.protocol !== 'http:') {
@@ -128,17 +155,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           else chunks.push(chunk);
         });
         res.on('error', reject);
-        res.on('close', () => { if (!res.complete) reject(new Error('the connection closed before the response ended')); });
-        res.on('end', () => resolve({
-          status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, location: res.headers.location,
-          encoding: res.headers['content-encoding'], body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
-        }));
+        res.on('close', () => {
+          if (!res.complete) reject(new Error('the connection closed before the response ended'));
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            rawHeaders: res.rawHeaders,
+            location: res.headers.location,
+            encoding: res.headers['content-encoding'],
+            body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+          }),
+        );
       });
       watch.cancel = (error) => req.destroy(error);
       // From the moment the socket is connected the request may reach the provider: a failure after
       // that (timeout, reset) leaves its effect unknown (NetworkError.requestSent).
       req.once('socket', (socket) => {
-        const connected = (): void => { watch.sent = true; };
+        const connected = (): void => {
+          watch.sent = true;
+        };
         if (!socket.connecting) connected();
         else socket.once(secure ? 'secureConnect' : 'connect', connected);
       });
@@ -177,13 +213,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             url = to;
             continue;
           }
-          return { status: res.status, headers: toHeaders(res.rawHeaders), body: parseBody(decode(res.body, res.encoding, limit, target)) };
+          return {
+            status: res.status,
+            headers: toHeaders(res.rawHeaders),
+            body: parseBody(decode(res.body, res.encoding, limit, target)),
+          };
         }
       } catch (error) {
         if (error instanceof WireupError) throw error;
         const reason = watch.stopped?.message ?? (error as Error).message;
         const sent = watch.sent === true;
-        throw new NetworkError(`${target} failed${sent ? ' after the request was sent' : ''}: ${reason}`, error, { requestSent: sent });
+        throw new NetworkError(`${target} failed${sent ? ' after the request was sent' : ''}: ${reason}`, error, {
+          requestSent: sent,
+        });
       } finally {
         clearTimeout(timer);
         req.signal?.removeEventListener('abort', onAbort);

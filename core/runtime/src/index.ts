@@ -4,7 +4,14 @@
  * of the adapters' writes, the logger shape handed to the engine and the adapters.
  */
 export { createHttpClient, DEFAULT_MAX_RESPONSE_BYTES, type HttpClientOptions } from './http-client.ts';
-export { assertEgressAllowed, isPrivateAddress, addressRange, guardedLookup, egressAllowPrivateFromEnv, type Resolver } from './egress-guard.ts';
+export {
+  assertEgressAllowed,
+  isPrivateAddress,
+  addressRange,
+  guardedLookup,
+  egressAllowPrivateFromEnv,
+  type Resolver,
+} from './egress-guard.ts';
 export { createEgressAgents, sharedEgressAgents, type EgressAgents } from './egress-agents.ts';
 export { silentLogger, type Logger, type LogMethod } from './logger.ts';
 export { createGroupSender, type Pending, type SendBatch } from './group-sender.ts';

@@ -27,4 +27,7 @@ async function main(): Promise<void> {
   console.log(files.map((f) => `wrote ${f.path}`).join('\n'));
 }
 
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -30,7 +30,12 @@ export class WireupError extends Error {
   }
 
   toJSON(): { code: string; message: string; retriable: boolean; details?: unknown } {
-    return { code: this.code, message: this.message, retriable: this.retriable, ...(this.details === undefined ? {} : { details: this.details }) };
+    return {
+      code: this.code,
+      message: this.message,
+      retriable: this.retriable,
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 
@@ -46,7 +51,10 @@ export interface ValidationProblem {
 export class ManifestInvalidError extends WireupError {
   readonly problems: ValidationProblem[];
   constructor(connector: string, problems: ValidationProblem[]) {
-    super('MANIFEST_INVALID', `Connector "${connector}" has an invalid manifest: ${formatProblems(problems)}`, { statusCode: 400, details: problems });
+    super('MANIFEST_INVALID', `Connector "${connector}" has an invalid manifest: ${formatProblems(problems)}`, {
+      statusCode: 400,
+      details: problems,
+    });
     this.problems = problems;
   }
 }
@@ -119,14 +127,22 @@ export class PayloadInvalidError extends WireupError {
 /** An outbound call aimed at a loopback or private address while that is not allowed. */
 export class EgressRefusedError extends WireupError {
   constructor(host: string) {
-    super('EGRESS_REFUSED', `Outbound call to ${host} refused: it is or resolves to a loopback, private or reserved address. Set WIREUP_EGRESS_ALLOW_PRIVATE=true to allow it (local fakes, on-premises apps).`, { statusCode: 400 });
+    super(
+      'EGRESS_REFUSED',
+      `Outbound call to ${host} refused: it is or resolves to a loopback, private or reserved address. Set WIREUP_EGRESS_ALLOW_PRIVATE=true to allow it (local fakes, on-premises apps).`,
+      { statusCode: 400 },
+    );
   }
 }
 
 /** An outbound call's answer (or its decompressed body) was over the size limit; it was cut off, not read. Not retriable. */
 export class ResponseTooLargeError extends WireupError {
   constructor(target: string, limitBytes: number, what: 'body' | 'decompressed body') {
-    super('RESPONSE_TOO_LARGE', `${target}: the answer's ${what} is over the ${limitBytes}-byte limit (WIREUP_EGRESS_MAX_RESPONSE_BYTES); it was not read.`, { statusCode: 502, details: { limitBytes } });
+    super(
+      'RESPONSE_TOO_LARGE',
+      `${target}: the answer's ${what} is over the ${limitBytes}-byte limit (WIREUP_EGRESS_MAX_RESPONSE_BYTES); it was not read.`,
+      { statusCode: 502, details: { limitBytes } },
+    );
   }
 }
 
@@ -140,11 +156,27 @@ export const sdkErrors = defineErrorRegistry('sdk', {
   MANIFEST_INVALID: { status: 400, meaning: 'a connector manifest does not match the manifest schema' },
   INVALID_INPUT: { status: 400, meaning: "an action's input does not match its schema (not retried)" },
   AUTHENTICATION_FAILED: { status: 400, meaning: 'the provider refused the credentials (not retried)' },
-  RATE_LIMITED: { status: 429, meaning: 'the provider asked to slow down (retried after its reset time; a wait over `WIREUP_RETRY_PARK_AFTER_MS` parks the run as `waiting`, and the step shows `retryAt`; a polling trigger waits it out before its next poll)' },
+  RATE_LIMITED: {
+    status: 429,
+    meaning:
+      'the provider asked to slow down (retried after its reset time; a wait over `WIREUP_RETRY_PARK_AFTER_MS` parks the run as `waiting`, and the step shows `retryAt`; a polling trigger waits it out before its next poll)',
+  },
   UPSTREAM_ERROR: { status: 502, meaning: 'the provider answered an error; 5xx and 408 are retried' },
-  NETWORK_ERROR: { status: 502, meaning: 'the provider could not be reached or timed out (retried; after the request was sent, only for actions safe to repeat, else `ACTION_OUTCOME_UNKNOWN`)' },
+  NETWORK_ERROR: {
+    status: 502,
+    meaning:
+      'the provider could not be reached or timed out (retried; after the request was sent, only for actions safe to repeat, else `ACTION_OUTCOME_UNKNOWN`)',
+  },
   SIGNATURE_INVALID: { status: 400, meaning: "a webhook's signature (or its timestamp) is wrong" },
   PAYLOAD_INVALID: { status: 400, meaning: "a webhook body is not the provider's event" },
-  EGRESS_REFUSED: { status: 400, meaning: 'an outbound call to (or a name resolving to) a loopback, private, link-local, reserved or otherwise non-public address that `WIREUP_EGRESS_ALLOW_PRIVATE` does not allow (not retried)' },
-  RESPONSE_TOO_LARGE: { status: 502, meaning: "a provider's answer, or its decompressed body, is over `WIREUP_EGRESS_MAX_RESPONSE_BYTES`; it was cut off unread (not retried)" },
+  EGRESS_REFUSED: {
+    status: 400,
+    meaning:
+      'an outbound call to (or a name resolving to) a loopback, private, link-local, reserved or otherwise non-public address that `WIREUP_EGRESS_ALLOW_PRIVATE` does not allow (not retried)',
+  },
+  RESPONSE_TOO_LARGE: {
+    status: 502,
+    meaning:
+      "a provider's answer, or its decompressed body, is over `WIREUP_EGRESS_MAX_RESPONSE_BYTES`; it was cut off unread (not retried)",
+  },
 });

@@ -12,4 +12,13 @@ export { validateManifest, assertValidManifest, connectorManifestSchema } from '
 export { publishingProblems } from './publishing-problems.ts';
 export { compileSchema, validateValue, toProblems } from './json-schema.ts';
 export type { HttpClient, HttpRequest, HttpResponse, EgressAllowance } from './http.ts';
-export { walkSteps, allSteps, mayRunBefore, branchesOf, pointerToken, type StepVisit, type BranchRef, type WalkOptions } from './step-walk.ts';
+export {
+  walkSteps,
+  allSteps,
+  mayRunBefore,
+  branchesOf,
+  pointerToken,
+  type StepVisit,
+  type BranchRef,
+  type WalkOptions,
+} from './step-walk.ts';

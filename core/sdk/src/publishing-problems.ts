@@ -36,7 +36,9 @@ function check(problems: ValidationProblem[], path: string, item: Named, where: 
 export function publishingProblems(manifest: ConnectorManifest): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   check(problems, '', manifest, 'in src/connector.ts');
-  manifest.triggers.forEach((t, i) => check(problems, `/triggers/${i}`, t, `in the trigger "${t.key}" (src/triggers/)`));
+  manifest.triggers.forEach((t, i) =>
+    check(problems, `/triggers/${i}`, t, `in the trigger "${t.key}" (src/triggers/)`),
+  );
   manifest.actions.forEach((a, i) => check(problems, `/actions/${i}`, a, `in the action "${a.key}" (src/actions/)`));
   (manifest.recipes ?? []).forEach((r, i) => check(problems, `/recipes/${i}`, r, `in the recipe "${r.key}"`));
   return problems;

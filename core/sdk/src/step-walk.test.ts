@@ -4,7 +4,16 @@ import { allSteps, mayRunBefore, walkSteps, type StepVisit } from './step-walk.t
 const step = (id: string) => ({ id, type: 'action' });
 const tree = [
   step('a'),
-  { id: 'sw', type: 'switch', on: 'x', cases: { 'refund/full': [step('b'), { id: 'inner', type: 'switch', on: 'y', cases: { z: [step('c')] } }], other: [step('d')] }, default: [step('e')] },
+  {
+    id: 'sw',
+    type: 'switch',
+    on: 'x',
+    cases: {
+      'refund/full': [step('b'), { id: 'inner', type: 'switch', on: 'y', cases: { z: [step('c')] } }],
+      other: [step('d')],
+    },
+    default: [step('e')],
+  },
   step('f'),
 ];
 
@@ -25,11 +34,26 @@ describe('walkSteps', () => {
   it('walks what has the shape of steps and skips the rest (documents not validated yet)', () => {
     expect(allSteps(undefined)).toEqual([]);
     expect(allSteps({ not: 'a list' })).toEqual([]);
-    expect(allSteps([null, 'text', { type: 'switch', cases: ['not', 'an', 'object'], default: 'nope' }, { type: 'switch', cases: { a: 'no list' } }])).toHaveLength(4);
+    expect(
+      allSteps([
+        null,
+        'text',
+        { type: 'switch', cases: ['not', 'an', 'object'], default: 'nope' },
+        { type: 'switch', cases: { a: 'no list' } },
+      ]),
+    ).toHaveLength(4);
   });
 
   it('stops below maxDepth but still visits the switch that goes deeper', () => {
-    expect(Array.from(walkSteps<{ id: string }>(tree, { maxDepth: 1 }), (v) => v.step.id)).toEqual(['a', 'sw', 'b', 'inner', 'd', 'e', 'f']);
+    expect(Array.from(walkSteps<{ id: string }>(tree, { maxDepth: 1 }), (v) => v.step.id)).toEqual([
+      'a',
+      'sw',
+      'b',
+      'inner',
+      'd',
+      'e',
+      'f',
+    ]);
   });
 
   it('walks a switch chain 5,000 levels deep without overflowing the stack', () => {

@@ -47,7 +47,8 @@ export function branchesOf(step: unknown, pointer: string): Array<{ pointer: str
   if (!s || typeof s !== 'object' || s.type !== 'switch') return [];
   const out: Array<{ pointer: string; steps: unknown[] }> = [];
   if (s.cases && typeof s.cases === 'object' && !Array.isArray(s.cases)) {
-    for (const [value, steps] of Object.entries(s.cases)) if (Array.isArray(steps)) out.push({ pointer: `${pointer}/cases/${pointerToken(value)}`, steps });
+    for (const [value, steps] of Object.entries(s.cases))
+      if (Array.isArray(steps)) out.push({ pointer: `${pointer}/cases/${pointerToken(value)}`, steps });
   }
   if (Array.isArray(s.default)) out.push({ pointer: `${pointer}/default`, steps: s.default });
   return out;
@@ -58,7 +59,8 @@ export function* walkSteps<S = unknown>(steps: unknown, options: WalkOptions = {
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
   const stack: Array<StepVisit<S>> = [];
   const pushList = (list: unknown[], pointer: string, depth: number, branches: readonly BranchRef[]) => {
-    for (let i = list.length - 1; i >= 0; i--) stack.push({ step: list[i] as S, pointer: `${pointer}/${i}`, depth, branches });
+    for (let i = list.length - 1; i >= 0; i--)
+      stack.push({ step: list[i] as S, pointer: `${pointer}/${i}`, depth, branches });
   };
   if (Array.isArray(steps)) pushList(steps, options.pointer ?? '/steps', 0, []);
   while (stack.length) {
@@ -67,7 +69,10 @@ export function* walkSteps<S = unknown>(steps: unknown, options: WalkOptions = {
     if (visit.depth + 1 > maxDepth) continue;
     const branches = branchesOf(visit.step, visit.pointer);
     for (let b = branches.length - 1; b >= 0; b--) {
-      pushList(branches[b].steps, branches[b].pointer, visit.depth + 1, [...visit.branches, { switch: visit.pointer, branch: branches[b].pointer }]);
+      pushList(branches[b].steps, branches[b].pointer, visit.depth + 1, [
+        ...visit.branches,
+        { switch: visit.pointer, branch: branches[b].pointer },
+      ]);
     }
   }
 }

@@ -80,7 +80,9 @@ export interface WebhookHandler {
    * when `existing` is null, else updates its events. Returns the registration (with the
    * signing secret when the provider gave one).
    */
-  register?(ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null }): Promise<WebhookRegistration>;
+  register?(
+    ctx: ConnectorContext & { url: string; events: string[]; existing: WebhookRegistration | null },
+  ): Promise<WebhookRegistration>;
   /** Removes the endpoint (the last workflow needing it was unpublished). */
   unregister?(ctx: ConnectorContext & { registration: WebhookRegistration }): Promise<void>;
   /** The auth field that stores the signing secret returned by `register` (e.g. `webhookSecret`). */

@@ -20,11 +20,20 @@ function checkSchemas(kind: 'triggers' | 'actions', index: number, item: Record<
   const problems: ValidationProblem[] = [];
   for (const field of kind === 'actions' ? ['inputSchema', 'outputSchema'] : ['outputSchema']) {
     const error = schemaCompileError(item[field]);
-    if (error) problems.push({ path: `/${kind}/${index}/${field}`, message: `is not a valid JSON Schema: ${error}`, fix: 'give a draft-07 JSON Schema object' });
+    if (error)
+      problems.push({
+        path: `/${kind}/${index}/${field}`,
+        message: `is not a valid JSON Schema: ${error}`,
+        fix: 'give a draft-07 JSON Schema object',
+      });
   }
   if (!problems.length) {
     for (const p of validateValue(item.outputSchema as JsonSchema, item.sample, `/${kind}/${index}/sample`)) {
-      problems.push({ ...p, message: `does not match outputSchema: ${p.message}`, fix: `make the sample match outputSchema (${p.fix})` });
+      problems.push({
+        ...p,
+        message: `does not match outputSchema: ${p.message}`,
+        fix: `make the sample match outputSchema (${p.fix})`,
+      });
     }
   }
   return problems;
@@ -40,13 +49,24 @@ function recipeProblems(m: ConnectorManifest): ValidationProblem[] {
   const recipes = m.recipes ?? [];
   const problems: ValidationProblem[] = [];
   for (const key of new Set(duplicates(recipes.map((r) => r.key)))) {
-    problems.push({ path: '/recipes', message: `key "${key}" is used more than once`, fix: 'give each recipe its own key' });
+    problems.push({
+      path: '/recipes',
+      message: `key "${key}" is used more than once`,
+      fix: 'give each recipe its own key',
+    });
   }
   const actions = new Set(m.actions.map((a) => a.key));
   recipes.forEach((r, i) => {
-    for (const { step, pointer } of walkSteps<{ type?: unknown; connector?: unknown; action?: unknown } | null>(r.steps, { pointer: `/recipes/${i}/steps` })) {
+    for (const { step, pointer } of walkSteps<{ type?: unknown; connector?: unknown; action?: unknown } | null>(
+      r.steps,
+      { pointer: `/recipes/${i}/steps` },
+    )) {
       if (step?.type === 'action' && step.connector === m.name && !actions.has(String(step.action))) {
-        problems.push({ path: `${pointer}/action`, message: `names action "${String(step.action)}", which ${m.name} does not have`, fix: `use one of ${[...actions].join(', ')}` });
+        problems.push({
+          path: `${pointer}/action`,
+          message: `names action "${String(step.action)}", which ${m.name} does not have`,
+          fix: `use one of ${[...actions].join(', ')}`,
+        });
       }
     }
   });
@@ -67,8 +87,18 @@ export function validateManifest(manifest: unknown): ValidationProblem[] {
   }
   problems.push(...recipeProblems(m));
   m.triggers.forEach((t, i) => {
-    if (t.strategy === 'webhook' && !t.event) problems.push({ path: `/triggers/${i}/event`, message: 'is required for webhook triggers', fix: 'name the provider event it matches, e.g. "charge.failed"' });
-    if (t.strategy === 'polling' && !t.pollIntervalSeconds) problems.push({ path: `/triggers/${i}/pollIntervalSeconds`, message: 'is required for polling triggers', fix: 'say how often to poll, in seconds (at least 10)' });
+    if (t.strategy === 'webhook' && !t.event)
+      problems.push({
+        path: `/triggers/${i}/event`,
+        message: 'is required for webhook triggers',
+        fix: 'name the provider event it matches, e.g. "charge.failed"',
+      });
+    if (t.strategy === 'polling' && !t.pollIntervalSeconds)
+      problems.push({
+        path: `/triggers/${i}/pollIntervalSeconds`,
+        message: 'is required for polling triggers',
+        fix: 'say how often to poll, in seconds (at least 10)',
+      });
   });
   return problems;
 }
@@ -76,5 +106,6 @@ export function validateManifest(manifest: unknown): ValidationProblem[] {
 /** Throws ManifestInvalidError listing every problem when the manifest is invalid. */
 export function assertValidManifest(manifest: unknown): asserts manifest is ConnectorManifest {
   const problems = validateManifest(manifest);
-  if (problems.length) throw new ManifestInvalidError(String((manifest as { name?: unknown })?.name ?? 'unknown'), problems);
+  if (problems.length)
+    throw new ManifestInvalidError(String((manifest as { name?: unknown })?.name ?? 'unknown'), problems);
 }

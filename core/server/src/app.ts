@@ -11,7 +11,13 @@ import type { AppDeps } from './app-deps.ts';
 import { requireTokenOrSession } from './session-auth.ts';
 import { checkRequestTarget } from './request-target.ts';
 import { RequestLogController } from './request-log.ts';
-import { JsonTooDeepError, MethodNotAllowedError, RequestJsonError, RouteNotFoundError, UrlInvalidError } from './errors.ts';
+import {
+  JsonTooDeepError,
+  MethodNotAllowedError,
+  RequestJsonError,
+  RouteNotFoundError,
+  UrlInvalidError,
+} from './errors.ts';
 import { openapiDocument, registerOpenapi } from './openapi.ts';
 import { addApiSchemas, errorResponses } from './api-schemas.ts';
 import { createMethodIndex } from './method-index.ts';
@@ -38,12 +44,18 @@ export type WireupApp = FastifyInstance & { routesSeen: Array<{ method: string; 
 
 export async function buildApp(deps: AppDeps): Promise<WireupApp> {
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : {}), logController: new RequestLogController(), bodyLimit: limits.apiBodyBytes,
+    ...(deps.logger ? { loggerInstance: deps.logger } : {}),
+    logController: new RequestLogController(),
+    bodyLimit: limits.apiBodyBytes,
     // Slow clients (slowloris): headers, the whole request and idle keep-alive connections are bounded.
     requestTimeout: deps.config.timeouts.requestMs,
     keepAliveTimeout: deps.config.timeouts.keepAliveMs,
     clientErrorHandler: answerClientError,
-    http: { maxHeaderSize, headersTimeout: deps.config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(deps.config.timeouts.headersMs / 4))) },
+    http: {
+      maxHeaderSize,
+      headersTimeout: deps.config.timeouts.headersMs,
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(deps.config.timeouts.headersMs / 4))),
+    },
     // Unknown body fields are refused by the schemas (additionalProperties: false), never dropped silently.
     ajv: { customOptions: { removeAdditional: false } },
     schemaController: splitCoercion(),
@@ -51,7 +63,11 @@ export async function buildApp(deps: AppDeps): Promise<WireupApp> {
     routerOptions: { maxParamLength: 300 },
     // Errors the router raises before any hook (a path with malformed percent-encoding) get the one error shape too.
     frameworkErrors: (error, request, reply) => {
-      void sendError(error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error, request, reply);
+      void sendError(
+        error.code === 'FST_ERR_BAD_URL' ? new UrlInvalidError(request.raw.url ?? '') : error,
+        request,
+        reply,
+      );
     },
   }) as unknown as WireupApp;
   app.routesSeen = [];
@@ -79,7 +95,9 @@ export async function buildApp(deps: AppDeps): Promise<WireupApp> {
   const unmatched = (request: FastifyRequest) => {
     const path = request.url.split('?')[0];
     const allowed = methodIndex.allowed(request.url);
-    return allowed.length ? new MethodNotAllowedError(request.method, path, allowed) : new RouteNotFoundError(request.method, path);
+    return allowed.length
+      ? new MethodNotAllowedError(request.method, path, allowed)
+      : new RouteNotFoundError(request.method, path);
   };
   app.addHook('onRequest', async (request) => {
     if (request.is404) throw unmatched(request);
@@ -100,7 +118,17 @@ export async function buildApp(deps: AppDeps): Promise<WireupApp> {
     }
   });
 
-  app.get('/openapi.json', { schema: { summary: 'This document (OpenAPI 3.1, generated from the routes)', security: [], response: { 200: { description: 'The OpenAPI document', type: 'object' }, ...errorResponses(400) } } }, async () => openapiDocument(app));
+  app.get(
+    '/openapi.json',
+    {
+      schema: {
+        summary: 'This document (OpenAPI 3.1, generated from the routes)',
+        security: [],
+        response: { 200: { description: 'The OpenAPI document', type: 'object' }, ...errorResponses(400) },
+      },
+    },
+    async () => openapiDocument(app),
+  );
   await app.register(async (scope) => healthRoutes(scope, deps));
   await app.register(async (scope) => webhookRoutes(scope, deps));
   await app.register(async (api) => {

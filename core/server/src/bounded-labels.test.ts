@@ -9,11 +9,20 @@ describe('bounded labels', () => {
 
   it('turns odd values (empty, long, quotes, spaces) into other without using up the limit', () => {
     const label = createBoundedLabel(1);
-    expect([label(''), label('x'.repeat(65)), label('a"b'), label('a b')]).toEqual(['other', 'other', 'other', 'other']);
+    expect([label(''), label('x'.repeat(65)), label('a"b'), label('a b')]).toEqual([
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
     expect(label('SIGNATURE_INVALID')).toBe('SIGNATURE_INVALID');
   });
 
   it('names only the usual HTTP methods', () => {
-    expect([httpMethodLabel('GET'), httpMethodLabel('PROPFIND'), httpMethodLabel('get')]).toEqual(['GET', 'other', 'other']);
+    expect([httpMethodLabel('GET'), httpMethodLabel('PROPFIND'), httpMethodLabel('get')]).toEqual([
+      'GET',
+      'other',
+      'other',
+    ]);
   });
 });

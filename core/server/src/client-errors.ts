@@ -10,8 +10,16 @@ import type { Socket } from 'node:net';
 export const maxHeaderSize = 64 * 1024;
 
 const answers: Record<string, [number, string, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', `The request line and headers are larger than ${maxHeaderSize / 1024} KiB.`],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time (WIREUP_HEADERS_TIMEOUT_MS, WIREUP_REQUEST_TIMEOUT_MS).'],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'HEADERS_TOO_LARGE',
+    `The request line and headers are larger than ${maxHeaderSize / 1024} KiB.`,
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'REQUEST_TIMEOUT',
+    'The request did not arrive in time (WIREUP_HEADERS_TIMEOUT_MS, WIREUP_REQUEST_TIMEOUT_MS).',
+  ],
 };
 
 /** Fastify's `clientErrorHandler`. */
@@ -20,7 +28,13 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     socket.destroy();
     return;
   }
-  const [status, code, message] = answers[error.code ?? ''] ?? [400, 'INVALID_REQUEST', 'The request is not valid HTTP/1.1.'];
+  const [status, code, message] = answers[error.code ?? ''] ?? [
+    400,
+    'INVALID_REQUEST',
+    'The request is not valid HTTP/1.1.',
+  ];
   const body = JSON.stringify({ error: { code, message } });
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -86,7 +86,10 @@ function serverTimeouts(env: NodeJS.ProcessEnv): ServerTimeouts {
     keepAliveMs: int(env, 'WIREUP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1),
     shutdownMs: int(env, 'WIREUP_SHUTDOWN_TIMEOUT_MS', 25_000, 0),
   };
-  if (timeouts.headersMs > timeouts.requestMs) throw new ConfigurationError(`WIREUP_HEADERS_TIMEOUT_MS=${timeouts.headersMs} is longer than WIREUP_REQUEST_TIMEOUT_MS=${timeouts.requestMs}: the headers are part of the request.`);
+  if (timeouts.headersMs > timeouts.requestMs)
+    throw new ConfigurationError(
+      `WIREUP_HEADERS_TIMEOUT_MS=${timeouts.headersMs} is longer than WIREUP_REQUEST_TIMEOUT_MS=${timeouts.requestMs}: the headers are part of the request.`,
+    );
   return timeouts;
 }
 
@@ -112,7 +115,8 @@ function bool(env: NodeJS.ProcessEnv, name: string): boolean {
 
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const raw = (env.WIREUP_LOG_LEVEL || 'info').trim().toLowerCase() as LogLevel;
-  if (!logLevels.includes(raw)) throw new ConfigurationError(`WIREUP_LOG_LEVEL=${env.WIREUP_LOG_LEVEL} is not one of ${logLevels.join(', ')}.`);
+  if (!logLevels.includes(raw))
+    throw new ConfigurationError(`WIREUP_LOG_LEVEL=${env.WIREUP_LOG_LEVEL} is not one of ${logLevels.join(', ')}.`);
   return raw;
 }
 
@@ -138,7 +142,9 @@ function parsePartitions(raw: string): Record<string, number> {
     const [topic, count] = part.split('=').map((x) => x.trim());
     const n = Number(count);
     if (!(topics as readonly string[]).includes(topic) || !Number.isInteger(n) || n < 1) {
-      throw new ConfigurationError(`WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic ${topics.join(', ')}.`);
+      throw new ConfigurationError(
+        `WIREUP_KAFKA_PARTITIONS: "${part}" is not <topic>=<count> with topic ${topics.join(', ')}.`,
+      );
     }
     out[topic] = n;
   }
@@ -159,17 +165,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (port > 65535) throw new ConfigurationError(`PORT=${port} is not a TCP port.`);
   const host = env.HOST || '127.0.0.1';
   const role = (env.WIREUP_ROLE || 'all') as Role;
-  if (!['all', 'ingest', 'worker'].includes(role)) throw new ConfigurationError(`WIREUP_ROLE=${role} is not one of all, ingest, worker.`);
+  if (!['all', 'ingest', 'worker'].includes(role))
+    throw new ConfigurationError(`WIREUP_ROLE=${role} is not one of all, ingest, worker.`);
   const dataDir = resolve(env.WIREUP_DATA_DIR || './.wireup');
   const config: Config = {
     port,
     host,
-    publicUrl: (env.WIREUP_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
+    publicUrl: (env.WIREUP_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
+      /\/$/,
+      '',
+    ),
     dataDir,
     apiToken: env.WIREUP_API_TOKEN || undefined,
     secretKey: env.WIREUP_SECRET_KEY || undefined,
-    secretKeyFallbacks: env.WIREUP_SECRET_KEY_FALLBACKS ? env.WIREUP_SECRET_KEY_FALLBACKS.split(',').map((k) => k.trim()).filter(Boolean) : undefined,
-    kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+    secretKeyFallbacks: env.WIREUP_SECRET_KEY_FALLBACKS
+      ? env.WIREUP_SECRET_KEY_FALLBACKS.split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+      : undefined,
+    kafkaBrokers: env.KAFKA_BROKERS
+      ? env.KAFKA_BROKERS.split(',')
+          .map((b) => b.trim())
+          .filter(Boolean)
+      : undefined,
     kafkaTopicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX || undefined,
     kafkaPartitions: env.WIREUP_KAFKA_PARTITIONS ? parsePartitions(env.WIREUP_KAFKA_PARTITIONS) : undefined,
     mongodbUrl: env.MONGODB_URL || undefined,

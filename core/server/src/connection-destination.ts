@@ -25,17 +25,31 @@ function urlProblem(key: string, value: string, allowance: EgressAllowance): Val
   try {
     url = new URL(value);
   } catch {
-    return { path: `/auth/${key}`, message: `"${value}" is not a URL`, fix: 'give the API base such as https://<org>.api.example.com' };
+    return {
+      path: `/auth/${key}`,
+      message: `"${value}" is not a URL`,
+      fix: 'give the API base such as https://<org>.api.example.com',
+    };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { path: `/auth/${key}`, message: 'must start with https://', fix: 'give an https:// URL' };
-  if (url.username || url.password) return { path: `/auth/${key}`, message: 'must not carry a user name or password', fix: 'give the credentials in their own fields' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { path: `/auth/${key}`, message: 'must start with https://', fix: 'give an https:// URL' };
+  if (url.username || url.password)
+    return {
+      path: `/auth/${key}`,
+      message: 'must not carry a user name or password',
+      fix: 'give the credentials in their own fields',
+    };
   if (url.protocol === 'http:' && allowance === false) {
-    return { path: `/auth/${key}`, message: 'is a plain http:// URL: the secrets would travel unencrypted', fix: 'use https://, or set WIREUP_EGRESS_ALLOW_PRIVATE for an app on a private network' };
+    return {
+      path: `/auth/${key}`,
+      message: 'is a plain http:// URL: the secrets would travel unencrypted',
+      fix: 'use https://, or set WIREUP_EGRESS_ALLOW_PRIVATE for an app on a private network',
+    };
   }
   try {
     assertEgressAllowed(url.hostname, allowance);
   } catch (error) {
-    return { path: `/auth/${key}`, message: (error as Error).message, fix: 'give the app\'s public address' };
+    return { path: `/auth/${key}`, message: (error as Error).message, fix: "give the app's public address" };
   }
   return undefined;
 }
@@ -44,7 +58,13 @@ function urlProblem(key: string, value: string, allowance: EgressAllowance): Val
  * Checks the destination fields of `all` (the auth about to be stored). On an update,
  * `previous` is the stored auth and `given` the request's auth fields.
  */
-export function checkDestinations(manifest: ConnectorManifest, all: Record<string, string>, given: Record<string, unknown>, allowance: EgressAllowance, previous?: Record<string, string>): DestinationCheck {
+export function checkDestinations(
+  manifest: ConnectorManifest,
+  all: Record<string, string>,
+  given: Record<string, unknown>,
+  allowance: EgressAllowance,
+  previous?: Record<string, string>,
+): DestinationCheck {
   const problems: ValidationProblem[] = [];
   const secretsRequired: ValidationProblem[] = [];
   const destinations = manifest.auth.fields.filter((f) => f.destination);
@@ -57,7 +77,8 @@ export function checkDestinations(manifest: ConnectorManifest, all: Record<strin
   const changed = destinations.filter((f) => !sameDestination(all[f.key], previous[f.key])).map((f) => f.key);
   if (!changed.length) return { problems, secretsRequired };
   for (const field of manifest.auth.fields) {
-    if (!field.secret || field.filledByRegistration || !previous[field.key] || typeof given[field.key] === 'string') continue;
+    if (!field.secret || field.filledByRegistration || !previous[field.key] || typeof given[field.key] === 'string')
+      continue;
     secretsRequired.push({
       path: `/auth/${field.key}`,
       message: `must be given again: changing ${changed.join(', ')} changes where it is sent`,

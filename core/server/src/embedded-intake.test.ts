@@ -11,7 +11,10 @@ import { embeddedEventIntake } from './embedded-intake.ts';
 const dirs: string[] = [];
 const open: Array<{ store: SqliteStore; bus: OutboxEventBus }> = [];
 afterEach(async () => {
-  for (const { store, bus } of open.splice(0)) { await bus.stop(); await store.stop(); }
+  for (const { store, bus } of open.splice(0)) {
+    await bus.stop();
+    await store.stop();
+  }
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -26,16 +29,30 @@ function backend(path?: string) {
 }
 
 const event = (id: string): EventRecord => ({
-  key: `conn_1:${id}`, connectionId: 'conn_1', connector: 'stripe', providerEventId: id, type: 'charge.failed',
-  payload: { id, data: { object: { amount: 1000 } } }, status: 'received', receivedAt: new Date().toISOString(),
+  key: `conn_1:${id}`,
+  connectionId: 'conn_1',
+  connector: 'stripe',
+  providerEventId: id,
+  type: 'charge.failed',
+  payload: { id, data: { object: { amount: 1000 } } },
+  status: 'received',
+  receivedAt: new Date().toISOString(),
 });
-const message = (record: EventRecord): EventMessage => ({ key: record.key, connector: record.connector, connectionId: record.connectionId, type: record.type, payload: record.payload });
+const message = (record: EventRecord): EventMessage => ({
+  key: record.key,
+  connector: record.connector,
+  connectionId: record.connectionId,
+  type: record.type,
+  payload: record.payload,
+});
 
-describe('embedded event intake (one transaction on the store\'s connection)', () => {
+describe("embedded event intake (one transaction on the store's connection)", () => {
   it('stores the event and queues its message carrying the event; a duplicate queues nothing', async () => {
     const { store, bus, accept } = backend();
     const received: EventMessage[] = [];
-    await bus.subscribe<EventMessage>('events', async (m) => { received.push(m.value); });
+    await bus.subscribe<EventMessage>('events', async (m) => {
+      received.push(m.value);
+    });
     await bus.start();
     const record = event('evt_1');
     expect((await accept(record, message(record))).isNew).toBe(true);
@@ -58,7 +75,9 @@ describe('embedded event intake (one transaction on the store\'s connection)', (
   it('keeps the queued message across a restart of the process', async () => {
     const first = backend();
     const path = join(first.dir, 'wireup.db');
-    await first.bus.subscribe('events', async () => { throw new Error('not yet'); });
+    await first.bus.subscribe('events', async () => {
+      throw new Error('not yet');
+    });
     const record = event('evt_3');
     await first.accept(record, message(record));
     await first.bus.stop();
@@ -66,7 +85,9 @@ describe('embedded event intake (one transaction on the store\'s connection)', (
     open.splice(open.indexOf(first), 1);
     const second = backend(path);
     const received: EventMessage[] = [];
-    await second.bus.subscribe<EventMessage>('events', async (m) => { received.push(m.value); });
+    await second.bus.subscribe<EventMessage>('events', async (m) => {
+      received.push(m.value);
+    });
     await second.bus.start();
     await expect.poll(() => received.map((m) => m.key)).toEqual([record.key]);
   });

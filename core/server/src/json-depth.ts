@@ -14,19 +14,36 @@ export function jsonTooDeepAt(text: string, max: number): string | null {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) { inString = false; lastString = text.slice(stringStart, i); }
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) {
+        inString = false;
+        lastString = text.slice(stringStart, i);
+      }
       continue;
     }
     switch (c) {
-      case 0x22: inString = true; stringStart = i + 1; break; // "
-      case 0x3a: path[path.length - 1] = lastString.slice(0, 40); break; // : names the object member
-      case 0x2c: { const top = path[path.length - 1]; if (typeof top === 'number') path[path.length - 1] = top + 1; break; } // , next array item
-      case 0x7b: case 0x5b: // { [
+      case 0x22:
+        inString = true;
+        stringStart = i + 1;
+        break; // "
+      case 0x3a:
+        path[path.length - 1] = lastString.slice(0, 40);
+        break; // : names the object member
+      case 0x2c: {
+        const top = path[path.length - 1];
+        if (typeof top === 'number') path[path.length - 1] = top + 1;
+        break;
+      } // , next array item
+      case 0x7b:
+      case 0x5b: // { [
         if (path.length >= max) return `/${path.slice(0, 8).join('/')}${path.length > 8 ? '/…' : ''}`;
         path.push(c === 0x5b ? 0 : '');
         break;
-      case 0x7d: case 0x5d: path.pop(); break; // } ]
+      case 0x7d:
+      case 0x5d:
+        path.pop();
+        break; // } ]
     }
   }
   return null;

@@ -3,7 +3,9 @@ import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
 
 function recorder() {
   const lines: Array<[string, Record<string, unknown>, string]> = [];
-  const record = (level: string) => (fields: Record<string, unknown>, message: string) => { lines.push([level, fields, message]); };
+  const record = (level: string) => (fields: Record<string, unknown>, message: string) => {
+    lines.push([level, fields, message]);
+  };
   return { lines, log: { error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') } };
 }
 
@@ -14,7 +16,11 @@ describe('adapter log callbacks', () => {
     busErrorLogger(log)(err, { topic: 'runs', key: 'wf_1#3', value: { secret: 'x' }, deliveryAttempt: 4 });
     busErrorLogger(log)(err);
     expect(lines).toEqual([
-      ['warn', { err, topic: 'runs', key: 'wf_1#3', deliveryAttempt: 4 }, 'bus message handler failed; the message will be delivered again'],
+      [
+        'warn',
+        { err, topic: 'runs', key: 'wf_1#3', deliveryAttempt: 4 },
+        'bus message handler failed; the message will be delivered again',
+      ],
       ['error', { err }, 'bus error'],
     ]);
   });

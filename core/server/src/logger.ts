@@ -7,12 +7,36 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config.ts';
 
-const secretHeaders = ['authorization', 'cookie', 'set-cookie', 'stripe-signature', 'x-kustomer-webhook-signature', 'x-api-key'];
-const secretFields = ['auth', 'apiKey', 'secretKey', 'webhookSecret', 'webhookToken', 'apiToken', 'token', 'password', 'secret', 'authCiphertext'];
+const secretHeaders = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'stripe-signature',
+  'x-kustomer-webhook-signature',
+  'x-api-key',
+];
+const secretFields = [
+  'auth',
+  'apiKey',
+  'secretKey',
+  'webhookSecret',
+  'webhookToken',
+  'apiToken',
+  'token',
+  'password',
+  'secret',
+  'authCiphertext',
+];
 
 /** pino `redact` paths: secret headers of requests and errors, secret fields at the top and one or two levels down. */
 export const redactPaths: string[] = [
-  ...secretHeaders.flatMap((h) => [`headers["${h}"]`, `req.headers["${h}"]`, `request.headers["${h}"]`, `err.request.headers["${h}"]`, `err.details.request.headers["${h}"]`]),
+  ...secretHeaders.flatMap((h) => [
+    `headers["${h}"]`,
+    `req.headers["${h}"]`,
+    `request.headers["${h}"]`,
+    `err.request.headers["${h}"]`,
+    `err.details.request.headers["${h}"]`,
+  ]),
   ...secretFields.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
 ];
 
@@ -20,9 +44,12 @@ export const REDACTED = '[redacted]';
 
 /** Creates the logger; `destination` defaults to stdout (tests pass a stream to read it). */
 export function createLogger(options: { level: LogLevel }, destination?: DestinationStream): PinoLogger {
-  return pino({
-    level: options.level,
-    base: { pid: process.pid },
-    redact: { paths: redactPaths, censor: REDACTED },
-  }, destination ?? pino.destination({ dest: 1, sync: true }));
+  return pino(
+    {
+      level: options.level,
+      base: { pid: process.pid },
+      redact: { paths: redactPaths, censor: REDACTED },
+    },
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
 }

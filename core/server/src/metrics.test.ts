@@ -3,7 +3,8 @@ import { createMetrics } from './metrics.ts';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
 
 const metrics = () => createMetrics({ catalog: createCatalog(firstPartyConnectors()) });
-const linesOf = (text: string, name: string) => text.split('\n').filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+const linesOf = (text: string, name: string) =>
+  text.split('\n').filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
 
 describe('metrics', () => {
   it('counts one series per label set', async () => {

@@ -35,26 +35,56 @@ export interface MetricsOptions {
 export function createMetrics({ catalog }: MetricsOptions): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const counter = (name: string, help: string, labelNames: string[]) => new Counter({ name, help, labelNames, registers: [registry] });
+  const counter = (name: string, help: string, labelNames: string[]) =>
+    new Counter({ name, help, labelNames, registers: [registry] });
 
-  const webhookDeliveries = counter('wireup_webhook_deliveries_total', 'Webhook deliveries by connector and result (accepted or the error code).', ['connector', 'result']);
-  const eventsAccepted = counter('wireup_events_accepted_total', 'Provider events accepted, by connector and whether a duplicate.', ['connector', 'duplicate']);
+  const webhookDeliveries = counter(
+    'wireup_webhook_deliveries_total',
+    'Webhook deliveries by connector and result (accepted or the error code).',
+    ['connector', 'result'],
+  );
+  const eventsAccepted = counter(
+    'wireup_events_accepted_total',
+    'Provider events accepted, by connector and whether a duplicate.',
+    ['connector', 'duplicate'],
+  );
   const runsFinished = counter('wireup_runs_finished_total', 'Runs finished, by status.', ['status']);
   const runDuration = new Histogram({
-    name: 'wireup_run_duration_seconds', help: 'Run duration from creation to finish.', registers: [registry],
+    name: 'wireup_run_duration_seconds',
+    help: 'Run duration from creation to finish.',
+    registers: [registry],
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
   });
-  const stepsFinished = counter('wireup_steps_finished_total', 'Steps finished, by type and status.', ['type', 'status']);
-  const stepRetries = counter('wireup_step_retries_total', 'Action retries, by connector, action and error code.', ['connector', 'action', 'code']);
-  const workflowEvents = counter('wireup_workflow_events_total', 'Workflow lifecycle events (published, unpublished, deleted) in this process.', ['event']);
-  const httpRequests = counter('wireup_http_requests_total', 'HTTP requests, by method, matched route and status.', ['method', 'route', 'status']);
+  const stepsFinished = counter('wireup_steps_finished_total', 'Steps finished, by type and status.', [
+    'type',
+    'status',
+  ]);
+  const stepRetries = counter('wireup_step_retries_total', 'Action retries, by connector, action and error code.', [
+    'connector',
+    'action',
+    'code',
+  ]);
+  const workflowEvents = counter(
+    'wireup_workflow_events_total',
+    'Workflow lifecycle events (published, unpublished, deleted) in this process.',
+    ['event'],
+  );
+  const httpRequests = counter('wireup_http_requests_total', 'HTTP requests, by method, matched route and status.', [
+    'method',
+    'route',
+    'status',
+  ]);
   const httpDuration = new Histogram({
-    name: 'wireup_http_request_duration_seconds', help: 'HTTP request duration, by method and matched route.', labelNames: ['method', 'route'], registers: [registry],
+    name: 'wireup_http_request_duration_seconds',
+    help: 'HTTP request duration, by method and matched route.',
+    labelNames: ['method', 'route'],
+    registers: [registry],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
   });
 
   const connectorLabel = (name: string): string => (catalog.get(name) ? name : 'unknown');
-  const actionLabel = (connector: string, action: string): string => (catalog.get(connector)?.actions.has(action) ? action : 'unknown');
+  const actionLabel = (connector: string, action: string): string =>
+    catalog.get(connector)?.actions.has(action) ? action : 'unknown';
   // Codes and statuses come from Wireup's own registries, but a connector may make up codes: capped all the same.
   const resultLabel = createBoundedLabel(64);
   const retryCodeLabel = createBoundedLabel(64);
@@ -63,15 +93,23 @@ export function createMetrics({ catalog }: MetricsOptions): Metrics {
   const stepStatusLabel = createBoundedLabel(16);
 
   return {
-    webhookDelivery: (connector, result) => webhookDeliveries.inc({ connector: connectorLabel(connector), result: resultLabel(result) }),
-    eventAccepted: (connector, duplicate) => eventsAccepted.inc({ connector: connectorLabel(connector), duplicate: String(duplicate) }),
+    webhookDelivery: (connector, result) =>
+      webhookDeliveries.inc({ connector: connectorLabel(connector), result: resultLabel(result) }),
+    eventAccepted: (connector, duplicate) =>
+      eventsAccepted.inc({ connector: connectorLabel(connector), duplicate: String(duplicate) }),
     runFinished(status, seconds) {
       runsFinished.inc({ status: runStatusLabel(status) });
       runDuration.observe(seconds);
     },
     stepFinished: (type, status) => stepsFinished.inc({ type: stepTypeLabel(type), status: stepStatusLabel(status) }),
-    stepRetried: (connector, action, code) => stepRetries.inc({ connector: connectorLabel(connector), action: actionLabel(connector, action), code: retryCodeLabel(code) }),
-    workflowEvent: (type) => workflowEvents.inc({ event: workflowEventTypes.includes(type) ? type.replace(/^workflow\./, '') : 'other' }),
+    stepRetried: (connector, action, code) =>
+      stepRetries.inc({
+        connector: connectorLabel(connector),
+        action: actionLabel(connector, action),
+        code: retryCodeLabel(code),
+      }),
+    workflowEvent: (type) =>
+      workflowEvents.inc({ event: workflowEventTypes.includes(type) ? type.replace(/^workflow\./, '') : 'other' }),
     httpRequest(method, route, status, seconds) {
       const labels = { method: httpMethodLabel(method), route: route ?? 'unmatched' };
       httpRequests.inc({ ...labels, status: status >= 100 && status <= 599 ? String(status) : 'other' });

@@ -17,7 +17,11 @@ describe('openapi.json', () => {
 
   it('is OpenAPI 3.1 and describes every route the server registers', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const documented = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, object>).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
     const registered = h.wireup.app.routesSeen
       .filter((r) => r.url.startsWith('/v1/') || ['/healthz', '/metrics', '/openapi.json'].includes(r.url))
       .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
@@ -30,29 +34,51 @@ describe('openapi.json', () => {
     for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       for (const [method, op] of Object.entries(methods)) {
         const codes = Object.keys(op.responses);
-        if (path !== '/v1/webhooks/{hook}') expect(codes.some((c) => /^[23]/.test(c)), `${method} ${path}`).toBe(true);
-        expect(op.responses['400']?.content['application/json'].schema.$ref, `${method} ${path}`).toBe('#/components/schemas/Error');
+        if (path !== '/v1/webhooks/{hook}')
+          expect(
+            codes.some((c) => /^[23]/.test(c)),
+            `${method} ${path}`,
+          ).toBe(true);
+        expect(op.responses['400']?.content['application/json'].schema.$ref, `${method} ${path}`).toBe(
+          '#/components/schemas/Error',
+        );
         const open = Array.isArray(op.security) && op.security.length === 0;
         expect(open || '401' in op.responses, `${method} ${path} needs the token but does not document 401`).toBe(true);
-        for (const [name, parameter] of Object.entries(op.parameters ?? {})) expect((parameter as any).schema, `${method} ${path} parameter ${name}`).toBeDefined();
+        for (const [name, parameter] of Object.entries(op.parameters ?? {}))
+          expect((parameter as any).schema, `${method} ${path} parameter ${name}`).toBeDefined();
       }
     }
-    expect(doc.components.schemas.WorkflowDocument.properties.steps.$ref).toBe('#/components/schemas/WorkflowDocumentSteps');
+    expect(doc.components.schemas.WorkflowDocument.properties.steps.$ref).toBe(
+      '#/components/schemas/WorkflowDocumentSteps',
+    );
   });
 
   it('answers 405 with Allow for a known path and an unknown method', async () => {
-    for (const [method, path, allow] of [['DELETE', '/v1/runs', 'GET, HEAD'], ['PATCH', '/v1/connections/x', 'GET, HEAD, PUT, DELETE'], ['GET', '/v1/webhooks/stripe/tok', 'POST'], ['POST', '/healthz', 'GET, HEAD'], ['OPTIONS', '/v1/workflows', 'GET, HEAD, POST']]) {
+    for (const [method, path, allow] of [
+      ['DELETE', '/v1/runs', 'GET, HEAD'],
+      ['PATCH', '/v1/connections/x', 'GET, HEAD, PUT, DELETE'],
+      ['GET', '/v1/webhooks/stripe/tok', 'POST'],
+      ['POST', '/healthz', 'GET, HEAD'],
+      ['OPTIONS', '/v1/workflows', 'GET, HEAD, POST'],
+    ]) {
       const res = await fetch(`${h.wireup.url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(405);
       expect(res.headers.get('allow')).toBe(allow);
-      expect((await res.json() as any).error.code).toBe('METHOD_NOT_ALLOWED');
+      expect(((await res.json()) as any).error.code).toBe('METHOD_NOT_ALLOWED');
     }
     const unknown = await fetch(`${h.wireup.url}/v1/nothing-here`, { method: 'DELETE' });
     expect(unknown.status).toBe(404);
   });
 
   it('refuses repeated or ill-typed query parameters with 400 in the error shape', async () => {
-    for (const query of ['status=failed&status=queued', 'before=a&before=b', 'limit=abc', 'limit=0', 'status=nope', 'workflow=a&workflow=b']) {
+    for (const query of [
+      'status=failed&status=queued',
+      'before=a&before=b',
+      'limit=abc',
+      'limit=0',
+      'status=nope',
+      'workflow=a&workflow=b',
+    ]) {
       const res = await h.api('GET', `/v1/runs?${query}`);
       expect(res.status, query).toBe(400);
       expect(res.body.error.code, query).toBe('INVALID_REQUEST');
@@ -62,7 +88,12 @@ describe('openapi.json', () => {
   });
 
   it('answers a body that does not match the schema with 400 naming the field', async () => {
-    const res = await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'x', auth: { secretKey: 12 }, extra: true });
+    const res = await h.api('POST', '/v1/connections', {
+      connector: 'stripe',
+      name: 'x',
+      auth: { secretKey: 12 },
+      extra: true,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('INVALID_REQUEST');
     expect(res.body.error.details[0].path).toMatch(/^\/body/);

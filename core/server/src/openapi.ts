@@ -12,8 +12,10 @@ export async function registerOpenapi(app: FastifyInstance): Promise<void> {
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Wireup API', version: '0.1.0',
-        description: 'Connect apps with workflows: connectors, connections, workflows, runs and webhook ingress. Every /v1 call except webhooks needs `Authorization: Bearer <token>`. Errors have one shape: `{"error": {"code", "message", "details"}}` (docs/errors.md). A known path called with another method answers 405 with `Allow`.',
+        title: 'Wireup API',
+        version: '0.1.0',
+        description:
+          'Connect apps with workflows: connectors, connections, workflows, runs and webhook ingress. Every /v1 call except webhooks needs `Authorization: Bearer <token>`. Errors have one shape: `{"error": {"code", "message", "details"}}` (docs/errors.md). A known path called with another method answers 405 with `Allow`.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],

@@ -20,11 +20,17 @@ export interface PagesPublisher {
   stop(): Promise<void>;
 }
 
-interface StepLike { type?: string; connector?: string; action?: string }
+interface StepLike {
+  type?: string;
+  connector?: string;
+  action?: string;
+}
 
 /** `connector.action` of every action step, in document order (switch branches included). */
 const actionsOf = (steps: unknown): string[] =>
-  allSteps<StepLike | null>(steps).flatMap((s) => (s?.type === 'action' && s.connector && s.action ? [`${s.connector}.${s.action}`] : []));
+  allSteps<StepLike | null>(steps).flatMap((s) =>
+    s?.type === 'action' && s.connector && s.action ? [`${s.connector}.${s.action}`] : [],
+  );
 
 /** How often each trigger is wired to each action in the published workflows. */
 export async function usageFromStore(store: Store): Promise<UsageRecord[]> {
@@ -46,7 +52,12 @@ export async function usageFromStore(store: Store): Promise<UsageRecord[]> {
   return [...counts.values()];
 }
 
-export function createPagesPublisher(deps: { config: Config; catalog: ConnectorCatalog; store: Store; log?: (line: string) => void }): PagesPublisher {
+export function createPagesPublisher(deps: {
+  config: Config;
+  catalog: ConnectorCatalog;
+  store: Store;
+  log?: (line: string) => void;
+}): PagesPublisher {
   let running: Promise<BuildResult | undefined> | undefined;
   let again: Promise<BuildResult | undefined> | undefined;
   let last: BuildResult | undefined;
@@ -54,8 +65,11 @@ export function createPagesPublisher(deps: { config: Config; catalog: ConnectorC
   const build = async () => {
     try {
       last = await buildSite({
-        manifests: deps.catalog.list().map((c) => c.manifest), outDir: deps.config.pagesDir, baseUrl: deps.config.publicUrl,
-        usage: await usageFromStore(deps.store), incremental: true,
+        manifests: deps.catalog.list().map((c) => c.manifest),
+        outDir: deps.config.pagesDir,
+        baseUrl: deps.config.publicUrl,
+        usage: await usageFromStore(deps.store),
+        incremental: true,
       });
       return last;
     } catch (error) {
@@ -68,10 +82,15 @@ export function createPagesPublisher(deps: { config: Config; catalog: ConnectorC
   const rebuild = (): Promise<BuildResult | undefined> => {
     if (stopped) return Promise.resolve(last);
     if (!running) {
-      running = build().finally(() => { running = undefined; });
+      running = build().finally(() => {
+        running = undefined;
+      });
       return running;
     }
-    again ??= running.then(() => { again = undefined; return rebuild(); });
+    again ??= running.then(() => {
+      again = undefined;
+      return rebuild();
+    });
     return again;
   };
 

@@ -3,8 +3,19 @@ import { isPrivateHost, unreachableWebhookUrl } from './public-url.ts';
 
 describe('webhook URLs a provider can reach', () => {
   it('loopback, private, localhost and dotless names are private; public names and addresses are not', () => {
-    for (const host of ['127.0.0.1', '[::1]', '10.1.2.3', '192.168.0.9', 'localhost', 'app.localhost', 'laptop', 'box.local']) expect(isPrivateHost(host), host).toBe(true);
-    for (const host of ['wireup.example.com', 'abc.trycloudflare.com', '93.184.216.34']) expect(isPrivateHost(host), host).toBe(false);
+    for (const host of [
+      '127.0.0.1',
+      '[::1]',
+      '10.1.2.3',
+      '192.168.0.9',
+      'localhost',
+      'app.localhost',
+      'laptop',
+      'box.local',
+    ])
+      expect(isPrivateHost(host), host).toBe(true);
+    for (const host of ['wireup.example.com', 'abc.trycloudflare.com', '93.184.216.34'])
+      expect(isPrivateHost(host), host).toBe(false);
   });
 
   it('refuses a private URL with the tunnel and stripe listen advice, unless private egress is allowed for it', () => {

@@ -13,7 +13,13 @@ import { assertEgressAllowed, isPrivateAddress } from '@wireup/runtime';
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (isIP(host)) return isPrivateAddress(host);
-  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || !host.includes('.');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host.endsWith('.internal') ||
+    !host.includes('.')
+  );
 }
 
 /** Null when a provider can deliver to `publicUrl`; else why not, with the two ways out. */
@@ -25,9 +31,13 @@ export function unreachableWebhookUrl(publicUrl: string, allowance: EgressAllowa
     try {
       assertEgressAllowed(host, allowance);
       return null;
-    } catch { /* not allowed: refuse below */ }
+    } catch {
+      /* not allowed: refuse below */
+    }
   }
-  return `${provider} cannot reach ${publicUrl} (a loopback or private address), so Wireup did not register a webhook there. `
-    + 'Either expose Wireup through a tunnel (e.g. `cloudflared tunnel --url http://127.0.0.1:8080` or `ngrok http 8080`) and restart it with WIREUP_PUBLIC_URL set to the tunnel\'s https URL; '
-    + 'or create the connection with its signing secret and forward events yourself (Stripe: `stripe listen --forward-to <webhook URL>`, whose whsec_… goes in webhookSecret): Wireup then registers nothing and the publish answer says which URL and events to use.';
+  return (
+    `${provider} cannot reach ${publicUrl} (a loopback or private address), so Wireup did not register a webhook there. ` +
+    "Either expose Wireup through a tunnel (e.g. `cloudflared tunnel --url http://127.0.0.1:8080` or `ngrok http 8080`) and restart it with WIREUP_PUBLIC_URL set to the tunnel's https URL; " +
+    'or create the connection with its signing secret and forward events yourself (Stripe: `stripe listen --forward-to <webhook URL>`, whose whsec_… goes in webhookSecret): Wireup then registers nothing and the publish answer says which URL and events to use.'
+  );
 }

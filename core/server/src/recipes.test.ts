@@ -9,7 +9,9 @@ import type { Recipe } from '@wireup/sdk';
 import { createCatalog, firstPartyConnectors } from './installed-connectors.ts';
 
 const catalog = createCatalog(firstPartyConnectors());
-const recipes = catalog.list().flatMap((c) => (c.manifest.recipes ?? []).map((r) => [`${c.manifest.name}.${r.key}`, r] as const));
+const recipes = catalog
+  .list()
+  .flatMap((c) => (c.manifest.recipes ?? []).map((r) => [`${c.manifest.name}.${r.key}`, r] as const));
 
 describe('connector recipes', () => {
   it('Kustomer offers the Stripe failed-charge recipe', () => {
@@ -22,11 +24,30 @@ describe('connector recipes', () => {
 
   it("the check refuses the old mapping of a Stripe customer id into a Kustomer conversation's customer", () => {
     const old: Recipe = {
-      key: 'old', displayName: 'Old', description: 'The mapping the README used to show.', trigger: { connector: 'stripe', trigger: 'charge-failed' },
-      steps: [{ id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', input: { customer: '{{trigger.data.object.customer}}', name: 'Payment failed: {{trigger.data.object.nmae}}' } }],
+      key: 'old',
+      displayName: 'Old',
+      description: 'The mapping the README used to show.',
+      trigger: { connector: 'stripe', trigger: 'charge-failed' },
+      steps: [
+        {
+          id: 'open-conversation',
+          type: 'action',
+          connector: 'kustomer',
+          action: 'create-conversation',
+          input: { customer: '{{trigger.data.object.customer}}', name: 'Payment failed: {{trigger.data.object.nmae}}' },
+        },
+      ],
     };
     expect(checkRecipe(old, catalog).map((p) => p.path)).toEqual(['/steps/0/input/name']);
-    const spelt = { ...old, steps: [{ ...old.steps[0], input: { customer: '{{trigger.data.object.customer}}' } }] } as Recipe;
-    expect(checkRecipe(spelt, catalog)).toEqual([expect.objectContaining({ path: '/steps/0/input/customer', message: expect.stringMatching(/must match pattern.*cus_/) })]);
+    const spelt = {
+      ...old,
+      steps: [{ ...old.steps[0], input: { customer: '{{trigger.data.object.customer}}' } }],
+    } as Recipe;
+    expect(checkRecipe(spelt, catalog)).toEqual([
+      expect.objectContaining({
+        path: '/steps/0/input/customer',
+        message: expect.stringMatching(/must match pattern.*cus_/),
+      }),
+    ]);
   });
 });

@@ -20,7 +20,13 @@ export function loggedUrl(url: string, route?: string): string {
 /** Logs the finished request: method, matched route, URL, status and time taken (and the error when the response broke). */
 export function logRequest(request: FastifyRequest, reply: FastifyReply, error?: Error | null): void {
   const route = request.routeOptions.url;
-  const fields = { method: request.method, route: route ?? null, url: loggedUrl(request.url, route), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+  const fields = {
+    method: request.method,
+    route: route ?? null,
+    url: loggedUrl(request.url, route),
+    status: reply.statusCode,
+    ms: Math.round(reply.elapsedTime * 10) / 10,
+  };
   if (error) request.log.error({ ...fields, err: error }, 'request');
   else if (quiet.has(route ?? '')) request.log.debug(fields, 'request');
   else request.log.info(fields, 'request');

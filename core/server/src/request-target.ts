@@ -23,5 +23,12 @@ export async function checkRequestTarget(request: FastifyRequest): Promise<void>
   const target = request.raw.url ?? '';
   if (!target.startsWith('/')) throw new RequestTargetInvalidError(target);
   const query = target.indexOf('?');
-  if (query >= 0 && !target.slice(query + 1).split('&').every(percentEncodingValid)) throw new UrlInvalidError(target);
+  if (
+    query >= 0 &&
+    !target
+      .slice(query + 1)
+      .split('&')
+      .every(percentEncodingValid)
+  )
+    throw new UrlInvalidError(target);
 }

@@ -5,7 +5,14 @@ import { createRunFeed, type RunChange } from './run-feed.ts';
 /** A store whose newest runs the test sets; counts the list calls. */
 function fakeStore() {
   const state = { runs: [] as Array<Pick<RunRecord, 'id' | 'workflowId' | 'updatedAt'>>, lists: 0 };
-  const store = { runs: { list: async () => { state.lists++; return state.runs; } } } as unknown as Store;
+  const store = {
+    runs: {
+      list: async () => {
+        state.lists++;
+        return state.runs;
+      },
+    },
+  } as unknown as Store;
   return { state, store };
 }
 
@@ -20,8 +27,14 @@ describe('createRunFeed', () => {
     const feed = createRunFeed();
     const a: RunChange[] = [];
     const b: RunChange[] = [];
-    const leaveA = feed.subscribe((c) => a.push(c), () => undefined);
-    feed.subscribe((c) => b.push(c), () => undefined);
+    const leaveA = feed.subscribe(
+      (c) => a.push(c),
+      () => undefined,
+    );
+    feed.subscribe(
+      (c) => b.push(c),
+      () => undefined,
+    );
     feed.notify({ id: 'r1', workflowId: 'w' });
     leaveA();
     feed.notify({ id: 'r2', workflowId: 'w' });
@@ -37,9 +50,15 @@ describe('createRunFeed', () => {
     await tick(30);
     expect(state.lists).toBe(0);
     const seen: string[] = [];
-    const leave = feed.subscribe((c) => seen.push(c.id), () => undefined);
+    const leave = feed.subscribe(
+      (c) => seen.push(c.id),
+      () => undefined,
+    );
     await until(() => state.lists >= 1);
-    state.runs = [{ id: 'new', workflowId: 'w', updatedAt: 't1' }, { id: 'old', workflowId: 'w', updatedAt: 't2' }];
+    state.runs = [
+      { id: 'new', workflowId: 'w', updatedAt: 't1' },
+      { id: 'old', workflowId: 'w', updatedAt: 't2' },
+    ];
     await until(() => seen.length >= 2);
     expect(seen.sort()).toEqual(['new', 'old']);
     leave();

@@ -9,7 +9,10 @@
 import type { Store } from '@wireup/store';
 
 /** A changed run, as the engine names it. */
-export interface RunChange { id: string; workflowId: string }
+export interface RunChange {
+  id: string;
+  workflowId: string;
+}
 
 export interface RunFeed {
   /** Tells every listener that this run changed. */
@@ -40,7 +43,11 @@ export function createRunFeed(options: RunFeedOptions = {}): RunFeed {
 
   const notify = (change: RunChange) => {
     for (const { listener } of [...subscribers.values()]) {
-      try { listener(change); } catch { /* one stream's failure is its own */ }
+      try {
+        listener(change);
+      } catch {
+        /* one stream's failure is its own */
+      }
     }
   };
 
@@ -51,9 +58,12 @@ export function createRunFeed(options: RunFeedOptions = {}): RunFeed {
     try {
       const runs = await store.runs.list({ limit: options.pollWindow ?? 100 });
       const now = new Map(runs.map((r) => [r.id, r.updatedAt]));
-      if (seen) for (const r of runs) if (seen.get(r.id) !== r.updatedAt) notify({ id: r.id, workflowId: r.workflowId });
+      if (seen)
+        for (const r of runs) if (seen.get(r.id) !== r.updatedAt) notify({ id: r.id, workflowId: r.workflowId });
       seen = now;
-    } catch { /* the store is away: the next poll tries again */ }
+    } catch {
+      /* the store is away: the next poll tries again */
+    }
     if (!closed && subscribers.size > 0) poller = setTimeout(() => void poll(), pollMs);
   };
 
@@ -76,14 +86,20 @@ export function createRunFeed(options: RunFeedOptions = {}): RunFeed {
         }
       };
     },
-    get listeners() { return subscribers.size; },
+    get listeners() {
+      return subscribers.size;
+    },
     close() {
       closed = true;
       if (poller) clearTimeout(poller);
       const all = [...subscribers.values()];
       subscribers.clear();
       for (const { onClose } of all) {
-        try { onClose(); } catch { /* closing one must not keep the others open */ }
+        try {
+          onClose();
+        } catch {
+          /* closing one must not keep the others open */
+        }
       }
     },
   };

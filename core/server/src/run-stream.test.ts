@@ -4,12 +4,28 @@ import { createRunFeed } from './run-feed.ts';
 import { openRunStream } from './run-stream.ts';
 
 const run = (id: string, status = 'running'): RunRecord => ({
-  id, workflowId: 'wf_1', version: 1, status: status as RunRecord['status'], event: { key: 'k', id: 'evt', type: 'charge.failed' },
-  steps: [{ id: 's', type: 'action', status: 'succeeded', attempts: 1, startedAt: '', input: { apiKey: 'x' } } as never], replays: 0, createdAt: '', updatedAt: '',
+  id,
+  workflowId: 'wf_1',
+  version: 1,
+  status: status as RunRecord['status'],
+  event: { key: 'k', id: 'evt', type: 'charge.failed' },
+  steps: [
+    { id: 's', type: 'action', status: 'succeeded', attempts: 1, startedAt: '', input: { apiKey: 'x' } } as never,
+  ],
+  replays: 0,
+  createdAt: '',
+  updatedAt: '',
 });
 
 function storeOf(reads: string[]): Store {
-  return { runs: { get: async (id: string) => { reads.push(id); return run(id); } } } as unknown as Store;
+  return {
+    runs: {
+      get: async (id: string) => {
+        reads.push(id);
+        return run(id);
+      },
+    },
+  } as unknown as Store;
 }
 
 async function collect(body: NodeJS.ReadableStream, until: (text: string) => boolean): Promise<string> {

@@ -27,7 +27,10 @@ export interface RunStreamOptions {
 }
 
 /** The stream's body (to send as the response) and `close` to end it. */
-export interface RunStream { body: PassThrough; close(): void }
+export interface RunStream {
+  body: PassThrough;
+  close(): void;
+}
 
 /** A run as the stream sends it: without its steps (GET /v1/runs/:id has them). */
 export function runSummary({ steps: _steps, ...summary }: RunRecord): Omit<RunRecord, 'steps'> {

@@ -56,14 +56,24 @@ export function createSecretBox(ring: KeyRing): SecretBox {
   const opened = new Map<string, string>();
   const openV2 = (sealed: string, connectionId: string): string => {
     const [version, id, iv, tag, data] = sealed.split('.');
-    if (version === 'v1') throw unreadable('A stored secret is in the old format (v1, not bound to its connection); restart Wireup once to re-seal it.');
-    if (version !== 'v2' || !id || !iv || !tag || data === undefined) throw unreadable('A stored secret is not in a known format.');
+    if (version === 'v1')
+      throw unreadable(
+        'A stored secret is in the old format (v1, not bound to its connection); restart Wireup once to re-seal it.',
+      );
+    if (version !== 'v2' || !id || !iv || !tag || data === undefined)
+      throw unreadable('A stored secret is not in a known format.');
     const key = ring.openers.find((k) => k.id === id);
-    if (!key) throw unreadable(`A stored secret was sealed with a key Wireup does not have (key id ${id}): set WIREUP_SECRET_KEY, or add the old key to WIREUP_SECRET_KEY_FALLBACKS.`);
+    if (!key)
+      throw unreadable(
+        `A stored secret was sealed with a key Wireup does not have (key id ${id}): set WIREUP_SECRET_KEY, or add the old key to WIREUP_SECRET_KEY_FALLBACKS.`,
+      );
     try {
       return decrypt(key.key, iv, tag, data, bindingOf(connectionId));
     } catch (error) {
-      throw unreadable('A stored secret cannot be decrypted: it was altered, or it belongs to another connection.', error);
+      throw unreadable(
+        'A stored secret cannot be decrypted: it was altered, or it belongs to another connection.',
+        error,
+      );
     }
   };
   return {
@@ -72,7 +82,13 @@ export function createSecretBox(ring: KeyRing): SecretBox {
       const cipher = createCipheriv('aes-256-gcm', ring.current.key, iv);
       cipher.setAAD(bindingOf(connectionId));
       const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-      return ['v2', ring.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+      return [
+        'v2',
+        ring.current.id,
+        iv.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+        data.toString('base64url'),
+      ].join('.');
     },
     open(sealed, connectionId) {
       const cacheKey = `${connectionId}\n${sealed}`;
@@ -86,7 +102,8 @@ export function createSecretBox(ring: KeyRing): SecretBox {
     },
     openLegacy(sealed) {
       const [version, iv, tag, data] = sealed.split('.');
-      if (version !== 'v1' || !iv || !tag || data === undefined) throw unreadable('A stored secret is not in a known format.');
+      if (version !== 'v1' || !iv || !tag || data === undefined)
+        throw unreadable('A stored secret is not in a known format.');
       for (const key of ring.legacy) {
         try {
           return parse(decrypt(key, iv, tag, data, undefined));
@@ -94,7 +111,9 @@ export function createSecretBox(ring: KeyRing): SecretBox {
           // try the next key
         }
       }
-      throw unreadable('A stored secret cannot be decrypted: WIREUP_SECRET_KEY differs from the key it was sealed with.');
+      throw unreadable(
+        'A stored secret cannot be decrypted: WIREUP_SECRET_KEY differs from the key it was sealed with.',
+      );
     },
     isCurrent(sealed) {
       return sealed.startsWith(`v2.${ring.current.id}.`);

@@ -48,7 +48,9 @@ function rawKey(setting: string): Buffer | undefined {
 }
 
 const scrypt = (passphrase: string, salt: Buffer): Promise<Buffer> =>
-  new Promise((resolve, reject) => scryptCallback(passphrase, salt, 32, SCRYPT_COST, (error, key) => (error ? reject(error) : resolve(key))));
+  new Promise((resolve, reject) =>
+    scryptCallback(passphrase, salt, 32, SCRYPT_COST, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 
 function keyFile(dataDir: string): Buffer {
   const file = join(dataDir, 'secret.key');
@@ -68,7 +70,9 @@ export interface SecretKeySettings {
 
 /** Builds the key ring; reads (or creates) the scrypt salt in `kv` only when a passphrase is configured. */
 export async function loadKeyRing(settings: SecretKeySettings, kv: KeyValueRepository): Promise<KeyRing> {
-  const settingsList = [settings.secretKey, ...(settings.secretKeyFallbacks ?? [])].filter((s): s is string => Boolean(s));
+  const settingsList = [settings.secretKey, ...(settings.secretKeyFallbacks ?? [])].filter((s): s is string =>
+    Boolean(s),
+  );
   let salt: Buffer | undefined;
   const derive = async (setting: string): Promise<Buffer> => {
     const raw = rawKey(setting);

@@ -21,7 +21,8 @@ export async function sessionOf(request: FastifyRequest, sessions: Sessions): Pr
 export async function requireSession(request: FastifyRequest, sessions: Sessions): Promise<Session> {
   const session = await sessionOf(request, sessions);
   if (!session) throw new SessionInvalidError();
-  if (!safeMethods.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], session)) throw new CsrfTokenInvalidError();
+  if (!safeMethods.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], session))
+    throw new CsrfTokenInvalidError();
   return session;
 }
 

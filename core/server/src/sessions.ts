@@ -24,8 +24,13 @@ export interface Session {
   expiresAt: string;
 }
 
-interface StoredSession { csrfToken: string; expiresAt: string }
-interface StoredCode { expiresAt: string }
+interface StoredSession {
+  csrfToken: string;
+  expiresAt: string;
+}
+interface StoredCode {
+  expiresAt: string;
+}
 
 export interface Sessions {
   /** A new one-time sign-in code. */
@@ -50,14 +55,19 @@ export function createSessions(kv: KeyValueRepository, now: () => number = Date.
 
   const open = async (): Promise<Session> => {
     const session = { id: token(), csrfToken: token(), expiresAt: new Date(now() + SESSION_TTL_MS).toISOString() };
-    await kv.set(sessionKey(session.id), { csrfToken: session.csrfToken, expiresAt: session.expiresAt } satisfies StoredSession);
+    await kv.set(sessionKey(session.id), {
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    } satisfies StoredSession);
     return session;
   };
 
   return {
     async issueSignInCode() {
       const code = token();
-      await kv.set(codeKey(code), { expiresAt: new Date(now() + SIGN_IN_CODE_TTL_MS).toISOString() } satisfies StoredCode);
+      await kv.set(codeKey(code), {
+        expiresAt: new Date(now() + SIGN_IN_CODE_TTL_MS).toISOString(),
+      } satisfies StoredCode);
       return code;
     },
     async redeemCode(code) {

@@ -53,6 +53,8 @@ export function createTestEventHub(): TestEventHub {
         else signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
-    get listening() { return waiters.size; },
+    get listening() {
+      return waiters.size;
+    },
   };
 }

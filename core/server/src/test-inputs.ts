@@ -14,7 +14,11 @@ export type TriggerSource = 'event' | 'pinned' | 'sample';
  * The trigger a test runs on: the event `eventId` names (looked up by the engine), else the
  * trigger event pinned with the document, else the sample of the trigger's manifest.
  */
-export function testTriggerOf(catalog: ConnectorCatalog, document: WorkflowDocument, eventId: string | undefined): { trigger: TestTrigger; source: TriggerSource } {
+export function testTriggerOf(
+  catalog: ConnectorCatalog,
+  document: WorkflowDocument,
+  eventId: string | undefined,
+): { trigger: TestTrigger; source: TriggerSource } {
   if (eventId !== undefined) return { trigger: { eventId }, source: 'event' };
   const pinned = (document.pinned as PinnedSamples | undefined)?.trigger;
   if (pinned !== undefined) return { trigger: { sample: pinned }, source: 'pinned' };
@@ -39,7 +43,15 @@ export function findStep(steps: unknown, id: string): FoundStep | null {
 
 /** The problems of a document that keep one step from running: its own, the trigger's, and the document's outline. */
 export function problemsOfStep(problems: ValidationProblem[], pointer: string): ValidationProblem[] {
-  return problems.filter((p) => p.path === '' || p.path === '/name' || p.path === pointer || p.path.startsWith(`${pointer}/`) || p.path === '/trigger' || p.path.startsWith('/trigger/'));
+  return problems.filter(
+    (p) =>
+      p.path === '' ||
+      p.path === '/name' ||
+      p.path === pointer ||
+      p.path.startsWith(`${pointer}/`) ||
+      p.path === '/trigger' ||
+      p.path.startsWith('/trigger/'),
+  );
 }
 
 /** The pinned step outputs a step test reads: every pinned output but the tested step's own. */

@@ -15,7 +15,10 @@ export function splitCoercion(): SchemaController {
     compilersFactory: {
       buildValidator: (externalSchemas: unknown, options: { customOptions?: Record<string, unknown> }) => {
         const coercing = pool(externalSchemas as never, options as never);
-        const exact = pool(externalSchemas as never, { ...options, customOptions: { ...options.customOptions, coerceTypes: false } } as never);
+        const exact = pool(
+          externalSchemas as never,
+          { ...options, customOptions: { ...options.customOptions, coerceTypes: false } } as never,
+        );
         return (route: { httpPart?: string }) => (route.httpPart === 'body' ? exact : coercing)(route as never);
       },
     },

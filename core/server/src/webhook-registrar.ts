@@ -35,10 +35,15 @@ export interface StoredRegistration {
 /** The kv key of a connection's registration. */
 export const registrationKey = (connectionId: string) => `webhook-registration:${connectionId}`;
 
-interface SyncChange { exclude?: string; add?: string }
+interface SyncChange {
+  exclude?: string;
+  add?: string;
+}
 
 /** Creates the registrar (the engine's WebhookRegistrar port) over the store, catalog, secret box and HTTP client. */
-export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 'catalog' | 'secretBox' | 'http'>): WebhookRegistrar {
+export function createWebhookRegistrar(
+  deps: Pick<AppDeps, 'config' | 'store' | 'catalog' | 'secretBox' | 'http'>,
+): WebhookRegistrar {
   const locks = new Map<string, Promise<unknown>>();
 
   async function locked<T>(connectionId: string, work: () => Promise<T>): Promise<T> {
@@ -58,7 +63,11 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
     return trigger?.strategy === 'webhook' ? trigger.event : undefined;
   };
 
-  async function desiredEvents(connection: ConnectionRecord, connector: Connector, change: SyncChange): Promise<string[]> {
+  async function desiredEvents(
+    connection: ConnectionRecord,
+    connector: Connector,
+    change: SyncChange,
+  ): Promise<string[]> {
     const published = await deps.store.workflows.listPublishedForConnection(connection.id);
     const events = new Set<string>();
     for (const p of published) {
@@ -91,23 +100,61 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
 
     const events = await desiredEvents(connection, connector, change);
     if (!stored && hook.secretField && auth[hook.secretField]) {
-      return { managed: false, url, events, ...(hook.setupHint && events.length ? { setup: hook.setupHint(url, events) } : {}) };
+      return {
+        managed: false,
+        url,
+        events,
+        ...(hook.setupHint && events.length ? { setup: hook.setupHint(url, events) } : {}),
+      };
     }
     const existing: WebhookRegistration | null = stored ? { id: stored.id, events: stored.events } : null;
-    const fail = (error: unknown) => new WebhookRegistrationFailedError(connector.manifest.displayName, connection.id, error);
+    const fail = (error: unknown) =>
+      new WebhookRegistrationFailedError(connector.manifest.displayName, connection.id, error);
     if (!events.length) {
       if (!stored) return null;
-      if (hook.unregister) await hook.unregister({ auth, http: deps.http, settings: deps.config.connectorSettings[connection.connector], registration: existing! }).catch((error) => { throw fail(error); });
+      if (hook.unregister)
+        await hook
+          .unregister({
+            auth,
+            http: deps.http,
+            settings: deps.config.connectorSettings[connection.connector],
+            registration: existing!,
+          })
+          .catch((error) => {
+            throw fail(error);
+          });
       await deps.store.kv.delete(key);
       if (hook.secretField) await setSecret(connection, hook.secretField, undefined);
       return { managed: true, url, events: [] };
     }
-    if (stored && stored.url === url && stored.events.join('\n') === events.join('\n')) return { managed: true, url, events, endpoint: stored.id };
-    const unreachable = unreachableWebhookUrl(deps.config.publicUrl, deps.config.egressAllowPrivate, connector.manifest.displayName);
+    if (stored && stored.url === url && stored.events.join('\n') === events.join('\n'))
+      return { managed: true, url, events, endpoint: stored.id };
+    const unreachable = unreachableWebhookUrl(
+      deps.config.publicUrl,
+      deps.config.egressAllowPrivate,
+      connector.manifest.displayName,
+    );
     if (unreachable) throw new WebhookUrlNotPublicError(unreachable, { url, connection: connection.id, events });
 
-    const registration = await hook.register({ auth, http: deps.http, settings: deps.config.connectorSettings[connection.connector], url, events, existing }).catch((error) => { throw fail(error); });
-    await deps.store.kv.set(key, { connector: connection.connector, id: registration.id, events: [...registration.events].sort(), url, updatedAt: new Date().toISOString() } satisfies StoredRegistration);
+    const registration = await hook
+      .register({
+        auth,
+        http: deps.http,
+        settings: deps.config.connectorSettings[connection.connector],
+        url,
+        events,
+        existing,
+      })
+      .catch((error) => {
+        throw fail(error);
+      });
+    await deps.store.kv.set(key, {
+      connector: connection.connector,
+      id: registration.id,
+      events: [...registration.events].sort(),
+      url,
+      updatedAt: new Date().toISOString(),
+    } satisfies StoredRegistration);
     if (registration.secret && hook.secretField) await setSecret(connection, hook.secretField, registration.secret);
     return { managed: true, url, events: [...registration.events].sort(), endpoint: registration.id };
   }
@@ -118,7 +165,9 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
       await sync(connectionId, {});
       return [];
     } catch (error) {
-      return [`${(error as Error).message.replace(/ The workflow was not published.*$/, '')} The endpoint keeps its previous events until the next publish or unpublish on this connection.`];
+      return [
+        `${(error as Error).message.replace(/ The workflow was not published.*$/, '')} The endpoint keeps its previous events until the next publish or unpublish on this connection.`,
+      ];
     }
   }
 
@@ -131,7 +180,11 @@ export function createWebhookRegistrar(deps: Pick<AppDeps, 'config' | 'store' | 
         return { value: await commit(), webhook };
       });
       const moved = previous && previous.trigger.connection !== connectionId;
-      return { value, webhook, warnings: moved ? await locked(previous.trigger.connection, () => syncOrWarn(previous.trigger.connection)) : [] };
+      return {
+        value,
+        webhook,
+        warnings: moved ? await locked(previous.trigger.connection, () => syncOrWarn(previous.trigger.connection)) : [],
+      };
     },
     async unpublish(previous, commit) {
       if (!previous) return { value: await commit(), warnings: [] };

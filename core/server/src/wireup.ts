@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { type Connector } from '@wireup/sdk';
 import { createHttpClient, type Logger } from '@wireup/runtime';
 import type { Logger as PinoLogger } from 'pino';
-import { createEngine, createWorkflowLifecycle, type Engine, type ConnectorCatalog, type EventIntake, type WorkflowLifecycle } from '@wireup/engine';
+import {
+  createEngine,
+  createWorkflowLifecycle,
+  type Engine,
+  type ConnectorCatalog,
+  type EventIntake,
+  type WorkflowLifecycle,
+} from '@wireup/engine';
 import { createSqliteStore, type SqliteStore } from '@wireup/store-sqlite';
 import type { Store } from '@wireup/store';
 import { createOutboxEventBus } from '@wireup/bus-sqlite';
@@ -73,28 +80,51 @@ export async function pickStore(config: Config, log: Logger): Promise<Store> {
 }
 
 /** The bus the configuration names (Kafka when KAFKA_BROKERS is set, else the outbox), and the event intake that goes with it. */
-async function pickBus(config: Config, store: Store, isStarted: () => boolean, log: Logger): Promise<{ bus: EventBus; acceptEvent?: EventIntake }> {
+async function pickBus(
+  config: Config,
+  store: Store,
+  isStarted: () => boolean,
+  log: Logger,
+): Promise<{ bus: EventBus; acceptEvent?: EventIntake }> {
   if (config.kafkaBrokers) {
     const { createKafkaEventBus } = await import('@wireup/bus-kafka');
-    return { bus: createKafkaEventBus({
-      brokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix, partitions: config.kafkaPartitions, maxDeliveries: config.maxDeliveries,
-      // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
-      log: kafkaLogger(log, isStarted),
-      onError: busErrorLogger(log),
-    }) };
+    return {
+      bus: createKafkaEventBus({
+        brokers: config.kafkaBrokers,
+        topicPrefix: config.kafkaTopicPrefix,
+        partitions: config.kafkaPartitions,
+        maxDeliveries: config.maxDeliveries,
+        // Until start-up succeeded, a failure is reported once by `wireup start`, not line by line by kafkajs.
+        log: kafkaLogger(log, isStarted),
+        onError: busErrorLogger(log),
+      }),
+    };
   }
   if (!isSqliteStore(store)) {
-    return { bus: createOutboxEventBus({ path: join(config.dataDir, 'wireup.db'), maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) }) };
+    return {
+      bus: createOutboxEventBus({
+        path: join(config.dataDir, 'wireup.db'),
+        maxDeliveries: config.maxDeliveries,
+        onError: busErrorLogger(log),
+      }),
+    };
   }
   // Embedded: the outbox on the store's own connection, so an event and its `events` message are one transaction.
-  const bus = createOutboxEventBus({ sqlite: store.sqlite, maxDeliveries: config.maxDeliveries, onError: busErrorLogger(log) });
+  const bus = createOutboxEventBus({
+    sqlite: store.sqlite,
+    maxDeliveries: config.maxDeliveries,
+    onError: busErrorLogger(log),
+  });
   return { bus, acceptEvent: embeddedEventIntake(store, bus) };
 }
 
 const isSqliteStore = (store: Store): store is SqliteStore => 'sqlite' in store;
 
 /** Wires Wireup from its configuration. Nothing listens or runs until `start()`. */
-export async function createWireup(config: Config, options: { connectors?: Connector[]; logger?: PinoLogger } = {}): Promise<Wireup> {
+export async function createWireup(
+  config: Config,
+  options: { connectors?: Connector[]; logger?: PinoLogger } = {},
+): Promise<Wireup> {
   mkdirSync(config.dataDir, { recursive: true });
   const log = options.logger ?? createLogger({ level: config.logLevel });
   // The keys need the store (a passphrase's scrypt salt lives there): the box opens at start().
@@ -110,12 +140,21 @@ export async function createWireup(config: Config, options: { connectors?: Conne
     isCurrent: (sealed) => unlocked().isCurrent(sealed),
   };
   const apiToken = loadApiToken(config.apiToken, config.dataDir);
-  const http = createHttpClient({ allowPrivate: config.egressAllowPrivate, maxResponseBytes: config.egressMaxResponseBytes });
+  const http = createHttpClient({
+    allowPrivate: config.egressAllowPrivate,
+    maxResponseBytes: config.egressMaxResponseBytes,
+  });
   const store = await pickStore(config, log.child({ component: 'store' }));
   // The first-party connectors run in-process; marketplace-installed ones each in their own process.
   const marketplace = createMarketplace({
-    dataDir: config.dataDir, registryUrl: config.registryUrl ?? defaultRegistryUrl, registryToken: config.registryToken, store, http,
-    builtIn: options.connectors ?? firstPartyConnectors(), memoryMb: config.connectorMemoryMb, callTimeoutMs: config.connectorTimeoutMs,
+    dataDir: config.dataDir,
+    registryUrl: config.registryUrl ?? defaultRegistryUrl,
+    registryToken: config.registryToken,
+    store,
+    http,
+    builtIn: options.connectors ?? firstPartyConnectors(),
+    memoryMb: config.connectorMemoryMb,
+    callTimeoutMs: config.connectorTimeoutMs,
     // A domain event on the bus tells every process (each in a consumer group of its own) to follow the Store's record.
     announce: (change) => bus.publish('marketplace', change.connector, change),
   });
@@ -124,12 +163,28 @@ export async function createWireup(config: Config, options: { connectors?: Conne
   const testEvents = createTestEventHub();
   let started = false;
   const { bus, acceptEvent } = await pickBus(config, store, () => started, log.child({ component: 'bus' }));
-  await bus.subscribe('marketplace', async () => { await marketplace.sync(); }, { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 });
+  await bus.subscribe(
+    'marketplace',
+    async () => {
+      await marketplace.sync();
+    },
+    { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 },
+  );
   // Which runs changed, for the editor's live Runs view. A process without workers polls the store instead.
   const runFeed = createRunFeed(config.role === 'ingest' ? { store, pollMs: 1000 } : {});
   const engine = createEngine({
-    store, bus, ...(acceptEvent ? { acceptEvent } : {}), connectors: catalog, http, connectorSettings: config.connectorSettings, retry: config.retry, runLanes: config.runLanes,
-    code: { workers: config.code.workers, maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)) },
+    store,
+    bus,
+    ...(acceptEvent ? { acceptEvent } : {}),
+    connectors: catalog,
+    http,
+    connectorSettings: config.connectorSettings,
+    retry: config.retry,
+    runLanes: config.runLanes,
+    code: {
+      workers: config.code.workers,
+      maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)),
+    },
     openAuth: (connection) => secretBox.open(connection.authCiphertext, connection.id),
     logger: log.child({ component: 'engine' }),
     observer: {
@@ -139,28 +194,76 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       stepFinished: (type, status) => metrics.stepFinished(type, status),
       stepRetried: (connector, action, code) => metrics.stepRetried(connector, action, code),
       runUpdated: (run) => runFeed.notify({ id: run.id, workflowId: run.workflowId }),
-      deadLettered: (l) => log.warn({ deadLetter: l.id, topic: l.topic, key: l.key, deliveries: l.deliveries, err: l.error },
-        `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`),
+      deadLettered: (l) =>
+        log.warn(
+          { deadLetter: l.id, topic: l.topic, key: l.key, deliveries: l.deliveries, err: l.error },
+          `A ${l.topic} message failed ${l.deliveries} deliveries and was dead-lettered; replay it with POST /v1/dead-letters/${l.id}/replay`,
+        ),
     },
   });
   const sessions = createSessions(store.kv);
-  const pages = createPagesPublisher({ config, catalog, store, log: (line) => log.error({ component: 'pages' }, line) });
+  const pages = createPagesPublisher({
+    config,
+    catalog,
+    store,
+    log: (line) => log.error({ component: 'pages' }, line),
+  });
   const workflows = createWorkflowLifecycle({
-    store, connectors: catalog, validate: (document) => engine.validateWorkflow(document),
-    webhooks: createWebhookRegistrar({ config, store, catalog, secretBox, http }), logger: log.child({ component: 'workflows' }),
+    store,
+    connectors: catalog,
+    validate: (document) => engine.validateWorkflow(document),
+    webhooks: createWebhookRegistrar({ config, store, catalog, secretBox, http }),
+    logger: log.child({ component: 'workflows' }),
   });
   workflows.subscribe((event) => metrics.workflowEvent(event.type));
   // The most-used pairings the pair pages show come from the published workflows.
-  workflows.subscribe(async (event) => { if (event.type !== 'workflow.deleted') await pages.rebuild(); });
-  const app = await buildApp({ config, store, engine, workflows, catalog, secretBox, metrics, apiToken: apiToken.token, sessions, http, runFeed, pages, marketplace, testEvents, logger: log });
+  workflows.subscribe(async (event) => {
+    if (event.type !== 'workflow.deleted') await pages.rebuild();
+  });
+  const app = await buildApp({
+    config,
+    store,
+    engine,
+    workflows,
+    catalog,
+    secretBox,
+    metrics,
+    apiToken: apiToken.token,
+    sessions,
+    http,
+    runFeed,
+    pages,
+    marketplace,
+    testEvents,
+    logger: log,
+  });
   const wireup: Wireup = {
-    config, app, engine, workflows, store, bus, catalog, metrics, pages, marketplace, log, apiToken, sessions, runFeed, url: '',
+    config,
+    app,
+    engine,
+    workflows,
+    store,
+    bus,
+    catalog,
+    metrics,
+    pages,
+    marketplace,
+    log,
+    apiToken,
+    sessions,
+    runFeed,
+    url: '',
     async start() {
       await store.start();
       box = createSecretBox(await loadKeyRing(config, store.kv));
       const resealed = await resealConnections(store, box, 'legacy');
-      if (resealed.resealed) log.info({ component: 'secrets', resealed: resealed.resealed }, 'connection secrets re-sealed from format v1 to v2 (bound to their connection)');
-      for (const failure of resealed.failed) log.error({ component: 'secrets', connection: failure.id }, failure.message);
+      if (resealed.resealed)
+        log.info(
+          { component: 'secrets', resealed: resealed.resealed },
+          'connection secrets re-sealed from format v1 to v2 (bound to their connection)',
+        );
+      for (const failure of resealed.failed)
+        log.error({ component: 'secrets', connection: failure.id }, failure.message);
       // The connectors recorded as installed load before any worker runs a step.
       await marketplace.start();
       await bus.start();
@@ -172,12 +275,20 @@ export async function createWireup(config: Config, options: { connectors?: Conne
       // The site serving this process's API builds its pages before it says it is ready.
       if (config.role !== 'worker') await pages.rebuild();
       started = true;
-      log.info({
-        url: wireup.url, publicUrl: config.publicUrl, role: config.role, dataDir: config.dataDir,
-        store: config.mongodbUrl ? 'mongodb' : 'sqlite', bus: config.kafkaBrokers ? 'kafka' : 'outbox',
-        connectors: catalog.list().map((c) => `${c.manifest.name}@${c.manifest.version}`),
-        metricsPublic: config.metricsPublic, egressAllowPrivate: config.egressAllowPrivate,
-      }, 'Wireup started');
+      log.info(
+        {
+          url: wireup.url,
+          publicUrl: config.publicUrl,
+          role: config.role,
+          dataDir: config.dataDir,
+          store: config.mongodbUrl ? 'mongodb' : 'sqlite',
+          bus: config.kafkaBrokers ? 'kafka' : 'outbox',
+          connectors: catalog.list().map((c) => `${c.manifest.name}@${c.manifest.version}`),
+          metricsPublic: config.metricsPublic,
+          egressAllowPrivate: config.egressAllowPrivate,
+        },
+        'Wireup started',
+      );
     },
     async stop(options = {}) {
       const deadline = Date.now() + (options.drainMs ?? 0);

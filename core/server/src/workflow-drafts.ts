@@ -12,14 +12,38 @@ import { WorkflowChangedError } from './errors.ts';
 /** What keeps a body from being stored even as an incomplete draft: a name, a trigger's connector and key, a steps array. */
 export function outlineProblems(body: unknown): ValidationProblem[] {
   const b = body as { name?: unknown; trigger?: Record<string, unknown>; steps?: unknown } | null;
-  if (!b || typeof b !== 'object' || Array.isArray(b)) return [{ path: '', message: 'is not a workflow document', fix: 'send {name, trigger, steps}' }];
+  if (!b || typeof b !== 'object' || Array.isArray(b))
+    return [{ path: '', message: 'is not a workflow document', fix: 'send {name, trigger, steps}' }];
   const problems: ValidationProblem[] = [];
-  if (typeof b.name !== 'string') problems.push({ path: '/name', message: 'must be a string', fix: 'give the workflow a name' });
-  if (!b.trigger || typeof b.trigger !== 'object' || typeof b.trigger.connector !== 'string' || typeof b.trigger.trigger !== 'string') {
-    problems.push({ path: '/trigger', message: 'must name a connector and a trigger', fix: 'e.g. {"connector": "stripe", "trigger": "charge-failed"}' });
+  if (typeof b.name !== 'string')
+    problems.push({ path: '/name', message: 'must be a string', fix: 'give the workflow a name' });
+  if (
+    !b.trigger ||
+    typeof b.trigger !== 'object' ||
+    typeof b.trigger.connector !== 'string' ||
+    typeof b.trigger.trigger !== 'string'
+  ) {
+    problems.push({
+      path: '/trigger',
+      message: 'must name a connector and a trigger',
+      fix: 'e.g. {"connector": "stripe", "trigger": "charge-failed"}',
+    });
   }
-  if (!Array.isArray(b.steps) || b.steps.some((s) => !s || typeof s !== 'object' || typeof (s as { id?: unknown }).id !== 'string' || typeof (s as { type?: unknown }).type !== 'string')) {
-    problems.push({ path: '/steps', message: 'must be an array of steps with an id and a type', fix: 'give [] for no steps' });
+  if (
+    !Array.isArray(b.steps) ||
+    b.steps.some(
+      (s) =>
+        !s ||
+        typeof s !== 'object' ||
+        typeof (s as { id?: unknown }).id !== 'string' ||
+        typeof (s as { type?: unknown }).type !== 'string',
+    )
+  ) {
+    problems.push({
+      path: '/steps',
+      message: 'must be an array of steps with an id and a type',
+      fix: 'give [] for no steps',
+    });
   }
   return problems;
 }
@@ -31,7 +55,10 @@ export const isPartial = (query: unknown) => (query as { partial?: string } | un
 export function checkRevision(current: WorkflowRecord, ifMatch: string | string[] | undefined): void {
   if (typeof ifMatch !== 'string') return;
   if (ifMatch.replace(/^W\//, '').replace(/^"|"$/g, '') === current.updatedAt) return;
-  throw new WorkflowChangedError(`Workflow "${current.id}" was changed elsewhere (revision ${current.updatedAt}) after the revision this save is based on; reload it and make the change again.`, { revision: current.updatedAt });
+  throw new WorkflowChangedError(
+    `Workflow "${current.id}" was changed elsewhere (revision ${current.updatedAt}) after the revision this save is based on; reload it and make the change again.`,
+    { revision: current.updatedAt },
+  );
 }
 
 /** Runs `work` for one workflow id after the previous work for that id has settled. */
@@ -40,7 +67,11 @@ export function createSaveQueue() {
   return <T>(id: string, work: () => Promise<T>): Promise<T> => {
     const next = (saving.get(id) ?? Promise.resolve()).catch(() => undefined).then(work);
     saving.set(id, next);
-    void next.catch(() => undefined).finally(() => { if (saving.get(id) === next) saving.delete(id); });
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (saving.get(id) === next) saving.delete(id);
+      });
     return next;
   };
 }

@@ -19,10 +19,16 @@ export type InsertOne<T extends Document> = (doc: OptionalUnlessRequiredId<T>) =
  * store may restart). `writeConcern` overrides the client's for these inserts (event accepts ask
  * for a majority, journaled).
  */
-export function createInsertBatcher<T extends Document>(collection: () => Collection<T>, writeConcern?: WriteConcernSettings): InsertOne<T> {
+export function createInsertBatcher<T extends Document>(
+  collection: () => Collection<T>,
+  writeConcern?: WriteConcernSettings,
+): InsertOne<T> {
   return createGroupSender<OptionalUnlessRequiredId<T>, InsertOutcome>(async (batch) => {
     try {
-      await collection().insertMany(batch.map((p) => p.item), { ordered: false, ...(writeConcern ? { writeConcern } : {}) });
+      await collection().insertMany(
+        batch.map((p) => p.item),
+        { ordered: false, ...(writeConcern ? { writeConcern } : {}) },
+      );
       for (const p of batch) p.resolve('inserted');
     } catch (error) {
       settleEach(batch, error, 'inserted', 'duplicate');

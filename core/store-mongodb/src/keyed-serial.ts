@@ -11,7 +11,9 @@ export function createKeyedSerial(): KeyedSerial {
     const result = previous.then(task, task);
     const tail = result.catch(() => undefined);
     tails.set(key, tail);
-    void tail.then(() => { if (tails.get(key) === tail) tails.delete(key); });
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
     return result;
   };
 }

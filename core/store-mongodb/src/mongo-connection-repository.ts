@@ -13,8 +13,14 @@ interface ConnectionDoc extends Omit<ConnectionRecord, 'id'> {
 }
 
 const toRecord = ({ _id, ...rest }: ConnectionDoc): ConnectionRecord => ({
-  id: _id, connector: rest.connector, name: rest.name, authCiphertext: rest.authCiphertext, publicAuth: rest.publicAuth,
-  webhookToken: rest.webhookToken, createdAt: rest.createdAt, updatedAt: rest.updatedAt,
+  id: _id,
+  connector: rest.connector,
+  name: rest.name,
+  authCiphertext: rest.authCiphertext,
+  publicAuth: rest.publicAuth,
+  webhookToken: rest.webhookToken,
+  createdAt: rest.createdAt,
+  updatedAt: rest.updatedAt,
 });
 
 const copy = (record: ConnectionRecord): ConnectionRecord => ({ ...record, publicAuth: { ...record.publicAuth } });
@@ -23,7 +29,10 @@ export function createMongoConnectionRepository(db: DbRef, cacheMs: number): Con
   const col = () => db().collection<ConnectionDoc>(collections.connections);
   const byId = createRecentCache<ConnectionRecord>(cacheMs, 10_000);
   const byToken = createRecentCache<ConnectionRecord>(cacheMs, 10_000);
-  const forget = (): void => { byId.clear(); byToken.clear(); };
+  const forget = (): void => {
+    byId.clear();
+    byToken.clear();
+  };
 
   return {
     async create(record) {
@@ -32,18 +41,25 @@ export function createMongoConnectionRepository(db: DbRef, cacheMs: number): Con
       try {
         await col().insertOne({ _id: id, ...rest });
       } catch (error) {
-        if (isDuplicateKey(error)) throw new StoreConflictError(`A connection with id "${id}" or this webhook token already exists.`);
+        if (isDuplicateKey(error))
+          throw new StoreConflictError(`A connection with id "${id}" or this webhook token already exists.`);
         throw error;
       }
       return toRecord((await col().findOne({ _id: id }))!);
     },
     async get(id) {
-      const record = await byId.load(id, async () => { const doc = await col().findOne({ _id: id }); return doc && toRecord(doc); });
+      const record = await byId.load(id, async () => {
+        const doc = await col().findOne({ _id: id });
+        return doc && toRecord(doc);
+      });
       if (record) byToken.set(record.webhookToken, record);
       return record && copy(record);
     },
     async getByWebhookToken(token) {
-      const record = await byToken.load(token, async () => { const doc = await col().findOne({ webhookToken: token }); return doc && toRecord(doc); });
+      const record = await byToken.load(token, async () => {
+        const doc = await col().findOne({ webhookToken: token });
+        return doc && toRecord(doc);
+      });
       if (record) byId.set(record.id, record);
       return record && copy(record);
     },

@@ -27,15 +27,16 @@ const indexes: Record<string, IndexDescription[]> = {
     { key: { createdAt: 1, _id: 1 }, name: 'createdAt' },
   ],
   [collections.workflows]: [
-    { key: { 'publishedTrigger.connection': 1, 'publishedTrigger.connector': 1, 'publishedTrigger.trigger': 1 }, name: 'publishedTrigger' },
+    {
+      key: { 'publishedTrigger.connection': 1, 'publishedTrigger.connector': 1, 'publishedTrigger.trigger': 1 },
+      name: 'publishedTrigger',
+    },
     { key: { createdAt: 1, _id: 1 }, name: 'createdAt' },
   ],
   [collections.workflowVersions]: [
     { key: { workflowId: 1, version: 1 }, name: 'workflowId_version_unique', unique: true },
   ],
-  [collections.events]: [
-    { key: { status: 1, receivedAt: 1, _id: 1 }, name: 'status_receivedAt' },
-  ],
+  [collections.events]: [{ key: { status: 1, receivedAt: 1, _id: 1 }, name: 'status_receivedAt' }],
   [collections.runs]: [
     { key: { workflowId: 1, createdAt: -1, _id: -1 }, name: 'workflowId_createdAt' },
     { key: { status: 1, createdAt: -1, _id: -1 }, name: 'status_createdAt' },
@@ -52,7 +53,9 @@ export async function createIndexes(db: Db): Promise<void> {
   const existingCollections = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const [name, list] of Object.entries(indexes)) {
     const collection = db.collection(name);
-    const existing = existingCollections.has(name) ? new Set((await collection.listIndexes().toArray()).map((i) => i.name as string)) : new Set<string>();
+    const existing = existingCollections.has(name)
+      ? new Set((await collection.listIndexes().toArray()).map((i) => i.name as string))
+      : new Set<string>();
     const missing = list.filter((index) => !existing.has(index.name!));
     if (missing.length) await collection.createIndexes(missing);
   }

@@ -14,8 +14,14 @@ interface DeadLetterDoc {
 }
 
 const toRecord = (doc: DeadLetterDoc): DeadLetterRecord => ({
-  id: doc._id, topic: doc.topic, key: doc.key, group: doc.group, value: fromJson(doc.value),
-  deliveries: doc.deliveries, error: doc.error, deadAt: doc.deadAt,
+  id: doc._id,
+  topic: doc.topic,
+  key: doc.key,
+  group: doc.group,
+  value: fromJson(doc.value),
+  deliveries: doc.deliveries,
+  error: doc.error,
+  deadAt: doc.deadAt,
 });
 
 export function createMongoDeadLetterRepository(db: DbRef): DeadLetterRepository {
@@ -25,7 +31,10 @@ export function createMongoDeadLetterRepository(db: DbRef): DeadLetterRepository
       const { id, value, ...rest } = record;
       try {
         // Acknowledged by a majority, on disk: the bus drops the message once this resolves.
-        await col().insertOne({ _id: id, value: toJson(value), ...rest }, { writeConcern: { w: 'majority', journal: true } });
+        await col().insertOne(
+          { _id: id, value: toJson(value), ...rest },
+          { writeConcern: { w: 'majority', journal: true } },
+        );
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }

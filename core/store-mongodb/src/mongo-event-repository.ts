@@ -21,8 +21,14 @@ interface EventDoc {
 }
 
 const toRecord = (doc: EventDoc): EventRecord => ({
-  key: doc._id, connectionId: doc.connectionId, connector: doc.connector, providerEventId: doc.providerEventId,
-  type: doc.type, payload: fromJson(doc.payload), status: doc.status, receivedAt: doc.receivedAt,
+  key: doc._id,
+  connectionId: doc.connectionId,
+  connector: doc.connector,
+  providerEventId: doc.providerEventId,
+  type: doc.type,
+  payload: fromJson(doc.payload),
+  status: doc.status,
+  receivedAt: doc.receivedAt,
 });
 
 export function createMongoEventRepository(db: DbRef): EventRepository {
@@ -41,7 +47,7 @@ export function createMongoEventRepository(db: DbRef): EventRepository {
       const { key, payload, ...rest } = record;
       const doc: EventDoc = { _id: key, ...rest, payload: toJson(payload) };
       // A repeated delivery reads the stored status afresh: intake queues a still-`received` event again.
-      if (await insert(doc) === 'duplicate') return { isNew: false, record: (await read(key))! };
+      if ((await insert(doc)) === 'duplicate') return { isNew: false, record: (await read(key))! };
       return { isNew: true, record: { ...record, payload: record.payload ?? null } };
     },
     get: read,
@@ -49,7 +55,11 @@ export function createMongoEventRepository(db: DbRef): EventRepository {
       await update({ _id: key }, { $set: { status: 'routed' } });
     },
     async listUnrouted(limit) {
-      const docs = await col().find({ status: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(Math.max(1, limit)).toArray();
+      const docs = await col()
+        .find({ status: 'received' })
+        .sort({ receivedAt: 1, _id: 1 })
+        .limit(Math.max(1, limit))
+        .toArray();
       return docs.map(toRecord);
     },
   };

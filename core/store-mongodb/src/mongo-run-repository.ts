@@ -13,8 +13,20 @@
  * server-traits.ts), so there nothing is remembered and every update reads the run first.
  */
 import {
-  StoreConflictError, StoreRecordNotFoundError, applyCheckpoint, resetRunForReplay, runPageSize, upsertStep, withStatus,
-  type RunCheckpoint, type RunQuery, type RunRecord, type RunRepository, type RunStatus, type StepError, type StepRecord,
+  StoreConflictError,
+  StoreRecordNotFoundError,
+  applyCheckpoint,
+  resetRunForReplay,
+  runPageSize,
+  upsertStep,
+  withStatus,
+  type RunCheckpoint,
+  type RunQuery,
+  type RunRecord,
+  type RunRepository,
+  type RunStatus,
+  type StepError,
+  type StepRecord,
 } from '@wireup/store';
 import type { Filter } from 'mongodb';
 import { collections, fromJson, toJson, type DbRef } from './mongo-database.ts';
@@ -45,9 +57,15 @@ const finished: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'filter
 
 function toRecord(doc: RunDoc): RunRecord {
   const record: RunRecord = {
-    id: doc._id, workflowId: doc.workflowId, version: doc.version, status: doc.status,
+    id: doc._id,
+    workflowId: doc.workflowId,
+    version: doc.version,
+    status: doc.status,
     event: { key: doc.event.key, id: doc.event.id, type: doc.event.type },
-    steps: fromJson<StepRecord[]>(doc.steps), replays: doc.replays, createdAt: doc.createdAt, updatedAt: doc.updatedAt,
+    steps: fromJson<StepRecord[]>(doc.steps),
+    replays: doc.replays,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
   };
   if (doc.error !== undefined && doc.error !== null) record.error = fromJson<StepError>(doc.error);
   if (doc.finishedAt !== undefined && doc.finishedAt !== null) record.finishedAt = doc.finishedAt;
@@ -57,9 +75,16 @@ function toRecord(doc: RunDoc): RunRecord {
 
 function toDoc(run: RunRecord, rev: number): RunDoc {
   const doc: RunDoc = {
-    _id: run.id, rev, workflowId: run.workflowId, version: run.version, status: run.status,
-    event: { key: run.event.key, id: run.event.id, type: run.event.type }, steps: toJson(run.steps ?? []),
-    replays: run.replays ?? 0, createdAt: run.createdAt, updatedAt: run.updatedAt,
+    _id: run.id,
+    rev,
+    workflowId: run.workflowId,
+    version: run.version,
+    status: run.status,
+    event: { key: run.event.key, id: run.event.id, type: run.event.type },
+    steps: toJson(run.steps ?? []),
+    replays: run.replays ?? 0,
+    createdAt: run.createdAt,
+    updatedAt: run.updatedAt,
   };
   if (run.error !== undefined) doc.error = toJson(run.error);
   if (run.finishedAt !== undefined) doc.finishedAt = run.finishedAt;
@@ -91,41 +116,47 @@ export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRe
     return doc ? toRecord(doc) : null;
   };
 
-  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null', create?: RunRecord): Promise<RunRecord | null> => serial(id, async () => {
-    if (create) {
-      // A new run (RunCheckpoint.create): one batched insert of the updated run, no read. When it
-      // exists already (a redelivery raced this one), it is updated as stored below.
-      const next = change(create);
-      const nextDoc = toDoc(next, 0);
-      if (await insert(nextDoc) === 'inserted') {
-        remember(nextDoc);
-        return next;
+  const mutate = (
+    id: string,
+    change: (run: RunRecord) => RunRecord,
+    missing: 'throw' | 'null',
+    create?: RunRecord,
+  ): Promise<RunRecord | null> =>
+    serial(id, async () => {
+      if (create) {
+        // A new run (RunCheckpoint.create): one batched insert of the updated run, no read. When it
+        // exists already (a redelivery raced this one), it is updated as stored below.
+        const next = change(create);
+        const nextDoc = toDoc(next, 0);
+        if ((await insert(nextDoc)) === 'inserted') {
+          remember(nextDoc);
+          return next;
+        }
       }
-    }
-    // Without a compare-and-set (FerretDB) a remembered revision could hide another process's write: read it.
-    let doc = (traits.scansUnlessFilterIsIdAlone ? undefined : known.get(id)) ?? await read(id);
-    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
-      if (!doc) {
-        if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
-        return null;
+      // Without a compare-and-set (FerretDB) a remembered revision could hide another process's write: read it.
+      let doc = (traits.scansUnlessFilterIsIdAlone ? undefined : known.get(id)) ?? (await read(id));
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
+        if (!doc) {
+          if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
+          return null;
+        }
+        const next = change(toRecord(doc));
+        const nextDoc = toDoc(next, doc.rev + 1);
+        const filter = traits.scansUnlessFilterIsIdAlone ? { _id: id } : { _id: id, rev: doc.rev };
+        const { matchedCount } = await col().replaceOne(filter, nextDoc);
+        if (matchedCount === 1) {
+          remember(nextDoc);
+          return next;
+        }
+        doc = await read(id);
       }
-      const next = change(toRecord(doc));
-      const nextDoc = toDoc(next, doc.rev + 1);
-      const filter = traits.scansUnlessFilterIsIdAlone ? { _id: id } : { _id: id, rev: doc.rev };
-      const { matchedCount } = await col().replaceOne(filter, nextDoc);
-      if (matchedCount === 1) {
-        remember(nextDoc);
-        return next;
-      }
-      doc = await read(id);
-    }
-    throw new StoreConflictError(`Run "${id}" kept changing under this update; try again.`);
-  });
+      throw new StoreConflictError(`Run "${id}" kept changing under this update; try again.`);
+    });
 
   return {
     async createIfAbsent(run) {
       const doc = toDoc(run, 0);
-      if (await insert(doc) === 'duplicate') return { created: false, run: (await get(run.id))! };
+      if ((await insert(doc)) === 'duplicate') return { created: false, run: (await get(run.id))! };
       remember(doc);
       return { created: true, run: toRecord(doc) };
     },
@@ -139,14 +170,21 @@ export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRe
       if (query.before !== undefined) {
         const cursor = await col().findOne({ _id: query.before }, { projection: { createdAt: 1 } });
         if (!cursor) return [];
-        filter.$or = [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, _id: { $lt: query.before } }];
+        filter.$or = [
+          { createdAt: { $lt: cursor.createdAt } },
+          { createdAt: cursor.createdAt, _id: { $lt: query.before } },
+        ];
       }
       const docs = await col().find(filter).sort({ createdAt: -1, _id: -1 }).limit(runPageSize(query.limit)).toArray();
       return docs.map(toRecord);
     },
     async saveStep(runId, step) {
       const at = new Date().toISOString();
-      await mutate(runId, (run) => ({ ...run, steps: upsertStep(run.steps, fromJson<StepRecord>(toJson(step))), updatedAt: at }), 'throw');
+      await mutate(
+        runId,
+        (run) => ({ ...run, steps: upsertStep(run.steps, fromJson<StepRecord>(toJson(step))), updatedAt: at }),
+        'throw',
+      );
     },
     async setStatus(runId, status, fields) {
       await mutate(runId, (run) => withStatus(run, status, fields, new Date().toISOString()), 'throw');
@@ -156,7 +194,12 @@ export function createMongoRunRepository(db: DbRef, traits: ServerTraits): RunRe
     },
     async checkpoint(runId, update) {
       const { create, ...rest } = update;
-      await mutate(runId, (run) => applyCheckpoint(run, fromJson<RunCheckpoint>(toJson(rest)), new Date().toISOString()), 'throw', create);
+      await mutate(
+        runId,
+        (run) => applyCheckpoint(run, fromJson<RunCheckpoint>(toJson(rest)), new Date().toISOString()),
+        'throw',
+        create,
+      );
     },
   };
 }

@@ -3,7 +3,15 @@
  * as FerretDB), with the official `mongodb` driver. `start()` connects, checks the server
  * answers, and creates the indexes; `stop()` closes the client.
  */
-import { MongoClient, MongoError, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError, type Db } from 'mongodb';
+import {
+  MongoClient,
+  MongoError,
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type Db,
+} from 'mongodb';
 import { StoreUnavailableError, type Store } from '@wireup/store';
 import { silentLogger, type Logger } from '@wireup/runtime';
 import { createMongoConnectionRepository } from './mongo-connection-repository.ts';
@@ -49,22 +57,32 @@ function dbNameFromUrl(url: string): string | undefined {
  * ones of a failover (not primary, interrupted at shutdown) `RetryableWriteError`.
  */
 export const unreachable = (error: unknown): boolean =>
-  error instanceof MongoNetworkError || error instanceof MongoServerSelectionError
-  || error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError
-  || (error instanceof MongoError && (error.hasErrorLabel('RetryableWriteError') || error.hasErrorLabel('TransientTransactionError')));
+  error instanceof MongoNetworkError ||
+  error instanceof MongoServerSelectionError ||
+  error instanceof MongoNotConnectedError ||
+  error instanceof MongoTopologyClosedError ||
+  (error instanceof MongoError &&
+    (error.hasErrorLabel('RetryableWriteError') || error.hasErrorLabel('TransientTransactionError')));
 
 /** Wraps every method of a repository so a lost database surfaces as StoreUnavailableError (503). */
 function guarded<R extends object>(repository: R, where: string): R {
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(repository)) {
-    wrapped[name] = typeof method !== 'function' ? method : async (...args: unknown[]) => {
-      try {
-        return await (method as (...a: unknown[]) => Promise<unknown>).apply(repository, args);
-      } catch (error) {
-        if (unreachable(error)) throw new StoreUnavailableError(`MongoDB at ${where} is not reachable: ${(error as Error).message}`, error);
-        throw error;
-      }
-    };
+    wrapped[name] =
+      typeof method !== 'function'
+        ? method
+        : async (...args: unknown[]) => {
+            try {
+              return await (method as (...a: unknown[]) => Promise<unknown>).apply(repository, args);
+            } catch (error) {
+              if (unreachable(error))
+                throw new StoreUnavailableError(
+                  `MongoDB at ${where} is not reachable: ${(error as Error).message}`,
+                  error,
+                );
+              throw error;
+            }
+          };
   }
   return wrapped as R;
 }
@@ -107,7 +125,10 @@ export function createMongoStore(options: MongoStoreOptions): Store {
         db = candidate;
       } catch (error) {
         await next.close().catch(() => undefined);
-        throw new StoreUnavailableError(`MongoDB at ${where} is not reachable or refused to set up database "${dbName}": ${(error as Error).message}`, error);
+        throw new StoreUnavailableError(
+          `MongoDB at ${where} is not reachable or refused to set up database "${dbName}": ${(error as Error).message}`,
+          error,
+        );
       }
     },
 

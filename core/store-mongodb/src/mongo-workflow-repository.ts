@@ -6,11 +6,22 @@
  * the published workflows of a trigger on every event, so the answers are kept for a short
  * while (recent-cache.ts); a publish or unpublish through this store clears them.
  */
-import { StoreConflictError, type PublishedWorkflow, type WorkflowDocument, type WorkflowRecord, type WorkflowRepository, type WorkflowVersionRecord } from '@wireup/store';
+import {
+  StoreConflictError,
+  type PublishedWorkflow,
+  type WorkflowDocument,
+  type WorkflowRecord,
+  type WorkflowRepository,
+  type WorkflowVersionRecord,
+} from '@wireup/store';
 import { collections, fromJson, isDuplicateKey, toJson, type DbRef } from './mongo-database.ts';
 import { createRecentCache } from './recent-cache.ts';
 
-interface TriggerRef { connector: string; trigger: string; connection: string }
+interface TriggerRef {
+  connector: string;
+  trigger: string;
+  connection: string;
+}
 
 interface WorkflowDoc {
   _id: string;
@@ -33,16 +44,25 @@ interface VersionDoc {
 const MAX_PUBLISH_ATTEMPTS = 20;
 
 const toWorkflow = (doc: WorkflowDoc): WorkflowRecord => ({
-  id: doc._id, draft: fromJson<WorkflowDocument>(doc.draft), publishedVersion: doc.publishedVersion ?? null,
-  latestVersion: doc.latestVersion, createdAt: doc.createdAt, updatedAt: doc.updatedAt,
+  id: doc._id,
+  draft: fromJson<WorkflowDocument>(doc.draft),
+  publishedVersion: doc.publishedVersion ?? null,
+  latestVersion: doc.latestVersion,
+  createdAt: doc.createdAt,
+  updatedAt: doc.updatedAt,
 });
 
 const toVersion = (doc: VersionDoc): WorkflowVersionRecord => ({
-  workflowId: doc.workflowId, version: doc.version, document: fromJson<WorkflowDocument>(doc.document), publishedAt: doc.publishedAt,
+  workflowId: doc.workflowId,
+  version: doc.version,
+  document: fromJson<WorkflowDocument>(doc.document),
+  publishedAt: doc.publishedAt,
 });
 
 const toPublished = (doc: VersionDoc): PublishedWorkflow => ({
-  workflowId: doc.workflowId, version: doc.version, document: fromJson<WorkflowDocument>(doc.document),
+  workflowId: doc.workflowId,
+  version: doc.version,
+  document: fromJson<WorkflowDocument>(doc.document),
 });
 
 const versionId = (workflowId: string, version: number): string => `${workflowId}@${version}`;
@@ -63,10 +83,17 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
   };
 
   const publishedVersions = async (filter: Record<string, string>): Promise<PublishedWorkflow[]> => {
-    const live = await workflows().find(filter, { projection: { _id: 1, publishedVersion: 1 } }).toArray();
+    const live = await workflows()
+      .find(filter, { projection: { _id: 1, publishedVersion: 1 } })
+      .toArray();
     const ids = live.filter((w) => w.publishedVersion !== null).map((w) => versionId(w._id, w.publishedVersion!));
     if (ids.length === 0) return [];
-    return (await versions().find({ _id: { $in: ids } }).sort({ workflowId: 1 }).toArray()).map(toPublished);
+    return (
+      await versions()
+        .find({ _id: { $in: ids } })
+        .sort({ workflowId: 1 })
+        .toArray()
+    ).map(toPublished);
   };
 
   return {
@@ -74,7 +101,13 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
       const at = new Date().toISOString();
       try {
         await workflows().insertOne({
-          _id: id, draft: toJson(draft), publishedVersion: null, latestVersion: 0, publishedTrigger: null, createdAt: at, updatedAt: at,
+          _id: id,
+          draft: toJson(draft),
+          publishedVersion: null,
+          latestVersion: 0,
+          publishedTrigger: null,
+          createdAt: at,
+          updatedAt: at,
         });
       } catch (error) {
         if (isDuplicateKey(error)) throw new StoreConflictError(`Workflow "${id}" already exists.`);
@@ -88,7 +121,10 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
     },
     async updateDraft(id, draft) {
       const doc = await workflows().findOneAndUpdate(
-        { _id: id }, { $set: { draft: toJson(draft), updatedAt: new Date().toISOString() } }, { returnDocument: 'after' });
+        { _id: id },
+        { $set: { draft: toJson(draft), updatedAt: new Date().toISOString() } },
+        { returnDocument: 'after' },
+      );
       return doc ? toWorkflow(doc) : null;
     },
     async publish(id) {
@@ -97,7 +133,13 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
         if (!doc) return null;
         const version = doc.latestVersion + 1;
         const publishedAt = new Date().toISOString();
-        const record: VersionDoc = { _id: versionId(id, version), workflowId: id, version, document: doc.draft, publishedAt };
+        const record: VersionDoc = {
+          _id: versionId(id, version),
+          workflowId: id,
+          version,
+          document: doc.draft,
+          publishedAt,
+        };
         try {
           await versions().insertOne(record);
         } catch (error) {
@@ -106,9 +148,17 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
           continue;
         }
         publishedByTrigger.clear();
-        await workflows().updateOne({ _id: id, latestVersion: { $lt: version } }, {
-          $set: { publishedVersion: version, latestVersion: version, publishedTrigger: triggerOf(fromJson(doc.draft)), updatedAt: publishedAt },
-        });
+        await workflows().updateOne(
+          { _id: id, latestVersion: { $lt: version } },
+          {
+            $set: {
+              publishedVersion: version,
+              latestVersion: version,
+              publishedTrigger: triggerOf(fromJson(doc.draft)),
+              updatedAt: publishedAt,
+            },
+          },
+        );
         return toVersion(record);
       }
       throw new StoreConflictError(`Workflow "${id}" is being published concurrently; try again.`);
@@ -116,7 +166,10 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
     async unpublish(id) {
       publishedByTrigger.clear();
       const doc = await workflows().findOneAndUpdate(
-        { _id: id }, { $set: { publishedVersion: null, publishedTrigger: null, updatedAt: new Date().toISOString() } }, { returnDocument: 'after' });
+        { _id: id },
+        { $set: { publishedVersion: null, publishedTrigger: null, updatedAt: new Date().toISOString() } },
+        { returnDocument: 'after' },
+      );
       return doc ? toWorkflow(doc) : null;
     },
     async delete(id) {
@@ -129,9 +182,13 @@ export function createMongoWorkflowRepository(db: DbRef, cacheMs: number): Workf
     },
     async listPublishedForTrigger(connector, trigger, connectionId) {
       const key = `${connector}\u0000${trigger}\u0000${connectionId}`;
-      const list = await publishedByTrigger.load(key, () => publishedVersions({
-        'publishedTrigger.connection': connectionId, 'publishedTrigger.connector': connector, 'publishedTrigger.trigger': trigger,
-      }));
+      const list = await publishedByTrigger.load(key, () =>
+        publishedVersions({
+          'publishedTrigger.connection': connectionId,
+          'publishedTrigger.connector': connector,
+          'publishedTrigger.trigger': trigger,
+        }),
+      );
       return [...(list ?? [])];
     },
     listPublishedForConnection(connectionId) {

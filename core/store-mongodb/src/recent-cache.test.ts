@@ -50,7 +50,12 @@ describe('recent cache', () => {
     const cache = createRecentCache<number>(60_000, 10);
     let loads = 0;
     let finish!: (value: number | null) => void;
-    const loader = () => { loads += 1; return new Promise<number | null>((resolve) => { finish = resolve; }); };
+    const loader = () => {
+      loads += 1;
+      return new Promise<number | null>((resolve) => {
+        finish = resolve;
+      });
+    };
     const asked = [cache.load('a', loader), cache.load('a', loader), cache.load('a', loader)];
     finish(7);
     expect(await Promise.all(asked)).toEqual([7, 7, 7]);

@@ -53,17 +53,31 @@ export function createRecentCache<V>(ttlMs: number, limit: number, now: () => nu
       let pending = loading.get(key);
       if (!pending) {
         const started = generation;
-        pending = loader().then((value) => {
-          if (value !== null && started === generation) cache.set(key, value);
-          return value;
-        }).finally(() => { if (loading.get(key) === pending) loading.delete(key); });
+        pending = loader()
+          .then((value) => {
+            if (value !== null && started === generation) cache.set(key, value);
+            return value;
+          })
+          .finally(() => {
+            if (loading.get(key) === pending) loading.delete(key);
+          });
         loading.set(key, pending);
       }
       return pending;
     },
-    get size() { return entries.size; },
-    delete(key) { entries.delete(key); loading.delete(key); generation += 1; },
-    clear() { entries.clear(); loading.clear(); generation += 1; },
+    get size() {
+      return entries.size;
+    },
+    delete(key) {
+      entries.delete(key);
+      loading.delete(key);
+      generation += 1;
+    },
+    clear() {
+      entries.clear();
+      loading.clear();
+      generation += 1;
+    },
   };
   return cache;
 }

@@ -11,7 +11,9 @@ export function watchServers(client: MongoClient, log: Logger): void {
   client.on('serverDescriptionChanged', (event: ServerDescriptionChangedEvent) => {
     const wasUp = event.previousDescription.type !== 'Unknown';
     const isUp = event.newDescription.type !== 'Unknown';
-    if (wasUp && !isUp) log.error({ server: event.address, err: event.newDescription.error ?? undefined }, 'MongoDB server unreachable');
-    else if (!wasUp && isUp && event.previousDescription.error) log.info({ server: event.address, type: event.newDescription.type }, 'MongoDB server reachable again');
+    if (wasUp && !isUp)
+      log.error({ server: event.address, err: event.newDescription.error ?? undefined }, 'MongoDB server unreachable');
+    else if (!wasUp && isUp && event.previousDescription.error)
+      log.info({ server: event.address, type: event.newDescription.type }, 'MongoDB server reachable again');
   });
 }

@@ -13,7 +13,10 @@ export type UpdateOne<T extends Document> = (filter: Filter<T>, update: UpdateFi
 export function createUpdateBatcher<T extends Document>(collection: () => Collection<T>): UpdateOne<T> {
   const send = createGroupSender<{ filter: Filter<T>; update: UpdateFilter<T> }, void>(async (batch) => {
     try {
-      await collection().bulkWrite(batch.map((p) => ({ updateOne: p.item })), { ordered: false });
+      await collection().bulkWrite(
+        batch.map((p) => ({ updateOne: p.item })),
+        { ordered: false },
+      );
       for (const p of batch) p.resolve();
     } catch (error) {
       settleEach(batch, error, undefined, undefined);

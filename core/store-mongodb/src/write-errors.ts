@@ -20,6 +20,12 @@ export function settleEach<I, R>(batch: Pending<I, R>[], error: unknown, ok: R, 
     const failure = byIndex.get(index);
     if (!failure) p.resolve(ok);
     else if (failure.code === DUPLICATE_KEY && duplicate !== undefined) p.resolve(duplicate);
-    else p.reject(new MongoServerError({ message: failure.errmsg ?? `Write failed with code ${failure.code}`, code: failure.code }));
+    else
+      p.reject(
+        new MongoServerError({
+          message: failure.errmsg ?? `Write failed with code ${failure.code}`,
+          code: failure.code,
+        }),
+      );
   });
 }

@@ -37,12 +37,14 @@ const copy = (record: ConnectionRecord): ConnectionRecord => ({ ...record, publi
 const CACHE_LIMIT = 10_000;
 
 export function createSqliteConnectionRepository(db: SqliteDatabase, writes: WriteQueue): ConnectionRepository {
-  const insert = db.prepare(`INSERT INTO connections (id, connector, name, auth_ciphertext, public_auth, webhook_token, created_at, updated_at)
+  const insert =
+    db.prepare(`INSERT INTO connections (id, connector, name, auth_ciphertext, public_auth, webhook_token, created_at, updated_at)
     VALUES (@id, @connector, @name, @authCiphertext, @publicAuth, @webhookToken, @createdAt, @updatedAt)`);
   const byId = db.prepare('SELECT * FROM connections WHERE id = ?');
   const byToken = db.prepare('SELECT * FROM connections WHERE webhook_token = ?');
   const all = db.prepare('SELECT * FROM connections ORDER BY created_at, id');
-  const update = db.prepare(`UPDATE connections SET name = COALESCE(@name, name), auth_ciphertext = COALESCE(@authCiphertext, auth_ciphertext),
+  const update =
+    db.prepare(`UPDATE connections SET name = COALESCE(@name, name), auth_ciphertext = COALESCE(@authCiphertext, auth_ciphertext),
     public_auth = COALESCE(@publicAuth, public_auth), updated_at = @updatedAt WHERE id = @id`);
   const remove = db.prepare('DELETE FROM connections WHERE id = ?');
 
@@ -52,7 +54,11 @@ export function createSqliteConnectionRepository(db: SqliteDatabase, writes: Wri
     cachedById.clear();
     cachedByToken.clear();
   };
-  const cached = (cache: Map<string, ConnectionRecord | null>, key: string, statement: typeof byId): ConnectionRecord | null => {
+  const cached = (
+    cache: Map<string, ConnectionRecord | null>,
+    key: string,
+    statement: typeof byId,
+  ): ConnectionRecord | null => {
     let record = cache.get(key);
     if (record === undefined) {
       const row = statement.get(key) as ConnectionRow | undefined;
@@ -81,14 +87,21 @@ export function createSqliteConnectionRepository(db: SqliteDatabase, writes: Wri
       try {
         await write(() => insert.run(params));
       } catch (error) {
-        if (isUniqueViolation(error)) throw new StoreConflictError(`A connection with id "${record.id}" or this webhook token already exists.`);
+        if (isUniqueViolation(error))
+          throw new StoreConflictError(`A connection with id "${record.id}" or this webhook token already exists.`);
         throw error;
       }
       return get(record.id)!;
     },
-    async get(id) { return get(id); },
-    async getByWebhookToken(token) { return cached(cachedByToken, token, byToken); },
-    async list() { return (all.all() as ConnectionRow[]).map(toRecord); },
+    async get(id) {
+      return get(id);
+    },
+    async getByWebhookToken(token) {
+      return cached(cachedByToken, token, byToken);
+    },
+    async list() {
+      return (all.all() as ConnectionRow[]).map(toRecord);
+    },
     async update(id, patch) {
       const params = {
         id,
@@ -100,6 +113,8 @@ export function createSqliteConnectionRepository(db: SqliteDatabase, writes: Wri
       const { changes } = await write(() => update.run(params));
       return changes === 0 ? null : get(id);
     },
-    async delete(id) { return (await write(() => remove.run(id))).changes > 0; },
+    async delete(id) {
+      return (await write(() => remove.run(id))).changes > 0;
+    },
   };
 }

@@ -17,8 +17,14 @@ interface DeadLetterRow {
 }
 
 const toRecord = (row: DeadLetterRow): DeadLetterRecord => ({
-  id: row.id, topic: row.topic, key: row.key, group: row.grp, value: JSON.parse(row.value) as unknown,
-  deliveries: row.deliveries, error: JSON.parse(row.error) as DeadLetterRecord['error'], deadAt: row.dead_at,
+  id: row.id,
+  topic: row.topic,
+  key: row.key,
+  group: row.grp,
+  value: JSON.parse(row.value) as unknown,
+  deliveries: row.deliveries,
+  error: JSON.parse(row.error) as DeadLetterRecord['error'],
+  deadAt: row.dead_at,
 });
 
 export function createSqliteDeadLetterRepository(db: SqliteDatabase, writes: WriteQueue): DeadLetterRepository {

@@ -38,21 +38,28 @@ export interface SqliteEventRepository extends EventRepository {
 }
 
 export function createSqliteEventRepository(db: SqliteDatabase, writes: WriteQueue): SqliteEventRepository {
-  const insert = db.prepare(`INSERT INTO events (key, connection_id, connector, provider_event_id, type, payload, status, received_at)
+  const insert =
+    db.prepare(`INSERT INTO events (key, connection_id, connector, provider_event_id, type, payload, status, received_at)
     VALUES (@key, @connectionId, @connector, @providerEventId, @type, @payload, @status, @receivedAt) ON CONFLICT (key) DO NOTHING`);
   const byKey = db.prepare('SELECT * FROM events WHERE key = ?');
   const routed = db.prepare("UPDATE events SET status = 'routed' WHERE key = ?");
   // rowid breaks ties between equal receivedAt values in acceptance order.
   const unrouted = db.prepare("SELECT * FROM events WHERE status = 'received' ORDER BY received_at, rowid LIMIT ?");
 
-  const acceptWith = async (record: EventRecord, alsoWhenNew?: () => void): Promise<{ isNew: boolean; record: EventRecord }> => {
+  const acceptWith = async (
+    record: EventRecord,
+    alsoWhenNew?: () => void,
+  ): Promise<{ isNew: boolean; record: EventRecord }> => {
     const params = { ...record, payload: toJson(record.payload) };
     // The commit that lets the server answer 2xx: fsynced (synchronous=FULL), so it survives power loss.
-    const isNew = await writes.write(() => {
-      const inserted = insert.run(params).changes > 0;
-      if (inserted) alsoWhenNew?.();
-      return inserted;
-    }, { durable: true });
+    const isNew = await writes.write(
+      () => {
+        const inserted = insert.run(params).changes > 0;
+        if (inserted) alsoWhenNew?.();
+        return inserted;
+      },
+      { durable: true },
+    );
     // A new event is what was given (its payload as given: no need to read back and parse it).
     if (isNew) return { isNew, record: { ...record, payload: record.payload ?? null } };
     return { isNew, record: toRecord(byKey.get(record.key) as EventRow) };
@@ -65,7 +72,9 @@ export function createSqliteEventRepository(db: SqliteDatabase, writes: WriteQue
       const row = byKey.get(key) as EventRow | undefined;
       return row ? toRecord(row) : null;
     },
-    async markRouted(key) { await writes.write(() => routed.run(key)); },
+    async markRouted(key) {
+      await writes.write(() => routed.run(key));
+    },
     async listUnrouted(limit) {
       return (unrouted.all(Math.max(0, Math.floor(limit))) as EventRow[]).map(toRecord);
     },

@@ -5,7 +5,9 @@ import type { KeyValueRepository } from '@wireup/store';
 
 export function createSqliteKeyValueRepository(db: SqliteDatabase, writes: WriteQueue): KeyValueRepository {
   const select = db.prepare('SELECT value FROM kv WHERE key = ?').pluck();
-  const upsert = db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const upsert = db.prepare(
+    'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   const insertIfAbsent = db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
   const remove = db.prepare('DELETE FROM kv WHERE key = ?');
 
@@ -15,12 +17,16 @@ export function createSqliteKeyValueRepository(db: SqliteDatabase, writes: Write
   };
 
   return {
-    async get<T>(key: string) { return get<T>(key); },
+    async get<T>(key: string) {
+      return get<T>(key);
+    },
     async set(key, value) {
       const text = JSON.stringify(value ?? null);
       await writes.write(() => upsert.run(key, text));
     },
-    async delete(key) { await writes.write(() => remove.run(key)); },
+    async delete(key) {
+      await writes.write(() => remove.run(key));
+    },
     async setIfAbsent<T>(key: string, value: T) {
       const text = JSON.stringify(value ?? null);
       await writes.write(() => insertIfAbsent.run(key, text));

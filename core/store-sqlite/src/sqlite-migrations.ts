@@ -110,12 +110,18 @@ export const STORE_SCHEMA_VERSION = migrations[migrations.length - 1].version;
 
 /** Brings the file's schema up to STORE_SCHEMA_VERSION in one transaction; refuses a file from a newer Wireup. */
 export function migrateStore(db: SqliteDatabase): void {
-  db.exec('CREATE TABLE IF NOT EXISTS store_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS store_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
   const apply = db.transaction(() => {
-    const row = db.prepare('SELECT MAX(version) AS version FROM store_schema_version').get() as { version: number | null };
+    const row = db.prepare('SELECT MAX(version) AS version FROM store_schema_version').get() as {
+      version: number | null;
+    };
     const current = row.version ?? 0;
     if (current > STORE_SCHEMA_VERSION) {
-      throw new StoreUnavailableError(`The store file has schema version ${current}, newer than this Wireup understands (${STORE_SCHEMA_VERSION}). Upgrade Wireup.`);
+      throw new StoreUnavailableError(
+        `The store file has schema version ${current}, newer than this Wireup understands (${STORE_SCHEMA_VERSION}). Upgrade Wireup.`,
+      );
     }
     const record = db.prepare('INSERT INTO store_schema_version (version, applied_at) VALUES (?, ?)');
     for (const migration of migrations) {

@@ -61,7 +61,8 @@ const toParams = (run: RunRecord): Record<string, unknown> => ({
 });
 
 export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue): RunRepository {
-  const insert = db.prepare(`INSERT INTO runs (id, workflow_id, version, status, event, steps, error, replays, test, created_at, updated_at, finished_at)
+  const insert =
+    db.prepare(`INSERT INTO runs (id, workflow_id, version, status, event, steps, error, replays, test, created_at, updated_at, finished_at)
     VALUES (@id, @workflowId, @version, @status, @event, @steps, @error, @replays, @test, @createdAt, @updatedAt, @finishedAt) ON CONFLICT (id) DO NOTHING`);
   const byId = db.prepare('SELECT * FROM runs WHERE id = ?');
   const cursorOf = db.prepare('SELECT created_at, id FROM runs WHERE id = ?');
@@ -80,7 +81,9 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
         paged ? '(created_at, id) < (@beforeCreatedAt, @beforeId)' : '',
         byTest ? 'test = @test' : '',
       ].filter(Boolean);
-      statement = db.prepare(`SELECT * FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`);
+      statement = db.prepare(
+        `SELECT * FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      );
       listStatements.set(shape, statement);
     }
     return statement;
@@ -91,17 +94,23 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
     return row ? toRecord(row) : null;
   };
 
-  const mutate = (id: string, change: (run: RunRecord) => RunRecord, missing: 'throw' | 'null', create?: RunRecord): Promise<RunRecord | null> => writes.write(() => {
-    // A new run (RunCheckpoint.create) is inserted first; one that exists already is updated as stored.
-    const run = create && insert.run(toParams(create)).changes > 0 ? create : read(id);
-    if (!run) {
-      if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
-      return null;
-    }
-    const next = change(run);
-    replace.run(toParams(next));
-    return next;
-  });
+  const mutate = (
+    id: string,
+    change: (run: RunRecord) => RunRecord,
+    missing: 'throw' | 'null',
+    create?: RunRecord,
+  ): Promise<RunRecord | null> =>
+    writes.write(() => {
+      // A new run (RunCheckpoint.create) is inserted first; one that exists already is updated as stored.
+      const run = create && insert.run(toParams(create)).changes > 0 ? create : read(id);
+      if (!run) {
+        if (missing === 'throw') throw new StoreRecordNotFoundError(`Run "${id}" does not exist.`);
+        return null;
+      }
+      const next = change(run);
+      replace.run(toParams(next));
+      return next;
+    });
 
   return {
     async createIfAbsent(run) {
@@ -111,7 +120,9 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
         return { created, run: read(run.id)! };
       });
     },
-    async get(id) { return read(id); },
+    async get(id) {
+      return read(id);
+    },
     async list(query: RunQuery) {
       let cursor: { created_at: string; id: string } | undefined;
       if (query.before !== undefined) {
@@ -119,7 +130,12 @@ export function createSqliteRunRepository(db: SqliteDatabase, writes: WriteQueue
         if (!cursor) return [];
       }
       const byStatus = query.status !== undefined && query.status.length > 0;
-      const statement = listStatement(query.workflowId !== undefined, byStatus, cursor !== undefined, query.test !== undefined);
+      const statement = listStatement(
+        query.workflowId !== undefined,
+        byStatus,
+        cursor !== undefined,
+        query.test !== undefined,
+      );
       const rows = statement.all({
         limit: runPageSize(query.limit),
         ...(query.workflowId !== undefined ? { workflowId: query.workflowId } : {}),

@@ -36,11 +36,16 @@ const toWorkflow = (row: WorkflowRow): WorkflowRecord => ({
 });
 
 const toVersion = (row: VersionRow): WorkflowVersionRecord => ({
-  workflowId: row.workflow_id, version: row.version, document: JSON.parse(row.document) as WorkflowDocument, publishedAt: row.published_at,
+  workflowId: row.workflow_id,
+  version: row.version,
+  document: JSON.parse(row.document) as WorkflowDocument,
+  publishedAt: row.published_at,
 });
 
 const toPublished = (row: VersionRow): PublishedWorkflow => ({
-  workflowId: row.workflow_id, version: row.version, document: JSON.parse(row.document) as WorkflowDocument,
+  workflowId: row.workflow_id,
+  version: row.version,
+  document: JSON.parse(row.document) as WorkflowDocument,
 });
 
 function deepFreeze<T>(value: T): T {
@@ -55,19 +60,25 @@ function deepFreeze<T>(value: T): T {
 const CACHE_LIMIT = 10_000;
 
 export function createSqliteWorkflowRepository(db: SqliteDatabase, writes: WriteQueue): WorkflowRepository {
-  const insert = db.prepare(`INSERT INTO workflows (id, draft, published_version, latest_version, created_at, updated_at)
+  const insert =
+    db.prepare(`INSERT INTO workflows (id, draft, published_version, latest_version, created_at, updated_at)
     VALUES (?, ?, NULL, 0, ?, ?)`);
   const byId = db.prepare('SELECT * FROM workflows WHERE id = ?');
   const all = db.prepare('SELECT * FROM workflows ORDER BY created_at, id');
   const setDraft = db.prepare('UPDATE workflows SET draft = ?, updated_at = ? WHERE id = ?');
-  const setPublished = db.prepare('UPDATE workflows SET published_version = ?, latest_version = MAX(latest_version, COALESCE(?, 0)), updated_at = ? WHERE id = ?');
-  const insertVersion = db.prepare(`INSERT INTO workflow_versions (workflow_id, version, document, published_at, trigger_connector, trigger_key, trigger_connection)
+  const setPublished = db.prepare(
+    'UPDATE workflows SET published_version = ?, latest_version = MAX(latest_version, COALESCE(?, 0)), updated_at = ? WHERE id = ?',
+  );
+  const insertVersion =
+    db.prepare(`INSERT INTO workflow_versions (workflow_id, version, document, published_at, trigger_connector, trigger_key, trigger_connection)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const version = db.prepare('SELECT * FROM workflow_versions WHERE workflow_id = ? AND version = ?');
   const removeDraft = db.prepare('DELETE FROM workflows WHERE id = ? AND published_version IS NULL');
-  const publishedForTrigger = db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
+  const publishedForTrigger =
+    db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
     WHERE v.trigger_connection = ? AND v.trigger_connector = ? AND v.trigger_key = ? ORDER BY v.workflow_id`);
-  const publishedForConnection = db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
+  const publishedForConnection =
+    db.prepare(`SELECT v.* FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id AND w.published_version = v.version
     WHERE v.trigger_connection = ? ORDER BY v.workflow_id`);
 
   const get = (id: string): WorkflowRecord | null => {
@@ -95,7 +106,15 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase, writes: Write
     const next = row.latest_version + 1;
     const at = new Date().toISOString();
     const trigger = draft.trigger ?? { connector: '', trigger: '', connection: '' };
-    insertVersion.run(id, next, row.draft, at, String(trigger.connector), String(trigger.trigger), String(trigger.connection));
+    insertVersion.run(
+      id,
+      next,
+      row.draft,
+      at,
+      String(trigger.connector),
+      String(trigger.trigger),
+      String(trigger.connection),
+    );
     setPublished.run(next, next, at, id);
     return { workflowId: id, version: next, document: draft, publishedAt: at };
   };
@@ -112,14 +131,20 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase, writes: Write
       }
       return get(id)!;
     },
-    async get(id) { return get(id); },
-    async list() { return (all.all() as WorkflowRow[]).map(toWorkflow); },
+    async get(id) {
+      return get(id);
+    },
+    async list() {
+      return (all.all() as WorkflowRow[]).map(toWorkflow);
+    },
     async updateDraft(id, draft) {
       const text = JSON.stringify(draft);
       const at = new Date().toISOString();
       return (await write(() => setDraft.run(text, at, id))).changes === 0 ? null : get(id);
     },
-    async publish(id) { return write(() => publish(id)); },
+    async publish(id) {
+      return write(() => publish(id));
+    },
     async unpublish(id) {
       const at = new Date().toISOString();
       return (await write(() => setPublished.run(null, null, at, id))).changes === 0 ? null : get(id);
@@ -136,7 +161,9 @@ export function createSqliteWorkflowRepository(db: SqliteDatabase, writes: Write
       const key = `${connectionId}\n${connector}\n${trigger}`;
       let list = publishedByTrigger.get(key);
       if (!list) {
-        list = (publishedForTrigger.all(connectionId, connector, trigger) as VersionRow[]).map((row) => deepFreeze(toPublished(row)));
+        list = (publishedForTrigger.all(connectionId, connector, trigger) as VersionRow[]).map((row) =>
+          deepFreeze(toPublished(row)),
+        );
         if (publishedByTrigger.size >= CACHE_LIMIT) publishedByTrigger.clear();
         publishedByTrigger.set(key, list);
       }

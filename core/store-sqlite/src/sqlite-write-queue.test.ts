@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWriteQueue } from './sqlite-write-queue.ts';
 
 let db: Database.Database;
-afterEach(() => { db?.close(); });
+afterEach(() => {
+  db?.close();
+});
 
 function open(): Database.Database {
   db = new Database(':memory:');
@@ -19,7 +21,10 @@ describe('write queue (group commit)', () => {
     const db = open();
     const commits: number[] = [];
     let batch = 0;
-    db.function('mark', () => { commits.push(batch); return 1; });
+    db.function('mark', () => {
+      commits.push(batch);
+      return 1;
+    });
     const queue = createWriteQueue(db);
     const insert = db.prepare('INSERT INTO t (id, n) VALUES (?, mark())');
     const writes = [1, 2, 3].map((i) => queue.write(() => insert.run(`r${i}`).changes));
@@ -39,12 +44,18 @@ describe('write queue (group commit)', () => {
     const results = await Promise.allSettled([
       queue.write(() => insert.run('a', 1)),
       queue.write(() => insert.run('a', 2)),
-      queue.write(() => { insert.run('b', 3); throw new Error('refused halfway'); }),
+      queue.write(() => {
+        insert.run('b', 3);
+        throw new Error('refused halfway');
+      }),
       queue.write(() => insert.run('c', 4)),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect((results[2] as PromiseRejectedResult).reason.message).toBe('refused halfway');
-    expect(db.prepare('SELECT id, n FROM t ORDER BY id').all()).toEqual([{ id: 'a', n: 1 }, { id: 'c', n: 4 }]);
+    expect(db.prepare('SELECT id, n FROM t ORDER BY id').all()).toEqual([
+      { id: 'a', n: 1 },
+      { id: 'c', n: 4 },
+    ]);
   });
 
   it('commits what is queued when flushed before the connection closes', async () => {
@@ -64,18 +75,37 @@ describe('write queue (group commit)', () => {
       file.pragma('synchronous = NORMAL');
       file.exec('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER NOT NULL)');
       const syncs: Array<(error: Error | null) => void> = [];
-      const queue = createWriteQueue(file, { sync: (fd, done) => { expect(fstatSync(fd).size).toBeGreaterThan(0); syncs.push(done); } });
+      const queue = createWriteQueue(file, {
+        sync: (fd, done) => {
+          expect(fstatSync(fd).size).toBeGreaterThan(0);
+          syncs.push(done);
+        },
+      });
       const insert = file.prepare('INSERT INTO t (id, n) VALUES (?, 1)');
       const level = (): number => file.pragma('synchronous', { simple: true }) as number;
       const settled: string[] = [];
-      const durable = queue.write(() => { insert.run('e1'); return level(); }, { durable: true }).then((l) => { settled.push('e1'); return l; });
+      const durable = queue
+        .write(
+          () => {
+            insert.run('e1');
+            return level();
+          },
+          { durable: true },
+        )
+        .then((l) => {
+          settled.push('e1');
+          return l;
+        });
       const plain = queue.write(() => insert.run('p1')).then(() => settled.push('p1'));
       await plain;
       expect(settled).toEqual(['p1']); // committed, not waiting for the sync
       expect(file.prepare('SELECT COUNT(*) FROM t').pluck().get()).toBe(2);
       expect(syncs).toHaveLength(1);
       // Two more durable batches while the first sync runs: they wait for one next sync.
-      const later = [queue.write(() => insert.run('e2'), { durable: true }), new Promise((r) => setImmediate(r)).then(() => queue.write(() => insert.run('e3'), { durable: true }))];
+      const later = [
+        queue.write(() => insert.run('e2'), { durable: true }),
+        new Promise((r) => setImmediate(r)).then(() => queue.write(() => insert.run('e3'), { durable: true })),
+      ];
       await new Promise((r) => setTimeout(r, 20));
       expect(syncs).toHaveLength(1);
       syncs[0](null);
@@ -98,16 +128,34 @@ describe('write queue (group commit)', () => {
     const level = (): number => db.pragma('synchronous', { simple: true }) as number;
     const insert = db.prepare('INSERT INTO t (id, n) VALUES (?, 1)');
     const seen = await Promise.all([
-      queue.write(() => { insert.run('plain'); return level(); }),
-      queue.write(() => { insert.run('event'); return level(); }, { durable: true }),
+      queue.write(() => {
+        insert.run('plain');
+        return level();
+      }),
+      queue.write(
+        () => {
+          insert.run('event');
+          return level();
+        },
+        { durable: true },
+      ),
     ]);
     expect(seen).toEqual([2, 2]); // FULL for the whole batch the durable write is in
     expect(level()).toBe(1);
     expect(await queue.write(() => level())).toBe(1); // NORMAL again for batches without one
     // A failing write in a durable batch: the others still commit (alone, still at FULL), the level is restored.
     const results = await Promise.allSettled([
-      queue.write(() => { insert.run('event'); return level(); }, { durable: true }),
-      queue.write(() => { insert.run('another'); return level(); }),
+      queue.write(
+        () => {
+          insert.run('event');
+          return level();
+        },
+        { durable: true },
+      ),
+      queue.write(() => {
+        insert.run('another');
+        return level();
+      }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
     expect((results[1] as PromiseFulfilledResult<number>).value).toBe(2);

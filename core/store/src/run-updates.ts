@@ -27,7 +27,10 @@ export function upsertStep(steps: readonly StepRecord[], step: StepRecord): Step
 
 /** The run after `setStatus`: `null` clears error/finishedAt, `undefined` keeps them. */
 export function withStatus(
-  run: RunRecord, status: RunStatus, fields: { error?: StepError | null; finishedAt?: string | null } | undefined, now: string,
+  run: RunRecord,
+  status: RunStatus,
+  fields: { error?: StepError | null; finishedAt?: string | null } | undefined,
+  now: string,
 ): RunRecord {
   const next: RunRecord = { ...run, status, updatedAt: now };
   if (fields?.error === null) delete next.error;
@@ -42,7 +45,9 @@ export function applyCheckpoint(run: RunRecord, update: RunCheckpoint, now: stri
   let steps = run.steps;
   for (const step of update.steps) steps = upsertStep(steps, step);
   const next: RunRecord = { ...run, steps, updatedAt: now };
-  return update.status === undefined ? next : withStatus(next, update.status, { error: update.error, finishedAt: update.finishedAt }, now);
+  return update.status === undefined
+    ? next
+    : withStatus(next, update.status, { error: update.error, finishedAt: update.finishedAt }, now);
 }
 
 /**
@@ -75,7 +80,10 @@ export function resetRunForReplay(run: RunRecord, now: string): RunRecord {
 }
 
 /** Sort order of `runs.list`: newest first by createdAt, then id descending. */
-export function compareRunsNewestFirst(a: Pick<RunRecord, 'createdAt' | 'id'>, b: Pick<RunRecord, 'createdAt' | 'id'>): number {
+export function compareRunsNewestFirst(
+  a: Pick<RunRecord, 'createdAt' | 'id'>,
+  b: Pick<RunRecord, 'createdAt' | 'id'>,
+): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   if (a.id === b.id) return 0;
   return a.id < b.id ? 1 : -1;

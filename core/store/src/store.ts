@@ -4,8 +4,20 @@
  * core/testing/src/contracts/store-contract.ts.
  */
 import type {
-  ConnectionRecord, DeadLetterQuery, DeadLetterRecord, EventRecord, PublishedWorkflow, RunCheckpoint, RunQuery, RunRecord, RunStatus, StepError, StepRecord,
-  WorkflowDocument, WorkflowRecord, WorkflowVersionRecord,
+  ConnectionRecord,
+  DeadLetterQuery,
+  DeadLetterRecord,
+  EventRecord,
+  PublishedWorkflow,
+  RunCheckpoint,
+  RunQuery,
+  RunRecord,
+  RunStatus,
+  StepError,
+  StepRecord,
+  WorkflowDocument,
+  WorkflowRecord,
+  WorkflowVersionRecord,
 } from './records.ts';
 
 export interface ConnectionRepository {
@@ -14,7 +26,10 @@ export interface ConnectionRepository {
   getByWebhookToken(token: string): Promise<ConnectionRecord | null>;
   list(): Promise<ConnectionRecord[]>;
   /** Replaces name/auth fields; returns the updated record or null when absent. */
-  update(id: string, patch: Partial<Pick<ConnectionRecord, 'name' | 'authCiphertext' | 'publicAuth'>>): Promise<ConnectionRecord | null>;
+  update(
+    id: string,
+    patch: Partial<Pick<ConnectionRecord, 'name' | 'authCiphertext' | 'publicAuth'>>,
+  ): Promise<ConnectionRecord | null>;
   delete(id: string): Promise<boolean>;
 }
 
@@ -58,7 +73,11 @@ export interface RunRepository {
   /** Inserts or replaces the step with this id in the run's step list (keeps order of first insert). */
   saveStep(runId: string, step: StepRecord): Promise<void>;
   /** Sets the status (and error/finishedAt when given). */
-  setStatus(runId: string, status: RunStatus, fields?: { error?: StepError | null; finishedAt?: string | null }): Promise<void>;
+  setStatus(
+    runId: string,
+    status: RunStatus,
+    fields?: { error?: StepError | null; finishedAt?: string | null },
+  ): Promise<void>;
   /** For replay: removes the failed and skipped steps, bumps `replays`, sets status queued. Returns the run or null. */
   resetForReplay(runId: string): Promise<RunRecord | null>;
   /**

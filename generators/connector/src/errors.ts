@@ -14,7 +14,11 @@ export class ConnectorNameInvalidError extends WireupError {
 /** `connectors/<name>/` already exists: the scaffold never writes over a folder. */
 export class ConnectorExistsError extends WireupError {
   constructor(name: string, directory: string) {
-    super('CONNECTOR_EXISTS', `Connector "${name}" already exists at ${directory}: pick another name or delete that folder first.`, { statusCode: 409 });
+    super(
+      'CONNECTOR_EXISTS',
+      `Connector "${name}" already exists at ${directory}: pick another name or delete that folder first.`,
+      { statusCode: 409 },
+    );
   }
 }
 
@@ -27,7 +31,11 @@ export class WorkspaceNotFoundError extends WireupError {
 
 /** The codes `wireup connector new` raises (docs/errors.md is generated from the registries). */
 export const connectorGeneratorErrors = defineErrorRegistry('connector generator', {
-  CONNECTOR_NAME_INVALID: { status: null, shownIn: 'CLI exit 1', meaning: "the new connector's name is not kebab-case (a suggestion is given)" },
+  CONNECTOR_NAME_INVALID: {
+    status: null,
+    shownIn: 'CLI exit 1',
+    meaning: "the new connector's name is not kebab-case (a suggestion is given)",
+  },
   CONNECTOR_EXISTS: { status: null, shownIn: 'CLI exit 1', meaning: '`connectors/<name>/` already exists' },
   WORKSPACE_NOT_FOUND: { status: null, shownIn: 'CLI exit 1', meaning: 'the folder is not a Wireup workspace' },
 });

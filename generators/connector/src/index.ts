@@ -4,7 +4,13 @@
  * (`nx g @wireup/generators:connector <name>`).
  */
 export { scaffoldConnector, type ScaffoldOptions, type ScaffoldResult } from './scaffold-connector.ts';
-export { connectorNames, assertConnectorName, defaultDisplayName, connectorNamePattern, type ConnectorNames } from './names.ts';
+export {
+  connectorNames,
+  assertConnectorName,
+  defaultDisplayName,
+  connectorNamePattern,
+  type ConnectorNames,
+} from './names.ts';
 export { renderTemplates, templatesDir, type RenderedFile } from './templates.ts';
 export { runConnectorCodegen } from './codegen-step.ts';
 export { findWorkspaceRoot, assertWorkspaceRoot } from './workspace.ts';

@@ -6,7 +6,10 @@ describe('connectorNames', () => {
   it('accepts kebab-case names and derives a display name', () => {
     expect(connectorNames('acme-crm')).toEqual({ name: 'acme-crm', displayName: 'Acme Crm' });
     expect(connectorNames('s3')).toEqual({ name: 's3', displayName: 'S3' });
-    expect(connectorNames('google-sheets', '  Google Sheets ')).toEqual({ name: 'google-sheets', displayName: 'Google Sheets' });
+    expect(connectorNames('google-sheets', '  Google Sheets ')).toEqual({
+      name: 'google-sheets',
+      displayName: 'Google Sheets',
+    });
     expect(defaultDisplayName('x-2-go')).toBe('X 2 Go');
   });
 

@@ -22,7 +22,10 @@ export interface ConnectorNames {
 
 /** `acme-crm` → `Acme Crm`. */
 export function defaultDisplayName(name: string): string {
-  return name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
+  return name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join(' ');
 }
 
 /** Throws ConnectorNameInvalidError unless `name` is a usable connector name. */
@@ -31,12 +34,21 @@ export function assertConnectorName(name: unknown): asserts name is string {
     throw new ConnectorNameInvalidError('Give the connector a name, e.g. `wireup connector new acme-crm`.');
   }
   if (!connectorNamePattern.test(name)) {
-    const suggestion = name.trim().replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '');
+    const suggestion = name
+      .trim()
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^[^a-z]+|-+$/g, '');
     const hint = suggestion && connectorNamePattern.test(suggestion) ? ` Try "${suggestion}".` : '';
-    throw new ConnectorNameInvalidError(`Connector name "${name}" is not kebab-case: use lowercase letters and digits separated by single hyphens, starting with a letter (e.g. "acme-crm").${hint}`);
+    throw new ConnectorNameInvalidError(
+      `Connector name "${name}" is not kebab-case: use lowercase letters and digits separated by single hyphens, starting with a letter (e.g. "acme-crm").${hint}`,
+    );
   }
   if (name.length > maxNameLength) {
-    throw new ConnectorNameInvalidError(`Connector name "${name}" is ${name.length} characters long: keep it to ${maxNameLength}.`);
+    throw new ConnectorNameInvalidError(
+      `Connector name "${name}" is ${name.length} characters long: keep it to ${maxNameLength}.`,
+    );
   }
 }
 
@@ -45,7 +57,9 @@ export function connectorNames(name: unknown, displayName?: string): ConnectorNa
   assertConnectorName(name);
   const shown = displayName?.trim() || defaultDisplayName(name);
   if (!displayNamePattern.test(shown) || shown.length > 80) {
-    throw new ConnectorNameInvalidError(`Display name "${shown}" cannot be used: start with a letter or digit and use letters, digits, spaces and . , & + ( ) ! : / - only (at most 80 characters).`);
+    throw new ConnectorNameInvalidError(
+      `Display name "${shown}" cannot be used: start with a letter or digit and use letters, digits, spaces and . , & + ( ) ! : / - only (at most 80 characters).`,
+    );
   }
   return { name, displayName: shown };
 }

@@ -11,7 +11,8 @@ describe('Nx generator @wireup/generators:connector (virtual tree)', () => {
     const tree = createTreeWithEmptyWorkspace();
     const callback = await connectorGenerator(tree, { name: 'acme-crm', displayName: 'Acme CRM' });
     const expected = await renderTemplates({ name: 'acme-crm', displayName: 'Acme CRM' });
-    for (const file of expected) expect(tree.read(`connectors/acme-crm/${file.path}`, 'utf-8'), file.path).toBe(file.content);
+    for (const file of expected)
+      expect(tree.read(`connectors/acme-crm/${file.path}`, 'utf-8'), file.path).toBe(file.content);
     expect(tree.children('connectors')).toEqual(['acme-crm']);
     expect(typeof callback).toBe('function');
   });
@@ -29,11 +30,16 @@ describe('Nx generator @wireup/generators:connector (virtual tree)', () => {
 
 describe('`nx g @wireup/generators:connector` for real', () => {
   let ws: TempWorkspace;
-  beforeAll(async () => { ws = await createTempWorkspace(); });
+  beforeAll(async () => {
+    ws = await createTempWorkspace();
+  });
   afterAll(async () => ws?.remove());
 
   it('writes the connector and generates its manifest and types', async () => {
-    const run = await npx(['nx', 'g', '@wireup/generators:connector', 'nx-made', '--displayName=Nx Made', '--no-interactive'], ws.root);
+    const run = await npx(
+      ['nx', 'g', '@wireup/generators:connector', 'nx-made', '--displayName=Nx Made', '--no-interactive'],
+      ws.root,
+    );
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain('CREATE connectors/nx-made/src/connector.ts');
     const manifest = JSON.parse(await readFile(join(ws.root, 'connectors/nx-made/manifest.json'), 'utf8'));
@@ -42,7 +48,10 @@ describe('`nx g @wireup/generators:connector` for real', () => {
   });
 
   it('--dry-run lists the files and writes nothing', async () => {
-    const run = await npx(['nx', 'g', '@wireup/generators:connector', 'dry-one', '--dry-run', '--no-interactive'], ws.root);
+    const run = await npx(
+      ['nx', 'g', '@wireup/generators:connector', 'dry-one', '--dry-run', '--no-interactive'],
+      ws.root,
+    );
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain('CREATE connectors/dry-one/package.json');
     expect(await ws.connectorEntries()).not.toContain('dry-one');

@@ -25,7 +25,9 @@ export async function connectorGenerator(tree: Tree, options: ConnectorGenerator
   return async () => {
     const written = await runConnectorCodegen(join(tree.root, dir));
     logger.info(`Generated ${written.map((p) => p.slice(tree.root.length + 1)).join(' and ')}.`);
-    logger.info(`Next: npm install (links @wireup/connector-${names.name}), then cd ${dir} && npm test. See docs/authoring-connectors.md.`);
+    logger.info(
+      `Next: npm install (links @wireup/connector-${names.name}), then cd ${dir} && npm test. See docs/authoring-connectors.md.`,
+    );
   };
 }
 

@@ -7,6 +7,7 @@
 import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { runConnectorCodegen } from './codegen-step.ts';
+import { formatSource } from './format-source.ts';
 import { ConnectorExistsError } from './errors.ts';
 import { connectorNames } from './names.ts';
 import { renderTemplates, templatesDir } from './templates.ts';
@@ -28,7 +29,11 @@ export interface ScaffoldResult {
   files: string[];
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Refuses (before writing anything) when the name is invalid, the root is not a workspace, or the folder exists. */
 async function checkTarget(options: ScaffoldOptions) {
@@ -56,14 +61,16 @@ export async function scaffoldConnector(options: ScaffoldOptions, templates = te
     for (const file of rendered) {
       const target = join(staging, ...file.path.split('/'));
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
+      await writeFile(target, await formatSource(join(directory, ...file.path.split('/')), file.content));
     }
     const generated = (await runConnectorCodegen(staging)).map((p) => relative(staging, p).split(sep).join('/'));
     // mkdtemp makes the folder drwx------; the package gets the mode any new folder gets here.
     await chmod(staging, 0o777 & ~process.umask());
     if (await exists(directory)) throw new ConnectorExistsError(names.name, directory);
     await rename(staging, directory).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'ENOTEMPTY' || error.code === 'EEXIST' ? new ConnectorExistsError(names.name, directory) : error;
+      throw error.code === 'ENOTEMPTY' || error.code === 'EEXIST'
+        ? new ConnectorExistsError(names.name, directory)
+        : error;
     });
     return { directory, files: [...new Set([...rendered.map((f) => f.path), ...generated])].sort() };
   } catch (error) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTemplates, substitute, templatesDir } from './templates.ts';
 
 describe('templates', () => {
-  it('are all `__tmpl__` files, so no tool mistakes them for this package\'s code', async () => {
+  it("are all `__tmpl__` files, so no tool mistakes them for this package's code", async () => {
     const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
     const files = entries.filter((e) => e.isFile()).map((e) => e.name);
     expect(files.length).toBeGreaterThan(5);

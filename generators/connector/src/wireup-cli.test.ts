@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempWorkspace, npx, type TempWorkspace } from './testing/temp-workspace.ts';
 
-const wireup = (ws: TempWorkspace, ...args: string[]) => npx(['tsx', 'core/server/src/cli/wireup.ts', ...args], ws.root);
+const wireup = (ws: TempWorkspace, ...args: string[]) =>
+  npx(['tsx', 'core/server/src/cli/wireup.ts', ...args], ws.root);
 
 describe('`wireup connector new`', () => {
   let ws: TempWorkspace;
-  beforeAll(async () => { ws = await createTempWorkspace(); });
+  beforeAll(async () => {
+    ws = await createTempWorkspace();
+  });
   afterAll(async () => ws?.remove());
 
   it('scaffolds into the workspace it runs in, lists the files and the next steps', async () => {
@@ -16,7 +19,9 @@ describe('`wireup connector new`', () => {
     expect(run.output).toContain('Created connectors/cli-made (@wireup/connector-cli-made)');
     expect(run.output).toContain('connectors/cli-made/src/connector.ts');
     expect(run.output).toContain('connectors/cli-made/manifest.json');
-    expect(run.output).toMatch(/Next steps:[\s\S]*npm install[\s\S]*installed-connectors\.ts[\s\S]*docs\/authoring-connectors\.md/);
+    expect(run.output).toMatch(
+      /Next steps:[\s\S]*npm install[\s\S]*installed-connectors\.ts[\s\S]*docs\/authoring-connectors\.md/,
+    );
     const manifest = JSON.parse(await readFile(join(ws.root, 'connectors/cli-made/manifest.json'), 'utf8'));
     expect(manifest.displayName).toBe('CLI Made');
   });

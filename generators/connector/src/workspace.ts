@@ -11,7 +11,9 @@ async function workspacesOf(dir: string): Promise<string[] | null> {
   if (text === null) return null;
   try {
     const json = JSON.parse(text) as { workspaces?: unknown };
-    const ws = Array.isArray(json.workspaces) ? json.workspaces : (json.workspaces as { packages?: unknown } | undefined)?.packages;
+    const ws = Array.isArray(json.workspaces)
+      ? json.workspaces
+      : (json.workspaces as { packages?: unknown } | undefined)?.packages;
     return Array.isArray(ws) ? ws.filter((w): w is string => typeof w === 'string') : null;
   } catch {
     return null;
@@ -20,12 +22,21 @@ async function workspacesOf(dir: string): Promise<string[] | null> {
 
 /** Throws WorkspaceNotFoundError unless `root` holds a package.json with npm workspaces. */
 export async function assertWorkspaceRoot(root: string): Promise<void> {
-  const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new WorkspaceNotFoundError(`${root} is not a folder: give the Wireup workspace root (the folder whose package.json lists the workspaces).`);
+  const isDir = await stat(root).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir)
+    throw new WorkspaceNotFoundError(
+      `${root} is not a folder: give the Wireup workspace root (the folder whose package.json lists the workspaces).`,
+    );
   const workspaces = await workspacesOf(root);
-  if (!workspaces) throw new WorkspaceNotFoundError(`${root} has no package.json with "workspaces": give the Wireup workspace root.`);
+  if (!workspaces)
+    throw new WorkspaceNotFoundError(`${root} has no package.json with "workspaces": give the Wireup workspace root.`);
   if (!workspaces.some((w) => w.replace(/\/$/, '').split('/')[0] === 'connectors')) {
-    throw new WorkspaceNotFoundError(`${join(root, 'package.json')} has no "connectors/*" workspace: add it so npm links the new connector package.`);
+    throw new WorkspaceNotFoundError(
+      `${join(root, 'package.json')} has no "connectors/*" workspace: add it so npm links the new connector package.`,
+    );
   }
 }
 

@@ -91,18 +91,25 @@ function shown(value: unknown): string {
 
 /** The recipes of `m` whose action steps are its own (switch branches included, in document order). */
 function recipesOf(m: ConnectorManifest): RecipeSummary[] {
-  return (m.recipes ?? []).map((r) => ({
-    key: r.key,
-    displayName: r.displayName,
-    description: r.description,
-    triggerApp: r.trigger.connector,
-    trigger: r.trigger.trigger,
-    steps: allSteps<{ id: string; type: string; connector?: unknown; action?: unknown; input?: unknown }>(r.steps).filter((s) => s.type === 'action' && s.connector === m.name).map((s) => ({
-      id: s.id,
-      action: String(s.action),
-      mappings: Object.entries((s.input as Record<string, unknown> | undefined) ?? {}).map(([input, value]) => ({ input, value: shown(value) })),
-    })),
-  })).filter((r) => r.steps.length > 0);
+  return (m.recipes ?? [])
+    .map((r) => ({
+      key: r.key,
+      displayName: r.displayName,
+      description: r.description,
+      triggerApp: r.trigger.connector,
+      trigger: r.trigger.trigger,
+      steps: allSteps<{ id: string; type: string; connector?: unknown; action?: unknown; input?: unknown }>(r.steps)
+        .filter((s) => s.type === 'action' && s.connector === m.name)
+        .map((s) => ({
+          id: s.id,
+          action: String(s.action),
+          mappings: Object.entries((s.input as Record<string, unknown> | undefined) ?? {}).map(([input, value]) => ({
+            input,
+            value: shown(value),
+          })),
+        })),
+    }))
+    .filter((r) => r.steps.length > 0);
 }
 
 /** Summarises one manifest. */
@@ -121,9 +128,30 @@ export function summarize(m: ConnectorManifest): AppSummary {
       pollIntervalSeconds: t.pollIntervalSeconds,
       samplePaths: leafPaths(t.sample),
     })),
-    actions: m.actions.map((a) => ({ key: a.key, displayName: a.displayName, description: a.description, inputs: inputsOf(a.inputSchema) })),
+    actions: m.actions.map((a) => ({
+      key: a.key,
+      displayName: a.displayName,
+      description: a.description,
+      inputs: inputsOf(a.inputSchema),
+    })),
   };
-  const asTrigger = { name: m.name, displayName: m.displayName, triggers: summary.triggers, actionCount: m.actions.length };
-  const asAction = { name: m.name, displayName: m.displayName, actions: summary.actions, recipes: recipesOf(m), triggerCount: m.triggers.length };
-  return { ...summary, hash: hashJson(summary), asTrigger: { ...asTrigger, hash: hashJson(asTrigger) }, asAction: { ...asAction, hash: hashJson(asAction) } };
+  const asTrigger = {
+    name: m.name,
+    displayName: m.displayName,
+    triggers: summary.triggers,
+    actionCount: m.actions.length,
+  };
+  const asAction = {
+    name: m.name,
+    displayName: m.displayName,
+    actions: summary.actions,
+    recipes: recipesOf(m),
+    triggerCount: m.triggers.length,
+  };
+  return {
+    ...summary,
+    hash: hashJson(summary),
+    asTrigger: { ...asTrigger, hash: hashJson(asTrigger) },
+    asAction: { ...asAction, hash: hashJson(asAction) },
+  };
 }

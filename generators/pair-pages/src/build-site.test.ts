@@ -27,9 +27,13 @@ describe('buildSite', () => {
     expect(htmlFiles(outDir)).toHaveLength(result.pages);
     for (const m of manifests) {
       expect(existsSync(join(outDir, 'integrations', m.name, 'index.html'))).toBe(true);
-      for (const t of m.triggers) expect(existsSync(join(outDir, 'integrations', m.name, 'triggers', t.key, 'index.html'))).toBe(true);
-      for (const a of m.actions) expect(existsSync(join(outDir, 'integrations', m.name, 'actions', a.key, 'index.html'))).toBe(true);
-      for (const other of manifests) if (other !== m) expect(existsSync(join(outDir, 'integrations', m.name, 'with', other.name, 'index.html'))).toBe(true);
+      for (const t of m.triggers)
+        expect(existsSync(join(outDir, 'integrations', m.name, 'triggers', t.key, 'index.html'))).toBe(true);
+      for (const a of m.actions)
+        expect(existsSync(join(outDir, 'integrations', m.name, 'actions', a.key, 'index.html'))).toBe(true);
+      for (const other of manifests)
+        if (other !== m)
+          expect(existsSync(join(outDir, 'integrations', m.name, 'with', other.name, 'index.html'))).toBe(true);
     }
     expect(result.written).toBe(result.pages + 3); // + stylesheet, sitemap.xml, robots.txt
   });
@@ -38,13 +42,18 @@ describe('buildSite', () => {
     const report = checkLinks(outDir, BASE);
     expect(report.broken).toEqual([]);
     expect(report.checked).toBeGreaterThan(result.pages * 5);
-    for (const link of report.editorLinks) expect(link).toMatch(/^\/editor\/(new\?trigger=[a-z0-9-]+\.[a-z0-9-]+&action=[a-z0-9-]+\.[a-z0-9-]+)?$/);
+    for (const link of report.editorLinks)
+      expect(link).toMatch(/^\/editor\/(new\?trigger=[a-z0-9-]+\.[a-z0-9-]+&action=[a-z0-9-]+\.[a-z0-9-]+)?$/);
   });
 
   it('lists every page in sitemap.xml and points robots.txt at it', () => {
     const sitemap = readFileSync(join(outDir, 'sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs.sort()).toEqual(htmlFiles(outDir).map((f) => `${BASE}/${f.replace(/index\.html$/, '')}`).sort());
+    expect(locs.sort()).toEqual(
+      htmlFiles(outDir)
+        .map((f) => `${BASE}/${f.replace(/index\.html$/, '')}`)
+        .sort(),
+    );
     expect(readFileSync(join(outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${BASE}/sitemap.xml`);
   });
 
@@ -79,12 +88,24 @@ describe('buildSite', () => {
   });
 
   it("leaves a connector whose description is still the scaffold's TODO off every page, and says so", async () => {
-    const unfinished = { ...manifests[1], name: 'acme-crm', displayName: 'Acme CRM', description: 'TODO(acme-crm): say in one or two sentences what Acme CRM is.' };
+    const unfinished = {
+      ...manifests[1],
+      name: 'acme-crm',
+      displayName: 'Acme CRM',
+      description: 'TODO(acme-crm): say in one or two sentences what Acme CRM is.',
+    };
     const dir = mkdtempSync(join(tmpdir(), 'pair-pages-unfinished-'));
     try {
       const built = await buildSite({ manifests: [...manifests, unfinished], outDir: dir, baseUrl: BASE });
       expect(built.pages).toBe(result.pages);
-      expect(built.skipped).toEqual([{ name: 'acme-crm', reason: expect.stringMatching(/^not ready to publish: \/description still holds a placeholder: "TODO\(acme-crm\)/) }]);
+      expect(built.skipped).toEqual([
+        {
+          name: 'acme-crm',
+          reason: expect.stringMatching(
+            /^not ready to publish: \/description still holds a placeholder: "TODO\(acme-crm\)/,
+          ),
+        },
+      ]);
       expect(existsSync(join(dir, 'integrations', 'acme-crm'))).toBe(false);
       for (const file of htmlFiles(dir)) {
         const html = readFileSync(join(dir, file), 'utf8');
@@ -98,6 +119,8 @@ describe('buildSite', () => {
 
   it('refuses a relative baseUrl and duplicate connector names', async () => {
     await expect(buildSite({ manifests, outDir, baseUrl: '/site' })).rejects.toBeInstanceOf(BuildOptionsError);
-    await expect(buildSite({ manifests: [manifests[0], manifests[0]], outDir, baseUrl: BASE })).rejects.toBeInstanceOf(DuplicateConnectorError);
+    await expect(buildSite({ manifests: [manifests[0], manifests[0]], outDir, baseUrl: BASE })).rejects.toBeInstanceOf(
+      DuplicateConnectorError,
+    );
   });
 });

@@ -26,22 +26,34 @@ function checkOptions(options: BuildSiteOptions): string {
   try {
     url = new URL(options.baseUrl);
   } catch {
-    throw new BuildOptionsError(`baseUrl "${options.baseUrl}" is not an absolute URL: give the site's origin, e.g. https://wireup.example.com`);
+    throw new BuildOptionsError(
+      `baseUrl "${options.baseUrl}" is not an absolute URL: give the site's origin, e.g. https://wireup.example.com`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BuildOptionsError(`baseUrl must be http(s), got "${options.baseUrl}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new BuildOptionsError(`baseUrl must be http(s), got "${options.baseUrl}"`);
   const seen = new Set<string>();
   for (const m of options.manifests) {
     if (seen.has(m.name)) throw new DuplicateConnectorError(m.name);
     seen.add(m.name);
     for (const id of [m.name, ...m.triggers.map((t) => t.key), ...m.actions.map((a) => a.key)]) {
-      if (!KEBAB.test(id)) throw new BuildOptionsError(`connector "${m.name}": "${id}" is not kebab-case; names and keys become URLs, so validate the manifest first`);
+      if (!KEBAB.test(id))
+        throw new BuildOptionsError(
+          `connector "${m.name}": "${id}" is not kebab-case; names and keys become URLs, so validate the manifest first`,
+        );
     }
   }
   return options.baseUrl.replace(/\/+$/, '');
 }
 
 /** Renders and writes the given files in this thread, `concurrency` writes in flight. */
-async function writeHere(plan: SitePlan, indices: number[], outDir: string, concurrency: number, onDone: (count: number) => void): Promise<void> {
+async function writeHere(
+  plan: SitePlan,
+  indices: number[],
+  outDir: string,
+  concurrency: number,
+  onDone: (count: number) => void,
+): Promise<void> {
   const writer = createFileWriter(outDir, concurrency);
   for (const index of indices) {
     const file = plan.files[index];
@@ -70,7 +82,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
   const startPool = (count: number): RenderPool | undefined => {
     const workers = options.workers ?? defaultWorkers(count);
     return workers > 0
-      ? startRenderPool({ manifests, usage: options.usage, baseUrl, compiledSource: templates.compiledSource, templatesDir: options.templatesDir, outDir }, workers)
+      ? startRenderPool(
+          {
+            manifests,
+            usage: options.usage,
+            baseUrl,
+            compiledSource: templates.compiledSource,
+            templatesDir: options.templatesDir,
+            outDir,
+          },
+          workers,
+        )
       : undefined;
   };
   // Everything is written when not incremental or when there is no previous build: start the workers now.
@@ -95,8 +117,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     if (pool) {
       // Workers render the pages; this thread writes the stylesheet, sitemaps and robots.txt meanwhile.
       await Promise.all([
-        pool.render(toWrite.filter((k) => isPage(plan.files[k].kind)).map((k) => plan.files[k]), onDone),
-        writeHere(plan, toWrite.filter((k) => !isPage(plan.files[k].kind)), outDir, concurrency, onDone),
+        pool.render(
+          toWrite.filter((k) => isPage(plan.files[k].kind)).map((k) => plan.files[k]),
+          onDone,
+        ),
+        writeHere(
+          plan,
+          toWrite.filter((k) => !isPage(plan.files[k].kind)),
+          outDir,
+          concurrency,
+          onDone,
+        ),
       ]);
     } else {
       await writeHere(plan, toWrite, outDir, concurrency, onDone);
@@ -105,7 +136,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildResult>
     for (const path of diff.gone) await removeOutput(outDir, fileOfPath(path));
     await writeBuildState(outDir, plan.files, pathsHash, previous);
     options.onProgress?.({ done: total, total });
-    return { written: toWrite.length, unchanged: total - toWrite.length, removed: diff.gone.length, pages: plan.pages, skipped, ms: Math.round(performance.now() - started) };
+    return {
+      written: toWrite.length,
+      unchanged: total - toWrite.length,
+      removed: diff.gone.length,
+      pages: plan.pages,
+      skipped,
+      ms: Math.round(performance.now() - started),
+    };
   } finally {
     await pool?.close();
   }

@@ -43,7 +43,11 @@ export async function readBuildState(outDir: string): Promise<BuildState> {
  * The indices of `files` whose hash differs from the previous build's (all of them when
  * there is no previous build), and the previous paths that are no longer produced.
  */
-export async function diffBuildState(previous: BuildState, files: Array<{ path: string; hash: string }>, pathsHash: string): Promise<{ changed: number[]; gone: string[] }> {
+export async function diffBuildState(
+  previous: BuildState,
+  files: Array<{ path: string; hash: string }>,
+  pathsHash: string,
+): Promise<{ changed: number[]; gone: string[] }> {
   const changed: number[] = [];
   if (pathsHash === previous.pathsHash && previous.hashes.length === files.length) {
     files.forEach((f, k) => {
@@ -61,8 +65,14 @@ export async function diffBuildState(previous: BuildState, files: Array<{ path: 
 }
 
 /** Writes this build's state; the paths file only when the set of files changed. */
-export async function writeBuildState(outDir: string, files: Array<{ path: string; hash: string }>, pathsHash: string, previous: BuildState): Promise<void> {
-  if (pathsHash !== previous.pathsHash) await writeFile(join(outDir, BUILD_PATHS_FILE), `${files.map((f) => f.path).join('\n')}\n`);
+export async function writeBuildState(
+  outDir: string,
+  files: Array<{ path: string; hash: string }>,
+  pathsHash: string,
+  previous: BuildState,
+): Promise<void> {
+  if (pathsHash !== previous.pathsHash)
+    await writeFile(join(outDir, BUILD_PATHS_FILE), `${files.map((f) => f.path).join('\n')}\n`);
   await writeFile(join(outDir, BUILD_STATE_FILE), `${FORMAT}\n${pathsHash}\n${files.map((f) => f.hash).join('\n')}\n`);
 }
 

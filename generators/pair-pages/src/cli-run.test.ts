@@ -8,7 +8,11 @@ import { syntheticCatalog } from './testing/synthetic-catalog.ts';
 
 let root: string;
 let lines: string[];
-const io = () => ({ out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), progressEveryMs: 0 });
+const io = () => ({
+  out: (l: string) => lines.push(l),
+  err: (l: string) => lines.push(`ERR ${l}`),
+  progressEveryMs: 0,
+});
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'pair-pages-cli-'));

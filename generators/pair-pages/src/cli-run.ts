@@ -36,7 +36,17 @@ const defaultIo: CliIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) 
 export async function runPagesBuild(args: string[], io: CliIo = defaultIo): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { out: { type: 'string' }, 'base-url': { type: 'string' }, root: { type: 'string' }, usage: { type: 'string' }, full: { type: 'boolean' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      args,
+      options: {
+        out: { type: 'string' },
+        'base-url': { type: 'string' },
+        root: { type: 'string' },
+        usage: { type: 'string' },
+        full: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
   } catch (err) {
     io.err(`${(err as Error).message}\n${PAGES_USAGE}`);
     return 2;
@@ -56,7 +66,10 @@ export async function runPagesBuild(args: string[], io: CliIo = defaultIo): Prom
     let last = performance.now();
     io.out(`Building pair pages for ${manifests.length} connectors into ${resolve(values.out)}`);
     const result = await buildSite({
-      manifests, usage, outDir: values.out, incremental: !values.full,
+      manifests,
+      usage,
+      outDir: values.out,
+      incremental: !values.full,
       baseUrl: values['base-url'] ?? process.env.WIREUP_BASE_URL ?? 'http://localhost:8080',
       onProgress: ({ done, total }) => {
         if (done < total && performance.now() - last >= every) {
@@ -66,7 +79,9 @@ export async function runPagesBuild(args: string[], io: CliIo = defaultIo): Prom
       },
     });
     for (const s of result.skipped) io.out(`Left off: ${s.name}, ${s.reason}`);
-    io.out(`Done in ${(result.ms / 1000).toFixed(2)} s: ${result.pages} pages; ${result.written} files written, ${result.unchanged} unchanged, ${result.removed} removed.`);
+    io.out(
+      `Done in ${(result.ms / 1000).toFixed(2)} s: ${result.pages} pages; ${result.written} files written, ${result.unchanged} unchanged, ${result.removed} removed.`,
+    );
     return 0;
   } catch (err) {
     const e = err as Error & { code?: string };

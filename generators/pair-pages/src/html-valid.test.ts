@@ -14,17 +14,23 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'pair-pages-valid-'));
   // The real Stripe and Kustomer manifests, and a few synthetic apps (polling triggers, apps without triggers).
   const { manifests } = await stripeAndKustomer();
-  await buildSite({ manifests: [...manifests, ...syntheticCatalog(6)], outDir, baseUrl: 'https://wireup.example.com', usage: [{ trigger: 'stripe.new-customer', action: 'kustomer.create-customer', count: 3 }] });
+  await buildSite({
+    manifests: [...manifests, ...syntheticCatalog(6)],
+    outDir,
+    baseUrl: 'https://wireup.example.com',
+    usage: [{ trigger: 'stripe.new-customer', action: 'kustomer.create-customer', count: 3 }],
+  });
 }, 60_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-it('builds only pages that pass html-validate\'s recommended rules', async () => {
+it("builds only pages that pass html-validate's recommended rules", async () => {
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
   const problems: string[] = [];
   const files = htmlFiles(outDir);
   for (const file of files) {
     const report = await validator.validateString(readFileSync(join(outDir, file), 'utf8'), file);
-    for (const r of report.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    for (const r of report.results)
+      for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
   }
   expect(problems).toEqual([]);
   expect(files.length).toBeGreaterThan(50);

@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ConnectorManifest } from '@wireup/sdk';
@@ -26,7 +36,8 @@ function allFiles(dir: string): string[] {
 
 /** Marks every file old, so a later write shows in its mtime. */
 const age = (dir: string): void => allFiles(dir).forEach((f) => utimesSync(join(dir, f), OLD, OLD));
-const rewritten = (dir: string): string[] => allFiles(dir).filter((f) => statSync(join(dir, f)).mtimeMs > OLD.getTime());
+const rewritten = (dir: string): string[] =>
+  allFiles(dir).filter((f) => statSync(join(dir, f)).mtimeMs > OLD.getTime());
 
 /** A fresh full build of `manifests`, to compare an incremental result with. */
 async function fresh(manifests: ConnectorManifest[]): Promise<string> {
@@ -37,7 +48,8 @@ async function fresh(manifests: ConnectorManifest[]): Promise<string> {
 
 function expectSameSite(actual: string, expected: string): void {
   expect(allFiles(actual)).toEqual(allFiles(expected));
-  for (const f of allFiles(expected)) expect(readFileSync(join(actual, f), 'utf8'), f).toBe(readFileSync(join(expected, f), 'utf8'));
+  for (const f of allFiles(expected))
+    expect(readFileSync(join(actual, f), 'utf8'), f).toBe(readFileSync(join(expected, f), 'utf8'));
 }
 
 beforeEach(async () => {
@@ -70,7 +82,10 @@ describe('incremental rebuild', () => {
     expect(changed).toContain('integrations/postbox/triggers/new-email/index.html');
     expect(changed).toContain('integrations/postbox/with/stripe/index.html');
     // ...and nothing outside the pages that can show Postbox was touched.
-    const scope = (f: string) => f === 'integrations/index.html' || f.startsWith('integrations/postbox/') || f.endsWith('/with/postbox/index.html');
+    const scope = (f: string) =>
+      f === 'integrations/index.html' ||
+      f.startsWith('integrations/postbox/') ||
+      f.endsWith('/with/postbox/index.html');
     expect(written.filter((f) => !scope(f))).toEqual([]);
     expect(written).not.toContain('integrations/postbox/actions/send-email/index.html'); // shows neither the description nor the trigger
     expect(result.written).toBe(written.length);
@@ -81,7 +96,9 @@ describe('incremental rebuild', () => {
   it('removes the pages of a connector that is gone, and leaves files it did not make', async () => {
     mkdirSync(join(outDir, 'screenshots'));
     writeFileSync(join(outDir, 'screenshots', 'keep.png'), 'not ours');
-    const before = allFiles(outDir).filter((f) => f.startsWith('integrations/postbox/') || f.includes('/with/postbox/'));
+    const before = allFiles(outDir).filter(
+      (f) => f.startsWith('integrations/postbox/') || f.includes('/with/postbox/'),
+    );
     const manifests = fixtureManifests().filter((m) => m.name !== 'postbox');
     const result = await buildSite({ manifests, outDir, baseUrl: BASE, incremental: true });
     expect(result.removed).toBe(before.length);
@@ -99,8 +116,15 @@ describe('incremental rebuild', () => {
   });
 
   it('rewrites every page when the base URL changes', async () => {
-    const result = await buildSite({ manifests: fixtureManifests(), outDir, baseUrl: 'https://other.example', incremental: true });
+    const result = await buildSite({
+      manifests: fixtureManifests(),
+      outDir,
+      baseUrl: 'https://other.example',
+      incremental: true,
+    });
     expect(result.unchanged).toBe(1); // only the stylesheet does not mention the base URL
-    expect(readFileSync(join(outDir, 'integrations', 'index.html'), 'utf8')).toContain('https://other.example/integrations/');
+    expect(readFileSync(join(outDir, 'integrations', 'index.html'), 'utf8')).toContain(
+      'https://other.example/integrations/',
+    );
   });
 });

@@ -22,7 +22,10 @@ it('reads connectors/*/manifest.json, skipping folders without one', async () =>
   put('kustomer', JSON.stringify(kustomerFixture()));
   mkdirSync(join(root, 'connectors', 'half-written'));
   const manifests = await loadInstalledManifests(root);
-  expect(manifests.map((m) => [m.name, m.triggers.length, m.actions.length])).toEqual([['kustomer', 0, 4], ['stripe', 10, 31]]);
+  expect(manifests.map((m) => [m.name, m.triggers.length, m.actions.length])).toEqual([
+    ['kustomer', 0, 4],
+    ['stripe', 10, 31],
+  ]);
 });
 
 it('names the file and the path of the problem when a manifest is invalid', async () => {

@@ -46,11 +46,33 @@ function viewOf(model: SiteModel, site: SiteContext, f: FileRef): PageView {
   const related = (): RelatedApp[] => model.related.get(app.name) ?? [];
   const ref = (): AppName => ({ name: app.name, displayName: app.displayName });
   switch (f.kind) {
-    case FileKind.Catalog: return { template: 'catalog', data: catalogView(site, apps) };
-    case FileKind.App: return { template: 'app', data: appView(site, app, model.names.filter((n) => n.name !== app.name)) };
-    case FileKind.Trigger: return { template: 'step', data: triggerView(site, ref(), manifests[f.i].triggers[f.j], related()) };
-    case FileKind.Action: return { template: 'step', data: actionView(site, ref(), manifests[f.i].actions[f.j], related()) };
-    case FileKind.Pair: return { template: 'pair', data: pairView({ site, a: app.asTrigger, b: apps[f.j].asAction, related: related(), usage: usageOf(model, app, apps[f.j]) }) };
-    default: throw new Error(`file kind ${f.kind} is not an HTML page`);
+    case FileKind.Catalog:
+      return { template: 'catalog', data: catalogView(site, apps) };
+    case FileKind.App:
+      return {
+        template: 'app',
+        data: appView(
+          site,
+          app,
+          model.names.filter((n) => n.name !== app.name),
+        ),
+      };
+    case FileKind.Trigger:
+      return { template: 'step', data: triggerView(site, ref(), manifests[f.i].triggers[f.j], related()) };
+    case FileKind.Action:
+      return { template: 'step', data: actionView(site, ref(), manifests[f.i].actions[f.j], related()) };
+    case FileKind.Pair:
+      return {
+        template: 'pair',
+        data: pairView({
+          site,
+          a: app.asTrigger,
+          b: apps[f.j].asAction,
+          related: related(),
+          usage: usageOf(model, app, apps[f.j]),
+        }),
+      };
+    default:
+      throw new Error(`file kind ${f.kind} is not an HTML page`);
   }
 }

@@ -22,7 +22,8 @@ let kustomerTriggers = 0;
 let mostUsed = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) execFileSync('sh', [join(REPO_ROOT, 'tools', 'chromium', 'install.sh')], { stdio: 'inherit', timeout: 600_000 });
+  if (!existsSync(CHROMIUM))
+    execFileSync('sh', [join(REPO_ROOT, 'tools', 'chromium', 'install.sh')], { stdio: 'inherit', timeout: 600_000 });
   rmSync(outDir, { recursive: true, force: true });
   const { manifests, stripe, kustomer } = await stripeAndKustomer();
   kustomerTriggers = kustomer.triggers.length;
@@ -33,7 +34,16 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'pair-pages-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 900 },
   });
 }, 660_000);
@@ -49,13 +59,28 @@ it('shows a visitor the Stripe → Kustomer page, then its mirror one click away
   const response = await page.goto(`${server.url}/integrations/stripe/with/kustomer/`);
   expect(response?.status()).toBe(200);
   await expect(page.locator('h1').innerText()).resolves.toBe('Connect Stripe to Kustomer in two minutes');
-  for (const text of ['10 Stripe triggers wired to 4 Kustomer actions.', 'Showing 9 of 40 combinations', 'POST /v1/webhooks/stripe/<token>', 'kustomer.create-conversation', 'See all 10 triggers →']) {
+  for (const text of [
+    '10 Stripe triggers wired to 4 Kustomer actions.',
+    'Showing 9 of 40 combinations',
+    'POST /v1/webhooks/stripe/<token>',
+    'kustomer.create-conversation',
+    'See all 10 triggers →',
+  ]) {
     expect(await page.getByText(text, { exact: false }).first().isVisible(), text).toBe(true);
   }
   expect(await page.getByText(mostUsed, { exact: true }).isVisible()).toBe(true);
-  const background = await page.locator('.button').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+  const background = await page
+    .locator('.button')
+    .first()
+    .evaluate(
+      (el) =>
+        (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el)
+          .backgroundColor,
+    );
   expect(background).toBe('rgb(11, 87, 208)'); // the stylesheet loaded
-  expect(await page.locator('.pairings a').first().getAttribute('href')).toMatch(/^\/editor\/new\?trigger=stripe\.charge-failed&action=kustomer\./);
+  expect(await page.locator('.pairings a').first().getAttribute('href')).toMatch(
+    /^\/editor\/new\?trigger=stripe\.charge-failed&action=kustomer\./,
+  );
   await page.screenshot({ path: join(outDir, 'screenshots', 'stripe-with-kustomer.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'See Kustomer → Stripe' }).first().click();

@@ -49,8 +49,12 @@ describe('Stripe → Kustomer pair page', () => {
 
   it('shows both directions with their counts, the most-used pairing and a link to the mirror', () => {
     expect(forward.text).toContain('10 Stripe triggers wired to 4 Kustomer actions.');
-    expect(forward.text).toContain(`Most-used pairing: ${trigger('charge-failed').displayName} → ${action('create-conversation').displayName}.`);
-    expect(forward.text).toContain(`${kustomer.triggers.length} Kustomer trigger${kustomer.triggers.length === 1 ? '' : 's'} wired to 31 Stripe actions.`);
+    expect(forward.text).toContain(
+      `Most-used pairing: ${trigger('charge-failed').displayName} → ${action('create-conversation').displayName}.`,
+    );
+    expect(forward.text).toContain(
+      `${kustomer.triggers.length} Kustomer trigger${kustomer.triggers.length === 1 ? '' : 's'} wired to 31 Stripe actions.`,
+    );
     expect(forward.links).toContain('/integrations/kustomer/with/stripe/');
     expect(mirror.links).toContain('/integrations/stripe/with/kustomer/');
   });
@@ -58,11 +62,15 @@ describe('Stripe → Kustomer pair page', () => {
   it('shows 9 of 40 combinations, most used first, each opening the editor', () => {
     expect(forward.text).toContain('Showing 9 of 40 combinations');
     const editor = forward.links.filter((l) => l.startsWith('/editor/new?'));
-    expect(editor[0]).toBe('/editor/new?trigger=stripe.charge-failed&action=kustomer.create-conversation&recipe=kustomer.stripe-charge-failed-conversation');
+    expect(editor[0]).toBe(
+      '/editor/new?trigger=stripe.charge-failed&action=kustomer.create-conversation&recipe=kustomer.stripe-charge-failed-conversation',
+    );
     const cards = [...new Set(editor)];
     expect(cards).toHaveLength(9);
     expect(cards[1]).toBe('/editor/new?trigger=stripe.new-customer&action=kustomer.create-customer');
-    expect(forward.text).toContain(`When ${trigger('charge-failed').displayName.toLowerCase()} in Stripe, ${action('create-conversation').displayName.toLowerCase()} in Kustomer`);
+    expect(forward.text).toContain(
+      `When ${trigger('charge-failed').displayName.toLowerCase()} in Stripe, ${action('create-conversation').displayName.toLowerCase()} in Kustomer`,
+    );
     // Cards say what each workflow does (the recipe's words, else the action's first sentence) and
     // when it runs; the trigger's description is on its own page, not repeated on every card.
     expect(forward.text).toContain(kustomer.recipes![0].description);
@@ -72,17 +80,22 @@ describe('Stripe → Kustomer pair page', () => {
   });
 
   it("explains the five steps with the real webhook path and the recipe's actions and mappings", () => {
-    for (const step of ['1. Connect', '2. Trigger', '3. Transform', '4. Action', '5. Publish']) expect(forward.text).toContain(step);
+    for (const step of ['1. Connect', '2. Trigger', '3. Transform', '4. Action', '5. Publish'])
+      expect(forward.text).toContain(step);
     expect(forward.text).toContain('POST /v1/webhooks/stripe/<token>');
     expect(forward.text).toMatch(/kustomer\.search-customers\s+externalId\s+\{\{trigger\.data\.object\.customer\}\}/);
     expect(forward.text).toMatch(/createIfMissing\s+true/);
-    expect(forward.text).toMatch(/kustomer\.create-conversation\s+customer\s+\{\{steps\.find-customer\.output\.customer\.id\}\}/);
+    expect(forward.text).toMatch(
+      /kustomer\.create-conversation\s+customer\s+\{\{steps\.find-customer\.output\.customer\.id\}\}/,
+    );
     // A Stripe customer id is never mapped into Kustomer's customer (a Kustomer id).
     expect(forward.text).not.toMatch(/customer\s+\{\{trigger\.data\.object\.customer\}\}/);
   });
 
   it('answers the FAQ in the page and in FAQPage JSON-LD', () => {
-    const graph = (forward.jsonLd[0] as { '@graph': Array<{ '@type': string; mainEntity?: Array<{ name: string }> }> })['@graph'];
+    const graph = (forward.jsonLd[0] as { '@graph': Array<{ '@type': string; mainEntity?: Array<{ name: string }> }> })[
+      '@graph'
+    ];
     const questions = graph.find((n) => n['@type'] === 'FAQPage')!.mainEntity!.map((q) => q.name);
     expect(questions.length).toBeGreaterThanOrEqual(5);
     for (const q of questions) expect(forward.text).toContain(q);
@@ -100,10 +113,14 @@ describe('Kustomer → Stripe mirror page', () => {
     if (kustomer.triggers.length) {
       // Once the Kustomer connector ships triggers, the mirror is a full pair page.
       expect(mirror.text).toContain('Connect Kustomer to Stripe in two minutes');
-      expect(mirror.text).toContain(`Showing ${Math.min(9, kustomer.triggers.length * 31)} of ${kustomer.triggers.length * 31} combinations`);
+      expect(mirror.text).toContain(
+        `Showing ${Math.min(9, kustomer.triggers.length * 31)} of ${kustomer.triggers.length * 31} combinations`,
+      );
       return;
     }
-    expect(mirror.text).toContain('Kustomer has no triggers in Wireup yet, so nothing that happens in Kustomer can start a workflow.');
+    expect(mirror.text).toContain(
+      'Kustomer has no triggers in Wireup yet, so nothing that happens in Kustomer can start a workflow.',
+    );
     expect(mirror.text).toContain('The other way round works: 10 Stripe triggers wired to 4 Kustomer actions.');
     expect(mirror.text).toContain('0 Kustomer triggers wired to 31 Stripe actions.');
     expect(mirror.text).not.toContain('Showing');

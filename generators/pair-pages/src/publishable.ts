@@ -13,7 +13,10 @@ export interface SkippedConnector {
 }
 
 /** Splits `manifests` into those to publish and those left off. */
-export function publishable(manifests: ConnectorManifest[]): { manifests: ConnectorManifest[]; skipped: SkippedConnector[] } {
+export function publishable(manifests: ConnectorManifest[]): {
+  manifests: ConnectorManifest[];
+  skipped: SkippedConnector[];
+} {
   const kept: ConnectorManifest[] = [];
   const skipped: SkippedConnector[] = [];
   for (const m of manifests) {

@@ -26,7 +26,10 @@ export function relatedApps(apps: AppSummary[]): Map<string, RelatedApp[]> {
       scored.push({ other, score, order });
     });
     scored.sort((x, y) => y.score - x.score || x.order - y.order);
-    out.set(app.name, scored.slice(0, RELATED_SHOWN + 1).map(({ other }) => ({ name: other.name, displayName: other.displayName })));
+    out.set(
+      app.name,
+      scored.slice(0, RELATED_SHOWN + 1).map(({ other }) => ({ name: other.name, displayName: other.displayName })),
+    );
   }
   return out;
 }

@@ -17,7 +17,11 @@ const setup = workerData as WorkerSetup;
 const templates = setup.compiledSource
   ? (instantiateTemplates(setup.compiledSource) as PageTemplates)
   : (await import('./templates.ts')).loadTemplates(setup.templatesDir).render;
-const renderer = createPageRenderer(createSiteModel(setup.manifests, setup.usage), { baseUrl: setup.baseUrl }, templates);
+const renderer = createPageRenderer(
+  createSiteModel(setup.manifests, setup.usage),
+  { baseUrl: setup.baseUrl },
+  templates,
+);
 const made = new Set<string>();
 
 parentPort!.on('message', (m: ToWorker) => {

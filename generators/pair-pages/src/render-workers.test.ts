@@ -7,7 +7,11 @@ import { DEFAULT_TEMPLATES_DIR } from './templates.ts';
 import { syntheticCatalog } from './testing/synthetic-catalog.ts';
 
 let root: string;
-const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+const files = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'pair-pages-workers-'));
@@ -23,7 +27,13 @@ function expectSameFiles(a: string, b: string): void {
 it('writes the same site with worker threads as in one thread, and reports progress', async () => {
   const manifests = syntheticCatalog(30);
   const progress: number[] = [];
-  const threaded = await buildSite({ manifests, outDir: join(root, 'threads'), baseUrl: 'https://w.example', workers: 2, onProgress: (p) => progress.push(p.done) });
+  const threaded = await buildSite({
+    manifests,
+    outDir: join(root, 'threads'),
+    baseUrl: 'https://w.example',
+    workers: 2,
+    onProgress: (p) => progress.push(p.done),
+  });
   const single = await buildSite({ manifests, outDir: join(root, 'single'), baseUrl: 'https://w.example', workers: 0 });
   expect(threaded.written).toBe(single.written);
   expectSameFiles(join(root, 'threads'), join(root, 'single'));
@@ -35,12 +45,32 @@ it('renders templates that only Handlebars can in the workers too', async () => 
   const templatesDir = join(root, 'templates');
   cpSync(DEFAULT_TEMPLATES_DIR, templatesDir, { recursive: true });
   const pair = join(templatesDir, 'pages', 'pair.hbs');
-  writeFileSync(pair, readFileSync(pair, 'utf8').replace('{{#each faq}}', '{{#each faq}}\n    <!-- question {{@index}} -->'));
+  writeFileSync(
+    pair,
+    readFileSync(pair, 'utf8').replace('{{#each faq}}', '{{#each faq}}\n    <!-- question {{@index}} -->'),
+  );
   const manifests = syntheticCatalog(12);
-  await buildSite({ manifests, outDir: join(root, 'hb-threads'), baseUrl: 'https://w.example', templatesDir, workers: 2 });
-  await buildSite({ manifests, outDir: join(root, 'hb-single'), baseUrl: 'https://w.example', templatesDir, workers: 0 });
+  await buildSite({
+    manifests,
+    outDir: join(root, 'hb-threads'),
+    baseUrl: 'https://w.example',
+    templatesDir,
+    workers: 2,
+  });
+  await buildSite({
+    manifests,
+    outDir: join(root, 'hb-single'),
+    baseUrl: 'https://w.example',
+    templatesDir,
+    workers: 0,
+  });
   expectSameFiles(join(root, 'hb-threads'), join(root, 'hb-single'));
-  expect(readFileSync(join(root, 'hb-threads', 'integrations', manifests[0].name, 'with', manifests[1].name, 'index.html'), 'utf8')).toContain('<!-- question 5 -->');
+  expect(
+    readFileSync(
+      join(root, 'hb-threads', 'integrations', manifests[0].name, 'with', manifests[1].name, 'index.html'),
+      'utf8',
+    ),
+  ).toContain('<!-- question 5 -->');
 });
 
 it('fails the build when a worker cannot write, and ends the workers', async () => {
@@ -48,5 +78,7 @@ it('fails the build when a worker cannot write, and ends the workers', async () 
   const outDir = join(root, 'blocked');
   mkdirSync(join(outDir, 'integrations'), { recursive: true });
   writeFileSync(join(outDir, 'integrations', manifests[7].name), 'a file where a folder of pages should be');
-  await expect(buildSite({ manifests, outDir, baseUrl: 'https://w.example', workers: 2 })).rejects.toThrow(/ENOTDIR|EEXIST/);
+  await expect(buildSite({ manifests, outDir, baseUrl: 'https://w.example', workers: 2 })).rejects.toThrow(
+    /ENOTDIR|EEXIST/,
+  );
 });

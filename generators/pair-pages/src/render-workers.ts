@@ -51,7 +51,8 @@ export interface RenderPool {
 }
 
 /** Chunks small enough to balance the load and report progress, large enough to keep messages few. */
-const chunkSize = (count: number, workers: number): number => Math.max(64, Math.min(512, Math.ceil(count / (workers * 8))));
+const chunkSize = (count: number, workers: number): number =>
+  Math.max(64, Math.min(512, Math.ceil(count / (workers * 8))));
 
 /** Starts `count` render workers. */
 export function startRenderPool(setup: WorkerSetup, count: number): RenderPool {
@@ -64,14 +65,22 @@ export function startRenderPool(setup: WorkerSetup, count: number): RenderPool {
     fail(err);
   };
   const workers = Array.from({ length: count }, () => {
-    const w = new Worker(new URL('./render-worker-boot.mjs', import.meta.url), { workerData: setup, resourceLimits: YOUNG_GENERATION });
+    const w = new Worker(new URL('./render-worker-boot.mjs', import.meta.url), {
+      workerData: setup,
+      resourceLimits: YOUNG_GENERATION,
+    });
     w.on('error', failed);
     return w;
   });
-  const exited = workers.map((w) => new Promise<void>((resolve) => w.once('exit', (code) => {
-    failed(new Error(`render worker exited with code ${code} before finishing`));
-    resolve();
-  })));
+  const exited = workers.map(
+    (w) =>
+      new Promise<void>((resolve) =>
+        w.once('exit', (code) => {
+          failed(new Error(`render worker exited with code ${code} before finishing`));
+          resolve();
+        }),
+      ),
+  );
   return {
     render(files, onDone) {
       const size = chunkSize(files.length, workers.length);

@@ -20,7 +20,8 @@ function typeOf(s: Schema): string {
   const t = Array.isArray(s.type) ? s.type.join(' | ') : typeof s.type === 'string' ? s.type : undefined;
   if (t === 'array' && s.items && typeof s.items === 'object') return `array of ${typeOf(s.items as Schema)}`;
   if (t) return typeof s.format === 'string' ? `${t} (${s.format})` : t;
-  for (const k of ['anyOf', 'oneOf'] as const) if (Array.isArray(s[k])) return (s[k] as Schema[]).map(typeOf).join(' | ');
+  for (const k of ['anyOf', 'oneOf'] as const)
+    if (Array.isArray(s[k])) return (s[k] as Schema[]).map(typeOf).join(' | ');
   return s.properties ? 'object' : 'any';
 }
 
@@ -34,7 +35,12 @@ export function schemaFields(schema: unknown): FieldRow[] {
     for (const [key, child] of Object.entries(properties)) {
       if (rows.length >= MAX_ROWS || !child || typeof child !== 'object') continue;
       const name = prefix + key;
-      rows.push({ name, type: typeOf(child), required: required.includes(key), description: typeof child.description === 'string' ? child.description : '' });
+      rows.push({
+        name,
+        type: typeOf(child),
+        required: required.includes(key),
+        description: typeof child.description === 'string' ? child.description : '',
+      });
       walk(child, `${name}.`, depth + 1);
       const items = child.items as Schema | undefined;
       if (items && typeof items === 'object') walk(items, `${name}[].`, depth + 1);

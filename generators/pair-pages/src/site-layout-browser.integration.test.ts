@@ -38,7 +38,8 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) execFileSync('sh', [join(REPO_ROOT, 'tools', 'chromium', 'install.sh')], { stdio: 'inherit', timeout: 600_000 });
+  if (!existsSync(CHROMIUM))
+    execFileSync('sh', [join(REPO_ROOT, 'tools', 'chromium', 'install.sh')], { stdio: 'inherit', timeout: 600_000 });
   siteDir = mkdtempSync(join(tmpdir(), 'pair-pages-layout-'));
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
@@ -47,7 +48,16 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'pair-pages-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 900 },
   });
 }, 660_000);
@@ -74,10 +84,13 @@ function measure(page: Page): Promise<Layout> {
     const w = globalThis as unknown as { innerWidth: number; document: any; getComputedStyle(e: unknown): any };
     const doc = w.document;
     const scrolls = (el: any): boolean => {
-      for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll|hidden)/.test(w.getComputedStyle(p).overflowX) && p !== doc.documentElement && p !== doc.body) return true;
+      for (let p = el.parentElement; p; p = p.parentElement)
+        if (/(auto|scroll|hidden)/.test(w.getComputedStyle(p).overflowX) && p !== doc.documentElement && p !== doc.body)
+          return true;
       return false;
     };
-    const name = (el: any): string => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${String(el.textContent).trim().slice(0, 40)}"`;
+    const name = (el: any): string =>
+      `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${String(el.textContent).trim().slice(0, 40)}"`;
     const overflowing: string[] = [];
     for (const el of doc.body.querySelectorAll('*')) {
       const box = el.getBoundingClientRect();
@@ -97,31 +110,39 @@ function measure(page: Page): Promise<Layout> {
 }
 
 describe.each(WIDTHS)('at %i px wide', (width) => {
-  it.each(PAGES)('%s fits the screen, with no text cut short', async (name, path) => {
-    const page = await context.newPage();
-    try {
-      await page.setViewportSize({ width, height: 900 });
-      expect((await page.goto(`${server.url}${path}`))?.status(), path).toBe(200);
-      const layout = await measure(page);
-      await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
-      expect(layout.viewport).toBe(width);
-      expect(layout.overflowing, `${path} at ${width} px`).toEqual([]);
-      expect(layout.scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(width);
-      expect(layout.cut, `${path} at ${width} px`).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+  it.each(PAGES)(
+    '%s fits the screen, with no text cut short',
+    async (name, path) => {
+      const page = await context.newPage();
+      try {
+        await page.setViewportSize({ width, height: 900 });
+        expect((await page.goto(`${server.url}${path}`))?.status(), path).toBe(200);
+        const layout = await measure(page);
+        await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
+        expect(layout.viewport).toBe(width);
+        expect(layout.overflowing, `${path} at ${width} px`).toEqual([]);
+        expect(layout.scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(width);
+        expect(layout.cut, `${path} at ${width} px`).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('what a visitor reads', () => {
   it('no line of any page of the real site ends in an ellipsis (nothing is shortened)', () => {
     const files = htmlFiles(siteDir);
     expect(files.length).toBeGreaterThan(50);
-    const cut = files.flatMap((file) => readPage(readFileSync(join(siteDir, file), 'utf8')).text.split('\n').filter((line) => /(…|\.\.\.)$/.test(line)).map((line) => `${file}: ${line}`));
+    const cut = files.flatMap((file) =>
+      readPage(readFileSync(join(siteDir, file), 'utf8'))
+        .text.split('\n')
+        .filter((line) => /(…|\.\.\.)$/.test(line))
+        .map((line) => `${file}: ${line}`),
+    );
     expect(cut).toEqual([]);
   });
-
 
   it('pairing cards each say something of their own, and show the recipe that sets them up', async () => {
     const page = await context.newPage();
@@ -131,7 +152,9 @@ describe('what a visitor reads', () => {
     expect(new Set(cards).size).toBe(9);
     const bodies = await page.locator('.pairings > li > p:first-of-type').allInnerTexts();
     expect(new Set(bodies).size, bodies.join('\n')).toBeGreaterThan(1);
-    expect(cards[0]).toMatch(/^When charge failed in Stripe, create conversation in Kustomer\n+When a charge fails in Stripe, finds the Kustomer customer/);
+    expect(cards[0]).toMatch(
+      /^When charge failed in Stripe, create conversation in Kustomer\n+When a charge fails in Stripe, finds the Kustomer customer/,
+    );
     expect(cards[0]).toContain('Runs on each charge.failed event from Stripe.');
     expect(cards[0]).toContain('Ready-made recipe: Failed Stripe charges to Kustomer conversations');
     await page.close();
@@ -144,10 +167,18 @@ describe('what a visitor reads', () => {
     await expect(code.innerText()).resolves.toBe('POST /v1/webhooks/stripe/<token>');
     const placeholder = code.locator('var.placeholder');
     await expect(placeholder.innerText()).resolves.toBe('<token>');
-    expect(await placeholder.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(el).borderTopStyle)).toBe('dashed');
+    expect(
+      await placeholder.evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(el)
+            .borderTopStyle,
+      ),
+    ).toBe('dashed');
 
     await page.goto(`${server.url}/integrations/stripe/triggers/charge-failed/`);
-    await expect(page.locator('dd code', { hasText: '/v1/webhooks/' }).innerText()).resolves.toBe('POST /v1/webhooks/stripe/<token>');
+    await expect(page.locator('dd code', { hasText: '/v1/webhooks/' }).innerText()).resolves.toBe(
+      'POST /v1/webhooks/stripe/<token>',
+    );
     expect(await page.getByText('Fields of the event', { exact: true }).count()).toBe(1);
     await expect(page.getByRole('table', { name: 'Fields of the event' }).count()).resolves.toBe(1);
     await page.close();

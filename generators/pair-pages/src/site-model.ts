@@ -22,10 +22,19 @@ export interface SiteModel {
 
 /** Builds the model; apps are listed by display name. */
 export function createSiteModel(manifests: ConnectorManifest[], usage?: UsageRecord[]): SiteModel {
-  const sorted = [...manifests].sort((x, y) => x.displayName.localeCompare(y.displayName) || x.name.localeCompare(y.name));
+  const sorted = [...manifests].sort(
+    (x, y) => x.displayName.localeCompare(y.displayName) || x.name.localeCompare(y.name),
+  );
   const apps = sorted.map(summarize);
-  return { manifests: sorted, apps, names: apps.map((a) => ({ name: a.name, displayName: a.displayName })), related: relatedApps(apps), usage: indexUsage(usage) };
+  return {
+    manifests: sorted,
+    apps,
+    names: apps.map((a) => ({ name: a.name, displayName: a.displayName })),
+    related: relatedApps(apps),
+    usage: indexUsage(usage),
+  };
 }
 
 /** Usage of A's triggers with B's actions, most used first. */
-export const usageOf = (model: SiteModel, a: AppSummary, b: AppSummary): PairUsage[] => model.usage.get(pairKey(a.name, b.name)) ?? [];
+export const usageOf = (model: SiteModel, a: AppSummary, b: AppSummary): PairUsage[] =>
+  model.usage.get(pairKey(a.name, b.name)) ?? [];

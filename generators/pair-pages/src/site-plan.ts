@@ -34,7 +34,12 @@ export interface SitePlan {
 const SEP = '\u0000';
 
 /** Plans the whole site. Apps are listed by display name; pair pages exist for every ordered pair. */
-export function planSite(manifests: ConnectorManifest[], site: SiteContext, templates: TemplateSet, usage?: UsageRecord[]): SitePlan {
+export function planSite(
+  manifests: ConnectorManifest[],
+  site: SiteContext,
+  templates: TemplateSet,
+  usage?: UsageRecord[],
+): SitePlan {
   const model = createSiteModel(manifests, usage);
   const { apps, names, manifests: sorted } = model;
   const relatedHash = apps.map((a) => hashJson(model.related.get(a.name)));
@@ -46,12 +51,22 @@ export function planSite(manifests: ConnectorManifest[], site: SiteContext, temp
   };
 
   add(`/${STYLESHEET.file}`, FileKind.Css, 0, 0, hashText(templates.css));
-  add(catalogUrl(), FileKind.Catalog, 0, 0, hashText([hash.catalog, site.baseUrl, ...apps.map((a) => a.hash)].join(SEP)));
+  add(
+    catalogUrl(),
+    FileKind.Catalog,
+    0,
+    0,
+    hashText([hash.catalog, site.baseUrl, ...apps.map((a) => a.hash)].join(SEP)),
+  );
   apps.forEach((app, i) => {
     add(appUrl(app.name), FileKind.App, i, 0, hashText([hash.app, site.baseUrl, app.hash, namesHash].join(SEP)));
     const stepBase = [hash.step, site.baseUrl, app.name, app.displayName, relatedHash[i]].join(SEP);
-    sorted[i].triggers.forEach((t, j) => add(triggerUrl(app.name, t.key), FileKind.Trigger, i, j, hashText(`${stepBase}${SEP}t${JSON.stringify(t)}`)));
-    sorted[i].actions.forEach((a, j) => add(actionUrl(app.name, a.key), FileKind.Action, i, j, hashText(`${stepBase}${SEP}a${JSON.stringify(a)}`)));
+    sorted[i].triggers.forEach((t, j) =>
+      add(triggerUrl(app.name, t.key), FileKind.Trigger, i, j, hashText(`${stepBase}${SEP}t${JSON.stringify(t)}`)),
+    );
+    sorted[i].actions.forEach((a, j) =>
+      add(actionUrl(app.name, a.key), FileKind.Action, i, j, hashText(`${stepBase}${SEP}a${JSON.stringify(a)}`)),
+    );
   });
   // A pair page's fingerprint is the concatenation of hashes of its inputs: A's side (template,
   // base URL, A as a trigger app, A's related apps), B as an action app and, when there is any,
@@ -62,21 +77,33 @@ export function planSite(manifests: ConnectorManifest[], site: SiteContext, temp
     apps.forEach((b, j) => {
       if (i === j) return;
       const use = usageOf(model, a, b);
-      add(pairUrl(a.name, b.name), FileKind.Pair, i, j, use.length ? `${aSide}${b.asAction.hash}${hashJson(use)}` : aSide + b.asAction.hash);
+      add(
+        pairUrl(a.name, b.name),
+        FileKind.Pair,
+        i,
+        j,
+        use.length ? `${aSide}${b.asAction.hash}${hashJson(use)}` : aSide + b.asAction.hash,
+      );
     });
   });
 
   const pages = files.length - 1;
   // The URL set follows from the base URL, the names and the step keys: hash those instead of the sitemap text.
-  const structureHash = hashText([namesHash, ...sorted.map((m) => `${m.triggers.map((t) => t.key)}|${m.actions.map((a) => a.key)}`)].join(SEP));
+  const structureHash = hashText(
+    [namesHash, ...sorted.map((m) => `${m.triggers.map((t) => t.key)}|${m.actions.map((a) => a.key)}`)].join(SEP),
+  );
   const sitemapHash = hashText(`${site.baseUrl}${SEP}${structureHash}`);
   const parts = pages <= SITEMAP_LIMIT ? 1 : 1 + Math.ceil(pages / SITEMAP_LIMIT);
-  for (let j = 0; j < parts; j++) add(j === 0 ? '/sitemap.xml' : `/sitemap-${j}.xml`, FileKind.Sitemap, 0, j, sitemapHash);
+  for (let j = 0; j < parts; j++)
+    add(j === 0 ? '/sitemap.xml' : `/sitemap-${j}.xml`, FileKind.Sitemap, 0, j, sitemapHash);
   add('/robots.txt', FileKind.Robots, 0, 0, hashText(robotsTxt(site.baseUrl)));
 
   let sitemaps: string[] | undefined;
   const sitemap = (j: number): string => {
-    sitemaps ??= sitemapFiles(site.baseUrl, files.slice(1, 1 + pages).map((f) => `${site.baseUrl}${f.path}`)).map((s) => s.content);
+    sitemaps ??= sitemapFiles(
+      site.baseUrl,
+      files.slice(1, 1 + pages).map((f) => `${site.baseUrl}${f.path}`),
+    ).map((s) => s.content);
     return sitemaps[j];
   };
   const pageRenderer = createPageRenderer(model, site, templates.render);

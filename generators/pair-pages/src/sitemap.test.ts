@@ -14,7 +14,9 @@ describe('sitemapFiles', () => {
     const files = sitemapFiles('https://w.example', urls(7), 3);
     expect(files.map((f) => f.file)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml']);
     expect(files[0].content).toContain('<sitemapindex');
-    expect([...files[0].content.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([1, 2, 3].map((i) => `https://w.example/sitemap-${i}.xml`));
+    expect([...files[0].content.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual(
+      [1, 2, 3].map((i) => `https://w.example/sitemap-${i}.xml`),
+    );
     expect(files.slice(1).map((f) => f.content.match(/<loc>/g)!.length)).toEqual([3, 3, 1]);
   });
 

@@ -23,9 +23,14 @@ function bothWays(pages: Record<string, string>, partials: Record<string, string
 
 describe('compileTemplates', () => {
   it('renders every page of a site byte for byte as Handlebars does', () => {
-    const partials: Record<string, string> = { layout: readFileSync(join(DEFAULT_TEMPLATES_DIR, 'layout.hbs'), 'utf8') };
-    for (const f of readdirSync(join(DEFAULT_TEMPLATES_DIR, 'partials'))) partials[f.slice(0, -4)] = readFileSync(join(DEFAULT_TEMPLATES_DIR, 'partials', f), 'utf8');
-    const pages = Object.fromEntries(PAGE_KINDS.map((k) => [k, readFileSync(join(DEFAULT_TEMPLATES_DIR, 'pages', `${k}.hbs`), 'utf8')]));
+    const partials: Record<string, string> = {
+      layout: readFileSync(join(DEFAULT_TEMPLATES_DIR, 'layout.hbs'), 'utf8'),
+    };
+    for (const f of readdirSync(join(DEFAULT_TEMPLATES_DIR, 'partials')))
+      partials[f.slice(0, -4)] = readFileSync(join(DEFAULT_TEMPLATES_DIR, 'partials', f), 'utf8');
+    const pages = Object.fromEntries(
+      PAGE_KINDS.map((k) => [k, readFileSync(join(DEFAULT_TEMPLATES_DIR, 'pages', `${k}.hbs`), 'utf8')]),
+    );
     const { ours, theirs, skipped } = bothWays(pages, partials);
     expect(skipped).toEqual({});
     // Real-shaped apps (with quotes, code spans, apps without triggers), some usage, and a synthetic catalog.
@@ -53,9 +58,37 @@ describe('compileTemplates', () => {
     const { ours, theirs, skipped } = bothWays({ page }, partials);
     expect(skipped).toEqual({});
     const contexts = [
-      { zero: 0, empty: [], list: ['a', '<b>'], obj: { x: 1, y: 'q"' }, set: new Set([1, 2]), nested: { deep: { value: 'd&d' } }, text: `"It's" <a> & \`b\` = c`, no: false, fn() { return 'called'; }, nothing: null },
-      { zero: 3, empty: [1], list: [], obj: {}, set: [], nested: { deep: { value: 0 } }, text: '', no: true, nothing: 'x' },
-      Object.assign(Object.create({ inherited: 'not shown' }), { zero: '', list: 'not a list', text: 5, nested: { deep: {} } }),
+      {
+        zero: 0,
+        empty: [],
+        list: ['a', '<b>'],
+        obj: { x: 1, y: 'q"' },
+        set: new Set([1, 2]),
+        nested: { deep: { value: 'd&d' } },
+        text: `"It's" <a> & \`b\` = c`,
+        no: false,
+        fn() {
+          return 'called';
+        },
+        nothing: null,
+      },
+      {
+        zero: 3,
+        empty: [1],
+        list: [],
+        obj: {},
+        set: [],
+        nested: { deep: { value: 0 } },
+        text: '',
+        no: true,
+        nothing: 'x',
+      },
+      Object.assign(Object.create({ inherited: 'not shown' }), {
+        zero: '',
+        list: 'not a list',
+        text: 5,
+        nested: { deep: {} },
+      }),
     ];
     for (const context of contexts) expect(ours.page(context)).toBe(theirs.page(context));
     // assumeObjects: a path through a missing object fails in both.
@@ -65,8 +98,13 @@ describe('compileTemplates', () => {
 
   it('leaves to Handlebars the pages it cannot compile, and says why', () => {
     const { ours, skipped } = bothWays({
-      index: '{{#each xs}}{{@index}}{{/each}}', parent: '{{#each xs}}{{../y}}{{/each}}', helper: '{{lookup xs 0}}',
-      params: '{{#each xs as |x|}}{{x}}{{/each}}', inline: '{{#*inline "p"}}x{{/inline}}{{> p}}', unknown: '{{> nowhere}}', fine: '{{y}}',
+      index: '{{#each xs}}{{@index}}{{/each}}',
+      parent: '{{#each xs}}{{../y}}{{/each}}',
+      helper: '{{lookup xs 0}}',
+      params: '{{#each xs as |x|}}{{x}}{{/each}}',
+      inline: '{{#*inline "p"}}x{{/inline}}{{> p}}',
+      unknown: '{{> nowhere}}',
+      fine: '{{y}}',
     });
     expect(Object.keys(skipped).sort()).toEqual(['helper', 'index', 'inline', 'params', 'parent', 'unknown']);
     expect(skipped.parent).toMatch(/\.\.\/y/);

@@ -42,14 +42,19 @@ export interface CompiledTemplates {
 const str = (text: string): string => JSON.stringify(text);
 
 /** Compiles `pages` (name → source), whose partials are found in `partials` (name → source). */
-export function compileTemplates(pages: Record<string, string>, partials: Record<string, string>, parse: ParseTemplate): CompiledTemplates {
+export function compileTemplates(
+  pages: Record<string, string>,
+  partials: Record<string, string>,
+  parse: ParseTemplate,
+): CompiledTemplates {
   const partialFns = new Map<string, string>(); // partial name → function name
   const functions: string[] = [];
   let counter = 0;
   const fresh = (prefix: string): string => `${prefix}${++counter}`;
 
   const path = (p: Node, ctx: string): string => {
-    if (p.type === 'StringLiteral' || p.type === 'NumberLiteral' || p.type === 'BooleanLiteral') return JSON.stringify((p as hbs.AST.StringLiteral).value);
+    if (p.type === 'StringLiteral' || p.type === 'NumberLiteral' || p.type === 'BooleanLiteral')
+      return JSON.stringify((p as hbs.AST.StringLiteral).value);
     if (p.type === 'UndefinedLiteral') return 'undefined';
     if (p.type === 'NullLiteral') return 'null';
     if (p.type !== 'PathExpression') throw new Unsupported(`${p.type} as a value`);
@@ -57,18 +62,28 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
     if (data || depth > 0) throw new Unsupported(`the path ${original}`);
     if (!parts.length) return ctx;
     // Handlebars' lookupProperty, inlined so each lookup has its own inline cache: own properties only.
-    const steps = parts.map((part) => `t = p[${str(part)}], t = t == null || hasOwn.call(p, ${str(part)}) ? t : undefined`);
+    const steps = parts.map(
+      (part) => `t = p[${str(part)}], t = t == null || hasOwn.call(p, ${str(part)}) ? t : undefined`,
+    );
     return `(p = ${ctx}, ${steps.join(', p = t, ')})`;
   };
 
   const simpleName = (p: Node): string | undefined => {
     const x = p as Path;
     // Handlebars' own test (AST.helpers.simpleId): one part, not scoped (`this.x`, `./x`), no `../`.
-    return p.type === 'PathExpression' && !x.data && x.depth === 0 && x.parts.length === 1 && !/^\.|this\b/.test(x.original) ? x.parts[0] : undefined;
+    return p.type === 'PathExpression' &&
+      !x.data &&
+      x.depth === 0 &&
+      x.parts.length === 1 &&
+      !/^\.|this\b/.test(x.original)
+      ? x.parts[0]
+      : undefined;
   };
 
   const hashOf = (hash: hbs.AST.Hash | undefined, ctx: string): string | undefined =>
-    hash?.pairs.length ? `{ ${hash.pairs.map((pair) => `${str(pair.key)}: ${path(pair.value, ctx)}`).join(', ')} }` : undefined;
+    hash?.pairs.length
+      ? `{ ${hash.pairs.map((pair) => `${str(pair.key)}: ${path(pair.value, ctx)}`).join(', ')} }`
+      : undefined;
 
   const partialFn = (name: string): string => {
     const known = partialFns.get(name);
@@ -76,11 +91,17 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
     if (!(name in partials)) throw new Unsupported(`the partial "${name}" is not registered`);
     const fn = fresh('partial');
     partialFns.set(name, fn);
-    functions.push(`function ${fn}(c, pb) {\n  let o = "", p, t;\n${program(parse(partials[name]), 'c')}  return o;\n}`);
+    functions.push(
+      `function ${fn}(c, pb) {\n  let o = "", p, t;\n${program(parse(partials[name]), 'c')}  return o;\n}`,
+    );
     return fn;
   };
 
-  const partialCall = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, ctx: string, block: string): string => {
+  const partialCall = (
+    node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement,
+    ctx: string,
+    block: string,
+  ): string => {
     if (node.params.length) throw new Unsupported('a partial given a context argument');
     if (node.name.type !== 'PathExpression') throw new Unsupported('a dynamic partial name');
     const hash = hashOf(node.hash, ctx);
@@ -98,8 +119,10 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
 
   const block = (node: hbs.AST.BlockStatement, ctx: string): string => {
     const helper = simpleName(node.path);
-    if (!helper || !['if', 'unless', 'each', 'with'].includes(helper)) throw new Unsupported(`the block helper ${(node.path as Path).original}`);
-    if (node.params.length !== 1 || node.hash?.pairs.length) throw new Unsupported(`{{#${helper}}} with ${node.params.length} arguments or options`);
+    if (!helper || !['if', 'unless', 'each', 'with'].includes(helper))
+      throw new Unsupported(`the block helper ${(node.path as Path).original}`);
+    if (node.params.length !== 1 || node.hash?.pairs.length)
+      throw new Unsupported(`{{#${helper}}} with ${node.params.length} arguments or options`);
     if (node.program?.blockParams?.length) throw new Unsupported('block parameters');
     const value = path(node.params[0], ctx);
     const fn = node.program ? program(node.program, ctx) : '';
@@ -123,25 +146,30 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
         const text = (node as hbs.AST.ContentStatement).value;
         return text ? `o += ${str(text)};\n` : '';
       }
-      case 'CommentStatement': return '';
+      case 'CommentStatement':
+        return '';
       case 'MustacheStatement': {
         const m = node as hbs.AST.MustacheStatement;
         if (m.path.type !== 'PathExpression') throw new Unsupported(`a ${m.path.type} mustache`);
-        if (m.params.length || m.hash?.pairs.length) throw new Unsupported(`the helper call {{${(m.path as Path).original} ...}}`);
+        if (m.params.length || m.hash?.pairs.length)
+          throw new Unsupported(`the helper call {{${(m.path as Path).original} ...}}`);
         const name = simpleName(m.path);
         if (name && KNOWN_HELPERS.has(name)) throw new Unsupported(`the helper {{${name}}}`);
         const value = `lambda(${path(m.path, ctx)}, ${ctx})`;
         return m.escaped ? `o += esc(${value});\n` : `o += raw(${value});\n`;
       }
-      case 'BlockStatement': return block(node as hbs.AST.BlockStatement, ctx);
-      case 'PartialStatement': return partialCall(node as hbs.AST.PartialStatement, ctx, 'pb');
+      case 'BlockStatement':
+        return block(node as hbs.AST.BlockStatement, ctx);
+      case 'PartialStatement':
+        return partialCall(node as hbs.AST.PartialStatement, ctx, 'pb');
       case 'PartialBlockStatement': {
         const p = node as hbs.AST.PartialBlockStatement;
         const inner = fresh('c');
         const body = `(${inner}) => {\n  let o = "", p, t;\n${program(p.program, inner)}  return o;\n}`;
         return partialCall(p, ctx, body);
       }
-      default: throw new Unsupported(node.type);
+      default:
+        throw new Unsupported(node.type);
     }
   }
 
@@ -154,7 +182,9 @@ export function compileTemplates(pages: Record<string, string>, partials: Record
   for (const [name, source] of Object.entries(pages)) {
     const mark = { functions: functions.length, partials: new Map(partialFns) };
     try {
-      entries.push(`${str(name)}: (c) => {\n  let o = "", p, t;\n  const pb = undefined;\n${program(parse(source), 'c')}  return o;\n}`);
+      entries.push(
+        `${str(name)}: (c) => {\n  let o = "", p, t;\n  const pb = undefined;\n${program(parse(source), 'c')}  return o;\n}`,
+      );
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       skipped[name] = err.message;

@@ -4,7 +4,15 @@
  * the very bytes Handlebars would (tested against Handlebars in template-compiler.test.ts).
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 const ANY_ESCAPE = /[&<>"'`=]/;
 const ALL_ESCAPES = /[&<>"'`=]/g;
 const escapeChar = (c: string): string => ESCAPES[c];
@@ -14,7 +22,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 export function esc(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (value && typeof (value as { toHTML?: unknown }).toHTML === 'function') return (value as { toHTML(): string }).toHTML();
+  else if (value && typeof (value as { toHTML?: unknown }).toHTML === 'function')
+    return (value as { toHTML(): string }).toHTML();
   else if (value == null) return '';
   else if (!value) return `${value as boolean | number}`;
   else text = `${value as string}`;
@@ -22,7 +31,8 @@ export function esc(value: unknown): string {
 }
 
 /** A value a mustache prints: Handlebars calls a function found in the data (a "lambda") with the context. */
-export const lambda = (value: unknown, context: unknown): unknown => (typeof value === 'function' ? value.call(context) : value);
+export const lambda = (value: unknown, context: unknown): unknown =>
+  typeof value === 'function' ? value.call(context) : value;
 
 /** `{{{value}}}`: printed as it is, nothing for null and undefined. */
 export const raw = (value: unknown): string => (value == null ? '' : `${value as string}`);

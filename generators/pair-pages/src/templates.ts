@@ -73,7 +73,9 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): TemplateSet 
   const shared: string[] = [];
   const layout = read(join(dir, 'layout.hbs'), 'layout');
   shared.push(layout);
-  const partialFiles = readdirSync(join(dir, 'partials')).filter((f) => f.endsWith('.hbs')).sort();
+  const partialFiles = readdirSync(join(dir, 'partials'))
+    .filter((f) => f.endsWith('.hbs'))
+    .sort();
   const partials: Record<string, string> = { layout };
   for (const file of partialFiles) {
     const source = read(join(dir, 'partials', file), file);
@@ -94,5 +96,10 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): TemplateSet 
   const fast = instantiateTemplates(compiled.source);
   for (const kind of PAGE_KINDS) if (fast[kind]) render[kind] = fast[kind];
   const allCompiled = PAGE_KINDS.every((kind) => fast[kind]);
-  return { render, hash, css: read(join(dir, 'site.css'), 'site.css'), compiledSource: allCompiled ? compiled.source : undefined };
+  return {
+    render,
+    hash,
+    css: read(join(dir, 'site.css'), 'site.css'),
+    compiledSource: allCompiled ? compiled.source : undefined,
+  };
 }

@@ -7,7 +7,9 @@
 export function inSentence(displayName: string, keep: string[] = []): string {
   return displayName
     .split(' ')
-    .map((word) => (keep.includes(word) || (word.length > 1 && word === word.toUpperCase()) ? word : word.toLowerCase()))
+    .map((word) =>
+      keep.includes(word) || (word.length > 1 && word === word.toUpperCase()) ? word : word.toLowerCase(),
+    )
     .join(' ');
 }
 
@@ -35,7 +37,14 @@ export function firstSentence(text: string): string {
     if (c === '`') code = !code;
     else if (!code && c === '(') depth++;
     else if (!code && c === ')') depth = Math.max(0, depth - 1);
-    else if (!code && depth === 0 && c === '.' && text[i + 1] === ' ' && /[A-Z]/.test(text[i + 2]) && !/\b(e\.g|i\.e|etc)$/.test(text.slice(Math.max(0, i - 4), i))) {
+    else if (
+      !code &&
+      depth === 0 &&
+      c === '.' &&
+      text[i + 1] === ' ' &&
+      /[A-Z]/.test(text[i + 2]) &&
+      !/\b(e\.g|i\.e|etc)$/.test(text.slice(Math.max(0, i - 4), i))
+    ) {
       return text.slice(0, i + 1);
     }
   }

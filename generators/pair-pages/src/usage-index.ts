@@ -35,6 +35,10 @@ export function indexUsage(records: UsageRecord[] = []): UsageIndex {
     sums.set(key, byPairing);
   }
   const index: UsageIndex = new Map();
-  for (const [key, byPairing] of sums) index.set(key, [...byPairing.values()].sort((x, y) => y.count - x.count));
+  for (const [key, byPairing] of sums)
+    index.set(
+      key,
+      [...byPairing.values()].sort((x, y) => y.count - x.count),
+    );
   return index;
 }

@@ -11,20 +11,35 @@ let nextHttpId = 0;
 function serializeError(error) {
   const e = error ?? {};
   return {
-    name: String(e.name ?? 'Error'), message: String(e.message ?? e), code: typeof e.code === 'string' ? e.code : undefined,
-    retriable: typeof e.retriable === 'boolean' ? e.retriable : undefined, statusCode: typeof e.statusCode === 'number' ? e.statusCode : undefined,
-    retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined, details: safeClone(e.details),
+    name: String(e.name ?? 'Error'),
+    message: String(e.message ?? e),
+    code: typeof e.code === 'string' ? e.code : undefined,
+    retriable: typeof e.retriable === 'boolean' ? e.retriable : undefined,
+    statusCode: typeof e.statusCode === 'number' ? e.statusCode : undefined,
+    retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined,
+    details: safeClone(e.details),
   };
 }
 
 function safeClone(value) {
   if (value === undefined) return undefined;
-  try { return JSON.parse(JSON.stringify(value)); } catch { return undefined; }
+  try {
+    return JSON.parse(JSON.stringify(value));
+  } catch {
+    return undefined;
+  }
 }
 
 function capabilityError(data) {
   const error = new Error(data.message);
-  Object.assign(error, { name: data.name, code: data.code, retriable: data.retriable, statusCode: data.statusCode, retryAfterMs: data.retryAfterMs, details: data.details });
+  Object.assign(error, {
+    name: data.name,
+    code: data.code,
+    retriable: data.retriable,
+    statusCode: data.statusCode,
+    retryAfterMs: data.retryAfterMs,
+    details: data.details,
+  });
   return error;
 }
 
@@ -44,7 +59,7 @@ let connector;
 let loadError;
 try {
   const mod = await import(pathToFileURL(mainPath).href);
-  connector = mod.default?.manifest ? mod.default : mod.default?.default ?? mod.connector;
+  connector = mod.default?.manifest ? mod.default : (mod.default?.default ?? mod.connector);
   if (!connector?.manifest) throw new Error('the bundle has no default export made by defineConnector');
 } catch (error) {
   loadError = serializeError(error);
@@ -64,9 +79,18 @@ async function dispatch(call) {
       return trigger.poll({ ...ctx, cursor: call.cursor ?? null });
     }
     case 'verify':
-      return connector.webhook.verify({ rawBody: Buffer.from(call.rawBody), headers: call.headers }, ctx.auth, call.now ? new Date(call.now) : undefined);
+      return connector.webhook.verify(
+        { rawBody: Buffer.from(call.rawBody), headers: call.headers },
+        ctx.auth,
+        call.now ? new Date(call.now) : undefined,
+      );
     case 'register':
-      return connector.webhook.register({ ...ctx, url: call.url, events: call.events, existing: call.existing ?? null });
+      return connector.webhook.register({
+        ...ctx,
+        url: call.url,
+        events: call.events,
+        existing: call.existing ?? null,
+      });
     case 'unregister':
       return connector.webhook.unregister({ ...ctx, registration: call.registration });
     case 'test-connection':
@@ -83,27 +107,39 @@ process.on('message', (message) => {
     const waiting = pendingHttp.get(message.id);
     if (!waiting) return;
     pendingHttp.delete(message.id);
-    if (message.ok) waiting.resolve({ status: message.status, headers: new Headers(message.headers), body: message.body });
+    if (message.ok)
+      waiting.resolve({ status: message.status, headers: new Headers(message.headers), body: message.body });
     else waiting.reject(capabilityError(message.error));
     return;
   }
   if (message.type !== 'call') return;
   const reply = (fields) => process.send({ type: 'result', id: message.id, ...fields });
-  if (loadError) return reply({ ok: false, error: { ...loadError, message: `it threw while loading: ${loadError.message}`, code: 'CONNECTOR_LOAD_FAILED' } });
-  Promise.resolve().then(() => dispatch(message.call)).then(
-    (value) => reply({ ok: true, value: safeClone(value) ?? null }),
-    (error) => reply({ ok: false, error: serializeError(error) }),
-  );
+  if (loadError)
+    return reply({
+      ok: false,
+      error: { ...loadError, message: `it threw while loading: ${loadError.message}`, code: 'CONNECTOR_LOAD_FAILED' },
+    });
+  Promise.resolve()
+    .then(() => dispatch(message.call))
+    .then(
+      (value) => reply({ ok: true, value: safeClone(value) ?? null }),
+      (error) => reply({ ok: false, error: serializeError(error) }),
+    );
 });
 
 const hook = connector?.webhook;
 process.send({
   type: 'ready',
   loadError,
-  offers: connector ? {
-    webhook: Boolean(hook?.verify), register: Boolean(hook?.register), unregister: Boolean(hook?.unregister),
-    secretField: hook?.secretField, testConnection: Boolean(connector.testConnection),
-  } : null,
+  offers: connector
+    ? {
+        webhook: Boolean(hook?.verify),
+        register: Boolean(hook?.register),
+        unregister: Boolean(hook?.unregister),
+        secretField: hook?.secretField,
+        testConnection: Boolean(connector.testConnection),
+      }
+    : null,
 });
 // A disconnected parent means nobody will ever call again.
 process.on('disconnect', () => process.exit(0));

@@ -14,11 +14,20 @@ import { createConnectorProcess, type ConnectorProcess } from './connector-proce
 const dirs: string[] = [];
 const processes: ConnectorProcess[] = [];
 
-async function connectorWith(moduleSource: string, options: { callTimeoutMs?: number; memoryMb?: number } = {}): Promise<ConnectorProcess> {
+async function connectorWith(
+  moduleSource: string,
+  options: { callTimeoutMs?: number; memoryMb?: number } = {},
+): Promise<ConnectorProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'wireup-isolation-'));
   dirs.push(dir);
   await writeFile(join(dir, 'index.js'), moduleSource);
-  const process = createConnectorProcess({ spec: 'test@1.0.0', packageDir: dir, mainPath: join(dir, 'index.js'), http: createHttpClient({ allowPrivate: false }), ...options });
+  const process = createConnectorProcess({
+    spec: 'test@1.0.0',
+    packageDir: dir,
+    mainPath: join(dir, 'index.js'),
+    http: createHttpClient({ allowPrivate: false }),
+    ...options,
+  });
   processes.push(process);
   return process;
 }
@@ -27,50 +36,87 @@ async function connectorWith(moduleSource: string, options: { callTimeoutMs?: nu
 const withAction = (body: string, prelude = '') => `${prelude}
 export default { manifest: { name: 'test' }, triggers: new Map(), actions: new Map([['go', { run: async (ctx) => { ${body} } }]]) };\n`;
 
-afterEach(async () => { await Promise.all(processes.splice(0).map((p) => p.stop())); });
-afterAll(async () => { await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))); });
+afterEach(async () => {
+  await Promise.all(processes.splice(0).map((p) => p.stop()));
+});
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
 
-const call = (p: ConnectorProcess, input: unknown = {}) => p.call({ kind: 'action', key: 'go', input, auth: { apiKey: 'secret' }, idempotencyKey: 'k' });
+const call = (p: ConnectorProcess, input: unknown = {}) =>
+  p.call({ kind: 'action', key: 'go', input, auth: { apiKey: 'secret' }, idempotencyKey: 'k' });
 
 describe('isolated connector process', () => {
   it('runs an action with its input and auth, and sees none of our environment', async () => {
     process.env.WIREUP_SECRET_FOR_TEST = 'must-not-leak';
-    const p = await connectorWith(withAction('return { input: ctx.input, key: ctx.auth.apiKey, env: Object.keys(process.env) };'));
+    const p = await connectorWith(
+      withAction('return { input: ctx.input, key: ctx.auth.apiKey, env: Object.keys(process.env) };'),
+    );
     expect(await call(p, { n: 1 })).toEqual({ input: { n: 1 }, key: 'secret', env: [] });
   });
 
   it('cannot read files outside its package folder', async () => {
-    const p = await connectorWith(withAction("const fs = await import('node:fs'); return fs.readFileSync('/etc/hostname', 'utf8');"));
+    const p = await connectorWith(
+      withAction("const fs = await import('node:fs'); return fs.readFileSync('/etc/hostname', 'utf8');"),
+    );
     await expect(call(p)).rejects.toMatchObject({ code: 'ERR_ACCESS_DENIED' });
   });
 
   it('makes HTTP calls only through the egress-guarded capability', async () => {
-    const p = await connectorWith(withAction("return ctx.http.request({ method: 'GET', url: 'http://127.0.0.1:9/' });"));
+    const p = await connectorWith(
+      withAction("return ctx.http.request({ method: 'GET', url: 'http://127.0.0.1:9/' });"),
+    );
     await expect(call(p)).rejects.toMatchObject({ code: 'EGRESS_REFUSED' });
   });
 
   it('fails the call of a connector that throws in its module scope (retriable), every time', async () => {
     const p = await connectorWith(withAction('return 1;', "throw new Error('boom at load');"));
-    await expect(call(p)).rejects.toMatchObject({ code: 'CONNECTOR_LOAD_FAILED', retriable: true, message: expect.stringContaining('boom at load') });
+    await expect(call(p)).rejects.toMatchObject({
+      code: 'CONNECTOR_LOAD_FAILED',
+      retriable: true,
+      message: expect.stringContaining('boom at load'),
+    });
     await expect(call(p)).rejects.toMatchObject({ code: 'CONNECTOR_LOAD_FAILED' });
   });
 
   it('stops a call that loops forever, and answers the next call from a new process', async () => {
     const p = await connectorWith(withAction('if (ctx.input.loop) for (;;) {} return 42;'), { callTimeoutMs: 500 });
-    await expect(call(p, { loop: true })).rejects.toMatchObject({ code: 'CONNECTOR_PROCESS_FAILED', retriable: true, message: expect.stringContaining('longer than 500 ms') });
+    await expect(call(p, { loop: true })).rejects.toMatchObject({
+      code: 'CONNECTOR_PROCESS_FAILED',
+      retriable: true,
+      message: expect.stringContaining('longer than 500 ms'),
+    });
     expect(await call(p, { loop: false })).toBe(42);
     expect(p.starts).toBe(2);
   });
 
   it('fails the call of a connector that allocates without bound, and recovers', async () => {
-    const p = await connectorWith(withAction('if (ctx.input.grow) { const a = []; for (;;) a.push(new Array(1e5).fill(Math.random())); } return "ok";'), { memoryMb: 32, callTimeoutMs: 20_000 });
-    await expect(call(p, { grow: true })).rejects.toMatchObject({ code: 'CONNECTOR_PROCESS_FAILED', retriable: true, message: expect.stringMatching(/out of memory|exited/) });
+    const p = await connectorWith(
+      withAction(
+        'if (ctx.input.grow) { const a = []; for (;;) a.push(new Array(1e5).fill(Math.random())); } return "ok";',
+      ),
+      { memoryMb: 32, callTimeoutMs: 20_000 },
+    );
+    await expect(call(p, { grow: true })).rejects.toMatchObject({
+      code: 'CONNECTOR_PROCESS_FAILED',
+      retriable: true,
+      message: expect.stringMatching(/out of memory|exited/),
+    });
     expect(await call(p, { grow: false })).toBe('ok');
   });
 
-  it('keeps a thrown error\'s code, retriable flag and retryAfterMs', async () => {
-    const p = await connectorWith(withAction("const e = new Error('slow down'); e.code = 'RATE_LIMITED'; e.retriable = true; e.retryAfterMs = 1234; throw e;"));
-    await expect(call(p)).rejects.toMatchObject({ code: 'RATE_LIMITED', retriable: true, retryAfterMs: 1234, message: 'slow down' });
+  it("keeps a thrown error's code, retriable flag and retryAfterMs", async () => {
+    const p = await connectorWith(
+      withAction(
+        "const e = new Error('slow down'); e.code = 'RATE_LIMITED'; e.retriable = true; e.retryAfterMs = 1234; throw e;",
+      ),
+    );
+    await expect(call(p)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retriable: true,
+      retryAfterMs: 1234,
+      message: 'slow down',
+    });
   });
 });
 
@@ -88,12 +134,33 @@ describe('isolated connector proxy', () => {
     const p = await connectorWith(source);
     const { offers } = await p.ready();
     expect(offers).toMatchObject({ webhook: true, register: true, unregister: false, secretField: 'webhookSecret' });
-    const manifest = { name: 'test', version: '1.0.0', triggers: [{ key: 'new-thing', strategy: 'polling', pollIntervalSeconds: 60 }, { key: 'thing-created', strategy: 'webhook', event: 'thing.created' }], actions: [] };
+    const manifest = {
+      name: 'test',
+      version: '1.0.0',
+      triggers: [
+        { key: 'new-thing', strategy: 'polling', pollIntervalSeconds: 60 },
+        { key: 'thing-created', strategy: 'webhook', event: 'thing.created' },
+      ],
+      actions: [],
+    };
     const connector = isolatedConnector(manifest as never, offers, p);
     const http = createHttpClient({ allowPrivate: false });
-    expect(await connector.triggers.get('new-thing')!.poll!({ auth: {}, http, cursor: 'c1' })).toEqual({ items: [{ id: 'a', payload: { cursor: 'c1' } }], cursor: 'next' });
-    expect(await connector.webhook!.verify({ rawBody: Buffer.from('{"x":1}'), headers: {} }, { webhookSecret: 's' })).toEqual([{ id: 'evt', type: 'thing.created', payload: { body: '{"x":1}', secret: 's' } }]);
-    expect(await connector.webhook!.register!({ auth: {}, http, url: 'https://x.test/h', events: ['thing.created'], existing: null })).toEqual({ id: 'wh_1', events: ['thing.created'], secret: 'whsec' });
+    expect(await connector.triggers.get('new-thing')!.poll!({ auth: {}, http, cursor: 'c1' })).toEqual({
+      items: [{ id: 'a', payload: { cursor: 'c1' } }],
+      cursor: 'next',
+    });
+    expect(
+      await connector.webhook!.verify({ rawBody: Buffer.from('{"x":1}'), headers: {} }, { webhookSecret: 's' }),
+    ).toEqual([{ id: 'evt', type: 'thing.created', payload: { body: '{"x":1}', secret: 's' } }]);
+    expect(
+      await connector.webhook!.register!({
+        auth: {},
+        http,
+        url: 'https://x.test/h',
+        events: ['thing.created'],
+        existing: null,
+      }),
+    ).toEqual({ id: 'wh_1', events: ['thing.created'], secret: 'whsec' });
     expect(connector.webhook!.unregister).toBeUndefined();
   });
 });

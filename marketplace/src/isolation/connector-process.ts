@@ -73,7 +73,12 @@ export interface ConnectorProcess {
   stop(): Promise<void>;
 }
 
-interface Pending { resolve(value: unknown): void; reject(error: Error): void; timer: NodeJS.Timeout; owner: ChildProcess }
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+  owner: ChildProcess;
+}
 
 /** Rebuilds an error thrown in the child: code, retriable and retryAfterMs survive, so retries behave as in-process. */
 export function toParentError(spec: string, e: SerializedError): Error {
@@ -81,7 +86,7 @@ export function toParentError(spec: string, e: SerializedError): Error {
   Object.assign(error, {
     message: e.code === 'CONNECTOR_LOAD_FAILED' ? error.message : e.message,
     code: e.code ?? 'CONNECTOR_ERROR',
-    retriable: e.code === 'CONNECTOR_LOAD_FAILED' ? true : e.retriable ?? false,
+    retriable: e.code === 'CONNECTOR_LOAD_FAILED' ? true : (e.retriable ?? false),
     statusCode: e.statusCode ?? 502,
     details: e.details,
     ...(e.retryAfterMs === undefined ? {} : { retryAfterMs: e.retryAfterMs }),
@@ -92,7 +97,15 @@ export function toParentError(spec: string, e: SerializedError): Error {
 
 function serializeForChild(error: unknown): SerializedError {
   const e = error as SerializedError & { retryAfterMs?: number };
-  return { name: e?.name ?? 'Error', message: e?.message ?? String(error), code: e?.code, retriable: e?.retriable, statusCode: e?.statusCode, retryAfterMs: e?.retryAfterMs, details: e?.details };
+  return {
+    name: e?.name ?? 'Error',
+    message: e?.message ?? String(error),
+    code: e?.code,
+    retriable: e?.retriable,
+    statusCode: e?.statusCode,
+    retryAfterMs: e?.retryAfterMs,
+    details: e?.details,
+  };
 }
 
 /** A lazily started, self-restarting child process for one connector version. */
@@ -116,7 +129,15 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
   const serveHttp = async (target: ChildProcess, id: number, req: HttpRequest) => {
     try {
       const response = await options.http.request(req);
-      if (target.connected) target.send({ type: 'http-reply', id, ok: true, status: response.status, headers: [...response.headers.entries()], body: response.body });
+      if (target.connected)
+        target.send({
+          type: 'http-reply',
+          id,
+          ok: true,
+          status: response.status,
+          headers: [...response.headers.entries()],
+          body: response.body,
+        });
     } catch (error) {
       if (target.connected) target.send({ type: 'http-reply', id, ok: false, error: serializeForChild(error) });
     }
@@ -129,21 +150,32 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
       cwd: options.packageDir,
       execArgv: [
         `--max-old-space-size=${options.memoryMb ?? 128}`,
-        '--experimental-permission', `--allow-fs-read=${options.packageDir}`, `--allow-fs-read=${childScript}`,
-        '--no-warnings', '--disable-proto=delete',
+        '--experimental-permission',
+        `--allow-fs-read=${options.packageDir}`,
+        `--allow-fs-read=${childScript}`,
+        '--no-warnings',
+        '--disable-proto=delete',
       ],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
-    spawned.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
+    spawned.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
     child = spawned;
     readyPromise = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { spawned.kill('SIGKILL'); reject(new ConnectorProcessError(options.spec, `it did not load within ${options.loadTimeoutMs ?? 10_000} ms`)); }, options.loadTimeoutMs ?? 10_000);
+      const timer = setTimeout(() => {
+        spawned.kill('SIGKILL');
+        reject(new ConnectorProcessError(options.spec, `it did not load within ${options.loadTimeoutMs ?? 10_000} ms`));
+      }, options.loadTimeoutMs ?? 10_000);
       spawned.on('message', (message: { type: string; id: number; [k: string]: unknown }) => {
         if (message.type === 'ready') {
           clearTimeout(timer);
-          resolve({ offers: message.offers as ConnectorOffers | null, loadError: message.loadError as SerializedError | undefined });
+          resolve({
+            offers: message.offers as ConnectorOffers | null,
+            loadError: message.loadError as SerializedError | undefined,
+          });
         } else if (message.type === 'result') {
           const p = pending.get(message.id);
           if (!p) return;
@@ -157,9 +189,14 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
       });
       spawned.on('exit', (code, signal) => {
         clearTimeout(timer);
-        if (child === spawned) { child = null; readyPromise = null; }
+        if (child === spawned) {
+          child = null;
+          readyPromise = null;
+        }
         const oom = /heap out of memory|Allocation failed/i.test(stderr);
-        const reason = oom ? `it ran out of memory (limit ${options.memoryMb ?? 128} MiB)` : `its process exited (${signal ?? `code ${code}`})`;
+        const reason = oom
+          ? `it ran out of memory (limit ${options.memoryMb ?? 128} MiB)`
+          : `its process exited (${signal ?? `code ${code}`})`;
         reject(new ConnectorProcessError(options.spec, reason));
         failAll(spawned, reason);
       });
@@ -175,7 +212,9 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
   };
 
   return {
-    get starts() { return starts; },
+    get starts() {
+      return starts;
+    },
     ready: () => ensure(),
     async call<T>(call: ConnectorCall, timeoutMs = options.callTimeoutMs ?? 60_000): Promise<T> {
       await ensure();
@@ -185,9 +224,17 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(new ConnectorProcessError(options.spec, `the call took longer than ${timeoutMs} ms and its process was stopped`));
+          reject(
+            new ConnectorProcessError(
+              options.spec,
+              `the call took longer than ${timeoutMs} ms and its process was stopped`,
+            ),
+          );
           // Detach at once: the next call starts a new process instead of waiting for this one's exit.
-          if (child === target) { child = null; readyPromise = null; }
+          if (child === target) {
+            child = null;
+            readyPromise = null;
+          }
           target.kill('SIGKILL');
         }, timeoutMs);
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer, owner: target });

@@ -7,16 +7,25 @@ import type { ActionDefinition, Connector, ConnectorManifest, TriggerDefinition,
 import type { ConnectorOffers, ConnectorProcess } from './connector-process.ts';
 
 /** Builds the proxy from the manifest and what the process said it offers. */
-export function isolatedConnector(manifest: ConnectorManifest, offers: ConnectorOffers | null, process: ConnectorProcess): Connector {
+export function isolatedConnector(
+  manifest: ConnectorManifest,
+  offers: ConnectorOffers | null,
+  process: ConnectorProcess,
+): Connector {
   const triggers = new Map<string, TriggerDefinition>();
   for (const t of manifest.triggers) {
     const trigger: TriggerDefinition = { ...t };
-    if (t.strategy === 'polling') trigger.poll = ({ auth, cursor }) => process.call({ kind: 'poll', key: t.key, auth, cursor });
+    if (t.strategy === 'polling')
+      trigger.poll = ({ auth, cursor }) => process.call({ kind: 'poll', key: t.key, auth, cursor });
     triggers.set(t.key, trigger);
   }
   const actions = new Map<string, ActionDefinition>();
   for (const a of manifest.actions) {
-    actions.set(a.key, { ...a, run: ({ input, auth, idempotencyKey }) => process.call({ kind: 'action', key: a.key, input, auth, idempotencyKey }) });
+    actions.set(a.key, {
+      ...a,
+      run: ({ input, auth, idempotencyKey }) =>
+        process.call({ kind: 'action', key: a.key, input, auth, idempotencyKey }),
+    });
   }
   const hasWebhookTriggers = manifest.triggers.some((t) => t.strategy === 'webhook');
   // A bundle that failed to load still answers (with its load error) for each webhook delivery.
@@ -24,9 +33,33 @@ export function isolatedConnector(manifest: ConnectorManifest, offers: Connector
   if (offers?.webhook || (!offers && hasWebhookTriggers)) {
     webhook = {
       secretField: offers?.secretField,
-      verify: async (request, auth, now) => process.call({ kind: 'verify', rawBody: request.rawBody, headers: request.headers, auth, now: now?.toISOString() }),
-      ...(offers?.register ? { register: (ctx) => process.call({ kind: 'register', auth: ctx.auth, url: ctx.url, events: ctx.events, existing: ctx.existing }) } : {}),
-      ...(offers?.unregister ? { unregister: async (ctx) => { await process.call({ kind: 'unregister', auth: ctx.auth, registration: ctx.registration }); } } : {}),
+      verify: async (request, auth, now) =>
+        process.call({
+          kind: 'verify',
+          rawBody: request.rawBody,
+          headers: request.headers,
+          auth,
+          now: now?.toISOString(),
+        }),
+      ...(offers?.register
+        ? {
+            register: (ctx) =>
+              process.call({
+                kind: 'register',
+                auth: ctx.auth,
+                url: ctx.url,
+                events: ctx.events,
+                existing: ctx.existing,
+              }),
+          }
+        : {}),
+      ...(offers?.unregister
+        ? {
+            unregister: async (ctx) => {
+              await process.call({ kind: 'unregister', auth: ctx.auth, registration: ctx.registration });
+            },
+          }
+        : {}),
     } as WebhookHandler;
   }
   return {
@@ -34,6 +67,12 @@ export function isolatedConnector(manifest: ConnectorManifest, offers: Connector
     triggers,
     actions,
     ...(webhook ? { webhook } : {}),
-    ...(offers?.testConnection ? { testConnection: async ({ auth }) => { await process.call({ kind: 'test-connection', auth }); } } : {}),
+    ...(offers?.testConnection
+      ? {
+          testConnection: async ({ auth }) => {
+            await process.call({ kind: 'test-connection', auth });
+          },
+        }
+      : {}),
   };
 }

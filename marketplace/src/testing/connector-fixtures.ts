@@ -17,7 +17,10 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** A throwaway workspace (node_modules and core linked to the real ones) to scaffold into. */
 export async function tempWorkspace(): Promise<{ root: string; remove(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'wireup-marketplace-'));
-  await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'marketplace-test', private: true, type: 'module', workspaces: ['core/*', 'connectors/*'] }));
+  await writeFile(
+    join(root, 'package.json'),
+    JSON.stringify({ name: 'marketplace-test', private: true, type: 'module', workspaces: ['core/*', 'connectors/*'] }),
+  );
   await writeFile(join(root, 'nx.json'), '{}\n');
   await symlink(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   await symlink(join(repoRoot, 'core'), join(root, 'core'), 'dir');
@@ -31,7 +34,10 @@ export async function tempWorkspace(): Promise<{ root: string; remove(): Promise
 export async function finishDescription(directory: string): Promise<void> {
   const file = join(directory, 'src/connector.ts');
   const source = await readFile(file, 'utf8');
-  const finished = source.replace(/description: 'TODO\([^)]*\): [^']*'/, "description: 'A CRM of items, scaffolded for a marketplace test.'");
+  const finished = source.replace(
+    /description: 'TODO\([^)]*\): [^']*'/,
+    "description: 'A CRM of items, scaffolded for a marketplace test.'",
+  );
   if (finished === source) throw new Error(`no TODO description found in ${file}: the scaffold changed`);
   await writeFile(file, finished);
 }
@@ -44,20 +50,34 @@ export async function scaffoldWithTwoActions(root: string, name: string): Promis
   const { directory } = await scaffoldConnector({ name, root });
   await finishDescription(directory);
   const create = await readFile(join(directory, 'src/actions/create-item.ts'), 'utf8');
-  await writeFile(join(directory, 'src/actions/archive-item.ts'), create
-    .replace("key: 'create-item'", "key: 'archive-item'").replace("displayName: 'Create item'", "displayName: 'Archive item'")
-    .replace('export const createItem', 'export const archiveItem').replace("'/v1/items'", "'/v1/items/archive'")
-    .replace(/Creates an item/g, 'Archives an item'));
+  await writeFile(
+    join(directory, 'src/actions/archive-item.ts'),
+    create
+      .replace("key: 'create-item'", "key: 'archive-item'")
+      .replace("displayName: 'Create item'", "displayName: 'Archive item'")
+      .replace('export const createItem', 'export const archiveItem')
+      .replace("'/v1/items'", "'/v1/items/archive'")
+      .replace(/Creates an item/g, 'Archives an item'),
+  );
   await setConnectorSource(directory, '0.1.0', '1.0.0', true);
   return directory;
 }
 
 /** Sets the version (connector.ts and package.json) and whether archive-item is offered; regenerates manifest.json. */
-export async function setConnectorSource(directory: string, from: string, to: string, withArchive: boolean): Promise<void> {
+export async function setConnectorSource(
+  directory: string,
+  from: string,
+  to: string,
+  withArchive: boolean,
+): Promise<void> {
   let source = await readFile(join(directory, 'src/connector.ts'), 'utf8');
-  source = source.replace(`version: '${from}'`, `version: '${to}'`)
+  source = source
+    .replace(`version: '${from}'`, `version: '${to}'`)
     .replace("import { archiveItem } from './actions/archive-item.ts';\n", '')
-    .replace("import { createItem } from './actions/create-item.ts';", `import { createItem } from './actions/create-item.ts';${withArchive ? "\nimport { archiveItem } from './actions/archive-item.ts';" : ''}`)
+    .replace(
+      "import { createItem } from './actions/create-item.ts';",
+      `import { createItem } from './actions/create-item.ts';${withArchive ? "\nimport { archiveItem } from './actions/archive-item.ts';" : ''}`,
+    )
     .replace(/actions: \[[^\]]*\]/, `actions: [createItem${withArchive ? ', archiveItem' : ''}]`);
   await writeFile(join(directory, 'src/connector.ts'), source);
   const pkg = JSON.parse(await readFile(join(directory, 'package.json'), 'utf8'));
@@ -75,9 +95,25 @@ export async function setConnectorSource(directory: string, from: string, to: st
 export function minimalManifest(name: string, version: string, sdk = '^0.1.0'): Record<string, unknown> {
   const schema = { type: 'object', properties: { ok: { type: 'boolean' } } };
   return {
-    name, version, displayName: 'Hand Made', description: 'A connector packed by hand for a test.', categories: ['testing'], sdk,
-    auth: { kind: 'none', fields: [] }, triggers: [],
-    actions: [{ key: 'do-it', displayName: 'Do it', description: 'Does it.', inputSchema: { type: 'object' }, outputSchema: schema, sample: { ok: true }, idempotent: true }],
+    name,
+    version,
+    displayName: 'Hand Made',
+    description: 'A connector packed by hand for a test.',
+    categories: ['testing'],
+    sdk,
+    auth: { kind: 'none', fields: [] },
+    triggers: [],
+    actions: [
+      {
+        key: 'do-it',
+        displayName: 'Do it',
+        description: 'Does it.',
+        inputSchema: { type: 'object' },
+        outputSchema: schema,
+        sample: { ok: true },
+        idempotent: true,
+      },
+    ],
   };
 }
 
@@ -88,13 +124,33 @@ export default { manifest, triggers: new Map(), actions: new Map(manifest.action
 }
 
 /** Publishes a hand-made package: `files` under package/, then `extra` entries verbatim. */
-export async function publishRaw(registry: RegistryClient, pkg: Record<string, unknown> & { name: string; version: string }, files: Record<string, string>, extra: RawEntry[] = []): Promise<void> {
-  const entries: RawEntry[] = [{ path: 'package/package.json', content: JSON.stringify(pkg) }, ...Object.entries(files).map(([path, content]) => ({ path: `package/${path}`, content })), ...extra];
+export async function publishRaw(
+  registry: RegistryClient,
+  pkg: Record<string, unknown> & { name: string; version: string },
+  files: Record<string, string>,
+  extra: RawEntry[] = [],
+): Promise<void> {
+  const entries: RawEntry[] = [
+    { path: 'package/package.json', content: JSON.stringify(pkg) },
+    ...Object.entries(files).map(([path, content]) => ({ path: `package/${path}`, content })),
+    ...extra,
+  ];
   const tarball = rawTarball(entries);
   await publish(pkg as never, tarball, { ...registry.options(), access: 'public' } as never);
 }
 
 /** package.json of a hand-made connector package. */
-export function handMadePackage(name: string, version: string, sdk = '^0.1.0'): Record<string, unknown> & { name: string; version: string } {
-  return { name, version, keywords: ['wireup-connector'], type: 'module', main: 'index.js', wireup: { manifest: 'manifest.json', sdk } };
+export function handMadePackage(
+  name: string,
+  version: string,
+  sdk = '^0.1.0',
+): Record<string, unknown> & { name: string; version: string } {
+  return {
+    name,
+    version,
+    keywords: ['wireup-connector'],
+    type: 'module',
+    main: 'index.js',
+    wireup: { manifest: 'manifest.json', sdk },
+  };
 }

@@ -6,8 +6,12 @@ import { conversationExternalId, createConversation } from './create-conversatio
 import { createCustomer } from './create-customer.ts';
 
 let fake: FakeKustomer;
-beforeAll(async () => { fake = await createFakeKustomer(); });
-afterAll(async () => { await fake.close(); });
+beforeAll(async () => {
+  fake = await createFakeKustomer();
+});
+afterAll(async () => {
+  await fake.close();
+});
 let customer: string;
 beforeEach(async () => {
   fake.reset();
@@ -17,15 +21,32 @@ beforeEach(async () => {
 
 describe('create-conversation', () => {
   it('posts the conversation and returns it flattened', async () => {
-    const input = { customer, name: 'Payment failed: ch_1', status: 'open' as const, priority: 4, tags: ['payment-failed'], assignedTeams: ['team-billing'] };
+    const input = {
+      customer,
+      name: 'Payment failed: ch_1',
+      status: 'open' as const,
+      priority: 4,
+      tags: ['payment-failed'],
+      assignedTeams: ['team-billing'],
+    };
     const output = await createConversation.run(contextFor(fake, input));
 
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/v1/conversations', body: { ...input, externalId: expect.stringMatching(/^wireup-/) } });
+    expect(fake.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/conversations',
+      body: { ...input, externalId: expect.stringMatching(/^wireup-/) },
+    });
     const stored = fake.conversations[0];
     expect(output).toEqual({
-      id: stored.id, customer: input.customer, name: input.name, status: 'open', priority: 4,
-      tags: ['payment-failed'], assignedTeams: ['team-billing'], createdAt: stored.attributes.createdAt,
+      id: stored.id,
+      customer: input.customer,
+      name: input.name,
+      status: 'open',
+      priority: 4,
+      tags: ['payment-failed'],
+      assignedTeams: ['team-billing'],
+      createdAt: stored.attributes.createdAt,
     });
     expect(validateValue(createConversation.outputSchema as JsonSchema, output)).toEqual([]);
   });
@@ -42,7 +63,11 @@ describe('create-conversation', () => {
     const again = await createConversation.run(ctx);
     expect(fake.conversations).toHaveLength(1);
     expect(again).toEqual(first);
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/conversations', 'POST /v1/conversations', `GET /v1/conversations/externalId=${encodeURIComponent(fake.conversations[0].attributes.externalId as string)}`]);
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /v1/conversations',
+      'POST /v1/conversations',
+      `GET /v1/conversations/externalId=${encodeURIComponent(fake.conversations[0].attributes.externalId as string)}`,
+    ]);
     const other = await createConversation.run({ ...ctx, idempotencyKey: 'another-step' });
     expect(other.id).not.toBe(first.id);
     expect(fake.conversations).toHaveLength(2);

@@ -13,19 +13,47 @@ export function conversationExternalId(idempotencyKey: string): string {
 export const createConversation = defineAction<CreateConversationInput, CreateConversationOutput>({
   key: 'create-conversation',
   displayName: 'Create conversation',
-  description: "Opens a conversation on a customer's Kustomer timeline, with a name, status, priority, tags and teams, so an agent sees it in their queue. Returns the new conversation flattened: id, customer, name, status, priority, tags, teams.",
+  description:
+    "Opens a conversation on a customer's Kustomer timeline, with a name, status, priority, tags and teams, so an agent sees it in their queue. Returns the new conversation flattened: id, customer, name, status, priority, tags, teams.",
   inputSchema: {
     type: 'object',
     additionalProperties: false,
     required: ['customer'],
     properties: {
-      customer: { type: 'string', pattern: '^[0-9a-fA-F]{24}$', description: "Kustomer's id of the customer the conversation belongs to: 24 hexadecimal characters, e.g. `{{steps.find-customer.output.customer.id}}` from Search customers (find or create) or the id from Create customer. Another app's id (a Stripe `cus_...`) is not a Kustomer id: find the Kustomer customer by it first." },
-      name: { type: 'string', minLength: 1, description: 'Conversation name shown in the timeline and queues, e.g. `Payment failed: ch_3MmlLr`.' },
-      status: { type: 'string', enum: ['open', 'done'], description: '`open` (default) puts it in a queue; `done` records it already closed.' },
-      priority: { type: 'integer', minimum: 1, maximum: 5, description: 'Priority from 1 (lowest) to 5 (urgent); Kustomer defaults to 3.' },
+      customer: {
+        type: 'string',
+        pattern: '^[0-9a-fA-F]{24}$',
+        description:
+          "Kustomer's id of the customer the conversation belongs to: 24 hexadecimal characters, e.g. `{{steps.find-customer.output.customer.id}}` from Search customers (find or create) or the id from Create customer. Another app's id (a Stripe `cus_...`) is not a Kustomer id: find the Kustomer customer by it first.",
+      },
+      name: {
+        type: 'string',
+        minLength: 1,
+        description: 'Conversation name shown in the timeline and queues, e.g. `Payment failed: ch_3MmlLr`.',
+      },
+      status: {
+        type: 'string',
+        enum: ['open', 'done'],
+        description: '`open` (default) puts it in a queue; `done` records it already closed.',
+      },
+      priority: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 5,
+        description: 'Priority from 1 (lowest) to 5 (urgent); Kustomer defaults to 3.',
+      },
       tags: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Ids of conversation tags to add.' },
-      assignedTeams: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Ids of the teams to assign the conversation to.' },
-      externalId: { type: 'string', minLength: 1, description: 'Your own unique id for the conversation. Default: one derived from the run and step, so a retried or resumed step finds the conversation it already opened instead of opening a second one.' },
+      assignedTeams: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Ids of the teams to assign the conversation to.',
+      },
+      externalId: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'Your own unique id for the conversation. Default: one derived from the run and step, so a retried or resumed step finds the conversation it already opened instead of opening a second one.',
+      },
     },
   },
   outputSchema: conversationSchema,
@@ -46,7 +74,11 @@ export const createConversation = defineAction<CreateConversationInput, CreateCo
   async run(ctx) {
     const { customer, name, status, priority, tags, assignedTeams } = ctx.input;
     const externalId = ctx.input.externalId ?? conversationExternalId(ctx.idempotencyKey);
-    const body = Object.fromEntries(Object.entries({ customer, name, status, priority, tags, assignedTeams, externalId }).filter(([, v]) => v !== undefined));
+    const body = Object.fromEntries(
+      Object.entries({ customer, name, status, priority, tags, assignedTeams, externalId }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
     const client = kustomerClient(ctx);
     try {
       return toConversation(resourceOf(await client.request('POST', '/v1/conversations', { body }), 'conversation'));

@@ -5,21 +5,45 @@ import { contextFor, failed } from '../testing/context.ts';
 import { createCustomer } from './create-customer.ts';
 
 let fake: FakeKustomer;
-beforeAll(async () => { fake = await createFakeKustomer(); });
-afterAll(async () => { await fake.close(); });
+beforeAll(async () => {
+  fake = await createFakeKustomer();
+});
+afterAll(async () => {
+  await fake.close();
+});
 beforeEach(() => fake.reset());
 
 describe('create-customer', () => {
   it("posts Kustomer's shape (emails/phones lists) and returns the customer flattened", async () => {
-    const output = await createCustomer.run(contextFor(fake, { name: 'Jenny Rosen', email: 'jenny@example.com', phone: '+14155550123', externalId: 'cus_123' }));
+    const output = await createCustomer.run(
+      contextFor(fake, {
+        name: 'Jenny Rosen',
+        email: 'jenny@example.com',
+        phone: '+14155550123',
+        externalId: 'cus_123',
+      }),
+    );
     expect(fake.requests[0]).toMatchObject({
-      method: 'POST', path: '/v1/customers',
-      body: { name: 'Jenny Rosen', emails: [{ email: 'jenny@example.com' }], phones: [{ phone: '+14155550123' }], externalId: 'cus_123' },
+      method: 'POST',
+      path: '/v1/customers',
+      body: {
+        name: 'Jenny Rosen',
+        emails: [{ email: 'jenny@example.com' }],
+        phones: [{ phone: '+14155550123' }],
+        externalId: 'cus_123',
+      },
     });
     const stored = fake.customers[0];
     expect(output).toEqual({
-      id: stored.id, name: 'Jenny Rosen', displayName: 'Jenny Rosen', email: 'jenny@example.com', emails: ['jenny@example.com'],
-      phones: ['+14155550123'], externalId: 'cus_123', tags: [], createdAt: stored.attributes.createdAt,
+      id: stored.id,
+      name: 'Jenny Rosen',
+      displayName: 'Jenny Rosen',
+      email: 'jenny@example.com',
+      emails: ['jenny@example.com'],
+      phones: ['+14155550123'],
+      externalId: 'cus_123',
+      tags: [],
+      createdAt: stored.attributes.createdAt,
     });
     expect(validateValue(createCustomer.outputSchema as JsonSchema, output)).toEqual([]);
   });
@@ -27,7 +51,13 @@ describe('create-customer', () => {
   it('omits what was not given', async () => {
     const output = await createCustomer.run(contextFor(fake, { email: 'only@example.com' }));
     expect(fake.requests[0].body).toEqual({ emails: [{ email: 'only@example.com' }] });
-    expect(output).toMatchObject({ name: null, displayName: 'only@example.com', email: 'only@example.com', phones: [], externalId: null });
+    expect(output).toMatchObject({
+      name: null,
+      displayName: 'only@example.com',
+      email: 'only@example.com',
+      phones: [],
+      externalId: null,
+    });
     expect(validateValue(createCustomer.outputSchema as JsonSchema, output)).toEqual([]);
   });
 

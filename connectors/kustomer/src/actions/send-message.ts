@@ -30,9 +30,14 @@ function toMessage(resource: KustomerResource, kind: 'message' | 'draft'): SendM
 
 async function record(client: KustomerClient, input: SendMessageInput): Promise<SendMessageOutput> {
   const { channel, app, direction = 'out', body, subject } = input;
-  if (!input.conversation || !app) throw new InvalidInputError('Recording a message needs `conversation` and `app` (or set `deliver: true` to send a draft to `customer`).');
+  if (!input.conversation || !app)
+    throw new InvalidInputError(
+      'Recording a message needs `conversation` and `app` (or set `deliver: true` to send a draft to `customer`).',
+    );
   const payload = { channel, app, direction, preview: body, ...(subject === undefined ? {} : { subject }) };
-  const answer = await client.request('POST', `/v1/conversations/${encodeURIComponent(input.conversation!)}/messages`, { body: payload });
+  const answer = await client.request('POST', `/v1/conversations/${encodeURIComponent(input.conversation!)}/messages`, {
+    body: payload,
+  });
   return toMessage(resourceOf(answer, 'message'), 'message');
 }
 
@@ -40,8 +45,17 @@ async function deliver(client: KustomerClient, input: SendMessageInput): Promise
   const { channel, app, body, subject, to, conversation } = input;
   if (!input.customer) throw new InvalidInputError('Delivering a message (`deliver: true`) needs `customer`.');
   const recipient = to === undefined ? {} : { to: channel === 'email' ? [{ email: to }] : to };
-  const payload = { channel, body, ...recipient, ...(app === undefined ? {} : { app }), ...(subject === undefined ? {} : { subject }), ...(conversation === undefined ? {} : { conversation }) };
-  const answer = await client.request('POST', `/v1/customers/${encodeURIComponent(input.customer!)}/drafts`, { body: payload });
+  const payload = {
+    channel,
+    body,
+    ...recipient,
+    ...(app === undefined ? {} : { app }),
+    ...(subject === undefined ? {} : { subject }),
+    ...(conversation === undefined ? {} : { conversation }),
+  };
+  const answer = await client.request('POST', `/v1/customers/${encodeURIComponent(input.customer!)}/drafts`, {
+    body: payload,
+  });
   return toMessage(resourceOf(answer, 'draft'), 'draft');
 }
 
@@ -50,21 +64,61 @@ const nullableString = (description: string) => ({ type: ['string', 'null'], des
 export const sendMessage = defineAction<SendMessageInput, SendMessageOutput>({
   key: 'send-message',
   displayName: 'Send message',
-  description: 'By default, records a message on a Kustomer conversation (POST /v1/conversations/{id}/messages): it shows on the timeline but is NOT sent to the customer. With `deliver: true`, creates a draft for the customer (POST /v1/customers/{id}/drafts) that Kustomer sends through the channel right away. Returns the message or draft flattened, with `kind` saying which.',
+  description:
+    'By default, records a message on a Kustomer conversation (POST /v1/conversations/{id}/messages): it shows on the timeline but is NOT sent to the customer. With `deliver: true`, creates a draft for the customer (POST /v1/customers/{id}/drafts) that Kustomer sends through the channel right away. Returns the message or draft flattened, with `kind` saying which.',
   inputSchema: {
     type: 'object',
     additionalProperties: false,
     required: ['channel', 'body'],
     properties: {
-      deliver: { type: 'boolean', default: false, description: 'false (default): record the message on `conversation` only. true: deliver it to `customer` as a Kustomer draft sent through `channel`.' },
-      conversation: { type: 'string', pattern: '^[0-9a-fA-F]{24}$', description: "Kustomer's id of the conversation (24 hexadecimal characters), e.g. from Create conversation. Required when recording; when delivering, the conversation to reply in (optional)." },
-      customer: { type: 'string', pattern: '^[0-9a-fA-F]{24}$', description: "Kustomer's id of the customer to deliver to (24 hexadecimal characters), e.g. `{{steps.find-customer.output.customer.id}}` from Search customers. Required when `deliver` is true; ignored when recording (the conversation knows its customer)." },
-      channel: { type: 'string', minLength: 1, description: 'Kustomer channel, e.g. `email`, `sms`, `chat`, `whatsapp`, `note`.' },
-      app: { type: 'string', minLength: 1, description: 'The app behind the channel, e.g. `postmark` or `gmail` for email, `twilio` for SMS. Required when recording.' },
-      body: { type: 'string', minLength: 1, description: 'The message text (recorded as the message preview; sent as the draft body).' },
+      deliver: {
+        type: 'boolean',
+        default: false,
+        description:
+          'false (default): record the message on `conversation` only. true: deliver it to `customer` as a Kustomer draft sent through `channel`.',
+      },
+      conversation: {
+        type: 'string',
+        pattern: '^[0-9a-fA-F]{24}$',
+        description:
+          "Kustomer's id of the conversation (24 hexadecimal characters), e.g. from Create conversation. Required when recording; when delivering, the conversation to reply in (optional).",
+      },
+      customer: {
+        type: 'string',
+        pattern: '^[0-9a-fA-F]{24}$',
+        description:
+          "Kustomer's id of the customer to deliver to (24 hexadecimal characters), e.g. `{{steps.find-customer.output.customer.id}}` from Search customers. Required when `deliver` is true; ignored when recording (the conversation knows its customer).",
+      },
+      channel: {
+        type: 'string',
+        minLength: 1,
+        description: 'Kustomer channel, e.g. `email`, `sms`, `chat`, `whatsapp`, `note`.',
+      },
+      app: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'The app behind the channel, e.g. `postmark` or `gmail` for email, `twilio` for SMS. Required when recording.',
+      },
+      body: {
+        type: 'string',
+        minLength: 1,
+        description: 'The message text (recorded as the message preview; sent as the draft body).',
+      },
       subject: { type: 'string', description: 'Subject line, for email.' },
-      direction: { type: 'string', enum: ['in', 'out'], default: 'out', description: 'When recording: `out` (default) for a message to the customer, `in` for one from them. Drafts are always outbound.' },
-      to: { type: 'string', minLength: 1, description: "When delivering: the recipient's email address (email channel) or phone number (SMS); Kustomer uses the customer's default when omitted." },
+      direction: {
+        type: 'string',
+        enum: ['in', 'out'],
+        default: 'out',
+        description:
+          'When recording: `out` (default) for a message to the customer, `in` for one from them. Drafts are always outbound.',
+      },
+      to: {
+        type: 'string',
+        minLength: 1,
+        description:
+          "When delivering: the recipient's email address (email channel) or phone number (SMS); Kustomer uses the customer's default when omitted.",
+      },
     },
     if: { properties: { deliver: { const: true } }, required: ['deliver'] },
     then: { required: ['customer'] },
@@ -74,16 +128,33 @@ export const sendMessage = defineAction<SendMessageInput, SendMessageOutput>({
     type: 'object',
     additionalProperties: false,
     description: "The recorded message or the draft, flattened: not Kustomer's JSON:API envelope.",
-    required: ['id', 'kind', 'conversation', 'customer', 'channel', 'app', 'direction', 'status', 'subject', 'createdAt'],
+    required: [
+      'id',
+      'kind',
+      'conversation',
+      'customer',
+      'channel',
+      'app',
+      'direction',
+      'status',
+      'subject',
+      'createdAt',
+    ],
     properties: {
       id: { type: 'string', description: "Kustomer's id of the message or draft." },
-      kind: { type: 'string', enum: ['message', 'draft'], description: '`message` when recorded on the conversation, `draft` when handed to Kustomer for delivery.' },
+      kind: {
+        type: 'string',
+        enum: ['message', 'draft'],
+        description: '`message` when recorded on the conversation, `draft` when handed to Kustomer for delivery.',
+      },
       conversation: nullableString('Id of the conversation, when known.'),
       customer: nullableString('Id of the customer.'),
       channel: nullableString('The channel, e.g. `email`.'),
       app: nullableString('The app behind the channel, e.g. `postmark`.'),
       direction: { type: ['string', 'null'], enum: ['in', 'out', null], description: '`in` or `out`.' },
-      status: nullableString("Kustomer's status: `sent`/`received` for recorded messages; for drafts e.g. `sending` or `scheduled`."),
+      status: nullableString(
+        "Kustomer's status: `sent`/`received` for recorded messages; for drafts e.g. `sending` or `scheduled`.",
+      ),
       subject: nullableString('Subject line, when given.'),
       createdAt: nullableString('When Kustomer created it (ISO 8601).'),
     },

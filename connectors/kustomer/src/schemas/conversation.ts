@@ -10,16 +10,24 @@ export type FlatConversation = CreateConversationOutput;
 export const conversationSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  description: "The new Kustomer conversation, flattened: its id and key attributes rather than Kustomer's JSON:API envelope.",
+  description:
+    "The new Kustomer conversation, flattened: its id and key attributes rather than Kustomer's JSON:API envelope.",
   required: ['id', 'customer', 'name', 'status', 'priority', 'tags', 'assignedTeams', 'createdAt'],
   properties: {
     id: { type: 'string', description: "Kustomer's id of the conversation." },
     customer: { type: ['string', 'null'], description: 'Id of the customer the conversation belongs to.' },
-    name: { type: ['string', 'null'], description: 'The conversation name (its subject line in the Kustomer timeline).' },
+    name: {
+      type: ['string', 'null'],
+      description: 'The conversation name (its subject line in the Kustomer timeline).',
+    },
     status: { type: ['string', 'null'], description: '`open` or `done`.' },
     priority: { type: ['integer', 'null'], description: 'Priority from 1 (lowest) to 5 (urgent).' },
     tags: { type: 'array', items: { type: 'string' }, description: 'Tag ids or names on the conversation.' },
-    assignedTeams: { type: 'array', items: { type: 'string' }, description: 'Ids of the teams the conversation is assigned to.' },
+    assignedTeams: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Ids of the teams the conversation is assigned to.',
+    },
     createdAt: { type: ['string', 'null'], description: 'When the conversation was created (ISO 8601).' },
   },
 };

@@ -29,7 +29,9 @@ export const customerSchema: JsonSchema = {
 
 function values(resource: KustomerResource, list: string, key: string): string[] {
   const items = resource.attributes[list];
-  return Array.isArray(items) ? items.map((i) => (i as Record<string, unknown>)?.[key]).filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(items)
+    ? items.map((i) => (i as Record<string, unknown>)?.[key]).filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
 /** Reads a flat customer from a Kustomer customer resource. */

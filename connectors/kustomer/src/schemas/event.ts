@@ -29,13 +29,21 @@ export function relationshipSchema(type: string, description: string): JsonSchem
         required: ['type', 'id'],
         properties: { type: { const: type, description: 'The related resource type.' }, id: str(`The ${type}'s id.`) },
       },
-      links: { type: 'object', description: 'Links to the related resource.', properties: { self: str('API path of the related resource.') } },
+      links: {
+        type: 'object',
+        description: 'Links to the related resource.',
+        properties: { self: str('API path of the related resource.') },
+      },
     },
   };
 }
 
 /** Schema of the resource in `data`: its type, id, attributes and relationships. */
-export function resourceSchema(type: string, attributes: JsonSchema, relationships: Record<string, JsonSchema> = {}): JsonSchema {
+export function resourceSchema(
+  type: string,
+  attributes: JsonSchema,
+  relationships: Record<string, JsonSchema> = {},
+): JsonSchema {
   return {
     type: 'object',
     description: `The ${type} as Kustomer stores it now, in Kustomer's JSON:API shape.`,
@@ -44,8 +52,16 @@ export function resourceSchema(type: string, attributes: JsonSchema, relationshi
       type: { const: type, description: 'The resource type.' },
       id: str(`Kustomer's id of the ${type} (24 hexadecimal characters).`),
       attributes,
-      relationships: { type: 'object', description: 'Links to related resources, each `{data:{type, id}}`.', properties: relationships },
-      links: { type: 'object', description: 'API path of the resource.', properties: { self: str('e.g. /v1/customers/<id>') } },
+      relationships: {
+        type: 'object',
+        description: 'Links to related resources, each `{data:{type, id}}`.',
+        properties: relationships,
+      },
+      links: {
+        type: 'object',
+        description: 'API path of the resource.',
+        properties: { self: str('e.g. /v1/customers/<id>') },
+      },
     },
   };
 }
@@ -53,21 +69,30 @@ export function resourceSchema(type: string, attributes: JsonSchema, relationshi
 /** `changes` of an update event: per attribute, what it was and what it is now. */
 export const changesSchema: JsonSchema = {
   type: 'object',
-  description: 'For updates: what changed, as `attributes.<name>: {op, before, after}`. Kustomer sends it with update events; it may be absent.',
+  description:
+    'For updates: what changed, as `attributes.<name>: {op, before, after}`. Kustomer sends it with update events; it may be absent.',
   properties: {
     attributes: {
       type: 'object',
       description: 'The changed attributes, by name.',
       additionalProperties: {
         type: 'object',
-        properties: { op: str('`replace`, `add` or `remove`.'), before: { description: 'The value before the change.' }, after: { description: 'The value after the change.' } },
+        properties: {
+          op: str('`replace`, `add` or `remove`.'),
+          before: { description: 'The value before the change.' },
+          after: { description: 'The value after the change.' },
+        },
       },
     },
   },
 };
 
 /** Schema of the whole delivery of event `eventType` carrying `resource`. */
-export function kustomerEventSchema(eventType: string, resource: JsonSchema, options: { changes?: boolean } = {}): JsonSchema {
+export function kustomerEventSchema(
+  eventType: string,
+  resource: JsonSchema,
+  options: { changes?: boolean } = {},
+): JsonSchema {
   return {
     type: 'object',
     description: `A Kustomer \`${eventType}\` event, as its outbound webhook delivers it.`,
@@ -86,13 +111,21 @@ export function kustomerEventSchema(eventType: string, resource: JsonSchema, opt
 /** The attributes of a customer that workflows most often read. */
 export const customerAttributesSchema: JsonSchema = {
   type: 'object',
-  description: 'The customer\'s attributes (Kustomer sends more; custom attributes are under `custom`).',
+  description: "The customer's attributes (Kustomer sends more; custom attributes are under `custom`).",
   properties: {
     name: nullableStr('Full name, or null.'),
     displayName: nullableStr('The name Kustomer shows: the name, else the first email or phone.'),
     externalId: nullableStr('Your own id for the customer (e.g. a Stripe customer id), or null.'),
-    emails: { type: 'array', description: 'Email addresses.', items: { type: 'object', properties: { type: str('home, work, other'), email: str('The address.') } } },
-    phones: { type: 'array', description: 'Phone numbers.', items: { type: 'object', properties: { type: str('mobile, home, work, other'), phone: str('The number.') } } },
+    emails: {
+      type: 'array',
+      description: 'Email addresses.',
+      items: { type: 'object', properties: { type: str('home, work, other'), email: str('The address.') } },
+    },
+    phones: {
+      type: 'array',
+      description: 'Phone numbers.',
+      items: { type: 'object', properties: { type: str('mobile, home, work, other'), phone: str('The number.') } },
+    },
     tags: { type: 'array', items: { type: 'string' }, description: 'Tags on the customer.' },
     custom: { type: 'object', description: 'Custom attributes your organisation defined.' },
     createdAt: str('When the customer was created (ISO 8601).'),
@@ -109,7 +142,11 @@ export const conversationAttributesSchema: JsonSchema = {
     status: str('`open`, `snoozed` or `done`.'),
     priority: { type: 'integer', description: 'Priority from 1 (lowest) to 5 (urgent).' },
     direction: str('`in` when the customer started it, `out` when your team did.'),
-    channels: { type: 'array', items: { type: 'string' }, description: 'Channels used so far, e.g. email, chat or sms.' },
+    channels: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Channels used so far, e.g. email, chat or sms.',
+    },
     tags: { type: 'array', items: { type: 'string' }, description: 'Tag ids on the conversation.' },
     assignedTeams: { type: 'array', items: { type: 'string' }, description: 'Ids of the teams assigned.' },
     assignedUsers: { type: 'array', items: { type: 'string' }, description: 'Ids of the users assigned.' },
@@ -142,6 +179,12 @@ export function sampleRelation(type: string, collection: string, id: string) {
 }
 
 /** A sample delivery of `eventType` around `data`. */
-export function kustomerEventSample(eventType: string, id: string, createdAt: string, data: Record<string, unknown>, changes?: Record<string, unknown>) {
+export function kustomerEventSample(
+  eventType: string,
+  id: string,
+  createdAt: string,
+  data: Record<string, unknown>,
+  changes?: Record<string, unknown>,
+) {
   return { id, type: eventType, org: SAMPLE_ORG, createdAt, data, ...(changes ? { changes } : {}) };
 }

@@ -7,13 +7,37 @@ import { exampleInputs } from './example-inputs.ts';
 import { wrongTypeFor } from './schema-values.ts';
 
 const catalog = [
-  'create-customer', 'update-customer', 'retrieve-customer', 'find-customer', 'delete-customer',
-  'create-payment-intent', 'confirm-payment-intent', 'capture-payment-intent', 'cancel-payment-intent',
-  'create-charge', 'retrieve-charge', 'create-refund', 'create-invoice', 'create-invoice-item',
-  'finalize-invoice', 'send-invoice', 'void-invoice', 'pay-invoice', 'create-subscription',
-  'update-subscription', 'cancel-subscription', 'search-subscriptions', 'create-product', 'create-price',
-  'create-coupon', 'create-promotion-code', 'create-payment-link', 'deactivate-payment-link',
-  'create-checkout-session', 'create-billing-portal-session', 'retrieve-balance',
+  'create-customer',
+  'update-customer',
+  'retrieve-customer',
+  'find-customer',
+  'delete-customer',
+  'create-payment-intent',
+  'confirm-payment-intent',
+  'capture-payment-intent',
+  'cancel-payment-intent',
+  'create-charge',
+  'retrieve-charge',
+  'create-refund',
+  'create-invoice',
+  'create-invoice-item',
+  'finalize-invoice',
+  'send-invoice',
+  'void-invoice',
+  'pay-invoice',
+  'create-subscription',
+  'update-subscription',
+  'cancel-subscription',
+  'search-subscriptions',
+  'create-product',
+  'create-price',
+  'create-coupon',
+  'create-promotion-code',
+  'create-payment-link',
+  'deactivate-payment-link',
+  'create-checkout-session',
+  'create-billing-portal-session',
+  'retrieve-balance',
 ];
 
 // Any call that got past validation would reach this closed port and fail with NetworkError.
@@ -24,7 +48,9 @@ let requests = 0;
 const actions = [...stripe.actions.values()].map((a) => [a.key, a] as const);
 
 beforeAll(() => {
-  stripeFor({ auth, settings }).on('request', () => { requests += 1; });
+  stripeFor({ auth, settings }).on('request', () => {
+    requests += 1;
+  });
 });
 
 function context(input: unknown): ActionContext {
@@ -33,7 +59,13 @@ function context(input: unknown): ActionContext {
 
 async function refusal(key: string, input: unknown): Promise<InvalidInputError> {
   const before = requests;
-  const error = await stripe.actions.get(key)!.run(context(input)).then(() => null, (e: unknown) => e);
+  const error = await stripe.actions
+    .get(key)!
+    .run(context(input))
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(error, `${key} accepted ${JSON.stringify(input)}`).toBeInstanceOf(InvalidInputError);
   expect(requests, 'no request may reach Stripe').toBe(before);
   return error as InvalidInputError;
@@ -44,14 +76,19 @@ describe('Stripe action definitions', () => {
     expect([...stripe.actions.keys()]).toEqual(catalog);
   });
 
-  it.each(actions)('%s: idempotent (retried: see retry.test.ts), input refuses unknown properties, every property described', (_key, action) => {
-    expect(action.idempotent).toBe(true);
-    expect(action.inputSchema.additionalProperties).toBe(false);
-    for (const [name, schema] of Object.entries((action.inputSchema.properties ?? {}) as Record<string, JsonSchema>)) {
-      expect(schema.description, `${name} has a description`).toEqual(expect.any(String));
-    }
-    expect(validateValue(action.outputSchema, action.sample)).toEqual([]);
-  });
+  it.each(actions)(
+    '%s: idempotent (retried: see retry.test.ts), input refuses unknown properties, every property described',
+    (_key, action) => {
+      expect(action.idempotent).toBe(true);
+      expect(action.inputSchema.additionalProperties).toBe(false);
+      for (const [name, schema] of Object.entries(
+        (action.inputSchema.properties ?? {}) as Record<string, JsonSchema>,
+      )) {
+        expect(schema.description, `${name} has a description`).toEqual(expect.any(String));
+      }
+      expect(validateValue(action.outputSchema, action.sample)).toEqual([]);
+    },
+  );
 
   it.each(actions)('%s: the example input is valid', (key, action) => {
     expect(validateValue(action.inputSchema, exampleInputs[key])).toEqual([]);
@@ -71,13 +108,16 @@ describe('Stripe action inputs are checked before any call', () => {
     }
   });
 
-  it.each(actions.filter(([, a]) => ((a.inputSchema.required ?? []) as string[]).length))('%s: a missing required property is refused, naming it', async (key, action) => {
-    for (const name of action.inputSchema.required as string[]) {
-      const { [name]: _dropped, ...input } = exampleInputs[key];
-      const error = await refusal(key, input);
-      expect(error.message).toContain(`/${name} is required`);
-    }
-  });
+  it.each(actions.filter(([, a]) => ((a.inputSchema.required ?? []) as string[]).length))(
+    '%s: a missing required property is refused, naming it',
+    async (key, action) => {
+      for (const name of action.inputSchema.required as string[]) {
+        const { [name]: _dropped, ...input } = exampleInputs[key];
+        const error = await refusal(key, input);
+        expect(error.message).toContain(`/${name} is required`);
+      }
+    },
+  );
 
   it('alternatives are enforced: a refund needs a charge or a payment intent; a coupon a percent or an amount with currency', async () => {
     await refusal('create-refund', { amount: 100 });
@@ -94,7 +134,10 @@ describe('Stripe action inputs are checked before any call', () => {
 
   it('a valid input does reach Stripe (here: an unreachable one), so the checks above are not vacuous', async () => {
     const before = requests;
-    const error = await stripe.actions.get('retrieve-balance')!.run(context({})).catch((e: unknown) => e);
+    const error = await stripe.actions
+      .get('retrieve-balance')!
+      .run(context({}))
+      .catch((e: unknown) => e);
     expect((error as Error & { code: string }).code).toBe('NETWORK_ERROR');
     expect(requests).toBe(before + 1);
   });

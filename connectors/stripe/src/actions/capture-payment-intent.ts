@@ -7,11 +7,17 @@ import { defineStripeAction } from '../stripe-action.ts';
 export const capturePaymentIntent = defineStripeAction<CapturePaymentIntentInput>({
   key: 'capture-payment-intent',
   displayName: 'Capture payment intent',
-  description: 'Collects the money of an authorised payment intent (one created with `capture_method: manual`, status `requires_capture`). Capture less than authorised to release the rest.',
-  inputSchema: inputObject({
-    id: idInput('payment intent', 'pi'),
-    amount_to_capture: amountInput('Amount to capture, at most the authorised amount; the full amount when left out.'),
-  }, ['id']),
+  description:
+    'Collects the money of an authorised payment intent (one created with `capture_method: manual`, status `requires_capture`). Capture less than authorised to release the rest.',
+  inputSchema: inputObject(
+    {
+      id: idInput('payment intent', 'pi'),
+      amount_to_capture: amountInput(
+        'Amount to capture, at most the authorised amount; the full amount when left out.',
+      ),
+    },
+    ['id'],
+  ),
   outputSchema: paymentIntentSchema,
   sample: paymentIntentSample,
   call: (stripe, { id, ...params }, options) => stripe.paymentIntents.capture(id, params, options),

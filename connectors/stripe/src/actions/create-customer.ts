@@ -16,8 +16,12 @@ export const customerFields = {
 export const createCustomer = defineStripeAction<CreateCustomerInput>({
   key: 'create-customer',
   displayName: 'Create customer',
-  description: 'Creates a customer in Stripe, to charge, invoice or subscribe later. No field is required; Stripe does not deduplicate by email (use Find customer first to avoid duplicates).',
-  inputSchema: inputObject({ ...customerFields, payment_method: { type: 'string', description: 'ID of a payment method (`pm_...`) to attach to the new customer.' } }),
+  description:
+    'Creates a customer in Stripe, to charge, invoice or subscribe later. No field is required; Stripe does not deduplicate by email (use Find customer first to avoid duplicates).',
+  inputSchema: inputObject({
+    ...customerFields,
+    payment_method: { type: 'string', description: 'ID of a payment method (`pm_...`) to attach to the new customer.' },
+  }),
   outputSchema: customerSchema,
   sample: customerSample,
   call: (stripe, input, options) => stripe.customers.create(input, options),

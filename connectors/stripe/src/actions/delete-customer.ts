@@ -7,7 +7,8 @@ import { defineStripeAction } from '../stripe-action.ts';
 export const deleteCustomer = defineStripeAction<DeleteCustomerInput>({
   key: 'delete-customer',
   displayName: 'Delete customer',
-  description: 'Permanently deletes a customer and cancels their active subscriptions right away. Cannot be undone; past payments stay in Stripe.',
+  description:
+    'Permanently deletes a customer and cancels their active subscriptions right away. Cannot be undone; past payments stay in Stripe.',
   inputSchema: inputObject({ id: idInput('customer', 'cus') }, ['id']),
   outputSchema: deletedCustomerSchema,
   sample: { id: 'cus_RtN4g6ZWJmxqSb', object: 'customer', deleted: true },

@@ -8,7 +8,7 @@ describe('searchLiteral', () => {
     expect(searchLiteral('a\\b')).toBe("'a\\\\b'");
   });
 
-  it("cannot be broken out of to add search clauses", () => {
+  it('cannot be broken out of to add search clauses', () => {
     const literal = searchLiteral("x' OR email:'victim@example.com");
     // Every quote inside is escaped, so the literal is one value between its outer quotes.
     expect(literal.slice(1, -1)).not.toMatch(/(^|[^\\])'/);

@@ -12,12 +12,21 @@ export function searchLiteral(value: string): string {
 export const findCustomer = defineStripeAction<FindCustomerInput>({
   key: 'find-customer',
   displayName: 'Find customer',
-  description: 'Finds customers by email, or by any Stripe search query (e.g. `name:\'Jenny Rosen\' AND metadata[\'crm_id\']:\'48213\'`). Returns the first match as `customer` and its `id` (null when none), and all matches. New customers can take up to a minute to become searchable.',
-  inputSchema: inputObject({
-    email: emailInput('Exact email address to look for.'),
-    query: { type: 'string', minLength: 1, description: 'A Stripe search query over customers; used instead of `email` when given.' },
-    limit: limitInput,
-  }, [], { anyOf: [{ required: ['email'] }, { required: ['query'] }] }),
+  description:
+    "Finds customers by email, or by any Stripe search query (e.g. `name:'Jenny Rosen' AND metadata['crm_id']:'48213'`). Returns the first match as `customer` and its `id` (null when none), and all matches. New customers can take up to a minute to become searchable.",
+  inputSchema: inputObject(
+    {
+      email: emailInput('Exact email address to look for.'),
+      query: {
+        type: 'string',
+        minLength: 1,
+        description: 'A Stripe search query over customers; used instead of `email` when given.',
+      },
+      limit: limitInput,
+    },
+    [],
+    { anyOf: [{ required: ['email'] }, { required: ['query'] }] },
+  ),
   outputSchema: {
     type: 'object',
     additionalProperties: false,
@@ -32,8 +41,17 @@ export const findCustomer = defineStripeAction<FindCustomerInput>({
   },
   sample: { found: true, id: customerSample.id, customer: customerSample, matches: [customerSample], has_more: false },
   call: async (stripe, { email, query, limit }) => {
-    const result = await stripe.customers.search({ query: query ?? `email:${searchLiteral(email ?? '')}`, limit: limit ?? 10 });
+    const result = await stripe.customers.search({
+      query: query ?? `email:${searchLiteral(email ?? '')}`,
+      limit: limit ?? 10,
+    });
     const first = result.data[0] ?? null;
-    return { found: first !== null, id: first?.id ?? null, customer: first, matches: result.data, has_more: result.has_more };
+    return {
+      found: first !== null,
+      id: first?.id ?? null,
+      customer: first,
+      matches: result.data,
+      has_more: result.has_more,
+    };
   },
 });

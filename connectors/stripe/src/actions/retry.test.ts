@@ -26,9 +26,10 @@ beforeAll(async () => {
       seen.push({ path: req.url!, idempotencyKey: key });
       const n = (attemptsByKey.get(key ?? '') ?? 0) + 1;
       attemptsByKey.set(key ?? '', n);
-      const [status, body] = n <= failures
-        ? [500, { error: { type: 'api_error', message: 'Something went wrong on our end.' } }]
-        : [200, { id: 'cus_once', object: 'customer', email: 'a@example.com' }];
+      const [status, body] =
+        n <= failures
+          ? [500, { error: { type: 'api_error', message: 'Something went wrong on our end.' } }]
+          : [200, { id: 'cus_once', object: 'customer', email: 'a@example.com' }];
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${n}` }).end(JSON.stringify(body));
     });
   });
@@ -38,8 +39,11 @@ beforeAll(async () => {
 afterAll(async () => new Promise((resolve) => server.close(resolve)));
 
 const context = (idempotencyKey: string): ActionContext => ({
-  auth: { secretKey: 'sk_test_retry' }, settings: { apiBase: base }, http: createHttpClient({ allowPrivate: true }),
-  input: { email: 'a@example.com' }, idempotencyKey,
+  auth: { secretKey: 'sk_test_retry' },
+  settings: { apiBase: base },
+  http: createHttpClient({ allowPrivate: true }),
+  input: { email: 'a@example.com' },
+  idempotencyKey,
 });
 
 describe('Stripe actions under retry', () => {
@@ -57,7 +61,13 @@ describe('Stripe actions under retry', () => {
       }
     }
     expect(errors).toHaveLength(failures);
-    expect(errors.every((e) => (e as { code: string; retriable: boolean }).code === 'UPSTREAM_ERROR' && (e as { retriable: boolean }).retriable)).toBe(true);
+    expect(
+      errors.every(
+        (e) =>
+          (e as { code: string; retriable: boolean }).code === 'UPSTREAM_ERROR' &&
+          (e as { retriable: boolean }).retriable,
+      ),
+    ).toBe(true);
     expect(output).toMatchObject({ id: 'cus_once' });
     expect(seen.map((r) => r.idempotencyKey)).toEqual(Array(failures + 1).fill('run_retry:open-customer'));
   });

@@ -19,16 +19,21 @@ export function valueFor(schema: JsonSchema, name: string): unknown {
       if (pattern.includes('{2}')) return 'US';
       return name.includes('email') ? 'someone@example.com' : 'Value123';
     }
-    case 'integer': return timestampFields.test(name) ? 1900000000 : Math.max(1, Number(schema.minimum ?? 1));
-    case 'number': return 10;
-    case 'boolean': return true;
-    case 'array': return [valueFor(schema.items as JsonSchema, name)];
+    case 'integer':
+      return timestampFields.test(name) ? 1900000000 : Math.max(1, Number(schema.minimum ?? 1));
+    case 'number':
+      return 10;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [valueFor(schema.items as JsonSchema, name)];
     case 'object': {
       const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
       if (!Object.keys(properties).length) return { source: 'wireup' };
       return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, valueFor(v, k)]));
     }
-    default: return 'Value123';
+    default:
+      return 'Value123';
   }
 }
 

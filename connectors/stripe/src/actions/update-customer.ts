@@ -8,7 +8,8 @@ import { customerFields } from './create-customer.ts';
 export const updateCustomer = defineStripeAction<UpdateCustomerInput>({
   key: 'update-customer',
   displayName: 'Update customer',
-  description: 'Changes a customer’s details: only the fields you give change; metadata keys are merged (an empty value removes a key).',
+  description:
+    'Changes a customer’s details: only the fields you give change; metadata keys are merged (an empty value removes a key).',
   inputSchema: inputObject({ id: idInput('customer', 'cus'), ...customerFields }, ['id']),
   outputSchema: customerSchema,
   sample: customerSample,

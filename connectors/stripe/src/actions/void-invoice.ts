@@ -7,7 +7,8 @@ import { defineStripeAction } from '../stripe-action.ts';
 export const voidInvoice = defineStripeAction<VoidInvoiceInput>({
   key: 'void-invoice',
   displayName: 'Void invoice',
-  description: 'Voids an open invoice: it stays on record but can no longer be paid. Like deleting, for finalized invoices; cannot be undone.',
+  description:
+    'Voids an open invoice: it stays on record but can no longer be paid. Like deleting, for finalized invoices; cannot be undone.',
   inputSchema: inputObject({ id: idInput('open invoice', 'in') }, ['id']),
   outputSchema: invoiceSchema,
   sample: { ...unpaidInvoiceSample, amount_remaining: 0, next_payment_attempt: null, status: 'void' },

@@ -2,13 +2,17 @@
 import type { JsonSchema } from '@wireup/sdk';
 import { created, livemode, nullable, stripeObject } from './common.ts';
 
-export const billingPortalSessionSchema: JsonSchema = stripeObject('billing_portal.session', 'A short-lived link to Stripe’s customer portal, where a customer manages subscriptions, payment methods and invoices.', {
-  url: { type: 'string', description: 'Single-use URL of the portal session; send the customer there.' },
-  customer: { type: 'string', description: 'ID of the customer (`cus_...`).' },
-  return_url: nullable('string', 'Where the customer returns when leaving the portal.'),
-  created,
-  livemode,
-});
+export const billingPortalSessionSchema: JsonSchema = stripeObject(
+  'billing_portal.session',
+  'A short-lived link to Stripe’s customer portal, where a customer manages subscriptions, payment methods and invoices.',
+  {
+    url: { type: 'string', description: 'Single-use URL of the portal session; send the customer there.' },
+    customer: { type: 'string', description: 'ID of the customer (`cus_...`).' },
+    return_url: nullable('string', 'Where the customer returns when leaving the portal.'),
+    created,
+    livemode,
+  },
+);
 
 export const billingPortalSessionSample = {
   id: 'bps_1QzYDNLkdIwHu7ixK1x3QeLm',

@@ -15,14 +15,29 @@ export function idOf(what: string, prefix: string): JsonSchema {
   return nullable('string', `ID of the ${what} (\`${prefix}_...\`), or null when there is none.`);
 }
 
-export const amount = (description = 'Amount in the smallest currency unit, e.g. 1099 for $10.99.'): JsonSchema => ({ type: 'integer', description });
-export const currency: JsonSchema = { type: 'string', description: 'Three-letter ISO currency code in lowercase, e.g. `usd`.' };
+export const amount = (description = 'Amount in the smallest currency unit, e.g. 1099 for $10.99.'): JsonSchema => ({
+  type: 'integer',
+  description,
+});
+export const currency: JsonSchema = {
+  type: 'string',
+  description: 'Three-letter ISO currency code in lowercase, e.g. `usd`.',
+};
 export const created: JsonSchema = { type: 'integer', description: 'When the object was created, in Unix seconds.' };
 export const livemode: JsonSchema = { type: 'boolean', description: 'True in live mode, false in test mode.' };
-export const metadata: JsonSchema = { type: 'object', additionalProperties: { type: 'string' }, description: 'Your own key-value pairs attached to the object.' };
+export const metadata: JsonSchema = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  description: 'Your own key-value pairs attached to the object.',
+};
 
 /** A Stripe API object: `id` and `object` always present, described fields typed, any other field allowed. */
-export function stripeObject(objectName: string, description: string, properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+export function stripeObject(
+  objectName: string,
+  description: string,
+  properties: Record<string, JsonSchema>,
+  required: string[] = [],
+): JsonSchema {
   return {
     type: 'object',
     description,

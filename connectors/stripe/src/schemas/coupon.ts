@@ -2,21 +2,29 @@
 import type { JsonSchema } from '@wireup/sdk';
 import { created, livemode, metadata, nullable, stripeObject } from './common.ts';
 
-export const couponSchema: JsonSchema = stripeObject('coupon', 'A Stripe coupon: a percent or amount off invoices, subscriptions or checkouts.', {
-  name: nullable('string', 'Name shown to customers on invoices and receipts.'),
-  percent_off: nullable('number', 'Percentage off (1–100), when it is a percentage coupon.'),
-  amount_off: nullable('integer', 'Amount off in the smallest currency unit, when it is an amount coupon.'),
-  currency: nullable('string', 'Currency of `amount_off`.'),
-  duration: { type: 'string', enum: ['once', 'repeating', 'forever'], description: 'How long the discount applies to a subscription.' },
-  duration_in_months: nullable('integer', 'For `repeating`: how many months.'),
-  max_redemptions: nullable('integer', 'Maximum number of times it can be redeemed.'),
-  redeem_by: nullable('integer', 'Last moment it can be redeemed, in Unix seconds.'),
-  times_redeemed: { type: 'integer', description: 'Times redeemed so far.' },
-  valid: { type: 'boolean', description: 'Whether it can still be applied.' },
-  metadata: { ...metadata, type: ['object', 'null'] },
-  created,
-  livemode,
-});
+export const couponSchema: JsonSchema = stripeObject(
+  'coupon',
+  'A Stripe coupon: a percent or amount off invoices, subscriptions or checkouts.',
+  {
+    name: nullable('string', 'Name shown to customers on invoices and receipts.'),
+    percent_off: nullable('number', 'Percentage off (1–100), when it is a percentage coupon.'),
+    amount_off: nullable('integer', 'Amount off in the smallest currency unit, when it is an amount coupon.'),
+    currency: nullable('string', 'Currency of `amount_off`.'),
+    duration: {
+      type: 'string',
+      enum: ['once', 'repeating', 'forever'],
+      description: 'How long the discount applies to a subscription.',
+    },
+    duration_in_months: nullable('integer', 'For `repeating`: how many months.'),
+    max_redemptions: nullable('integer', 'Maximum number of times it can be redeemed.'),
+    redeem_by: nullable('integer', 'Last moment it can be redeemed, in Unix seconds.'),
+    times_redeemed: { type: 'integer', description: 'Times redeemed so far.' },
+    valid: { type: 'boolean', description: 'Whether it can still be applied.' },
+    metadata: { ...metadata, type: ['object', 'null'] },
+    created,
+    livemode,
+  },
+);
 
 export const couponSample = {
   id: 'SPRING25',
@@ -36,23 +44,27 @@ export const couponSample = {
   valid: true,
 };
 
-export const promotionCodeSchema: JsonSchema = stripeObject('promotion_code', 'A Stripe promotion code: a code customers type to redeem a coupon.', {
-  code: { type: 'string', description: 'The code customers enter, e.g. `SPRING25`.' },
-  active: { type: 'boolean', description: 'Whether it can be redeemed.' },
-  promotion: {
-    type: 'object',
-    additionalProperties: true,
-    description: 'What the code redeems; `promotion.coupon` is the coupon id.',
-    properties: { type: { type: 'string' }, coupon: { type: ['string', 'object', 'null'] } },
+export const promotionCodeSchema: JsonSchema = stripeObject(
+  'promotion_code',
+  'A Stripe promotion code: a code customers type to redeem a coupon.',
+  {
+    code: { type: 'string', description: 'The code customers enter, e.g. `SPRING25`.' },
+    active: { type: 'boolean', description: 'Whether it can be redeemed.' },
+    promotion: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'What the code redeems; `promotion.coupon` is the coupon id.',
+      properties: { type: { type: 'string' }, coupon: { type: ['string', 'object', 'null'] } },
+    },
+    customer: nullable('string', 'When set, only this customer can redeem it.'),
+    expires_at: nullable('integer', 'When it expires, in Unix seconds.'),
+    max_redemptions: nullable('integer', 'Maximum number of redemptions.'),
+    times_redeemed: { type: 'integer', description: 'Times redeemed so far.' },
+    metadata: { ...metadata, type: ['object', 'null'] },
+    created,
+    livemode,
   },
-  customer: nullable('string', 'When set, only this customer can redeem it.'),
-  expires_at: nullable('integer', 'When it expires, in Unix seconds.'),
-  max_redemptions: nullable('integer', 'Maximum number of redemptions.'),
-  times_redeemed: { type: 'integer', description: 'Times redeemed so far.' },
-  metadata: { ...metadata, type: ['object', 'null'] },
-  created,
-  livemode,
-});
+);
 
 export const promotionCodeSample = {
   id: 'promo_1QzYC4LkdIwHu7ixVb8fP1r0',

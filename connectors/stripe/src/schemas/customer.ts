@@ -36,7 +36,14 @@ export const customerSchema: JsonSchema = stripeObject('customer', 'A Stripe cus
 export const customerSample = {
   id: 'cus_RtN4g6ZWJmxqSb',
   object: 'customer',
-  address: { city: 'San Francisco', country: 'US', line1: '510 Townsend St', line2: null, postal_code: '94103', state: 'CA' },
+  address: {
+    city: 'San Francisco',
+    country: 'US',
+    line1: '510 Townsend St',
+    line2: null,
+    postal_code: '94103',
+    state: 'CA',
+  },
   balance: 0,
   created: 1767268800,
   currency: 'usd',
@@ -45,7 +52,12 @@ export const customerSample = {
   description: 'Signed up from the pricing page',
   email: 'jenny.rosen@example.com',
   invoice_prefix: 'B7F1E2A4',
-  invoice_settings: { custom_fields: null, default_payment_method: 'pm_1QzY8kLkdIwHu7ixR2b4nA9c', footer: null, rendering_options: null },
+  invoice_settings: {
+    custom_fields: null,
+    default_payment_method: 'pm_1QzY8kLkdIwHu7ixR2b4nA9c',
+    footer: null,
+    rendering_options: null,
+  },
   livemode: false,
   metadata: { crm_id: '48213' },
   name: 'Jenny Rosen',
@@ -57,6 +69,11 @@ export const customerSample = {
 };
 
 /** What a deleted customer looks like. */
-export const deletedCustomerSchema: JsonSchema = stripeObject('customer', 'A deleted Stripe customer.', {
-  deleted: { const: true, description: 'Always true.' },
-}, ['deleted']);
+export const deletedCustomerSchema: JsonSchema = stripeObject(
+  'customer',
+  'A deleted Stripe customer.',
+  {
+    deleted: { const: true, description: 'Always true.' },
+  },
+  ['deleted'],
+);

@@ -2,24 +2,36 @@
 import type { JsonSchema } from '@wireup/sdk';
 import { amount, created, currency, idOf, livemode, metadata, stripeObject } from './common.ts';
 
-export const disputeSchema: JsonSchema = stripeObject('dispute', 'A Stripe dispute (chargeback): the cardholder questioned a charge with their bank.', {
-  amount: amount('Disputed amount, in the smallest currency unit.'),
-  currency,
-  charge: { type: 'string', description: 'ID of the disputed charge (`ch_...`).' },
-  payment_intent: idOf('PaymentIntent of the disputed charge', 'pi'),
-  reason: { type: 'string', description: 'Why the cardholder disputed, e.g. `fraudulent`, `product_not_received`, `duplicate`, `general`.' },
-  status: { type: 'string', description: 'e.g. `warning_needs_response`, `needs_response`, `under_review`, `won`, `lost`.' },
-  is_charge_refundable: { type: 'boolean', description: 'True when refunding the charge is still possible.' },
-  evidence_details: {
-    type: 'object',
-    additionalProperties: true,
-    description: 'Deadlines of the evidence.',
-    properties: { due_by: { type: ['integer', 'null'], description: 'Last moment to submit evidence, in Unix seconds.' } },
+export const disputeSchema: JsonSchema = stripeObject(
+  'dispute',
+  'A Stripe dispute (chargeback): the cardholder questioned a charge with their bank.',
+  {
+    amount: amount('Disputed amount, in the smallest currency unit.'),
+    currency,
+    charge: { type: 'string', description: 'ID of the disputed charge (`ch_...`).' },
+    payment_intent: idOf('PaymentIntent of the disputed charge', 'pi'),
+    reason: {
+      type: 'string',
+      description: 'Why the cardholder disputed, e.g. `fraudulent`, `product_not_received`, `duplicate`, `general`.',
+    },
+    status: {
+      type: 'string',
+      description: 'e.g. `warning_needs_response`, `needs_response`, `under_review`, `won`, `lost`.',
+    },
+    is_charge_refundable: { type: 'boolean', description: 'True when refunding the charge is still possible.' },
+    evidence_details: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'Deadlines of the evidence.',
+      properties: {
+        due_by: { type: ['integer', 'null'], description: 'Last moment to submit evidence, in Unix seconds.' },
+      },
+    },
+    metadata,
+    created,
+    livemode,
   },
-  metadata,
-  created,
-  livemode,
-});
+);
 
 export const disputeSample = {
   id: 'dp_1QzZ7mLkdIwHu7ixAq4WbV3s',

@@ -33,7 +33,11 @@ export function stripeEventSchema(type: string, object: JsonSchema): JsonSchema 
         description: 'The object the event is about.',
         properties: {
           object,
-          previous_attributes: { type: 'object', additionalProperties: true, description: 'For update events: the changed fields’ previous values.' },
+          previous_attributes: {
+            type: 'object',
+            additionalProperties: true,
+            description: 'For update events: the changed fields’ previous values.',
+          },
         },
       },
     },
@@ -41,7 +45,12 @@ export function stripeEventSchema(type: string, object: JsonSchema): JsonSchema 
 }
 
 /** A sample event: a Stripe object fixture wrapped the way Stripe delivers it. */
-export function stripeEventSample(type: string, object: Record<string, unknown>, id: string, created: number): Record<string, unknown> {
+export function stripeEventSample(
+  type: string,
+  object: Record<string, unknown>,
+  id: string,
+  created: number,
+): Record<string, unknown> {
   return {
     id,
     object: 'event',

@@ -2,14 +2,18 @@
 import type { JsonSchema } from '@wireup/sdk';
 import { livemode, metadata, nullable, stripeObject } from './common.ts';
 
-export const paymentLinkSchema: JsonSchema = stripeObject('payment_link', 'A Stripe payment link: a shareable URL to a hosted payment page.', {
-  url: { type: 'string', description: 'The public URL to share with customers.' },
-  active: { type: 'boolean', description: 'Whether customers can still pay through it.' },
-  currency: nullable('string', 'Currency of the link.'),
-  allow_promotion_codes: { type: 'boolean', description: 'Whether customers may enter promotion codes.' },
-  metadata,
-  livemode,
-});
+export const paymentLinkSchema: JsonSchema = stripeObject(
+  'payment_link',
+  'A Stripe payment link: a shareable URL to a hosted payment page.',
+  {
+    url: { type: 'string', description: 'The public URL to share with customers.' },
+    active: { type: 'boolean', description: 'Whether customers can still pay through it.' },
+    currency: nullable('string', 'Currency of the link.'),
+    allow_promotion_codes: { type: 'boolean', description: 'Whether customers may enter promotion codes.' },
+    metadata,
+    livemode,
+  },
+);
 
 export const paymentLinkSample = {
   id: 'plink_1QzYCsLkdIwHu7ixWm2pZ5yF',

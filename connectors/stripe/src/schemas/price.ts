@@ -2,27 +2,38 @@
 import type { JsonSchema } from '@wireup/sdk';
 import { created, currency, livemode, metadata, nullable, stripeObject } from './common.ts';
 
-export const priceSchema: JsonSchema = stripeObject('price', 'A Stripe price: how much and how often to charge for a product.', {
-  active: { type: 'boolean', description: 'Whether it can be used for new purchases.' },
-  currency,
-  unit_amount: nullable('integer', 'Amount per unit, in the smallest currency unit.'),
-  product: { type: ['string', 'object'], description: 'ID of the product it prices (`prod_...`).' },
-  type: { type: 'string', enum: ['one_time', 'recurring'], description: 'One-time purchase or recurring (subscription).' },
-  recurring: {
-    type: ['object', 'null'],
-    additionalProperties: true,
-    description: 'For recurring prices: the billing interval.',
-    properties: {
-      interval: { type: 'string', enum: ['day', 'week', 'month', 'year'], description: 'Billing frequency.' },
-      interval_count: { type: 'integer', description: 'Number of intervals between bills, e.g. 3 with `month` for quarterly.' },
+export const priceSchema: JsonSchema = stripeObject(
+  'price',
+  'A Stripe price: how much and how often to charge for a product.',
+  {
+    active: { type: 'boolean', description: 'Whether it can be used for new purchases.' },
+    currency,
+    unit_amount: nullable('integer', 'Amount per unit, in the smallest currency unit.'),
+    product: { type: ['string', 'object'], description: 'ID of the product it prices (`prod_...`).' },
+    type: {
+      type: 'string',
+      enum: ['one_time', 'recurring'],
+      description: 'One-time purchase or recurring (subscription).',
     },
+    recurring: {
+      type: ['object', 'null'],
+      additionalProperties: true,
+      description: 'For recurring prices: the billing interval.',
+      properties: {
+        interval: { type: 'string', enum: ['day', 'week', 'month', 'year'], description: 'Billing frequency.' },
+        interval_count: {
+          type: 'integer',
+          description: 'Number of intervals between bills, e.g. 3 with `month` for quarterly.',
+        },
+      },
+    },
+    nickname: nullable('string', 'Name for you, not shown to customers.'),
+    lookup_key: nullable('string', 'Key to find the price without its id.'),
+    metadata,
+    created,
+    livemode,
   },
-  nickname: nullable('string', 'Name for you, not shown to customers.'),
-  lookup_key: nullable('string', 'Key to find the price without its id.'),
-  metadata,
-  created,
-  livemode,
-});
+);
 
 export const priceSample = {
   id: 'price_1QzY7rLkdIwHu7ixk3N0bE5T',

@@ -2,18 +2,22 @@
 import type { JsonSchema } from '@wireup/sdk';
 import { created, livemode, metadata, nullable, stripeObject } from './common.ts';
 
-export const productSchema: JsonSchema = stripeObject('product', 'A Stripe product: a good or service you sell; prices say what it costs.', {
-  name: { type: 'string', description: 'Name shown to customers.' },
-  description: nullable('string', 'Description shown to customers.'),
-  active: { type: 'boolean', description: 'Whether it is available for purchase.' },
-  default_price: { type: ['string', 'object', 'null'], description: 'ID of its default price (`price_...`).' },
-  images: { type: 'array', items: { type: 'string' }, description: 'Image URLs.' },
-  url: nullable('string', 'Public page of the product.'),
-  metadata,
-  created,
-  updated: { type: 'integer', description: 'Last update, in Unix seconds.' },
-  livemode,
-});
+export const productSchema: JsonSchema = stripeObject(
+  'product',
+  'A Stripe product: a good or service you sell; prices say what it costs.',
+  {
+    name: { type: 'string', description: 'Name shown to customers.' },
+    description: nullable('string', 'Description shown to customers.'),
+    active: { type: 'boolean', description: 'Whether it is available for purchase.' },
+    default_price: { type: ['string', 'object', 'null'], description: 'ID of its default price (`price_...`).' },
+    images: { type: 'array', items: { type: 'string' }, description: 'Image URLs.' },
+    url: nullable('string', 'Public page of the product.'),
+    metadata,
+    created,
+    updated: { type: 'integer', description: 'Last update, in Unix seconds.' },
+    livemode,
+  },
+);
 
 export const productSample = {
   id: 'prod_RtN3ZqLm8pV2cA',

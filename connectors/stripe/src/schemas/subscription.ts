@@ -3,40 +3,51 @@ import type { JsonSchema } from '@wireup/sdk';
 import { created, currency, livemode, metadata, nullable, stripeObject } from './common.ts';
 import { priceSample } from './price.ts';
 
-export const subscriptionSchema: JsonSchema = stripeObject('subscription', 'A Stripe subscription: a customer billed on a recurring schedule.', {
-  customer: { type: ['string', 'object'], description: 'ID of the subscribed customer (`cus_...`).' },
-  status: {
-    type: 'string',
-    enum: ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused'],
-    description: 'Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.',
+export const subscriptionSchema: JsonSchema = stripeObject(
+  'subscription',
+  'A Stripe subscription: a customer billed on a recurring schedule.',
+  {
+    customer: { type: ['string', 'object'], description: 'ID of the subscribed customer (`cus_...`).' },
+    status: {
+      type: 'string',
+      enum: ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused'],
+      description: 'Where the subscription stands, e.g. `trialing`, `active`, `past_due` or `canceled`.',
+    },
+    currency,
+    collection_method: { type: 'string', description: '`charge_automatically` or `send_invoice`.' },
+    items: {
+      type: 'object',
+      additionalProperties: true,
+      description:
+        'The subscribed prices (a Stripe list of subscription items, each with `price`, `quantity`, `current_period_start` and `current_period_end`).',
+      properties: { data: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+    },
+    cancel_at_period_end: {
+      type: 'boolean',
+      description: 'True when it will cancel at the end of the current period.',
+    },
+    cancel_at: nullable('integer', 'When it is scheduled to cancel, in Unix seconds.'),
+    canceled_at: nullable('integer', 'When it was canceled, in Unix seconds.'),
+    ended_at: nullable('integer', 'When it ended, in Unix seconds.'),
+    cancellation_details: {
+      type: ['object', 'null'],
+      additionalProperties: true,
+      description: 'Why it was canceled: `reason`, the customer’s `feedback` and `comment`.',
+    },
+    trial_start: nullable('integer', 'Start of the trial, in Unix seconds.'),
+    trial_end: nullable('integer', 'End of the trial, in Unix seconds.'),
+    start_date: { type: 'integer', description: 'When it started, in Unix seconds.' },
+    latest_invoice: { type: ['string', 'object', 'null'], description: 'ID of its most recent invoice (`in_...`).' },
+    default_payment_method: {
+      type: ['string', 'object', 'null'],
+      description: 'ID of the payment method charged (`pm_...`).',
+    },
+    description: nullable('string', 'Free-text description.'),
+    metadata,
+    created,
+    livemode,
   },
-  currency,
-  collection_method: { type: 'string', description: '`charge_automatically` or `send_invoice`.' },
-  items: {
-    type: 'object',
-    additionalProperties: true,
-    description: 'The subscribed prices (a Stripe list of subscription items, each with `price`, `quantity`, `current_period_start` and `current_period_end`).',
-    properties: { data: { type: 'array', items: { type: 'object', additionalProperties: true } } },
-  },
-  cancel_at_period_end: { type: 'boolean', description: 'True when it will cancel at the end of the current period.' },
-  cancel_at: nullable('integer', 'When it is scheduled to cancel, in Unix seconds.'),
-  canceled_at: nullable('integer', 'When it was canceled, in Unix seconds.'),
-  ended_at: nullable('integer', 'When it ended, in Unix seconds.'),
-  cancellation_details: {
-    type: ['object', 'null'],
-    additionalProperties: true,
-    description: 'Why it was canceled: `reason`, the customer’s `feedback` and `comment`.',
-  },
-  trial_start: nullable('integer', 'Start of the trial, in Unix seconds.'),
-  trial_end: nullable('integer', 'End of the trial, in Unix seconds.'),
-  start_date: { type: 'integer', description: 'When it started, in Unix seconds.' },
-  latest_invoice: { type: ['string', 'object', 'null'], description: 'ID of its most recent invoice (`in_...`).' },
-  default_payment_method: { type: ['string', 'object', 'null'], description: 'ID of the payment method charged (`pm_...`).' },
-  description: nullable('string', 'Free-text description.'),
-  metadata,
-  created,
-  livemode,
-});
+);
 
 const item = {
   id: 'si_RtN5vQ1dK9sXbE',
@@ -65,7 +76,12 @@ export const subscriptionSample = {
   default_payment_method: 'pm_1QzY8kLkdIwHu7ixR2b4nA9c',
   description: null,
   ended_at: null,
-  items: { object: 'list', data: [item], has_more: false, url: '/v1/subscription_items?subscription=sub_1QzY8qLkdIwHu7ixQ6xy3M0P' },
+  items: {
+    object: 'list',
+    data: [item],
+    has_more: false,
+    url: '/v1/subscription_items?subscription=sub_1QzY8qLkdIwHu7ixQ6xy3M0P',
+  },
   latest_invoice: 'in_1QzYAaLkdIwHu7ixd8Jx2Vgo',
   livemode: false,
   metadata: { plan_source: 'pricing-page' },
@@ -79,7 +95,11 @@ export const subscriptionSample = {
 export const canceledSubscriptionSample = {
   ...subscriptionSample,
   canceled_at: 1772366400,
-  cancellation_details: { comment: 'Moving to a competitor', feedback: 'switched_service', reason: 'cancellation_requested' },
+  cancellation_details: {
+    comment: 'Moving to a competitor',
+    feedback: 'switched_service',
+    reason: 'cancellation_requested',
+  },
   ended_at: 1772366400,
   status: 'canceled',
 };

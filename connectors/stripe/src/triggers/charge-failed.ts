@@ -8,7 +8,8 @@ const event = 'charge.failed';
 export const chargeFailed = defineTrigger({
   key: 'charge-failed',
   displayName: 'Charge failed',
-  description: 'Fires when a charge attempt fails: the card was declined, flagged as fraud, had insufficient funds, or the payment method could not be charged. `data.object` is the charge, with `failure_code` and `failure_message` saying why.',
+  description:
+    'Fires when a charge attempt fails: the card was declined, flagged as fraud, had insufficient funds, or the payment method could not be charged. `data.object` is the charge, with `failure_code` and `failure_message` saying why.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, chargeSchema),

@@ -8,7 +8,8 @@ const event = 'charge.refunded';
 export const chargeRefunded = defineTrigger({
   key: 'charge-refunded',
   displayName: 'Charge refunded',
-  description: 'Fires when a charge is refunded, fully or in part. `data.object` is the charge; `amount_refunded` is the total refunded so far and `refunded` is true once it is fully refunded.',
+  description:
+    'Fires when a charge is refunded, fully or in part. `data.object` is the charge; `amount_refunded` is the total refunded so far and `refunded` is true once it is fully refunded.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, chargeSchema),

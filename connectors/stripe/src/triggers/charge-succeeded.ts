@@ -8,7 +8,8 @@ const event = 'charge.succeeded';
 export const chargeSucceeded = defineTrigger({
   key: 'charge-succeeded',
   displayName: 'Charge succeeded',
-  description: 'Fires when a charge goes through and the money is collected (or authorised, for manual capture). `data.object` is the charge.',
+  description:
+    'Fires when a charge goes through and the money is collected (or authorised, for manual capture). `data.object` is the charge.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, chargeSchema),

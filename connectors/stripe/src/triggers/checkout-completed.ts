@@ -8,7 +8,8 @@ const event = 'checkout.session.completed';
 export const checkoutCompleted = defineTrigger({
   key: 'checkout-completed',
   displayName: 'Checkout completed',
-  description: 'Fires when a customer completes a Stripe Checkout page: they paid, started a subscription or saved a payment method. `data.object` is the Checkout Session, with what the customer entered in `customer_details`.',
+  description:
+    'Fires when a customer completes a Stripe Checkout page: they paid, started a subscription or saved a payment method. `data.object` is the Checkout Session, with what the customer entered in `customer_details`.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, checkoutSessionSchema),

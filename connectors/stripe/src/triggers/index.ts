@@ -10,4 +10,15 @@ import { invoicePaid } from './invoice-paid.ts';
 import { newSubscription } from './new-subscription.ts';
 import { subscriptionCanceled } from './subscription-canceled.ts';
 
-export const triggers = [chargeFailed, checkoutCompleted, newCustomer, chargeSucceeded, chargeRefunded, newDispute, invoicePaymentFailed, invoicePaid, newSubscription, subscriptionCanceled];
+export const triggers = [
+  chargeFailed,
+  checkoutCompleted,
+  newCustomer,
+  chargeSucceeded,
+  chargeRefunded,
+  newDispute,
+  invoicePaymentFailed,
+  invoicePaid,
+  newSubscription,
+  subscriptionCanceled,
+];

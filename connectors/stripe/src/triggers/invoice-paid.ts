@@ -8,7 +8,8 @@ const event = 'invoice.paid';
 export const invoicePaid = defineTrigger({
   key: 'invoice-paid',
   displayName: 'Invoice paid',
-  description: 'Fires when an invoice is paid, whether Stripe collected it or it was marked paid outside Stripe. `data.object` is the invoice.',
+  description:
+    'Fires when an invoice is paid, whether Stripe collected it or it was marked paid outside Stripe. `data.object` is the invoice.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, invoiceSchema),

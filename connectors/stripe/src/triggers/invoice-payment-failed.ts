@@ -8,7 +8,8 @@ const event = 'invoice.payment_failed';
 export const invoicePaymentFailed = defineTrigger({
   key: 'invoice-payment-failed',
   displayName: 'Invoice payment failed',
-  description: 'Fires when Stripe tries to collect an invoice and the payment fails, e.g. a subscription renewal whose card was declined. `data.object` is the invoice; `next_payment_attempt` says when Stripe will retry.',
+  description:
+    'Fires when Stripe tries to collect an invoice and the payment fails, e.g. a subscription renewal whose card was declined. `data.object` is the invoice; `next_payment_attempt` says when Stripe will retry.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, invoiceSchema),

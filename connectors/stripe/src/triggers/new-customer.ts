@@ -8,7 +8,8 @@ const event = 'customer.created';
 export const newCustomer = defineTrigger({
   key: 'new-customer',
   displayName: 'New customer',
-  description: 'Fires when a customer is created in Stripe: from the Dashboard, the API, Checkout or a payment link. `data.object` is the new customer.',
+  description:
+    'Fires when a customer is created in Stripe: from the Dashboard, the API, Checkout or a payment link. `data.object` is the new customer.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, customerSchema),

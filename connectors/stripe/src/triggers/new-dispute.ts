@@ -8,7 +8,8 @@ const event = 'charge.dispute.created';
 export const newDispute = defineTrigger({
   key: 'new-dispute',
   displayName: 'New dispute',
-  description: 'Fires when a customer disputes a charge with their bank (a chargeback). `data.object` is the dispute, with its reason, amount and evidence deadline.',
+  description:
+    'Fires when a customer disputes a charge with their bank (a chargeback). `data.object` is the dispute, with its reason, amount and evidence deadline.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, disputeSchema),

@@ -8,7 +8,8 @@ const event = 'customer.subscription.created';
 export const newSubscription = defineTrigger({
   key: 'new-subscription',
   displayName: 'New subscription',
-  description: 'Fires when a customer starts a subscription (including a free trial). `data.object` is the subscription, with its status, prices and customer.',
+  description:
+    'Fires when a customer starts a subscription (including a free trial). `data.object` is the subscription, with its status, prices and customer.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, subscriptionSchema),

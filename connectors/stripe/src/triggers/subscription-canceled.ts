@@ -8,7 +8,8 @@ const event = 'customer.subscription.deleted';
 export const subscriptionCanceled = defineTrigger({
   key: 'subscription-canceled',
   displayName: 'Subscription canceled',
-  description: 'Fires when a subscription ends: canceled right away, at the end of its period, or after failed payments. `data.object` is the subscription; `cancellation_details` says why.',
+  description:
+    'Fires when a subscription ends: canceled right away, at the end of its period, or after failed payments. `data.object` is the subscription; `cancellation_details` says why.',
   strategy: 'webhook',
   event,
   outputSchema: stripeEventSchema(event, subscriptionSchema),

@@ -21,21 +21,34 @@ describe('Stripe triggers', () => {
     for (const t of triggers) expect(t.strategy).toBe('webhook');
   });
 
-  it.each(triggers.map((t) => [t.key, t] as const))('%s: the sample is a Stripe event that validates against the output schema', (_key, trigger) => {
-    expect(validateValue(trigger.outputSchema, trigger.sample)).toEqual([]);
-    const sample = trigger.sample as { object: string; type: string; id: string; data: { object: { object: string } } };
-    expect(sample).toMatchObject({ object: 'event', type: trigger.event, livemode: false });
-    expect(sample.id).toMatch(/^evt_/);
-  });
+  it.each(triggers.map((t) => [t.key, t] as const))(
+    '%s: the sample is a Stripe event that validates against the output schema',
+    (_key, trigger) => {
+      expect(validateValue(trigger.outputSchema, trigger.sample)).toEqual([]);
+      const sample = trigger.sample as {
+        object: string;
+        type: string;
+        id: string;
+        data: { object: { object: string } };
+      };
+      expect(sample).toMatchObject({ object: 'event', type: trigger.event, livemode: false });
+      expect(sample.id).toMatch(/^evt_/);
+    },
+  );
 
-  it.each(triggers.map((t) => [t.key, t] as const))('%s: the output schema refuses an event of another type or without data.object', (_key, trigger) => {
-    const sample = trigger.sample as Record<string, unknown>;
-    expect(validateValue(trigger.outputSchema, { ...sample, type: 'ping' })).not.toEqual([]);
-    expect(validateValue(trigger.outputSchema, { ...sample, data: {} })).not.toEqual([]);
-  });
+  it.each(triggers.map((t) => [t.key, t] as const))(
+    '%s: the output schema refuses an event of another type or without data.object',
+    (_key, trigger) => {
+      const sample = trigger.sample as Record<string, unknown>;
+      expect(validateValue(trigger.outputSchema, { ...sample, type: 'ping' })).not.toEqual([]);
+      expect(validateValue(trigger.outputSchema, { ...sample, data: {} })).not.toEqual([]);
+    },
+  );
 
   it('charge-failed sample carries what workflows map from: customer, id, failure, amount, currency, email', () => {
-    const charge = (triggers.find((t) => t.key === 'charge-failed')!.sample as { data: { object: Record<string, any> } }).data.object;
+    const charge = (
+      triggers.find((t) => t.key === 'charge-failed')!.sample as { data: { object: Record<string, any> } }
+    ).data.object;
     expect(charge.customer).toMatch(/^cus_/);
     expect(charge.id).toMatch(/^ch_/);
     expect(charge.failure_code).toBe('card_declined');

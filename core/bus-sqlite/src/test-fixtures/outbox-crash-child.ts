@@ -11,16 +11,20 @@ const [path, doneLog] = process.argv.slice(2);
 const bus = createOutboxEventBus({ path });
 let announced = false;
 
-await bus.subscribe<{ n: number }>('runs', async (message) => {
-  if (message.key === 'stuck') {
-    if (!announced) {
-      announced = true;
-      process.stdout.write('in-flight\n');
+await bus.subscribe<{ n: number }>(
+  'runs',
+  async (message) => {
+    if (message.key === 'stuck') {
+      if (!announced) {
+        announced = true;
+        process.stdout.write('in-flight\n');
+      }
+      await new Promise(() => {});
     }
-    await new Promise(() => {});
-  }
-  appendFileSync(doneLog, `${message.value.n}\n`);
-}, { concurrency: 4 });
+    appendFileSync(doneLog, `${message.value.n}\n`);
+  },
+  { concurrency: 4 },
+);
 await bus.start();
 
 for (let n = 0; n < 1_000_000; n += 1) {

@@ -7,7 +7,12 @@
 
 /** An error answered by the API (`{error:{code, message, details}}`), or a network failure. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -27,7 +32,12 @@ export function onSessionLost(handler: () => void): void {
 }
 
 /** Sends a request; resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
-export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const unsafe = !['GET', 'HEAD'].includes(method);
   let res: Response;
   try {
@@ -47,11 +57,20 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   }
   const text = await res.text();
   let parsed: unknown;
-  try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = text; }
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = text;
+  }
   if (!res.ok) {
     const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     if (res.status === 401 && onUnauthorized) onUnauthorized();
-    throw new ApiError(res.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `Wireup answered ${res.status} ${res.statusText}`, error?.details);
+    throw new ApiError(
+      res.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? `Wireup answered ${res.status} ${res.statusText}`,
+      error?.details,
+    );
   }
   return parsed as T;
 }

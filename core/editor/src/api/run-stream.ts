@@ -32,7 +32,9 @@ export function watchRuns(filter: { workflow?: string; run?: string }, handlers:
   source.addEventListener('run', (event) => {
     try {
       handlers.run(JSON.parse((event as MessageEvent<string>).data) as Run);
-    } catch { /* a malformed event is skipped; the next resync corrects */ }
+    } catch {
+      /* a malformed event is skipped; the next resync corrects */
+    }
   });
   source.addEventListener('error', () => {
     handlers.live?.(false);

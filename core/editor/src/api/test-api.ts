@@ -6,10 +6,19 @@ import { request } from './http.ts';
 import type { Run, RunStep } from './types.ts';
 
 /** What a step test answers: the run (marked test), the step's log entry, and what the trigger data was. */
-export interface StepTestResult { run: Run; step?: RunStep; trigger: 'event' | 'pinned' | 'sample' }
+export interface StepTestResult {
+  run: Run;
+  step?: RunStep;
+  trigger: 'event' | 'pinned' | 'sample';
+}
 
 /** An event caught by "listen for a test event" (stored: a test may name it by `id`). */
-export interface TestEvent { id: string; type: string; payload: unknown; receivedAt: string }
+export interface TestEvent {
+  id: string;
+  type: string;
+  payload: unknown;
+  receivedAt: string;
+}
 
 const path = (id: string) => `/v1/workflows/${encodeURIComponent(id)}`;
 
@@ -22,5 +31,7 @@ export const testApi = {
     request<Run>('POST', `${path(workflowId)}/test`, body),
   /** Waits (long poll, up to 8 s) for the next event delivered to the workflow's webhook URL; undefined when none came. */
   nextTestEvent: (workflowId: string, timeoutMs = 8000) =>
-    request<{ event: TestEvent } | undefined>('GET', `${path(workflowId)}/test-event?timeoutMs=${timeoutMs}`).then((r) => r?.event),
+    request<{ event: TestEvent } | undefined>('GET', `${path(workflowId)}/test-event?timeoutMs=${timeoutMs}`).then(
+      (r) => r?.event,
+    ),
 };

@@ -6,7 +6,9 @@ import type { MappingSources } from '../lib/mapping.ts';
 
 /** Kustomer's create-conversation input, trimmed to the kinds of field it has. */
 const schema: JsonSchema = {
-  type: 'object', additionalProperties: false, required: ['customer'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['customer'],
   properties: {
     name: { type: 'string', description: 'Conversation name shown in the timeline.' },
     customer: { type: 'string', minLength: 1, description: 'Id of the Kustomer customer.' },
@@ -18,8 +20,19 @@ const schema: JsonSchema = {
 
 const sources: MappingSources = {
   trigger: {
-    label: 'Trigger', sample: { data: { object: { id: 'ch_1', customer: 'cus_1', amount: 4200, paid: false, billing_details: { name: null } } } },
-    schema: { type: 'object', properties: { data: { type: 'object', properties: { object: { type: 'object', properties: { customer: { type: ['string', 'null'] } } } } } } },
+    label: 'Trigger',
+    sample: {
+      data: { object: { id: 'ch_1', customer: 'cus_1', amount: 4200, paid: false, billing_details: { name: null } } },
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        data: {
+          type: 'object',
+          properties: { object: { type: 'object', properties: { customer: { type: ['string', 'null'] } } } },
+        },
+      },
+    },
   },
 };
 
@@ -66,22 +79,36 @@ describe('SchemaForm', () => {
     const input = name.element as HTMLInputElement;
     input.setSelectionRange(16, 16);
     const drop = new Event('drop', { bubbles: true, cancelable: true }) as DragEvent;
-    Object.defineProperty(drop, 'dataTransfer', { value: { getData: (type: string) => (type === 'text/plain' || type === 'application/x-wireup-template' ? '{{trigger.data.object.id}}' : '') } });
+    Object.defineProperty(drop, 'dataTransfer', {
+      value: {
+        getData: (type: string) =>
+          type === 'text/plain' || type === 'application/x-wireup-template' ? '{{trigger.data.object.id}}' : '',
+      },
+    });
     input.dispatchEvent(drop);
     await form.vm.$nextTick();
-    expect(form.emitted('update')!.at(-1)).toEqual([{ name: 'Payment failed: {{trigger.data.object.id}}' }, 'input:name']);
+    expect(form.emitted('update')!.at(-1)).toEqual([
+      { name: 'Payment failed: {{trigger.data.object.id}}' },
+      'input:name',
+    ]);
     await form.setProps({ input: { name: 'Payment failed: {{trigger.data.object.id}}' } });
     expect(form.findAll('.pill').map((p) => p.text())).toEqual(['trigger.data.object.id']);
     form.unmount();
   });
 
   it('flags a mapped field whose type does not fit the input before publish', async () => {
-    const form = mountForm({ customer: '{{trigger.data.object.amount}}', priority: '{{trigger.data.object.amount}}', name: '{{trigger.data.object.paid}}' });
+    const form = mountForm({
+      customer: '{{trigger.data.object.amount}}',
+      priority: '{{trigger.data.object.amount}}',
+      name: '{{trigger.data.object.paid}}',
+    });
     const warnings = form.findAll('.type-mismatch').map((w) => w.text());
     expect(warnings).toContain('⚠ {{trigger.data.object.amount}} is an integer, but Customer needs a string');
     expect(warnings).toContain('⚠ {{trigger.data.object.paid}} is a boolean, but Name needs a string');
     expect(warnings.some((w) => w.includes('Priority'))).toBe(false);
-    await form.setProps({ input: { customer: '{{trigger.data.object.customer}}', priority: 'p{{trigger.data.object.amount}}' } });
+    await form.setProps({
+      input: { customer: '{{trigger.data.object.customer}}', priority: 'p{{trigger.data.object.amount}}' },
+    });
     const after = form.findAll('.type-mismatch').map((w) => w.text());
     expect(after).toEqual(['⚠ text with a template is a string, but Priority needs an integer']);
     form.unmount();

@@ -18,13 +18,21 @@ export interface History<T> {
   reset(value: T): void;
 }
 
-interface Stored { past: string[]; present: string; future: string[] }
+interface Stored {
+  past: string[];
+  present: string;
+  future: string[];
+}
 
 /** How many undo and redo steps to keep across a reload for documents of this size. */
-const persistLimit = (documentChars: number) => Math.max(5, Math.min(100, Math.floor(2_000_000 / Math.max(1, documentChars) / 2)));
+const persistLimit = (documentChars: number) =>
+  Math.max(5, Math.min(100, Math.floor(2_000_000 / Math.max(1, documentChars) / 2)));
 
 /** Creates a history; `limit` bounds the undo stack. */
-export function useHistory<T>(initial: T, options: { limit?: number; persistKey?: string; storage?: Storage } = {}): History<T> {
+export function useHistory<T>(
+  initial: T,
+  options: { limit?: number; persistKey?: string; storage?: Storage } = {},
+): History<T> {
   const limit = options.limit ?? 200;
   const storage = options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
   const past = ref<string[]>([]);
@@ -37,8 +45,17 @@ export function useHistory<T>(initial: T, options: { limit?: number; persistKey?
     try {
       // The newest steps only, and nothing past ~2 MB: localStorage is small and this runs on every edit.
       const keep = persistLimit(JSON.stringify(present.value).length);
-      storage.setItem(options.persistKey, JSON.stringify({ past: past.value.slice(-keep), present: JSON.stringify(present.value), future: future.value.slice(0, keep) } satisfies Stored));
-    } catch { /* storage full or disabled: undo still works until reload */ }
+      storage.setItem(
+        options.persistKey,
+        JSON.stringify({
+          past: past.value.slice(-keep),
+          present: JSON.stringify(present.value),
+          future: future.value.slice(0, keep),
+        } satisfies Stored),
+      );
+    } catch {
+      /* storage full or disabled: undo still works until reload */
+    }
   };
 
   const history: History<T> = {
@@ -80,7 +97,14 @@ export function useHistory<T>(initial: T, options: { limit?: number; persistKey?
     reset(value) {
       const text = JSON.stringify(value);
       let stored: Stored | null = null;
-      try { stored = options.persistKey && storage ? (JSON.parse(storage.getItem(options.persistKey) ?? 'null') as Stored | null) : null; } catch { stored = null; }
+      try {
+        stored =
+          options.persistKey && storage
+            ? (JSON.parse(storage.getItem(options.persistKey) ?? 'null') as Stored | null)
+            : null;
+      } catch {
+        stored = null;
+      }
       if (stored && stored.present === text) {
         past.value = stored.past;
         future.value = stored.future;

@@ -9,7 +9,9 @@ export interface MappingTarget {
   insert(template: string): void;
 }
 
-interface MappingContext { target: ShallowRef<MappingTarget | null> }
+interface MappingContext {
+  target: ShallowRef<MappingTarget | null>;
+}
 
 const key: InjectionKey<MappingContext> = Symbol('mapping-target');
 

@@ -20,7 +20,9 @@ export function humaniseKey(key: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .trim()
     .split(/\s+/)
-    .map((w) => (/^(api|url|id|uri|ssl|oauth)$/i.test(w) ? w.toUpperCase().replace('OAUTH', 'OAuth') : w.toLowerCase()));
+    .map((w) =>
+      /^(api|url|id|uri|ssl|oauth)$/i.test(w) ? w.toUpperCase().replace('OAUTH', 'OAuth') : w.toLowerCase(),
+    );
   const text = words.join(' ');
   return text ? text[0].toUpperCase() + text.slice(1) : key;
 }
@@ -30,7 +32,10 @@ export function humaniseKey(key: string): string {
  * for a field the manifest does not know, e.g. once the connector was upgraded), then any field
  * the connection has that the manifest does not list. Secrets read "set" or "not set".
  */
-export function connectionSettings(connection: Pick<Connection, 'auth' | 'secrets'>, manifest?: Pick<ConnectorManifest, 'auth'>): ConnectionSetting[] {
+export function connectionSettings(
+  connection: Pick<Connection, 'auth' | 'secrets'>,
+  manifest?: Pick<ConnectorManifest, 'auth'>,
+): ConnectionSetting[] {
   const fields = manifest?.auth.fields ?? [];
   const keys = [...fields.map((f) => f.key), ...Object.keys(connection.auth), ...Object.keys(connection.secrets)];
   const settings: ConnectionSetting[] = [];
@@ -40,11 +45,23 @@ export function connectionSettings(connection: Pick<Connection, 'auth' | 'secret
     const label = field?.label?.trim() || humaniseKey(key);
     if (secret) {
       const set = connection.secrets[key] === 'set';
-      settings.push({ key, label, value: set ? 'set' : 'not set', secret, filledOnPublish: !set && Boolean(field?.filledByRegistration) });
+      settings.push({
+        key,
+        label,
+        value: set ? 'set' : 'not set',
+        secret,
+        filledOnPublish: !set && Boolean(field?.filledByRegistration),
+      });
     } else if (connection.auth[key] !== undefined && connection.auth[key] !== '') {
       settings.push({ key, label, value: connection.auth[key], secret, filledOnPublish: false });
     } else if (field) {
-      settings.push({ key, label, value: field.default ? `default (${field.default})` : 'not set', secret, filledOnPublish: false });
+      settings.push({
+        key,
+        label,
+        value: field.default ? `default (${field.default})` : 'not set',
+        secret,
+        filledOnPublish: false,
+      });
     }
   }
   return settings;

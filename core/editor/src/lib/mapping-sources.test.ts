@@ -4,19 +4,62 @@ import { mappingProblemsByNode, mappingSources } from './mapping-sources.ts';
 
 const manifests: Record<string, ConnectorManifest> = {
   shop: {
-    name: 'shop', version: '1.0.0', displayName: 'Shop', description: '', auth: { kind: 'none', fields: [] },
-    triggers: [{ key: 'order-paid', displayName: 'Order paid', description: '', strategy: 'webhook', outputSchema: { type: 'object' }, sample: { order: { id: 'o_1', total: 12.5, buyer: 'b_1' } } }],
+    name: 'shop',
+    version: '1.0.0',
+    displayName: 'Shop',
+    description: '',
+    auth: { kind: 'none', fields: [] },
+    triggers: [
+      {
+        key: 'order-paid',
+        displayName: 'Order paid',
+        description: '',
+        strategy: 'webhook',
+        outputSchema: { type: 'object' },
+        sample: { order: { id: 'o_1', total: 12.5, buyer: 'b_1' } },
+      },
+    ],
     actions: [
-      { key: 'find-buyer', displayName: 'Find buyer', description: '', inputSchema: { type: 'object', properties: { ref: { type: 'string' } } }, outputSchema: { type: 'object', properties: { id: { type: 'string' }, visits: { type: 'integer' } } } },
-      { key: 'note', displayName: 'Note', description: '', inputSchema: { type: 'object', properties: { buyer: { type: 'string', pattern: '^B-' }, count: { type: 'integer' } } }, outputSchema: { type: 'object' } },
+      {
+        key: 'find-buyer',
+        displayName: 'Find buyer',
+        description: '',
+        inputSchema: { type: 'object', properties: { ref: { type: 'string' } } },
+        outputSchema: { type: 'object', properties: { id: { type: 'string' }, visits: { type: 'integer' } } },
+      },
+      {
+        key: 'note',
+        displayName: 'Note',
+        description: '',
+        inputSchema: {
+          type: 'object',
+          properties: { buyer: { type: 'string', pattern: '^B-' }, count: { type: 'integer' } },
+        },
+        outputSchema: { type: 'object' },
+      },
     ],
   },
 };
 const doc: WorkflowDocument = {
-  name: 'w', trigger: { connector: 'shop', trigger: 'order-paid', connection: 'c' },
+  name: 'w',
+  trigger: { connector: 'shop', trigger: 'order-paid', connection: 'c' },
   steps: [
-    { id: 'find', type: 'action', connector: 'shop', action: 'find-buyer', connection: 'c', input: { ref: '{{trigger.order.buyer}}' } },
-    { id: 'note', type: 'action', connector: 'shop', action: 'note', connection: 'c', input: { buyer: '{{trigger.order.buyer}}', count: '{{steps.find.output.visits}}' } },
+    {
+      id: 'find',
+      type: 'action',
+      connector: 'shop',
+      action: 'find-buyer',
+      connection: 'c',
+      input: { ref: '{{trigger.order.buyer}}' },
+    },
+    {
+      id: 'note',
+      type: 'action',
+      connector: 'shop',
+      action: 'note',
+      connection: 'c',
+      input: { buyer: '{{trigger.order.buyer}}', count: '{{steps.find.output.visits}}' },
+    },
   ],
 };
 

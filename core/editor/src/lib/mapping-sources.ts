@@ -11,31 +11,59 @@ import { stepIndex, stepsBefore } from './workflow-steps.ts';
 import { pinnedOutput } from './pinned.ts';
 
 /** The sources a node's templates can read. */
-export function mappingSources(doc: WorkflowDocument, nodeId: string, manifests: Record<string, ConnectorManifest>, index: Map<string, Step> = stepIndex(doc)): MappingSources {
+export function mappingSources(
+  doc: WorkflowDocument,
+  nodeId: string,
+  manifests: Record<string, ConnectorManifest>,
+  index: Map<string, Step> = stepIndex(doc),
+): MappingSources {
   const out: MappingSources = {};
   const triggerManifest = manifests[doc.trigger.connector];
   const trigger = triggerManifest?.triggers.find((t) => t.key === doc.trigger.trigger);
   // A trigger event pinned with the draft ("listen for a test event") is shown instead of the manifest's sample.
   const testEvent = doc.pinned?.trigger;
   if (trigger) {
-    out.trigger = testEvent === undefined
-      ? { label: `Trigger: ${triggerManifest.displayName} ${trigger.displayName} (sample)`, sample: trigger.sample, schema: trigger.outputSchema }
-      : { label: `Trigger: ${triggerManifest.displayName} ${trigger.displayName} (test event)`, sample: testEvent, schema: trigger.outputSchema };
+    out.trigger =
+      testEvent === undefined
+        ? {
+            label: `Trigger: ${triggerManifest.displayName} ${trigger.displayName} (sample)`,
+            sample: trigger.sample,
+            schema: trigger.outputSchema,
+          }
+        : {
+            label: `Trigger: ${triggerManifest.displayName} ${trigger.displayName} (test event)`,
+            sample: testEvent,
+            schema: trigger.outputSchema,
+          };
   }
   if (nodeId === 'trigger') return out;
   for (const id of stepsBefore(doc, nodeId)) {
     const s = index.get(id);
-    const a = s?.type === 'action' && s.connector ? manifests[s.connector]?.actions.find((x) => x.key === s.action) : undefined;
+    const a =
+      s?.type === 'action' && s.connector ? manifests[s.connector]?.actions.find((x) => x.key === s.action) : undefined;
     // A step test's output pinned for this step wins over the action's sample; code and AI steps have only that.
     const pinned = pinnedOutput(doc, id);
-    if (pinned) out[`steps.${id}.output`] = { label: `Step ${id}${a ? `: ${a.displayName}` : ''} (pinned output)`, sample: pinned.output, schema: a?.outputSchema };
-    else if (a) out[`steps.${id}.output`] = { label: `Step ${id}: ${a.displayName} (output)`, sample: a.sample ?? sampleFromSchema(a.outputSchema), schema: a.outputSchema };
+    if (pinned)
+      out[`steps.${id}.output`] = {
+        label: `Step ${id}${a ? `: ${a.displayName}` : ''} (pinned output)`,
+        sample: pinned.output,
+        schema: a?.outputSchema,
+      };
+    else if (a)
+      out[`steps.${id}.output`] = {
+        label: `Step ${id}: ${a.displayName} (output)`,
+        sample: a.sample ?? sampleFromSchema(a.outputSchema),
+        schema: a.outputSchema,
+      };
   }
   return out;
 }
 
 /** Mapping problems of every action step, by step id (empty steps are left out). */
-export function mappingProblemsByNode(doc: WorkflowDocument, manifests: Record<string, ConnectorManifest>): Record<string, Problem[]> {
+export function mappingProblemsByNode(
+  doc: WorkflowDocument,
+  manifests: Record<string, ConnectorManifest>,
+): Record<string, Problem[]> {
   const out: Record<string, Problem[]> = {};
   const index = stepIndex(doc);
   for (const step of index.values()) {
@@ -48,7 +76,12 @@ export function mappingProblemsByNode(doc: WorkflowDocument, manifests: Record<s
     for (const field of fieldsOf(action.inputSchema)) {
       const value = step.input?.[field.key];
       const problem = value === undefined ? null : mappingProblem(field, value, sources);
-      if (problem) (out[step.id] ??= []).push({ path: `input/${field.key}`, message: problem, fix: 'map a field of the right type (checked before publish)' });
+      if (problem)
+        (out[step.id] ??= []).push({
+          path: `input/${field.key}`,
+          message: problem,
+          fix: 'map a field of the right type (checked before publish)',
+        });
     }
   }
   return out;

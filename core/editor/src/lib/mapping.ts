@@ -9,7 +9,11 @@ import { isSingleTemplate, primaryType } from './schema-fields.ts';
 import type { JsonSchema } from '../api/types.ts';
 
 /** Something whose output can be mapped: its sample value and output schema. */
-export interface MappingSource { label: string; sample: unknown; schema?: JsonSchema }
+export interface MappingSource {
+  label: string;
+  sample: unknown;
+  schema?: JsonSchema;
+}
 
 /** Sources by the template root that reads them: `trigger`, or `steps.<id>.output`. */
 export type MappingSources = Record<string, MappingSource>;
@@ -38,7 +42,9 @@ const segment = (key: string) => (/^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : 
 export function sampleTree(value: unknown, root: string, depth = 6): TreeNode[] {
   const walk = (v: unknown, path: string, level: number): TreeNode[] => {
     if (level > depth || v === null || typeof v !== 'object') return [];
-    const entries = Array.isArray(v) ? v.slice(0, 3).map((x, i) => [String(i), x] as const) : Object.entries(v as Record<string, unknown>);
+    const entries = Array.isArray(v)
+      ? v.slice(0, 3).map((x, i) => [String(i), x] as const)
+      : Object.entries(v as Record<string, unknown>);
     return entries.map(([key, child]) => {
       const childPath = `${path}${segment(key)}`;
       const type = typeOfValue(child);
@@ -54,7 +60,7 @@ export function sampleTree(value: unknown, root: string, depth = 6): TreeNode[] 
 /** The non-null branch of `anyOf`/`oneOf` (an optional object), or the schema itself. */
 function concrete(schema: JsonSchema | undefined): JsonSchema | undefined {
   const options = (schema?.anyOf ?? schema?.oneOf) as JsonSchema[] | undefined;
-  return options ? options.find((o) => o.type !== 'null') ?? schema : schema;
+  return options ? (options.find((o) => o.type !== 'null') ?? schema) : schema;
 }
 
 /** The schema at a path of an object schema, if it describes it. */
@@ -120,12 +126,16 @@ export function mappingProblem(field: FormField, value: unknown, sources: Mappin
   }
   if (isSingleTemplate(value)) {
     const actual = typeOfPath(templates[0], sources)!;
-    if (actual === 'null') return `{{${templates[0]}}} is empty (null) in the sample; ${field.label} needs ${an(expected)}`;
-    if (!typeFits(expected, actual)) return `{{${templates[0]}}} is ${an(actual)}, but ${field.label} needs ${an(expected)}`;
+    if (actual === 'null')
+      return `{{${templates[0]}}} is empty (null) in the sample; ${field.label} needs ${an(expected)}`;
+    if (!typeFits(expected, actual))
+      return `{{${templates[0]}}} is ${an(actual)}, but ${field.label} needs ${an(expected)}`;
     return patternProblem(field, templates[0], sources);
   }
   // Text around a template makes text.
-  return typeFits(expected, 'string') ? null : `text with a template is a string, but ${field.label} needs ${an(expected)}`;
+  return typeFits(expected, 'string')
+    ? null
+    : `text with a template is a string, but ${field.label} needs ${an(expected)}`;
 }
 
 /** A mapped text whose sample value does not have the form the input asks for (a Stripe `cus_…` where a Kustomer id goes). */
@@ -136,12 +146,23 @@ function patternProblem(field: FormField, path: string, sources: MappingSources)
   const sample = valueAt(where.source.sample, where.rest);
   if (!sample.found || typeof sample.value !== 'string') return null;
   let matches = true;
-  try { matches = new RegExp(pattern, 'u').test(sample.value); } catch { return null; }
-  return matches ? null : `{{${path}}} is "${sample.value.slice(0, 40)}" in the sample, which is not the form ${field.label} takes (${pattern})`;
+  try {
+    matches = new RegExp(pattern, 'u').test(sample.value);
+  } catch {
+    return null;
+  }
+  return matches
+    ? null
+    : `{{${path}}} is "${sample.value.slice(0, 40)}" in the sample, which is not the form ${field.label} takes (${pattern})`;
 }
 
 /** Inserts a template into a field's text at the selection; returns the new text and caret. */
-export function insertTemplate(text: string, template: string, start = text.length, end = start): { text: string; caret: number } {
+export function insertTemplate(
+  text: string,
+  template: string,
+  start = text.length,
+  end = start,
+): { text: string; caret: number } {
   const next = text.slice(0, start) + template + text.slice(end);
   return { text: next, caret: start + template.length };
 }
@@ -152,12 +173,21 @@ export function sampleFromSchema(schema: JsonSchema | undefined, depth = 0): unk
   if (schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
   switch (primaryType(schema)) {
-    case 'object': return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sampleFromSchema(v, depth + 1)]));
-    case 'array': return schema.items ? [sampleFromSchema(schema.items, depth + 1)] : [];
-    case 'string': return '';
-    case 'integer': return 0;
-    case 'number': return 0.5;
-    case 'boolean': return false;
-    default: return null;
+    case 'object':
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([k, v]) => [k, sampleFromSchema(v, depth + 1)]),
+      );
+    case 'array':
+      return schema.items ? [sampleFromSchema(schema.items, depth + 1)] : [];
+    case 'string':
+      return '';
+    case 'integer':
+      return 0;
+    case 'number':
+      return 0.5;
+    case 'boolean':
+      return false;
+    default:
+      return null;
   }
 }

@@ -30,11 +30,27 @@ export function newDraft(
   const name = a
     ? `${trigger.manifest.displayName}: ${t?.displayName ?? trigger.key} → ${action!.manifest.displayName}: ${a.displayName}`
     : `${trigger.manifest.displayName}: ${t?.displayName ?? trigger.key}`;
-  const steps: Step[] = action ? [{
-    id: action.key, type: 'action', connector: action.manifest.name, action: action.key,
-    connection: onlyConnection(connections, action.manifest.name), input: {},
-  }] : [];
-  return { name, trigger: { connector: trigger.manifest.name, trigger: trigger.key, connection: onlyConnection(connections, trigger.manifest.name) }, steps };
+  const steps: Step[] = action
+    ? [
+        {
+          id: action.key,
+          type: 'action',
+          connector: action.manifest.name,
+          action: action.key,
+          connection: onlyConnection(connections, action.manifest.name),
+          input: {},
+        },
+      ]
+    : [];
+  return {
+    name,
+    trigger: {
+      connector: trigger.manifest.name,
+      trigger: trigger.key,
+      connection: onlyConnection(connections, trigger.manifest.name),
+    },
+    steps,
+  };
 }
 
 /** Gives every action step without a connection the connector's only connection (steps of switch branches too), in place. */

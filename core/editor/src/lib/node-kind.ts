@@ -24,4 +24,5 @@ export const kindTint: Record<NodeKind, string> = {
   branch: '#f2f4f7',
 };
 
-export const kindOf = (type: string | undefined): NodeKind => (type && type in kindColor ? (type as NodeKind) : 'action');
+export const kindOf = (type: string | undefined): NodeKind =>
+  type && type in kindColor ? (type as NodeKind) : 'action';

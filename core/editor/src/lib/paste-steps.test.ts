@@ -4,8 +4,18 @@ import { allSteps } from './workflow-steps.ts';
 import { pasteSteps, stepsFromClipboard, stepsToClipboard } from './paste-steps.ts';
 
 const doc: WorkflowDocument = {
-  name: 'w', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
-  steps: [{ id: 'only', type: 'filter', when: { all: [] } }, { id: 'route', type: 'switch', on: 'x', cases: { a: [{ id: 'inner', type: 'code', code: 'return 1' }] }, default: [] }],
+  name: 'w',
+  trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
+  steps: [
+    { id: 'only', type: 'filter', when: { all: [] } },
+    {
+      id: 'route',
+      type: 'switch',
+      on: 'x',
+      cases: { a: [{ id: 'inner', type: 'code', code: 'return 1' }] },
+      default: [],
+    },
+  ],
 };
 
 describe('copy and paste of steps', () => {
@@ -13,7 +23,8 @@ describe('copy and paste of steps', () => {
     expect(stepsFromClipboard(stepsToClipboard([doc.steps[0]]))?.map((s) => s.id)).toEqual(['only']);
     expect(stepsFromClipboard(JSON.stringify(doc.steps[0]))?.map((s) => s.id)).toEqual(['only']);
     expect(stepsFromClipboard(JSON.stringify(doc.steps))).toHaveLength(2);
-    for (const text of ['hello', '{}', '[]', '{"steps":[{"id":"x","type":"nope"}]}', '{"steps":[{"type":"code"}]}']) expect(stepsFromClipboard(text), text).toBeNull();
+    for (const text of ['hello', '{}', '[]', '{"steps":[{"id":"x","type":"nope"}]}', '{"steps":[{"type":"code"}]}'])
+      expect(stepsFromClipboard(text), text).toBeNull();
   });
 
   it('pastes after the selected step, a switch with its branches, every id unused', () => {
@@ -27,7 +38,10 @@ describe('copy and paste of steps', () => {
   });
 
   it('pastes several steps in their order', () => {
-    const { doc: next } = pasteSteps(doc, { after: 'trigger' }, [{ id: 'a', type: 'code' }, { id: 'a', type: 'code' }]);
+    const { doc: next } = pasteSteps(doc, { after: 'trigger' }, [
+      { id: 'a', type: 'code' },
+      { id: 'a', type: 'code' },
+    ]);
     expect(next.steps.map((s) => s.id).slice(0, 2)).toEqual(['a', 'a-2']);
   });
 });

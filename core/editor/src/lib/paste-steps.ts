@@ -14,25 +14,42 @@ export const stepsToClipboard = (steps: Step[]) => JSON.stringify({ steps }, nul
 /** The steps in clipboard text, or null when it is not workflow JSON with steps. */
 export function stepsFromClipboard(text: string): Step[] | null {
   let value: unknown;
-  try { value = JSON.parse(text); } catch { return null; }
-  const list = Array.isArray(value) ? value : (value as { steps?: unknown })?.steps ?? ((value as { type?: unknown })?.type ? [value] : null);
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const list = Array.isArray(value)
+    ? value
+    : ((value as { steps?: unknown })?.steps ?? ((value as { type?: unknown })?.type ? [value] : null));
   if (!Array.isArray(list) || !list.length) return null;
-  const valid = list.every((s) => s && typeof s === 'object' && typeof (s as Step).id === 'string' && stepTypes.has((s as Step).type));
+  const valid = list.every(
+    (s) => s && typeof s === 'object' && typeof (s as Step).id === 'string' && stepTypes.has((s as Step).type),
+  );
   return valid ? (list as Step[]) : null;
 }
 
 /** The draft with `steps` inserted at `at` in order, each renamed apart from every id in use; and the first pasted id. */
-export function pasteSteps(doc: WorkflowDocument, at: InsertAt, steps: Step[]): { doc: WorkflowDocument; first: string } {
+export function pasteSteps(
+  doc: WorkflowDocument,
+  at: InsertAt,
+  steps: Step[],
+): { doc: WorkflowDocument; first: string } {
   const used = new Set(allSteps(doc).map((s) => s.id));
   const fresh = (base: string) => {
-    const clean = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'step';
+    const clean =
+      base
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'step';
     let id = clean;
     for (let n = 2; used.has(id); n++) id = `${clean}-${n}`;
     used.add(id);
     return id;
   };
   const rename = (s: Step): Step => ({
-    ...s, id: fresh(s.id),
+    ...s,
+    id: fresh(s.id),
     ...(s.cases ? { cases: Object.fromEntries(Object.entries(s.cases).map(([k, v]) => [k, v.map(rename)])) } : {}),
     ...(s.default ? { default: s.default.map(rename) } : {}),
   });

@@ -3,7 +3,14 @@ import type { Run } from '../api/types.ts';
 import { mergeRun } from './run-list.ts';
 
 const run = (id: string, createdAt: string, status: Run['status'] = 'running'): Run => ({
-  id, workflowId: 'wf', version: 1, status, event: { key: 'k', id: 'e', type: 't' }, replays: 0, createdAt, updatedAt: createdAt,
+  id,
+  workflowId: 'wf',
+  version: 1,
+  status,
+  event: { key: 'k', id: 'e', type: 't' },
+  replays: 0,
+  createdAt,
+  updatedAt: createdAt,
 });
 
 describe('mergeRun', () => {
@@ -13,11 +20,16 @@ describe('mergeRun', () => {
     expect(mergeRun(list, run('b', '2026-01-02'), { limit: 50 }).map((r) => r.id)).toEqual(['c', 'b', 'a']);
     expect(mergeRun(list, run('d', '2026-01-04'), { limit: 50 }).map((r) => r.id)).toEqual(['d', 'c', 'a']);
     const done = mergeRun(list, run('a', '2026-01-01', 'succeeded'), { limit: 50 });
-    expect(done.map((r) => [r.id, r.status])).toEqual([['c', 'running'], ['a', 'succeeded']]);
+    expect(done.map((r) => [r.id, r.status])).toEqual([
+      ['c', 'running'],
+      ['a', 'succeeded'],
+    ]);
   });
 
   it('drops a run that leaves the status filtered by, and keeps the page size', () => {
-    expect(mergeRun(list, run('c', '2026-01-03', 'succeeded'), { status: 'running', limit: 50 }).map((r) => r.id)).toEqual(['a']);
+    expect(
+      mergeRun(list, run('c', '2026-01-03', 'succeeded'), { status: 'running', limit: 50 }).map((r) => r.id),
+    ).toEqual(['a']);
     expect(mergeRun(list, run('d', '2026-01-04'), { limit: 2 }).map((r) => r.id)).toEqual(['d', 'c']);
     expect(mergeRun(list, run('z', '2025-12-31'), { limit: 2 }).map((r) => r.id)).toEqual(['c', 'a']);
   });

@@ -30,19 +30,28 @@ export function primaryType(schema: JsonSchema | undefined): string | undefined 
 
 /** "assignedTeams" → "Assigned teams". */
 export function labelOf(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function kindOf(schema: JsonSchema): FieldKind {
   if (Array.isArray(schema.enum) && schema.enum.length) return 'select';
   switch (primaryType(schema)) {
-    case 'string': return 'text';
-    case 'integer': return 'integer';
-    case 'number': return 'number';
-    case 'boolean': return 'boolean';
-    case 'array': return primaryType(schema.items) === 'string' || primaryType(schema.items) === undefined ? 'list' : 'json';
-    default: return 'json';
+    case 'string':
+      return 'text';
+    case 'integer':
+      return 'integer';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return primaryType(schema.items) === 'string' || primaryType(schema.items) === undefined ? 'list' : 'json';
+    default:
+      return 'json';
   }
 }
 
@@ -76,16 +85,29 @@ export function coerce(field: FormField, text: string): unknown {
     case 'integer':
     case 'number': {
       const n = Number(text);
-      if (!Number.isFinite(n) || (field.kind === 'integer' && !Number.isInteger(n))) throw new Error(`${field.label} must be ${field.kind === 'integer' ? 'a whole number' : 'a number'}`);
-      if (field.schema.minimum !== undefined && n < field.schema.minimum) throw new Error(`${field.label} must be at least ${field.schema.minimum}`);
-      if (field.schema.maximum !== undefined && n > field.schema.maximum) throw new Error(`${field.label} must be at most ${field.schema.maximum}`);
+      if (!Number.isFinite(n) || (field.kind === 'integer' && !Number.isInteger(n)))
+        throw new Error(`${field.label} must be ${field.kind === 'integer' ? 'a whole number' : 'a number'}`);
+      if (field.schema.minimum !== undefined && n < field.schema.minimum)
+        throw new Error(`${field.label} must be at least ${field.schema.minimum}`);
+      if (field.schema.maximum !== undefined && n > field.schema.maximum)
+        throw new Error(`${field.label} must be at most ${field.schema.maximum}`);
       return n;
     }
-    case 'boolean': return text === 'true';
-    case 'list': return text.split('\n').map((s) => s.trim()).filter(Boolean);
+    case 'boolean':
+      return text === 'true';
+    case 'list':
+      return text
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'json':
-      try { return JSON.parse(text); } catch { throw new Error(`${field.label} must be JSON`); }
-    default: return text;
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new Error(`${field.label} must be JSON`);
+      }
+    default:
+      return text;
   }
 }
 

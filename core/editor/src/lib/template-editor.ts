@@ -26,14 +26,24 @@ export interface TemplateEditorOptions {
 
 /** Loads CodeMirror (once) and answers a function that makes a template editor. */
 export async function loadTemplateEditor(): Promise<(options: TemplateEditorOptions) => TemplateEditorView> {
-  const [{ EditorView, Decoration, MatchDecorator, ViewPlugin, keymap, placeholder }, { EditorState, EditorSelection }, { defaultKeymap, history, historyKeymap }] = await Promise.all([
-    import('@codemirror/view'), import('@codemirror/state'), import('@codemirror/commands'),
-  ]);
-  const templates = new MatchDecorator({ regexp: /\{\{[^{}]*\}\}/g, decoration: Decoration.mark({ class: 'cm-template' }) });
-  const marks = ViewPlugin.define((view) => ({
-    decorations: templates.createDeco(view),
-    update(update) { this.decorations = templates.updateDeco(update, this.decorations); },
-  }), { decorations: (plugin) => plugin.decorations });
+  const [
+    { EditorView, Decoration, MatchDecorator, ViewPlugin, keymap, placeholder },
+    { EditorState, EditorSelection },
+    { defaultKeymap, history, historyKeymap },
+  ] = await Promise.all([import('@codemirror/view'), import('@codemirror/state'), import('@codemirror/commands')]);
+  const templates = new MatchDecorator({
+    regexp: /\{\{[^{}]*\}\}/g,
+    decoration: Decoration.mark({ class: 'cm-template' }),
+  });
+  const marks = ViewPlugin.define(
+    (view) => ({
+      decorations: templates.createDeco(view),
+      update(update) {
+        this.decorations = templates.updateDeco(update, this.decorations);
+      },
+    }),
+    { decorations: (plugin) => plugin.decorations },
+  );
 
   return (options) => {
     const length = options.doc.length;
@@ -44,7 +54,10 @@ export async function loadTemplateEditor(): Promise<(options: TemplateEditorOpti
         doc: options.doc,
         selection: EditorSelection.single(clamp(options.selection.anchor), clamp(options.selection.head)),
         extensions: [
-          history(), keymap.of([...defaultKeymap, ...historyKeymap]), EditorView.lineWrapping, marks,
+          history(),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
+          EditorView.lineWrapping,
+          marks,
           ...(options.placeholder ? [placeholder(options.placeholder)] : []),
           EditorView.contentAttributes.of(options.attributes),
           EditorView.updateListener.of((update) => {

@@ -6,8 +6,16 @@
 import type { Step, WorkflowDocument } from '../api/types.ts';
 import { allSteps } from './workflow-steps.ts';
 
-export interface FieldChange { field: string; before: unknown; after: unknown }
-export interface Change { kind: 'added' | 'removed' | 'changed' | 'moved'; node: string; fields?: FieldChange[] }
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+export interface Change {
+  kind: 'added' | 'removed' | 'changed' | 'moved';
+  node: string;
+  fields?: FieldChange[];
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -18,7 +26,8 @@ function fieldChanges(before: Record<string, unknown>, after: Record<string, unk
     const a = before[key];
     const b = after[key];
     if (same(a, b)) continue;
-    if (key === 'input' && a && b && typeof a === 'object' && typeof b === 'object') out.push(...fieldChanges(a as Record<string, unknown>, b as Record<string, unknown>, 'input.'));
+    if (key === 'input' && a && b && typeof a === 'object' && typeof b === 'object')
+      out.push(...fieldChanges(a as Record<string, unknown>, b as Record<string, unknown>, 'input.'));
     else out.push({ field: `${prefix}${key}`, before: a, after: b });
   }
   return out;
@@ -27,7 +36,10 @@ function fieldChanges(before: Record<string, unknown>, after: Record<string, unk
 /** The changes from `before` to `after` (empty when they are the same). */
 export function diffWorkflows(before: WorkflowDocument, after: WorkflowDocument): Change[] {
   const changes: Change[] = [];
-  const top = fieldChanges({ name: before.name, description: before.description }, { name: after.name, description: after.description });
+  const top = fieldChanges(
+    { name: before.name, description: before.description },
+    { name: after.name, description: after.description },
+  );
   if (top.length) changes.push({ kind: 'changed', node: 'workflow', fields: top });
   const trigger = fieldChanges(before.trigger, after.trigger);
   if (trigger.length) changes.push({ kind: 'changed', node: 'trigger', fields: trigger });
@@ -38,8 +50,14 @@ export function diffWorkflows(before: WorkflowDocument, after: WorkflowDocument)
   for (const s of was) if (!isById.has(s.id)) changes.push({ kind: 'removed', node: s.id });
   for (const s of is) {
     const old = wasById.get(s.id);
-    if (!old) { changes.push({ kind: 'added', node: s.id }); continue; }
-    const fields = fieldChanges(old.step as unknown as Record<string, unknown>, s as unknown as Record<string, unknown>);
+    if (!old) {
+      changes.push({ kind: 'added', node: s.id });
+      continue;
+    }
+    const fields = fieldChanges(
+      old.step as unknown as Record<string, unknown>,
+      s as unknown as Record<string, unknown>,
+    );
     if (fields.length) changes.push({ kind: 'changed', node: s.id, fields });
     else if (placeOf(before, s.id) !== placeOf(after, s.id)) changes.push({ kind: 'moved', node: s.id });
   }
@@ -50,9 +68,19 @@ export function diffWorkflows(before: WorkflowDocument, after: WorkflowDocument)
 function placeOf(doc: WorkflowDocument, id: string): string {
   const find = (steps: Step[], where: string): string | null => {
     for (const [i, s] of steps.entries()) {
-      if (s.id === id) return `${where}@${steps.slice(0, i).map((x) => x.id).join(',')}`;
-      for (const [k, branch] of Object.entries(s.cases ?? {})) { const r = find(branch, `${s.id}/${k}`); if (r) return r; }
-      if (s.default) { const r = find(s.default, `${s.id}/default`); if (r) return r; }
+      if (s.id === id)
+        return `${where}@${steps
+          .slice(0, i)
+          .map((x) => x.id)
+          .join(',')}`;
+      for (const [k, branch] of Object.entries(s.cases ?? {})) {
+        const r = find(branch, `${s.id}/${k}`);
+        if (r) return r;
+      }
+      if (s.default) {
+        const r = find(s.default, `${s.id}/default`);
+        if (r) return r;
+      }
     }
     return null;
   };

@@ -12,8 +12,19 @@ export const NODE_HEIGHT = 76;
 const BRANCH_WIDTH = 150;
 const BRANCH_HEIGHT = 40;
 
-export interface GraphNode { id: string; type: 'trigger' | 'step' | 'branch'; position: { x: number; y: number }; data: { stepId?: string; label?: string; insert?: InsertAt } }
-export interface GraphEdge { id: string; source: string; target: string; label?: string; data: { insert?: InsertAt } }
+export interface GraphNode {
+  id: string;
+  type: 'trigger' | 'step' | 'branch';
+  position: { x: number; y: number };
+  data: { stepId?: string; label?: string; insert?: InsertAt };
+}
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  label?: string;
+  data: { insert?: InsertAt };
+}
 
 /** Nodes and edges, positioned. Empty branches get a small "add step" node. */
 export function workflowGraph(doc: WorkflowDocument): { nodes: GraphNode[]; edges: GraphEdge[] } {
@@ -54,7 +65,11 @@ export function workflowGraph(doc: WorkflowDocument): { nodes: GraphNode[]; edge
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 56 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, n.type === 'branch' ? { width: BRANCH_WIDTH, height: BRANCH_HEIGHT } : { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const n of nodes)
+    g.setNode(
+      n.id,
+      n.type === 'branch' ? { width: BRANCH_WIDTH, height: BRANCH_HEIGHT } : { width: NODE_WIDTH, height: NODE_HEIGHT },
+    );
   for (const e of edges) g.setEdge(e.source, e.target);
   dagre.layout(g);
   for (const n of nodes) {

@@ -4,10 +4,19 @@ import { allSteps, insertStep, problemsByNode, removeStep, stepsBefore, updateSt
 import { workflowGraph } from './workflow-graph.ts';
 
 const doc: WorkflowDocument = {
-  name: 'w', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
+  name: 'w',
+  trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
   steps: [
     { id: 'only-declines', type: 'filter', when: { all: [] } },
-    { id: 'by-currency', type: 'switch', on: '', cases: { usd: [{ id: 'usd-note', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: '' }] }, default: [] },
+    {
+      id: 'by-currency',
+      type: 'switch',
+      on: '',
+      cases: {
+        usd: [{ id: 'usd-note', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: '' }],
+      },
+      default: [],
+    },
     { id: 'last', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: '' },
   ],
 };
@@ -38,21 +47,37 @@ describe('workflow edits', () => {
 
   it('puts each API problem on its node', () => {
     const grouped = problemsByNode(doc, [
-      { path: '/trigger/connection', message: 'x' }, { path: '/steps/2/input/customer', message: 'y' },
-      { path: '/steps/1/cases/usd/0/connection', message: 'z' }, { path: '/name', message: 'n' },
+      { path: '/trigger/connection', message: 'x' },
+      { path: '/steps/2/input/customer', message: 'y' },
+      { path: '/steps/1/cases/usd/0/connection', message: 'z' },
+      { path: '/name', message: 'n' },
     ]);
-    expect(Object.fromEntries(Object.entries(grouped).map(([k, v]) => [k, v.map((p) => p.message)]))).toEqual({ trigger: ['x'], last: ['y'], 'usd-note': ['z'], workflow: ['n'] });
+    expect(Object.fromEntries(Object.entries(grouped).map(([k, v]) => [k, v.map((p) => p.message)]))).toEqual({
+      trigger: ['x'],
+      last: ['y'],
+      'usd-note': ['z'],
+      workflow: ['n'],
+    });
   });
 
   it('lays out a switch with one column per case and default, joining before the next step', () => {
     const { nodes, edges } = workflowGraph(doc);
-    expect(nodes.map((n) => n.id)).toEqual(['trigger', 'only-declines', 'by-currency', 'usd-note', 'branch:by-currency:default', 'last']);
+    expect(nodes.map((n) => n.id)).toEqual([
+      'trigger',
+      'only-declines',
+      'by-currency',
+      'usd-note',
+      'branch:by-currency:default',
+      'last',
+    ]);
     const y = (id: string) => nodes.find((n) => n.id === id)!.position.y;
     const x = (id: string) => nodes.find((n) => n.id === id)!.position.x;
     expect(y('trigger')).toBeLessThan(y('only-declines'));
     expect(x('usd-note')).not.toBe(x('branch:by-currency:default'));
     expect(y('last')).toBeGreaterThan(y('usd-note'));
-    expect(edges.find((e) => e.source === 'usd-note' && e.target === 'last')!.data.insert).toEqual({ after: 'by-currency' });
+    expect(edges.find((e) => e.source === 'usd-note' && e.target === 'last')!.data.insert).toEqual({
+      after: 'by-currency',
+    });
     expect(edges.find((e) => e.target === 'usd-note')!.data.insert).toEqual({ switchId: 'by-currency', branch: 'usd' });
   });
 });

@@ -13,7 +13,8 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /** Every list of steps in the document (top level and each switch branch), the lists themselves (edits splice them). */
 function* lists(steps: Step[]): Generator<Step[]> {
   yield steps;
-  for (const { step, pointer } of walkSteps<Step>(steps)) for (const branch of branchesOf(step, pointer)) yield branch.steps as Step[];
+  for (const { step, pointer } of walkSteps<Step>(steps))
+    for (const branch of branchesOf(step, pointer)) yield branch.steps as Step[];
 }
 
 /** Every step, depth first in run order (the SDK's one walker of the step tree). */
@@ -32,7 +33,12 @@ export function findStep(doc: WorkflowDocument, id: string): Step | undefined {
 
 /** A kebab-case id not yet used, from a base such as `create-conversation`. */
 export function uniqueId(doc: WorkflowDocument, base: string): string {
-  const clean = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^(\d)/, 's-$1') || 'step';
+  const clean =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .replace(/^(\d)/, 's-$1') || 'step';
   const used = new Set(allSteps(doc).map((s) => s.id));
   if (!used.has(clean)) return clean;
   for (let n = 2; ; n++) if (!used.has(`${clean}-${n}`)) return `${clean}-${n}`;
@@ -96,7 +102,10 @@ export function stepsBefore(doc: WorkflowDocument, id: string): string[] {
   const visits = [...walkSteps<Step>(doc.steps)];
   const at = visits.findIndex((v) => v.step.id === id);
   if (at < 0) return [];
-  return visits.slice(0, at).filter((v) => mayRunBefore(v, visits[at])).map((v) => v.step.id);
+  return visits
+    .slice(0, at)
+    .filter((v) => mayRunBefore(v, visits[at]))
+    .map((v) => v.step.id);
 }
 
 /** An empty connection, said as a user would want it (the schema says "fewer than 1 characters"). */
@@ -114,7 +123,11 @@ export function problemsByNode(doc: WorkflowDocument, problems: Problem[]): Reco
   for (const problem of problems) {
     // The innermost step whose pointer starts the problem's path.
     const step = visits.filter((v) => problem.path === v.pointer || problem.path.startsWith(`${v.pointer}/`)).at(-1);
-    const node = step ? step.step.id : problem.path === '/trigger' || problem.path.startsWith('/trigger/') ? 'trigger' : 'workflow';
+    const node = step
+      ? step.step.id
+      : problem.path === '/trigger' || problem.path.startsWith('/trigger/')
+        ? 'trigger'
+        : 'workflow';
     (out[node] ??= []).push(friendly(problem));
   }
   return out;
@@ -123,6 +136,7 @@ export function problemsByNode(doc: WorkflowDocument, problems: Problem[]): Reco
 /** Gives `connectionId` to every action step of `connector` that has no connection yet (one new connection serves them all). */
 export function fillConnection(doc: WorkflowDocument, connector: string, connectionId: string): WorkflowDocument {
   const next = clone(doc);
-  for (const step of allSteps(next)) if (step.type === 'action' && step.connector === connector && !step.connection) step.connection = connectionId;
+  for (const step of allSteps(next))
+    if (step.type === 'action' && step.connector === connector && !step.connection) step.connection = connectionId;
   return next;
 }

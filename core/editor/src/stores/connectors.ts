@@ -24,11 +24,17 @@ export const useConnectorsStore = defineStore('connectors', () => {
   function load(name: string): Promise<ConnectorManifest> {
     if (manifests.value[name]) return Promise.resolve(manifests.value[name]);
     if (!pending.has(name)) {
-      pending.set(name, api.connector(name).then((m) => {
-        m.icon = iconSrc(m.icon);
-        manifests.value = { ...manifests.value, [name]: m };
-        return m;
-      }).finally(() => pending.delete(name)));
+      pending.set(
+        name,
+        api
+          .connector(name)
+          .then((m) => {
+            m.icon = iconSrc(m.icon);
+            manifests.value = { ...manifests.value, [name]: m };
+            return m;
+          })
+          .finally(() => pending.delete(name)),
+      );
     }
     return pending.get(name)!;
   }
@@ -37,8 +43,10 @@ export const useConnectorsStore = defineStore('connectors', () => {
     await Promise.all((await loadList()).map((c) => load(c.name)));
   }
 
-  const trigger = (connector: string, key: string): TriggerManifest | undefined => manifests.value[connector]?.triggers.find((t) => t.key === key);
-  const action = (connector: string, key: string): ActionManifest | undefined => manifests.value[connector]?.actions.find((a) => a.key === key);
+  const trigger = (connector: string, key: string): TriggerManifest | undefined =>
+    manifests.value[connector]?.triggers.find((t) => t.key === key);
+  const action = (connector: string, key: string): ActionManifest | undefined =>
+    manifests.value[connector]?.actions.find((a) => a.key === key);
 
   return { list, manifests, loadList, load, loadAll, trigger, action };
 });

@@ -48,7 +48,8 @@ export const useDraftStore = defineStore('draft', () => {
     saveState.value = 'saved';
     saveError.value = null;
     notice.value = null;
-    if (selected.value !== 'trigger' && !JSON.stringify(view.draft).includes(`"id":"${selected.value}"`)) selected.value = 'trigger';
+    if (selected.value !== 'trigger' && !JSON.stringify(view.draft).includes(`"id":"${selected.value}"`))
+      selected.value = 'trigger';
   }
 
   async function save(): Promise<void> {
@@ -63,7 +64,8 @@ export const useDraftStore = defineStore('draft', () => {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'WORKFLOW_CHANGED') {
         await open(id);
-        notice.value = 'This workflow was changed elsewhere, so your last edit was not saved: the latest version is loaded.';
+        notice.value =
+          'This workflow was changed elsewhere, so your last edit was not saved: the latest version is loaded.';
         return;
       }
       dirty = true;
@@ -77,7 +79,9 @@ export const useDraftStore = defineStore('draft', () => {
     clearTimeout(timer);
     while (inFlight) await inFlight;
     if (!dirty) return;
-    inFlight = save().finally(() => { inFlight = null; });
+    inFlight = save().finally(() => {
+      inFlight = null;
+    });
     await inFlight;
     if (dirty && saveState.value !== 'error') await flush();
   }
@@ -124,5 +128,22 @@ export const useDraftStore = defineStore('draft', () => {
     adopt(await api.workflow(workflow.value!.id));
   }
 
-  return { workflow, history, doc, saveState, saveError, notice, problems, nodeProblems, selected, open, edit, undo, redo, flush, publish, unpublish };
+  return {
+    workflow,
+    history,
+    doc,
+    saveState,
+    saveError,
+    notice,
+    problems,
+    nodeProblems,
+    selected,
+    open,
+    edit,
+    undo,
+    redo,
+    flush,
+    publish,
+    unpublish,
+  };
 });

@@ -51,8 +51,14 @@ export async function createFeedHarness(): Promise<FeedHarness> {
   const store = createMemoryStore();
   const now = new Date().toISOString();
   const connection: ConnectionRecord = {
-    id: FEED_CONNECTION, connector: 'feed', name: 'Feed', authCiphertext: JSON.stringify({ apiKey: feed.apiKey, baseUrl: feed.url }),
-    publicAuth: { baseUrl: feed.url }, webhookToken: 'tok_feed', createdAt: now, updatedAt: now,
+    id: FEED_CONNECTION,
+    connector: 'feed',
+    name: 'Feed',
+    authCiphertext: JSON.stringify({ apiKey: feed.apiKey, baseUrl: feed.url }),
+    publicAuth: { baseUrl: feed.url },
+    webhookToken: 'tok_feed',
+    createdAt: now,
+    updatedAt: now,
   };
   await store.connections.create(connection);
   const engines: FeedEngine[] = [];
@@ -61,7 +67,9 @@ export async function createFeedHarness(): Promise<FeedHarness> {
     const bus = createMemoryEventBus();
     const heard: Heard = { reports: [], errors: [], stopped: [] };
     const engine = createEngine({
-      store, bus, connectors: catalog,
+      store,
+      bus,
+      connectors: catalog,
       openAuth: (c) => JSON.parse(c.authCiphertext),
       http: createHttpClient({ allowPrivate: true }),
       polling: { intervalScale: POLL_INTERVAL_MS / 10_000, scanIntervalMs: POLL_INTERVAL_MS },
@@ -74,12 +82,18 @@ export async function createFeedHarness(): Promise<FeedHarness> {
     await bus.start();
     await engine.startWorkers();
     const handle: FeedEngine = {
-      engine, bus, heard,
+      engine,
+      bus,
+      heard,
       async livePolls(count = 2) {
         const target = heard.reports.filter((r) => r.phase === 'live').length + count;
-        await vi.waitFor(() => {
-          if (heard.reports.filter((r) => r.phase === 'live').length < target) throw new Error('waiting for live polls');
-        }, { timeout: 10_000, interval: 5 });
+        await vi.waitFor(
+          () => {
+            if (heard.reports.filter((r) => r.phase === 'live').length < target)
+              throw new Error('waiting for live polls');
+          },
+          { timeout: 10_000, interval: 5 },
+        );
       },
       async stop() {
         await engine.stop();
@@ -93,12 +107,24 @@ export async function createFeedHarness(): Promise<FeedHarness> {
   const runs = (workflowId = 'wf_feed') => store.runs.list({ workflowId, limit: 500 });
 
   return {
-    feed, store, startEngine, runs,
+    feed,
+    store,
+    startEngine,
+    runs,
     async publish(workflowId = 'wf_feed') {
       const document = {
         name: 'Read every new item',
         trigger: { connector: 'feed', trigger: 'new-item', connection: FEED_CONNECTION },
-        steps: [{ id: 'mark', type: 'action', connector: 'feed', action: 'mark-read', connection: FEED_CONNECTION, input: { id: '{{trigger.id}}', note: 'Seen: {{trigger.title}}' } }],
+        steps: [
+          {
+            id: 'mark',
+            type: 'action',
+            connector: 'feed',
+            action: 'mark-read',
+            connection: FEED_CONNECTION,
+            input: { id: '{{trigger.id}}', note: 'Seen: {{trigger.title}}' },
+          },
+        ],
       };
       const problems = validateWorkflowDocument(document, catalog);
       if (problems.length) throw new Error(`test workflow is invalid: ${JSON.stringify(problems)}`);
@@ -106,11 +132,15 @@ export async function createFeedHarness(): Promise<FeedHarness> {
       await store.workflows.publish(workflowId);
     },
     async finishedRun(itemId, workflowId = 'wf_feed') {
-      return vi.waitFor(async () => {
-        const run = (await runs(workflowId)).find((r) => r.event.id === itemId);
-        if (!run || !['succeeded', 'failed', 'filtered'].includes(run.status)) throw new Error(`run for ${itemId} not finished: ${run?.status}`);
-        return run;
-      }, { timeout: 10_000, interval: 5 });
+      return vi.waitFor(
+        async () => {
+          const run = (await runs(workflowId)).find((r) => r.event.id === itemId);
+          if (!run || !['succeeded', 'failed', 'filtered'].includes(run.status))
+            throw new Error(`run for ${itemId} not finished: ${run?.status}`);
+          return run;
+        },
+        { timeout: 10_000, interval: 5 },
+      );
     },
     async close() {
       for (const e of engines) await e.stop();

@@ -39,7 +39,11 @@ export interface HarnessOptions {
   engine?: Partial<EngineOptions>;
 }
 
-const noHttp: HttpClient = { request: async () => { throw new Error('the test connector makes no HTTP calls'); } };
+const noHttp: HttpClient = {
+  request: async () => {
+    throw new Error('the test connector makes no HTTP calls');
+  },
+};
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const store = options.store ?? createMemoryStore();
@@ -48,17 +52,26 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const sleeps: number[] = [];
   const now = new Date().toISOString();
   const connection: ConnectionRecord = {
-    id: 'conn_1', connector: 'acme', name: 'Acme', authCiphertext: JSON.stringify({ ...SECRETS, baseUrl: 'https://acme.example' }),
-    publicAuth: { baseUrl: 'https://acme.example' }, webhookToken: TOKEN, createdAt: now, updatedAt: now,
+    id: 'conn_1',
+    connector: 'acme',
+    name: 'Acme',
+    authCiphertext: JSON.stringify({ ...SECRETS, baseUrl: 'https://acme.example' }),
+    publicAuth: { baseUrl: 'https://acme.example' },
+    webhookToken: TOKEN,
+    createdAt: now,
+    updatedAt: now,
   };
   if (!(await store.connections.get(connection.id))) await store.connections.create(connection);
   const engine = createEngine({
-    store, bus,
+    store,
+    bus,
     connectors: { get: (name) => (name === 'acme' ? connector : undefined), list: () => [connector] },
     openAuth: (c) => JSON.parse(c.authCiphertext),
     http: noHttp,
     retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1000 },
-    sleep: async (ms) => { sleeps.push(ms); },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
     ...options.engine,
   });
   if (options.start !== false) {
@@ -66,9 +79,19 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     await engine.startWorkers();
   }
   return {
-    engine, store, bus, connector, control, connection, sleeps,
+    engine,
+    store,
+    bus,
+    connector,
+    control,
+    connection,
+    sleeps,
     async publishWorkflow(id, steps, trigger = 'order-paid') {
-      await store.workflows.create(id, { name: id, trigger: { connector: 'acme', trigger, connection: connection.id }, steps });
+      await store.workflows.create(id, {
+        name: id,
+        trigger: { connector: 'acme', trigger, connection: connection.id },
+        steps,
+      });
       const problems = engine.validateWorkflow((await store.workflows.get(id))!.draft);
       if (problems.length) throw new Error(`test workflow ${id} is invalid: ${JSON.stringify(problems)}`);
       await store.workflows.publish(id);
@@ -76,17 +99,24 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     async deliver(body, o = {}) {
       const raw = JSON.stringify(body);
       return engine.acceptWebhook({
-        connector: 'acme', ...(o.trigger ? { trigger: o.trigger } : {}), token: o.token ?? TOKEN,
-        rawBody: Buffer.from(raw), headers: { [SIGNATURE_HEADER]: sign(raw, o.secret ?? SECRETS.webhookSecret) },
+        connector: 'acme',
+        ...(o.trigger ? { trigger: o.trigger } : {}),
+        token: o.token ?? TOKEN,
+        rawBody: Buffer.from(raw),
+        headers: { [SIGNATURE_HEADER]: sign(raw, o.secret ?? SECRETS.webhookSecret) },
       });
     },
     async finishedRun(workflowId, providerEventId) {
-      return vi.waitFor(async () => {
-        const runs = await store.runs.list({ workflowId, limit: 500 });
-        const run = runs.find((r) => r.event.id === providerEventId);
-        if (!run || !['succeeded', 'failed', 'filtered'].includes(run.status)) throw new Error(`run of ${workflowId} for ${providerEventId} not finished: ${run?.status}`);
-        return run;
-      }, { timeout: 10_000, interval: 5 });
+      return vi.waitFor(
+        async () => {
+          const runs = await store.runs.list({ workflowId, limit: 500 });
+          const run = runs.find((r) => r.event.id === providerEventId);
+          if (!run || !['succeeded', 'failed', 'filtered'].includes(run.status))
+            throw new Error(`run of ${workflowId} for ${providerEventId} not finished: ${run?.status}`);
+          return run;
+        },
+        { timeout: 10_000, interval: 5 },
+      );
     },
     async stop() {
       await engine.stop();
@@ -96,6 +126,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 }
 
 /** A provider event of the test connector. */
-export function orderEvent(id: string, fields: Record<string, unknown> = {}, type = 'order.paid'): Record<string, unknown> {
-  return { id, type, data: { object: { id: `ord_${id}`, customer: 'cus_42', amount: 1250, currency: 'usd', status: 'paid', ...fields } } };
+export function orderEvent(
+  id: string,
+  fields: Record<string, unknown> = {},
+  type = 'order.paid',
+): Record<string, unknown> {
+  return {
+    id,
+    type,
+    data: { object: { id: `ord_${id}`, customer: 'cus_42', amount: 1250, currency: 'usd', status: 'paid', ...fields } },
+  };
 }

@@ -8,7 +8,11 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findWorkspaceRoot, scaffoldConnector } from '@wireup/generators';
 
-interface NewArgs { name?: string; displayName?: string; root?: string }
+interface NewArgs {
+  name?: string;
+  displayName?: string;
+  root?: string;
+}
 
 function parseArgs(args: string[]): NewArgs {
   const parsed: NewArgs = {};
@@ -22,7 +26,8 @@ function parseArgs(args: string[]): NewArgs {
     };
     if (flag === '--display-name') parsed.displayName = value();
     else if (flag === '--root') parsed.root = value();
-    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}: use --display-name "<name>" or --root <workspace>.`);
+    else if (arg.startsWith('-'))
+      throw new Error(`unknown option ${arg}: use --display-name "<name>" or --root <workspace>.`);
     else if (parsed.name === undefined) parsed.name = arg;
     else throw new Error(`one connector name at a time (got "${parsed.name}" and "${arg}").`);
   }
@@ -31,7 +36,8 @@ function parseArgs(args: string[]): NewArgs {
 
 async function workspaceRoot(given: string | undefined): Promise<string> {
   if (given) return given;
-  const here = await findWorkspaceRoot(process.cwd()) ?? await findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
+  const here =
+    (await findWorkspaceRoot(process.cwd())) ?? (await findWorkspaceRoot(dirname(fileURLToPath(import.meta.url))));
   if (!here) throw new Error('no Wireup workspace found: run it inside the workspace or pass --root <workspace>.');
   return here;
 }
@@ -56,7 +62,9 @@ export async function connectorNewCommand(args: string[]): Promise<number> {
     const result = await scaffoldConnector({ name: options.name ?? '', displayName: options.displayName, root });
     const dir = relative(process.cwd(), result.directory) || '.';
     const files = result.files.map((f) => `  ${join(dir, f)}`).join('\n');
-    process.stdout.write(`Created ${dir} (@wireup/connector-${options.name}), ${result.files.length} files:\n${files}\n\n${nextSteps(dir, options.name!)}\n`);
+    process.stdout.write(
+      `Created ${dir} (@wireup/connector-${options.name}), ${result.files.length} files:\n${files}\n\n${nextSteps(dir, options.name!)}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`wireup connector new: ${(error as Error).message.split('\n')[0]}\n`);

@@ -12,7 +12,10 @@ export function plural(count: number, noun: string): string {
 /** Reads `<dir>/manifest.json`; a missing folder or file, or bad JSON, throws one line naming it. */
 async function readManifest(dir: string): Promise<unknown> {
   const folder = resolve(dir);
-  const isDir = await stat(folder).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isDir) throw new Error(`no connector folder at ${dir} (${folder} does not exist or is not a folder).`);
   let text: string;
   try {
@@ -31,8 +34,11 @@ async function readManifest(dir: string): Promise<unknown> {
 export async function connectorsCommand(sub: string | undefined, args: string[]): Promise<number> {
   if (sub === 'list') {
     for (const { manifest: m } of firstPartyConnectors()) {
-      process.stdout.write(`${m.name}@${m.version}  ${m.displayName}: ${plural(m.triggers.length, 'trigger')}, ${plural(m.actions.length, 'action')}\n`);
-      for (const t of m.triggers) process.stdout.write(`  trigger ${m.name}.${t.key}${t.event ? ` (${t.event})` : ''}\n`);
+      process.stdout.write(
+        `${m.name}@${m.version}  ${m.displayName}: ${plural(m.triggers.length, 'trigger')}, ${plural(m.actions.length, 'action')}\n`,
+      );
+      for (const t of m.triggers)
+        process.stdout.write(`  trigger ${m.name}.${t.key}${t.event ? ` (${t.event})` : ''}\n`);
       for (const a of m.actions) process.stdout.write(`  action  ${m.name}.${a.key}\n`);
     }
     return 0;
@@ -49,8 +55,12 @@ export async function connectorsCommand(sub: string | undefined, args: string[])
       if (!problems.length) process.stdout.write(`ok       ${where}\n`);
       else {
         bad++;
-        const head = invalid.length ? `invalid  ${where}` : `invalid  ${where}: not ready to publish, placeholder text is left (the scaffold's TODOs)`;
-        process.stdout.write(`${head}\n${problems.map((p) => `  ${p.path} ${p.message} (fix: ${p.fix})`).join('\n')}\n`);
+        const head = invalid.length
+          ? `invalid  ${where}`
+          : `invalid  ${where}: not ready to publish, placeholder text is left (the scaffold's TODOs)`;
+        process.stdout.write(
+          `${head}\n${problems.map((p) => `  ${p.path} ${p.message} (fix: ${p.fix})`).join('\n')}\n`,
+        );
       }
     }
     return bad ? 1 : 0;

@@ -33,12 +33,19 @@ export async function connectorPackageCommand(sub: 'build' | 'publish', args: st
   }
   if (sub === 'build') {
     const built = await buildConnector(resolve(dir));
-    process.stdout.write(`built ${built.packageJson.name}@${built.packageJson.version}: ${built.tarballPath}\n  integrity sha512-${createHash('sha512').update(built.tarball).digest('base64')}\n`);
+    process.stdout.write(
+      `built ${built.packageJson.name}@${built.packageJson.version}: ${built.tarballPath}\n  integrity sha512-${createHash('sha512').update(built.tarball).digest('base64')}\n`,
+    );
     return 0;
   }
   const url = flag(args, '--registry') ?? process.env.WIREUP_REGISTRY_URL ?? defaultRegistryUrl;
-  const published = await publishConnector(resolve(dir), createRegistryClient({ url, token: process.env.WIREUP_REGISTRY_TOKEN }));
-  process.stdout.write(`published ${published.packageJson.name}@${published.packageJson.version} to ${published.registry}\n  integrity ${published.integrity}\n`);
+  const published = await publishConnector(
+    resolve(dir),
+    createRegistryClient({ url, token: process.env.WIREUP_REGISTRY_TOKEN }),
+  );
+  process.stdout.write(
+    `published ${published.packageJson.name}@${published.packageJson.version} to ${published.registry}\n  integrity ${published.integrity}\n`,
+  );
   return 0;
 }
 
@@ -55,7 +62,11 @@ async function api(method: string, path: string, body?: unknown): Promise<unknow
   const base = (process.env.WIREUP_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
   let res: Response;
   try {
-    res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${apiToken()}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${apiToken()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
   } catch (error) {
     throw new Error(`Wireup does not answer at ${base} (${(error as Error).message}); start it, or set WIREUP_URL`);
   }
@@ -81,9 +92,15 @@ export async function connectorsMarketplaceCommand(sub: string, args: string[]):
     if (q) query.set('q', q);
     const category = flag(args, '--category');
     if (category) query.set('category', category);
-    const result = (await api('GET', `/v1/marketplace?${query}`)) as { data: Array<{ name: string; connector: string; latest: string; description: string; installed: string[] }>; stale: boolean };
+    const result = (await api('GET', `/v1/marketplace?${query}`)) as {
+      data: Array<{ name: string; connector: string; latest: string; description: string; installed: string[] }>;
+      stale: boolean;
+    };
     if (result.stale) out('(the registry did not answer: results from the last index)');
-    for (const e of result.data) out(`${e.name}@${e.latest}  ${e.connector}: ${e.description}${e.installed.length ? `  [installed ${e.installed.join(', ')}]` : ''}`);
+    for (const e of result.data)
+      out(
+        `${e.name}@${e.latest}  ${e.connector}: ${e.description}${e.installed.length ? `  [installed ${e.installed.join(', ')}]` : ''}`,
+      );
     if (!result.data.length) out('no connector matches');
     return 0;
   }
@@ -93,18 +110,36 @@ export async function connectorsMarketplaceCommand(sub: string, args: string[]):
     return 2;
   }
   if (sub === 'install') {
-    const r = (await api('POST', '/v1/connectors', { name, ...(version ? { version } : {}) })) as { connector: string; version: string; durationMs: number; alreadyInstalled: boolean };
-    out(r.alreadyInstalled ? `${r.connector}@${r.version} is already installed` : `installed ${r.connector}@${r.version} in ${r.durationMs} ms`);
+    const r = (await api('POST', '/v1/connectors', { name, ...(version ? { version } : {}) })) as {
+      connector: string;
+      version: string;
+      durationMs: number;
+      alreadyInstalled: boolean;
+    };
+    out(
+      r.alreadyInstalled
+        ? `${r.connector}@${r.version} is already installed`
+        : `installed ${r.connector}@${r.version} in ${r.durationMs} ms`,
+    );
     return 0;
   }
   if (sub === 'upgrade') {
-    const r = (await api('POST', `/v1/connectors/${encodeURIComponent(name)}/upgrade`, version ? { version } : {})) as { connector: string; version: string; report: { safe: boolean; breaks: Array<{ workflowName: string; step: string; reasons: string[] }> } };
+    const r = (await api('POST', `/v1/connectors/${encodeURIComponent(name)}/upgrade`, version ? { version } : {})) as {
+      connector: string;
+      version: string;
+      report: { safe: boolean; breaks: Array<{ workflowName: string; step: string; reasons: string[] }> };
+    };
     out(`installed ${r.connector}@${r.version} beside the pinned versions`);
     for (const b of r.report.breaks) out(`  would break "${b.workflowName}" step ${b.step}: ${b.reasons.join('; ')}`);
     return 0;
   }
   if (sub === 'uninstall') {
-    const r = (await api('DELETE', version ? `/v1/connectors/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}` : `/v1/connectors/${encodeURIComponent(name)}`)) as { removed: Array<{ connector: string; version: string }> };
+    const r = (await api(
+      'DELETE',
+      version
+        ? `/v1/connectors/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`
+        : `/v1/connectors/${encodeURIComponent(name)}`,
+    )) as { removed: Array<{ connector: string; version: string }> };
     for (const i of r.removed) out(`removed ${i.connector}@${i.version}`);
     return 0;
   }

@@ -22,8 +22,11 @@ export async function secretsCommand(sub: string | undefined, config: Config): P
   try {
     const ring = await loadKeyRing(config, store.kv);
     const report = await resealConnections(store, createSecretBox(ring), 'all');
-    process.stdout.write(`Re-sealed ${report.resealed} of ${report.total} connection(s) under key ${ring.current.id}; ${report.unchanged} already were.\n`);
-    if (report.skipped.length) process.stdout.write(`Changed while rotating (run again): ${report.skipped.join(', ')}\n`);
+    process.stdout.write(
+      `Re-sealed ${report.resealed} of ${report.total} connection(s) under key ${ring.current.id}; ${report.unchanged} already were.\n`,
+    );
+    if (report.skipped.length)
+      process.stdout.write(`Changed while rotating (run again): ${report.skipped.join(', ')}\n`);
     for (const failure of report.failed) process.stderr.write(`wireup: connection ${failure.id}: ${failure.message}\n`);
     return report.skipped.length || report.failed.length ? 1 : 0;
   } finally {

@@ -13,12 +13,16 @@ async function embedRegistry(config: Config): Promise<EmbeddedRegistry | undefin
   try {
     const registry = await startEmbeddedRegistry({ storage: join(config.dataDir, 'registry'), port: 4873 });
     config.registryUrl = registry.url;
-    process.stdout.write(`Connector registry (embedded Verdaccio) at ${registry.url}; publish with \`wireup connector publish <dir>\`\n`);
+    process.stdout.write(
+      `Connector registry (embedded Verdaccio) at ${registry.url}; publish with \`wireup connector publish <dir>\`\n`,
+    );
     return registry;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     config.registryUrl = defaultRegistryUrl;
-    process.stdout.write(`Connector registry: 127.0.0.1:4873 is taken; using the registry that answers there (set WIREUP_REGISTRY_URL to choose)\n`);
+    process.stdout.write(
+      `Connector registry: 127.0.0.1:4873 is taken; using the registry that answers there (set WIREUP_REGISTRY_URL to choose)\n`,
+    );
     return undefined;
   }
 }
@@ -39,9 +43,17 @@ export async function startCommand(config: Config): Promise<number> {
     process.exit(1);
   }
   const backends = `${config.mongodbUrl ? 'MongoDB' : 'SQLite'} store, ${config.kafkaBrokers ? 'Kafka' : 'embedded outbox'} bus`;
-  process.stdout.write(`Wireup is running at ${wireup.url} (role ${config.role}; ${backends}; data in ${config.dataDir})\n`);
-  process.stdout.write(`Installed connectors: ${wireup.catalog.list().map((c) => `${c.manifest.name}@${c.manifest.version}`).join(', ')}\n`);
-  if (wireup.apiToken.generated) process.stdout.write(`API token (saved in ${config.dataDir}/api-token): ${wireup.apiToken.token}\n`);
+  process.stdout.write(
+    `Wireup is running at ${wireup.url} (role ${config.role}; ${backends}; data in ${config.dataDir})\n`,
+  );
+  process.stdout.write(
+    `Installed connectors: ${wireup.catalog
+      .list()
+      .map((c) => `${c.manifest.name}@${c.manifest.version}`)
+      .join(', ')}\n`,
+  );
+  if (wireup.apiToken.generated)
+    process.stdout.write(`API token (saved in ${config.dataDir}/api-token): ${wireup.apiToken.token}\n`);
   else if (!config.apiToken) process.stdout.write(`API token: in ${config.dataDir}/api-token\n`);
   // As Jupyter does: a link with a one-time code that signs this browser in to the editor.
   const code = await wireup.sessions.issueSignInCode();
@@ -56,12 +68,23 @@ export async function startCommand(config: Config): Promise<number> {
     const { shutdownMs } = config.timeouts;
     let deadline: NodeJS.Timeout | undefined;
     const drained = await Promise.race([
-      wireup.stop({ drainMs: shutdownMs }).then(({ drained: all }) => all, (error: Error) => { process.stderr.write(`wireup: error while stopping: ${error.message}\n`); return true; }),
+      wireup.stop({ drainMs: shutdownMs }).then(
+        ({ drained: all }) => all,
+        (error: Error) => {
+          process.stderr.write(`wireup: error while stopping: ${error.message}\n`);
+          return true;
+        },
+      ),
       // A hard stop, should closing the bus or the store itself hang.
-      new Promise<false>((resolve) => { deadline = setTimeout(() => resolve(false), shutdownMs + 1000); }),
+      new Promise<false>((resolve) => {
+        deadline = setTimeout(() => resolve(false), shutdownMs + 1000);
+      }),
     ]);
     clearTimeout(deadline);
-    if (!drained) process.stderr.write(`wireup: in-flight work did not finish within WIREUP_SHUTDOWN_TIMEOUT_MS=${shutdownMs}; exiting (unfinished runs resume at the next start)\n`);
+    if (!drained)
+      process.stderr.write(
+        `wireup: in-flight work did not finish within WIREUP_SHUTDOWN_TIMEOUT_MS=${shutdownMs}; exiting (unfinished runs resume at the next start)\n`,
+      );
     else process.stdout.write('Stopped.\n');
     await registry?.stop().catch(() => undefined);
     process.exit(drained ? 0 : 1);

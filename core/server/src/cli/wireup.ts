@@ -33,7 +33,8 @@ function envWithOptions(args: string[]): NodeJS.ProcessEnv {
     const variable = optionVariables[name];
     if (!variable) continue;
     const value = inline ?? args[i + 1];
-    if (value === undefined || value.startsWith('-')) throw new Error(`${name} needs a value (see wireup ${args[0]} --help).`);
+    if (value === undefined || value.startsWith('-'))
+      throw new Error(`${name} needs a value (see wireup ${args[0]} --help).`);
     env[variable] = value;
   }
   return env;
@@ -42,7 +43,8 @@ function envWithOptions(args: string[]): NodeJS.ProcessEnv {
 /** A configuration message about a variable an option set, reworded to name the option. */
 function asOption(message: string, args: string[]): string {
   for (const [option, variable] of Object.entries(optionVariables)) {
-    if (args.some((a) => a === option || a.startsWith(`${option}=`))) message = message.replace(`${variable}=`, `${option} `);
+    if (args.some((a) => a === option || a.startsWith(`${option}=`)))
+      message = message.replace(`${variable}=`, `${option} `);
   }
   return message;
 }
@@ -98,7 +100,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return secretsCommand(sub, config);
     }
-    case undefined: case 'help':
+    case undefined:
+    case 'help':
       process.stdout.write(usage);
       return 0;
   }
@@ -112,7 +115,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-main(process.argv.slice(2)).then((code) => { if (code !== -1) process.exitCode = code; }, (error) => {
-  process.stderr.write(`wireup: ${(error as Error).message}\n`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`wireup: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

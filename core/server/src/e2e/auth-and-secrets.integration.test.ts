@@ -3,7 +3,15 @@
  * response or in the run log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, testToken, stripeEvent, failedCharge, postSigned, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import {
+  startHarness,
+  testToken,
+  stripeEvent,
+  failedCharge,
+  postSigned,
+  stripeWebhookSecret,
+  type Harness,
+} from '../testing/harness.ts';
 import { waitForRun } from '../testing/wait-for-run.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
@@ -17,8 +25,9 @@ describe('API token and secrets', () => {
   afterAll(async () => h?.close());
 
   it('answers 401 on every documented /v1 call without the token (or with a wrong one), webhooks excepted', async () => {
-    const openapi = await (await fetch(`${h.wireup.url}/openapi.json`)).json() as any;
-    const calls = Object.entries(openapi.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path] as const))
+    const openapi = (await (await fetch(`${h.wireup.url}/openapi.json`)).json()) as any;
+    const calls = Object.entries(openapi.paths as Record<string, object>)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path] as const))
       .filter(([, path]) => path.startsWith('/v1/') && !path.startsWith('/v1/webhooks'));
     expect(calls.length).toBeGreaterThanOrEqual(14);
     for (const [method, template] of calls) {
@@ -26,7 +35,7 @@ describe('API token and secrets', () => {
       for (const headers of [{ authorization: '' }, { authorization: 'Bearer wrong-token' }]) {
         const res = await fetch(`${h.wireup.url}${path}`, { method, headers });
         expect(res.status, `${method} ${path}`).toBe(401);
-        expect((await res.json() as any).error.code).toBe('UNAUTHORIZED');
+        expect(((await res.json()) as any).error.code).toBe('UNAUTHORIZED');
       }
     }
   });
@@ -36,8 +45,12 @@ describe('API token and secrets', () => {
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
     const run = await waitForRun(h, s.workflowId, { eventId: event.id, status: 'succeeded' });
     const bodies = [
-      await h.api('GET', '/v1/connections'), await h.api('GET', `/v1/connections/${s.stripeConnection}`), await h.api('GET', `/v1/connections/${s.kustomerConnection}`),
-      await h.api('GET', '/v1/workflows'), await h.api('GET', `/v1/runs/${run.id}`), await h.api('GET', '/v1/runs'),
+      await h.api('GET', '/v1/connections'),
+      await h.api('GET', `/v1/connections/${s.stripeConnection}`),
+      await h.api('GET', `/v1/connections/${s.kustomerConnection}`),
+      await h.api('GET', '/v1/workflows'),
+      await h.api('GET', `/v1/runs/${run.id}`),
+      await h.api('GET', '/v1/runs'),
       await h.api('PUT', `/v1/connections/${s.kustomerConnection}`, { name: 'Kustomer renamed' }),
     ].map((r) => JSON.stringify(r.body));
     for (const secret of ['sk_test_123', stripeWebhookSecret, 'kustomer-test-key']) {
@@ -66,9 +79,13 @@ describe('API token and secrets', () => {
     expect((await fetch(`${h.wireup.url}/healthz`)).status).toBe(200);
     const refused = await fetch(`${h.wireup.url}/metrics`);
     expect(refused.status).toBe(401);
-    expect((await refused.json() as any).error.code).toBe('UNAUTHORIZED');
-    expect((await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: 'Bearer wrong-token' } })).status).toBe(401);
-    const metrics = await (await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: `Bearer ${testToken}` } })).text();
+    expect(((await refused.json()) as any).error.code).toBe('UNAUTHORIZED');
+    expect((await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: 'Bearer wrong-token' } })).status).toBe(
+      401,
+    );
+    const metrics = await (
+      await fetch(`${h.wireup.url}/metrics`, { headers: { authorization: `Bearer ${testToken}` } })
+    ).text();
     expect(metrics).toMatch(/wireup_runs_finished_total\{status="succeeded"\} \d+/);
     expect(metrics).toMatch(/wireup_webhook_deliveries_total\{connector="stripe",result="accepted"\} \d+/);
     expect((await fetch(`${h.wireup.url}/openapi.json`)).status).toBe(200);

@@ -19,8 +19,17 @@ const noise = /ExperimentalWarning|FSTDEP|--trace-warnings|DeprecationWarning/;
 function wireup(args: string[], env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'wireup-cli-'));
   try {
-    const r = spawnSync(process.execPath, [shim, ...args], { cwd: repoRoot, env: { ...testEnv(dataDir), ...env }, encoding: 'utf8', timeout: 30_000 });
-    return { status: r.status, stdout: r.stdout, errLines: r.stderr.split('\n').filter((l) => l.trim() && !noise.test(l)) };
+    const r = spawnSync(process.execPath, [shim, ...args], {
+      cwd: repoRoot,
+      env: { ...testEnv(dataDir), ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      errLines: r.stderr.split('\n').filter((l) => l.trim() && !noise.test(l)),
+    };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -28,7 +37,11 @@ function wireup(args: string[], env: Record<string, string> = {}) {
 
 describe('wireup CLI', () => {
   it('npx wireup runs the bin from the workspace root', () => {
-    const r = spawnSync('npx', ['--no-install', 'wireup', '--help'], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync('npx', ['--no-install', 'wireup', '--help'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Usage: wireup <command>/);
   }, 40_000);
@@ -39,7 +52,9 @@ describe('wireup CLI', () => {
     expect(byOption.errLines).toEqual(['wireup: could not start: --role bogus is not one of all, ingest, worker.']);
     const byVariable = wireup(['start'], { WIREUP_ROLE: 'bogus' });
     expect(byVariable.status).toBe(1);
-    expect(byVariable.errLines).toEqual(['wireup: could not start: WIREUP_ROLE=bogus is not one of all, ingest, worker.']);
+    expect(byVariable.errLines).toEqual([
+      'wireup: could not start: WIREUP_ROLE=bogus is not one of all, ingest, worker.',
+    ]);
     const noValue = wireup(['start', '--role']);
     expect(noValue.status).toBe(1);
     expect(noValue.errLines).toEqual(['wireup: could not start: --role needs a value (see wireup start --help).']);
@@ -57,7 +72,12 @@ describe('wireup CLI', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wireup-cli-'));
     try {
       // `true` exits before Wireup writes anything: every write meets a closed pipe.
-      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${shim}" connectors list | true`], { cwd: repoRoot, env: testEnv(dataDir), encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${shim}" connectors list | true`], {
+        cwd: repoRoot,
+        env: testEnv(dataDir),
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(r.stderr.split('\n').filter((l) => l.trim() && !noise.test(l))).toEqual([]);
       expect(r.status).toBe(0);
     } finally {
@@ -75,7 +95,9 @@ describe('wireup CLI', () => {
     const run = promisify(execFile);
     const usage = wireup(['--help']).stdout;
     const commands = Object.keys(commandHelp);
-    const outputs = await Promise.all(commands.map((c) => run(process.execPath, [shim, ...c.split(' '), '--help'], { cwd: repoRoot, timeout: 60_000 })));
+    const outputs = await Promise.all(
+      commands.map((c) => run(process.execPath, [shim, ...c.split(' '), '--help'], { cwd: repoRoot, timeout: 60_000 })),
+    );
     commands.forEach((command, i) => {
       const out = outputs[i].stdout;
       expect(out).toMatch(new RegExp(`^Usage: wireup ${command}\\b`));

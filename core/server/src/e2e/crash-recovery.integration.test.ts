@@ -29,7 +29,10 @@ describe('crash between accepting an event and the Kustomer call', () => {
   it('after SIGKILL and a restart, the run completes exactly once', async () => {
     // First process: ingest only, so the event is acknowledged but no worker touches it.
     proc = await spawnWireup(dataDir, { WIREUP_ROLE: 'ingest' });
-    const h = { kustomer, api: (m: string, p: string, b?: unknown) => callApi(proc!.url, m, p, b) } as unknown as Harness;
+    const h = {
+      kustomer,
+      api: (m: string, p: string, b?: unknown) => callApi(proc!.url, m, p, b),
+    } as unknown as Harness;
     const s = await setUpScenario(h);
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_crash' }));
     const res = await postSigned(s.webhookUrl, JSON.stringify(event));

@@ -30,7 +30,11 @@ function describeDeadLetters(backend: string, overrides: () => Partial<Config>, 
       expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
       const run = await waitForRun(h, s.workflowId, { eventId: event.id, status: 'succeeded', timeoutMs: 30_000 });
       expect(run.status).toBe('succeeded');
-      const [letter] = await eventually(async () => ((await letters()).length ? letters() : undefined), 10_000, 'the dead letter');
+      const [letter] = await eventually(
+        async () => ((await letters()).length ? letters() : undefined),
+        10_000,
+        'the dead letter',
+      );
       expect(letter).toMatchObject({ topic: 'runs', key: s.workflowId, value: poison, group: 'wireup', deliveries: 3 });
       expect(letter.error.message.length).toBeGreaterThan(0);
       expect((await h.api('GET', `/v1/dead-letters/${letter.id}`)).body).toEqual(letter);
@@ -43,10 +47,14 @@ function describeDeadLetters(backend: string, overrides: () => Partial<Config>, 
       expect(replay.body.replayed.id).toBe(before.id);
       expect((await h.api('GET', `/v1/dead-letters/${before.id}`)).status).toBe(404);
       // Still poison: delivered again three times, then a new letter.
-      const [again] = await eventually(async () => {
-        const list = await letters();
-        return list.length === 1 && list[0].id !== before.id ? list : undefined;
-      }, 30_000, 'the replayed message dead-lettered again');
+      const [again] = await eventually(
+        async () => {
+          const list = await letters();
+          return list.length === 1 && list[0].id !== before.id ? list : undefined;
+        },
+        30_000,
+        'the replayed message dead-lettered again',
+      );
       expect(again).toMatchObject({ topic: 'runs', key: before.key, value: poison, deliveries: 3 });
       const missing = await h.api('POST', '/v1/dead-letters/dl_nope/replay');
       expect(missing.status).toBe(404);

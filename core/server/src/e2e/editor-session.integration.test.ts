@@ -12,7 +12,20 @@ import { setUpScenario } from '../testing/scenario.ts';
 import { createSessions } from '../sessions.ts';
 import { createSqliteStore } from '@wireup/store-sqlite';
 
-const draft = { name: 'New workflow', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' }, steps: [{ id: 'open-conversation', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: '', input: {} }] };
+const draft = {
+  name: 'New workflow',
+  trigger: { connector: 'stripe', trigger: 'charge-failed', connection: '' },
+  steps: [
+    {
+      id: 'open-conversation',
+      type: 'action',
+      connector: 'kustomer',
+      action: 'create-conversation',
+      connection: '',
+      input: {},
+    },
+  ],
+};
 
 describe('editor and sessions', () => {
   let h: Harness;
@@ -29,10 +42,18 @@ describe('editor and sessions', () => {
     rmSync(editorDir, { recursive: true, force: true });
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${h.wireup.url}${path}`, { headers, redirect: 'manual' });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${h.wireup.url}${path}`, { headers, redirect: 'manual' });
 
   it('serves the editor at / and on its routes, assets with a long cache, and keeps the API 404 elsewhere', async () => {
-    for (const path of ['/', '/workflows', '/editor/new?trigger=stripe.charge-failed&action=kustomer.create-conversation', '/runs/run_1', '/connections', '/sign-in']) {
+    for (const path of [
+      '/',
+      '/workflows',
+      '/editor/new?trigger=stripe.charge-failed&action=kustomer.create-conversation',
+      '/runs/run_1',
+      '/connections',
+      '/sign-in',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toContain('Wireup editor');
@@ -43,7 +64,7 @@ describe('editor and sessions', () => {
     for (const path of ['/v1/nope', '/nope', '/assets/missing.js', '/assets/../index.html']) {
       const res = await get(path, { authorization: 'Bearer test-token-0123456789' });
       expect(res.status, path).toBe(404);
-      expect((await res.json() as any).error.code).toBe('ROUTE_NOT_FOUND');
+      expect(((await res.json()) as any).error.code).toBe('ROUTE_NOT_FOUND');
     }
   });
 
@@ -63,13 +84,18 @@ describe('editor and sessions', () => {
 
     const list = await get('/v1/workflows', { cookie });
     expect(list.status).toBe(200);
-    const { csrfToken } = await (await get('/auth/session', { cookie })).json() as { csrfToken: string };
+    const { csrfToken } = (await (await get('/auth/session', { cookie })).json()) as { csrfToken: string };
     expect(csrfToken).toBeTruthy();
 
-    const post = (headers: Record<string, string>) => fetch(`${h.wireup.url}/v1/workflows?partial=true`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(draft) });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${h.wireup.url}/v1/workflows?partial=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: JSON.stringify(draft),
+      });
     const refused = await post({});
     expect(refused.status).toBe(403);
-    expect((await refused.json() as any).error.code).toBe('CSRF_TOKEN_INVALID');
+    expect(((await refused.json()) as any).error.code).toBe('CSRF_TOKEN_INVALID');
     expect((await post({ 'x-wireup-csrf': 'wrong' })).status).toBe(403);
     expect((await post({ 'x-wireup-csrf': csrfToken })).status).toBe(201);
 
@@ -77,18 +103,29 @@ describe('editor and sessions', () => {
     const other = await get(`/auth/sign-in?code=${await h.wireup.sessions.issueSignInCode()}&next=//evil.example`);
     expect(other.headers.get('location')).toBe('/');
 
-    const out = await fetch(`${h.wireup.url}/auth/sign-out`, { method: 'POST', headers: { cookie, 'x-wireup-csrf': csrfToken } });
+    const out = await fetch(`${h.wireup.url}/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie, 'x-wireup-csrf': csrfToken },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     const after = await get('/v1/workflows', { cookie });
     expect(after.status).toBe(401);
-    expect((await after.json() as any).error.code).toBe('UNAUTHORIZED');
+    expect(((await after.json()) as any).error.code).toBe('UNAUTHORIZED');
   });
 
   it('signs in with the API token too, and a wrong bearer token is not rescued by a cookie', async () => {
-    const bad = await fetch(`${h.wireup.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'nope' }) });
+    const bad = await fetch(`${h.wireup.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'nope' }),
+    });
     expect(bad.status).toBe(401);
-    const ok = await fetch(`${h.wireup.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'test-token-0123456789' }) });
+    const ok = await fetch(`${h.wireup.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'test-token-0123456789' }),
+    });
     expect(ok.status).toBe(200);
     const cookie = (ok.headers.get('set-cookie') ?? '').split(';')[0];
     expect((await get('/v1/workflows', { cookie })).status).toBe(200);
@@ -103,10 +140,20 @@ describe('editor and sessions', () => {
     expect((await h.api('POST', '/v1/workflows?partial=true', { name: 'x', steps: [] })).status).toBe(422);
 
     const id = created.body.id;
-    const first = await h.api('PUT', `/v1/workflows/${id}?partial=true`, { ...draft, name: 'Renamed' }, { 'if-match': created.body.revision });
+    const first = await h.api(
+      'PUT',
+      `/v1/workflows/${id}?partial=true`,
+      { ...draft, name: 'Renamed' },
+      { 'if-match': created.body.revision },
+    );
     expect(first.status).toBe(200);
     expect(first.body.revision).not.toBe(created.body.revision);
-    const stale = await h.api('PUT', `/v1/workflows/${id}?partial=true`, { ...draft, name: 'Lost edit' }, { 'if-match': created.body.revision });
+    const stale = await h.api(
+      'PUT',
+      `/v1/workflows/${id}?partial=true`,
+      { ...draft, name: 'Lost edit' },
+      { 'if-match': created.body.revision },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe('WORKFLOW_CHANGED');
     expect((await h.api('GET', `/v1/workflows/${id}`)).body.name).toBe('Renamed');
@@ -116,7 +163,7 @@ describe('editor and sessions', () => {
 });
 
 describe('workflow versions', () => {
-  it('lists the published versions, newest first, and answers each one\'s document', async () => {
+  it("lists the published versions, newest first, and answers each one's document", async () => {
     const h = await startHarness();
     try {
       const s = await setUpScenario(h);
@@ -125,7 +172,10 @@ describe('workflow versions', () => {
       expect(renamed.status).toBe(200);
       expect((await h.api('POST', `/v1/workflows/${s.workflowId}/publish`)).status).toBe(200);
       const versions = await h.api('GET', `/v1/workflows/${s.workflowId}/versions`);
-      expect(versions.body.data.map((v: any) => [v.version, v.running])).toEqual([[2, true], [1, false]]);
+      expect(versions.body.data.map((v: any) => [v.version, v.running])).toEqual([
+        [2, true],
+        [1, false],
+      ]);
       const one = await h.api('GET', `/v1/workflows/${s.workflowId}/versions/1`);
       expect(one.body.document.name).toBe(first.draft.name);
       expect((await h.api('GET', `/v1/workflows/${s.workflowId}/versions/9`)).status).toBe(404);
@@ -140,7 +190,7 @@ describe('workflow versions', () => {
 describe('sessions', () => {
   it('expire, and a code cannot be spent twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wireup-sessions-'));
-    const store = createSqliteStore({ path: join(dir, "db") });
+    const store = createSqliteStore({ path: join(dir, 'db') });
     await store.start();
     try {
       let now = Date.parse('2026-01-01T00:00:00Z');

@@ -21,7 +21,9 @@ describe('every /v1 route needs the token', () => {
   afterAll(async () => h?.close());
 
   it('answers 401 without the token on every guarded route and method', async () => {
-    const guarded = h.wireup.app.routesSeen.filter((r) => r.url.startsWith('/v1/') && !(r.url in OPEN) && !r.url.startsWith('/v1/webhooks/'));
+    const guarded = h.wireup.app.routesSeen.filter(
+      (r) => r.url.startsWith('/v1/') && !(r.url in OPEN) && !r.url.startsWith('/v1/webhooks/'),
+    );
     expect(guarded.length).toBeGreaterThan(15);
     const refused: string[] = [];
     for (const { method, url } of guarded) {

@@ -26,14 +26,23 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
   });
   afterAll(async () => h?.close());
 
-  it('publishing answers one webhook URL of the documented shape: the Stripe connection\'s', async () => {
+  it("publishing answers one webhook URL of the documented shape: the Stripe connection's", async () => {
     expect(s.webhookUrl).toMatch(new RegExp(`^${h.wireup.url}/v1/webhooks/stripe/[A-Za-z0-9_-]{20,}$`));
     expect((await h.api('GET', `/v1/connections/${s.stripeConnection}`)).body.webhookUrl).toBe(s.webhookUrl);
     expect((await h.api('GET', `/v1/workflows/${s.workflowId}`)).body.webhookUrl).toBe(s.webhookUrl);
   });
 
   it('creates one Kustomer customer (externalId = the Stripe customer) and one conversation on it, and logs every step', async () => {
-    const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_headline1', customer: 'cus_headline1', currency: 'eur', billing_details: { email: null, name: 'Ada Lovelace', phone: null }, receipt_email: 'ada@example.com' }));
+    const event = stripeEvent(
+      'charge.failed',
+      failedCharge({
+        id: 'ch_headline1',
+        customer: 'cus_headline1',
+        currency: 'eur',
+        billing_details: { email: null, name: 'Ada Lovelace', phone: null },
+        receipt_email: 'ada@example.com',
+      }),
+    );
     const res = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ received: true, accepted: 1, duplicates: 0 });
@@ -45,16 +54,33 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     expect(h.kustomer.customers).toHaveLength(1);
     const customer = h.kustomer.customers[0];
     expect(customer.id).toMatch(/^[0-9a-f]{24}$/);
-    expect(customer.attributes).toMatchObject({ externalId: 'cus_headline1', name: 'Ada Lovelace', emails: [{ email: 'ada@example.com' }] });
+    expect(customer.attributes).toMatchObject({
+      externalId: 'cus_headline1',
+      name: 'Ada Lovelace',
+      emails: [{ email: 'ada@example.com' }],
+    });
     expect(h.kustomer.conversations).toHaveLength(1);
     const conversation = h.kustomer.conversations[0];
     expect(conversation.attributes).toMatchObject({ name: 'Payment failed: ch_headline1', priority: 4 });
     expect(conversation.relationships.customer.data?.id).toBe(customer.id);
 
-    expect(run.steps.map((step: any) => [step.id, step.status])).toEqual([['declines-only', 'succeeded'], ['find-customer', 'succeeded'], ['open-conversation', 'succeeded']]);
+    expect(run.steps.map((step: any) => [step.id, step.status])).toEqual([
+      ['declines-only', 'succeeded'],
+      ['find-customer', 'succeeded'],
+      ['open-conversation', 'succeeded'],
+    ]);
     const [, find, open] = run.steps;
-    expect(find.input).toMatchObject({ externalId: 'cus_headline1', email: [null, 'ada@example.com'], createIfMissing: true, name: 'Ada Lovelace' });
-    expect(find.output).toMatchObject({ found: false, created: true, customer: { id: customer.id, externalId: 'cus_headline1' } });
+    expect(find.input).toMatchObject({
+      externalId: 'cus_headline1',
+      email: [null, 'ada@example.com'],
+      createIfMissing: true,
+      name: 'Ada Lovelace',
+    });
+    expect(find.output).toMatchObject({
+      found: false,
+      created: true,
+      customer: { id: customer.id, externalId: 'cus_headline1' },
+    });
     expect(open.input).toEqual({ customer: customer.id, name: 'Payment failed: ch_headline1', priority: 4 });
     expect(open.output).toMatchObject({ id: conversation.id, customer: customer.id });
     expect(open.attempts).toBe(1);
@@ -63,12 +89,23 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
   });
 
   it('a second charge of the same Stripe customer reuses that Kustomer customer', async () => {
-    const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_headline2', customer: 'cus_headline1', billing_details: { email: 'ada.new@example.com', name: 'Ada L.', phone: null } }));
+    const event = stripeEvent(
+      'charge.failed',
+      failedCharge({
+        id: 'ch_headline2',
+        customer: 'cus_headline1',
+        billing_details: { email: 'ada.new@example.com', name: 'Ada L.', phone: null },
+      }),
+    );
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
     const run = await waitForRun(h, s.workflowId, { eventId: event.id });
     expect(run.status).toBe('succeeded');
     expect(h.kustomer.customers).toHaveLength(1);
-    expect(run.steps[1].output).toMatchObject({ found: true, created: false, customer: { id: h.kustomer.customers[0].id } });
+    expect(run.steps[1].output).toMatchObject({
+      found: true,
+      created: false,
+      customer: { id: h.kustomer.customers[0].id },
+    });
     expect(h.kustomer.conversations).toHaveLength(2);
     expect(h.kustomer.conversations[1].relationships.customer.data?.id).toBe(h.kustomer.customers[0].id);
   });
@@ -106,6 +143,9 @@ describe.each(backends)('Stripe charge.failed → Kustomer conversation (%s)', (
     expect(runs.some((run: any) => run.event.id === event.id)).toBe(false);
     // The older per-trigger URL form still answers, and ignores other event types.
     const perTrigger = s.webhookUrl.replace('/v1/webhooks/stripe/', '/v1/webhooks/stripe.trigger-charge-failed/');
-    expect((await postSigned(perTrigger, JSON.stringify(stripeEvent('charge.succeeded', failedCharge({ id: 'ch_ok2' }))))).body).toMatchObject({ accepted: 0, ignored: 1 });
+    expect(
+      (await postSigned(perTrigger, JSON.stringify(stripeEvent('charge.succeeded', failedCharge({ id: 'ch_ok2' })))))
+        .body,
+    ).toMatchObject({ accepted: 0, ignored: 1 });
   });
 });

@@ -27,7 +27,11 @@ describe('webhook ingress refuses bad input and stores nothing', () => {
     const ok = await postSigned(s.webhookUrl, JSON.stringify(event));
     expect(ok.body).toMatchObject({ accepted: 1, duplicates: 0 });
     await waitForRun(h, s.workflowId, { eventId: event.id, status: 'succeeded' });
-    await eventually(async () => (h.kustomer.conversations.length === 1 ? true : undefined), 15_000, 'the conversation');
+    await eventually(
+      async () => (h.kustomer.conversations.length === 1 ? true : undefined),
+      15_000,
+      'the conversation',
+    );
     h.kustomer.reset();
   }
 
@@ -43,7 +47,9 @@ describe('webhook ingress refuses bad input and stores nothing', () => {
   it('timestamp older than 300 s → 400 with a message about the timestamp', async () => {
     await new Promise((r) => setTimeout(r, 200));
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_old' }));
-    const res = await postSigned(s.webhookUrl, JSON.stringify(event), { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    const res = await postSigned(s.webhookUrl, JSON.stringify(event), {
+      timestamp: Math.floor(Date.now() / 1000) - 301,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('SIGNATURE_INVALID');
     expect(res.body.error.message).toMatch(/timestamp|tolerance|old/i);
@@ -65,7 +71,11 @@ describe('webhook ingress refuses bad input and stores nothing', () => {
   it('unknown webhook paths → 404 in the error shape', async () => {
     const event = JSON.stringify(stripeEvent('charge.failed', failedCharge()));
     const wrongToken = s.webhookUrl.replace(/[^/]+$/, 'not-a-real-token-0000000000');
-    for (const url of [wrongToken, `${h.wireup.url}/v1/webhooks/stripe.trigger-charge-failed`, `${h.wireup.url}/v1/webhooks/nosuchapp/${s.webhookUrl.split('/').pop()}`]) {
+    for (const url of [
+      wrongToken,
+      `${h.wireup.url}/v1/webhooks/stripe.trigger-charge-failed`,
+      `${h.wireup.url}/v1/webhooks/nosuchapp/${s.webhookUrl.split('/').pop()}`,
+    ]) {
       const res = await postSigned(url, event);
       expect(res.status, url).toBe(404);
       expect(res.body.error.code).toMatch(/UNKNOWN_WEBHOOK|ROUTE_NOT_FOUND/);

@@ -49,7 +49,11 @@ describe('input limits', () => {
       expect(res.body.error.details[0].path).toMatch(/^\/steps\/1\/input\/deep\/x/);
       expect(res.body.error.details[0].message).toMatch(/nests deeper than \d+ levels/);
     }
-    const put = await h.api('PUT', `/v1/workflows/${s.workflowId}`, JSON.stringify(doc).replace('"PLACEHOLDER"', nestedText(20_000)));
+    const put = await h.api(
+      'PUT',
+      `/v1/workflows/${s.workflowId}`,
+      JSON.stringify(doc).replace('"PLACEHOLDER"', nestedText(20_000)),
+    );
     expect(put.status).toBe(422);
     expect((await h.api('GET', '/v1/workflows')).body.data.length).toBe(before);
   });
@@ -58,8 +62,22 @@ describe('input limits', () => {
     const base = () => failedChargeWorkflow(s.stripeConnection, s.kustomerConnection);
     const cases: Array<[string, Record<string, any>]> = [
       ['/name', { ...base(), name: 'n'.repeat(201) }],
-      ['/steps/1/input/name', (() => { const d = base(); (d.steps[1] as any).input.name = 'y'.repeat(10_001); return d; })()],
-      ['/steps/0/id', (() => { const d = base(); (d.steps[0] as any).id = 'a'.repeat(65); return d; })()],
+      [
+        '/steps/1/input/name',
+        (() => {
+          const d = base();
+          (d.steps[1] as any).input.name = 'y'.repeat(10_001);
+          return d;
+        })(),
+      ],
+      [
+        '/steps/0/id',
+        (() => {
+          const d = base();
+          (d.steps[0] as any).id = 'a'.repeat(65);
+          return d;
+        })(),
+      ],
       ['/steps', { ...base(), steps: Array.from({ length: 201 }, (_, i) => ({ ...base().steps[0], id: `f${i}` })) }],
     ];
     for (const [path, doc] of cases) {
@@ -73,7 +91,11 @@ describe('input limits', () => {
     const res = await h.api('POST', '/v1/connections', `{"connector":"stripe","name":"x","auth":${nestedText(100)}}`);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('JSON_TOO_DEEP');
-    const big = await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'x', auth: { secretKey: 'k'.repeat(1024 * 1024) } });
+    const big = await h.api('POST', '/v1/connections', {
+      connector: 'stripe',
+      name: 'x',
+      auth: { secretKey: 'k'.repeat(1024 * 1024) },
+    });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -11,7 +11,11 @@ import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 
 const authorized = { authorization: `Bearer ${testToken}` };
 /** The Wireup series (name and labels) of a scrape; default process metrics left out. */
-const wireupSeries = (text: string) => text.split('\n').filter((l) => l.startsWith('wireup_')).map((l) => l.slice(0, l.lastIndexOf(' ')));
+const wireupSeries = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('wireup_'))
+    .map((l) => l.slice(0, l.lastIndexOf(' ')));
 
 describe('/metrics of wireup start', () => {
   const dirs: string[] = [];
@@ -24,16 +28,21 @@ describe('/metrics of wireup start', () => {
     return proc;
   };
   let proc: WireupProcess;
-  beforeAll(async () => { proc = await spawn(); });
+  beforeAll(async () => {
+    proc = await spawn();
+  });
   afterAll(async () => {
-    for (const p of procs) { p.kill('SIGKILL'); await p.exited; }
+    for (const p of procs) {
+      p.kill('SIGKILL');
+      await p.exited;
+    }
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
   it('needs the API token by default', async () => {
     const refused = await fetch(`${proc.url}/metrics`);
     expect(refused.status).toBe(401);
-    expect((await refused.json() as any).error.code).toBe('UNAUTHORIZED');
+    expect(((await refused.json()) as any).error.code).toBe('UNAUTHORIZED');
     const scraped = await fetch(`${proc.url}/metrics`, { headers: authorized });
     expect(scraped.status).toBe(200);
     expect(scraped.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -43,7 +52,12 @@ describe('/metrics of wireup start', () => {
   });
 
   it('50 webhook posts to made-up connectors add no label values', async () => {
-    const probe = (i: number) => fetch(`${proc.url}/v1/webhooks/zz${i}probe/t`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const probe = (i: number) =>
+      fetch(`${proc.url}/v1/webhooks/zz${i}probe/t`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
     expect((await probe(0)).status).toBe(404);
     const before = wireupSeries(await (await fetch(`${proc.url}/metrics`, { headers: authorized })).text());
     for (let i = 1; i <= 50; i += 1) expect((await probe(i)).status).toBe(404);

@@ -37,7 +37,11 @@ describe('pair pages served by the server', () => {
   });
 
   it('never serves a file outside the site', async () => {
-    for (const path of ['/integrations/../secret.key', '/integrations/%2e%2e/api-token', '/integrations/..%2f..%2fapi-token']) {
+    for (const path of [
+      '/integrations/../secret.key',
+      '/integrations/%2e%2e/api-token',
+      '/integrations/..%2f..%2fapi-token',
+    ]) {
       const res = await page(path);
       expect(res.status, path).toBe(404);
       expect(res.body).not.toMatch(/^wu_/);
@@ -49,12 +53,31 @@ describe('pair pages served by the server', () => {
     expect(before).toMatch(/Most-used pairing: Charge failed → Create conversation/i);
     for (let i = 0; i < 2; i++) {
       const wf = await h.api('POST', '/v1/workflows', {
-        name: `New customers ${i}`, trigger: { connector: 'stripe', trigger: 'new-customer', connection: s.stripeConnection },
-        steps: [{ id: 'mirror', type: 'action', connector: 'kustomer', action: 'create-customer', connection: s.kustomerConnection, input: { name: '{{trigger.data.object.name}}' } }],
+        name: `New customers ${i}`,
+        trigger: { connector: 'stripe', trigger: 'new-customer', connection: s.stripeConnection },
+        steps: [
+          {
+            id: 'mirror',
+            type: 'action',
+            connector: 'kustomer',
+            action: 'create-customer',
+            connection: s.kustomerConnection,
+            input: { name: '{{trigger.data.object.name}}' },
+          },
+        ],
       });
       expect(wf.status).toBe(201);
       expect((await h.api('POST', `/v1/workflows/${wf.body.id}/publish`)).status).toBe(200);
     }
-    await eventually(async () => (/Most-used pairing: New customer → Create customer/i.test(text((await page('/integrations/stripe/with/kustomer/')).body)) ? true : undefined), 15_000, 'the rebuilt page');
+    await eventually(
+      async () =>
+        /Most-used pairing: New customer → Create customer/i.test(
+          text((await page('/integrations/stripe/with/kustomer/')).body),
+        )
+          ? true
+          : undefined,
+      15_000,
+      'the rebuilt page',
+    );
   });
 });

@@ -10,7 +10,11 @@ import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/s
 
 function withPattern(s: Scenario, right: string) {
   const doc = failedChargeWorkflow(s.stripeConnection, s.kustomerConnection);
-  doc.steps[0] = { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.description}}', op: 'matches', right }] } };
+  doc.steps[0] = {
+    id: 'declines-only',
+    type: 'filter',
+    when: { all: [{ left: '{{trigger.data.object.description}}', op: 'matches', right }] },
+  };
   return { ...doc, name: `matches ${right.slice(0, 40)}` }; // names are limited to 200 characters (docs/limits.md)
 }
 
@@ -43,9 +47,12 @@ describe('matches on a linear-time engine', () => {
     const res = await h.api('POST', '/v1/workflows', withPattern(s, '(a)\\1'));
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('WORKFLOW_INVALID');
-    expect(res.body.error.details).toEqual([expect.objectContaining({
-      path: '/steps/0/when/all/0/right', message: expect.stringMatching(/^step "declines-only", condition all\[0\]: .*RE2.*invalid escape sequence/),
-    })]);
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({
+        path: '/steps/0/when/all/0/right',
+        message: expect.stringMatching(/^step "declines-only", condition all\[0\]: .*RE2.*invalid escape sequence/),
+      }),
+    ]);
     const tooLong = await h.api('POST', '/v1/workflows', withPattern(s, 'a'.repeat(501)));
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.error.details[0].message).toMatch(/the limit is 500/);

@@ -29,9 +29,11 @@ async function createAndPublish(h: Harness, document: unknown) {
   return { id: created.id as string, publish: await h.api('POST', `/v1/workflows/${created.id}/publish`) };
 }
 
-const registrationOf = (h: Harness, connectionId: string) => h.wireup.store.kv.get<StoredRegistration>(registrationKey(connectionId));
+const registrationOf = (h: Harness, connectionId: string) =>
+  h.wireup.store.kv.get<StoredRegistration>(registrationKey(connectionId));
 
-const runsOf = async (h: Harness, workflowId: string): Promise<any[]> => (await h.api('GET', `/v1/runs?workflow=${workflowId}`)).body.data;
+const runsOf = async (h: Harness, workflowId: string): Promise<any[]> =>
+  (await h.api('GET', `/v1/runs?workflow=${workflowId}`)).body.data;
 
 describe('Stripe registration against stripe-mock', () => {
   let h: Harness;
@@ -39,7 +41,14 @@ describe('Stripe registration against stripe-mock', () => {
   const workflows: string[] = [];
   beforeAll(async () => {
     h = await startHarness(); // testEnv points WIREUP_STRIPE_API_BASE at stripe-mock
-    connection = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe managed', auth: { secretKey: 'sk_test_registration' } }), 'connection');
+    connection = must(
+      await h.api('POST', '/v1/connections', {
+        connector: 'stripe',
+        name: 'Stripe managed',
+        auth: { secretKey: 'sk_test_registration' },
+      }),
+      'connection',
+    );
   });
   afterAll(async () => h?.close());
 
@@ -49,8 +58,19 @@ describe('Stripe registration against stripe-mock', () => {
     expect(publish.status).toBe(200);
     const url = `${h.wireup.url}/v1/webhooks/stripe/${connection.webhookUrl.split('/').pop()}`;
     expect(url).toBe(connection.webhookUrl);
-    expect(publish.body.webhook).toEqual({ managed: true, url, events: ['charge.failed'], endpoint: expect.stringMatching(/^we_/) });
-    expect(await registrationOf(h, connection.id)).toEqual({ connector: 'stripe', id: publish.body.webhook.endpoint, events: ['charge.failed'], url, updatedAt: expect.any(String) });
+    expect(publish.body.webhook).toEqual({
+      managed: true,
+      url,
+      events: ['charge.failed'],
+      endpoint: expect.stringMatching(/^we_/),
+    });
+    expect(await registrationOf(h, connection.id)).toEqual({
+      connector: 'stripe',
+      id: publish.body.webhook.endpoint,
+      events: ['charge.failed'],
+      url,
+      updatedAt: expect.any(String),
+    });
   });
 
   it('a second workflow on another event updates the same endpoint to listen for both', async () => {
@@ -58,8 +78,15 @@ describe('Stripe registration against stripe-mock', () => {
     const { id, publish } = await createAndPublish(h, workflow('stripe', 'new-customer', connection.id));
     workflows.push(id);
     expect(publish.status).toBe(200);
-    expect(publish.body.webhook).toMatchObject({ managed: true, events: ['charge.failed', 'customer.created'], endpoint: before!.id });
-    expect(await registrationOf(h, connection.id)).toMatchObject({ id: before!.id, events: ['charge.failed', 'customer.created'] });
+    expect(publish.body.webhook).toMatchObject({
+      managed: true,
+      events: ['charge.failed', 'customer.created'],
+      endpoint: before!.id,
+    });
+    expect(await registrationOf(h, connection.id)).toMatchObject({
+      id: before!.id,
+      events: ['charge.failed', 'customer.created'],
+    });
   });
 
   it('unpublishing removes the event no other workflow needs, then the endpoint', async () => {
@@ -75,12 +102,24 @@ describe('Stripe registration against stripe-mock', () => {
   });
 
   it('leaves a connection alone when the user gave the signing secret (they manage the endpoint)', async () => {
-    const own = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe own endpoint', auth: { secretKey: 'sk_test_registration', webhookSecret: 'whsec_users_own' } }), 'connection');
+    const own = must(
+      await h.api('POST', '/v1/connections', {
+        connector: 'stripe',
+        name: 'Stripe own endpoint',
+        auth: { secretKey: 'sk_test_registration', webhookSecret: 'whsec_users_own' },
+      }),
+      'connection',
+    );
     const { publish } = await createAndPublish(h, workflow('stripe', 'charge-failed', own.id));
     expect(publish.status).toBe(200);
     // One URL, and what to configure at Stripe: the URL, the events, where the secret goes, and `stripe listen` on a laptop.
     expect(publish.body.webhookUrl).toBe(own.webhookUrl);
-    expect(publish.body.webhook).toEqual({ managed: false, url: own.webhookUrl, events: ['charge.failed'], setup: expect.stringContaining(`stripe listen --forward-to ${own.webhookUrl} --events charge.failed`) });
+    expect(publish.body.webhook).toEqual({
+      managed: false,
+      url: own.webhookUrl,
+      events: ['charge.failed'],
+      setup: expect.stringContaining(`stripe listen --forward-to ${own.webhookUrl} --events charge.failed`),
+    });
     expect(publish.body.webhook.setup).toMatch(/Developers → Webhooks.*charge\.failed.*webhookSecret/);
     expect(await registrationOf(h, own.id)).toBeNull();
   });
@@ -92,9 +131,19 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
   let connection: any;
   let workflowId: string;
   beforeAll(async () => {
-    stripe = await createFakeStripeWebhooks({ secretKey: 'sk_test_fake_registration', signingSecret: 'whsec_known_secret_from_fake_stripe' });
+    stripe = await createFakeStripeWebhooks({
+      secretKey: 'sk_test_fake_registration',
+      signingSecret: 'whsec_known_secret_from_fake_stripe',
+    });
     h = await startHarness({}, { env: { WIREUP_STRIPE_API_BASE: stripe.url } });
-    connection = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe', auth: { secretKey: stripe.secretKey } }), 'connection');
+    connection = must(
+      await h.api('POST', '/v1/connections', {
+        connector: 'stripe',
+        name: 'Stripe',
+        auth: { secretKey: stripe.secretKey },
+      }),
+      'connection',
+    );
   });
   afterAll(async () => {
     await h?.close();
@@ -107,8 +156,14 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
     workflowId = id;
     expect(publish.status).toBe(502);
     expect(publish.body.error.code).toBe('WEBHOOK_REGISTRATION_FAILED');
-    expect(publish.body.error.message).toMatch(/^Stripe did not register the webhook.*Stripe is having a bad day\..*not published/);
-    expect(publish.body.error.details).toMatchObject({ provider: 'Stripe', connection: connection.id, cause: 'UPSTREAM_ERROR' });
+    expect(publish.body.error.message).toMatch(
+      /^Stripe did not register the webhook.*Stripe is having a bad day\..*not published/,
+    );
+    expect(publish.body.error.details).toMatchObject({
+      provider: 'Stripe',
+      connection: connection.id,
+      cause: 'UPSTREAM_ERROR',
+    });
     expect((await h.api('GET', `/v1/workflows/${id}`)).body).toMatchObject({ status: 'draft', publishedVersion: null });
     expect(stripe.endpoints).toEqual([]);
     expect(await registrationOf(h, connection.id)).toBeNull();
@@ -121,7 +176,8 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
     expect(stripe.endpoints[0]).toMatchObject({ url: connection.webhookUrl, enabled_events: ['charge.failed'] });
     const now = (await h.api('GET', `/v1/connections/${connection.id}`)).body;
     expect(now.secrets).toEqual({ secretKey: 'set', webhookSecret: 'set' });
-    for (const body of [publish.body, now, (await h.api('GET', '/v1/connections')).body]) expect(JSON.stringify(body)).not.toContain(stripe.signingSecret);
+    for (const body of [publish.body, now, (await h.api('GET', '/v1/connections')).body])
+      expect(JSON.stringify(body)).not.toContain(stripe.signingSecret);
   });
 
   it('an event signed with that secret, posted to the connection URL, creates the run; another secret is refused', async () => {
@@ -142,7 +198,11 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
 
   it('a failed update leaves the second workflow unpublished and the endpoint as it was', async () => {
     const endpoint = stripe.endpoints[0];
-    stripe.failNext(1, { status: 400, message: 'Invalid enabled_events.', path: `/v1/webhook_endpoints/${endpoint.id}` });
+    stripe.failNext(1, {
+      status: 400,
+      message: 'Invalid enabled_events.',
+      path: `/v1/webhook_endpoints/${endpoint.id}`,
+    });
     const { id, publish } = await createAndPublish(h, workflow('stripe', 'invoice-paid', connection.id));
     expect(publish.status).toBe(502);
     expect(publish.body.error.message).toMatch(/Invalid enabled_events/);
@@ -154,15 +214,30 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
   it('unpublishing the last workflow deletes the endpoint and forgets its secret', async () => {
     expect((await h.api('POST', `/v1/workflows/${workflowId}/unpublish`)).status).toBe(200);
     expect(stripe.endpoints).toEqual([]);
-    expect((await h.api('GET', `/v1/connections/${connection.id}`)).body.secrets).toEqual({ secretKey: 'set', webhookSecret: 'unset' });
+    expect((await h.api('GET', `/v1/connections/${connection.id}`)).body.secrets).toEqual({
+      secretKey: 'set',
+      webhookSecret: 'unset',
+    });
     // Managed again from scratch: a new publish creates a new endpoint (and a new secret).
     expect((await h.api('POST', `/v1/workflows/${workflowId}/publish`)).status).toBe(200);
     expect(stripe.endpoints).toHaveLength(1);
   });
 
   it('two workflows published at the same moment on one connection share one endpoint with both events', async () => {
-    const other = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe concurrent', auth: { secretKey: stripe.secretKey } }), 'connection');
-    const ids = await Promise.all(['charge-refunded', 'new-dispute'].map(async (trigger) => must(await h.api('POST', '/v1/workflows', workflow('stripe', trigger, other.id)), 'create').id as string));
+    const other = must(
+      await h.api('POST', '/v1/connections', {
+        connector: 'stripe',
+        name: 'Stripe concurrent',
+        auth: { secretKey: stripe.secretKey },
+      }),
+      'connection',
+    );
+    const ids = await Promise.all(
+      ['charge-refunded', 'new-dispute'].map(
+        async (trigger) =>
+          must(await h.api('POST', '/v1/workflows', workflow('stripe', trigger, other.id)), 'create').id as string,
+      ),
+    );
     const published = await Promise.all(ids.map((id) => h.api('POST', `/v1/workflows/${id}/publish`)));
     expect(published.map((p) => p.status)).toEqual([200, 200]);
     const endpoints = stripe.endpoints.filter((e) => e.url === other.webhookUrl);
@@ -171,15 +246,31 @@ describe('Stripe registration: the signing secret (fake webhook_endpoints API)',
   });
 
   it("moving a published workflow's trigger to another connection registers there and removes the old endpoint", async () => {
-    const target = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe target', auth: { secretKey: stripe.secretKey } }), 'connection');
+    const target = must(
+      await h.api('POST', '/v1/connections', {
+        connector: 'stripe',
+        name: 'Stripe target',
+        auth: { secretKey: stripe.secretKey },
+      }),
+      'connection',
+    );
     const before = (await h.api('GET', `/v1/workflows/${workflowId}`)).body.draft;
     expect(stripe.endpoints.filter((e) => e.url === connection.webhookUrl)).toHaveLength(1);
-    expect((await h.api('PUT', `/v1/workflows/${workflowId}`, { ...before, trigger: { ...before.trigger, connection: target.id } })).status).toBe(200);
+    expect(
+      (
+        await h.api('PUT', `/v1/workflows/${workflowId}`, {
+          ...before,
+          trigger: { ...before.trigger, connection: target.id },
+        })
+      ).status,
+    ).toBe(200);
     const publish = await h.api('POST', `/v1/workflows/${workflowId}/publish`);
     expect(publish.status).toBe(200);
     expect(publish.body.warnings).toBeUndefined();
     expect(stripe.endpoints.filter((e) => e.url === connection.webhookUrl)).toEqual([]);
-    expect(stripe.endpoints.filter((e) => e.url === target.webhookUrl).map((e) => e.enabled_events)).toEqual([['charge.failed']]);
+    expect(stripe.endpoints.filter((e) => e.url === target.webhookUrl).map((e) => e.enabled_events)).toEqual([
+      ['charge.failed'],
+    ]);
     expect(await registrationOf(h, connection.id)).toBeNull();
   });
 });
@@ -191,7 +282,14 @@ describe('Kustomer triggers through outbound webhooks', () => {
   let conversationWorkflowId: string;
   beforeAll(async () => {
     h = await startHarness();
-    connection = must(await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-test-key', baseUrl: h.kustomer.url } }), 'connection');
+    connection = must(
+      await h.api('POST', '/v1/connections', {
+        connector: 'kustomer',
+        name: 'Kustomer',
+        auth: { apiKey: 'kustomer-test-key', baseUrl: h.kustomer.url },
+      }),
+      'connection',
+    );
   });
   afterAll(async () => h?.close());
 
@@ -200,7 +298,16 @@ describe('Kustomer triggers through outbound webhooks', () => {
     const document = {
       name: 'Welcome new Kustomer customers',
       trigger: { connector: 'kustomer', trigger: 'new-customer', connection: connection.id },
-      steps: [{ id: 'welcome', type: 'action', connector: 'kustomer', action: 'create-conversation', connection: connection.id, input: { customer: '{{trigger.data.id}}', name: 'Welcome, {{trigger.data.attributes.name}}' } }],
+      steps: [
+        {
+          id: 'welcome',
+          type: 'action',
+          connector: 'kustomer',
+          action: 'create-conversation',
+          connection: connection.id,
+          input: { customer: '{{trigger.data.id}}', name: 'Welcome, {{trigger.data.attributes.name}}' },
+        },
+      ],
     };
     const { id, publish } = await createAndPublish(h, document);
     workflowId = id;
@@ -208,13 +315,22 @@ describe('Kustomer triggers through outbound webhooks', () => {
     expect(h.kustomer.outboundWebhooks).toHaveLength(1);
     const hook = h.kustomer.outboundWebhooks[0];
     expect(hook.attributes).toMatchObject({ url: connection.webhookUrl, events: ['kustomer.customer.create'] });
-    expect(publish.body.webhook).toEqual({ managed: true, url: connection.webhookUrl, events: ['kustomer.customer.create'], endpoint: hook.id });
+    expect(publish.body.webhook).toEqual({
+      managed: true,
+      url: connection.webhookUrl,
+      events: ['kustomer.customer.create'],
+      endpoint: hook.id,
+    });
     expect((await h.api('GET', `/v1/connections/${connection.id}`)).body.secrets.webhookToken).toBe('set');
   });
 
   it("the fake's signed delivery of kustomer.customer.create creates a run that maps the customer", async () => {
     // Kustomer sends the event for a customer it has: make it in the fake first.
-    const created = await fetch(`${h.kustomer.url}/v1/customers`, { method: 'POST', headers: { authorization: `Bearer ${h.kustomer.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ada Lovelace', emails: [{ email: 'ada@example.com' }] }) });
+    const created = await fetch(`${h.kustomer.url}/v1/customers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.kustomer.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ada Lovelace', emails: [{ email: 'ada@example.com' }] }),
+    });
     const customer = ((await created.json()) as { data: { id: string } }).data;
     const deliveries = await h.kustomer.sendEvent('kustomer.customer.create', customer);
     expect(deliveries.map((d) => d.status)).toEqual([200]);
@@ -226,13 +342,24 @@ describe('Kustomer triggers through outbound webhooks', () => {
   });
 
   it('a delivery with a wrong signature is refused with 400 and nothing is stored', async () => {
-    const body = JSON.stringify({ id: 'evt-forged-1', type: 'kustomer.customer.create', org: 'o', createdAt: new Date().toISOString(), data: { type: 'customer', id: 'c1', attributes: {} } });
+    const body = JSON.stringify({
+      id: 'evt-forged-1',
+      type: 'kustomer.customer.create',
+      org: 'o',
+      createdAt: new Date().toISOString(),
+      data: { type: 'customer', id: 'c1', attributes: {} },
+    });
     const res = await fetch(connection.webhookUrl, {
-      method: 'POST', body,
-      headers: { 'content-type': 'application/json', 'x-kustomer-webhook-event': 'kustomer.customer.create', 'x-kustomer-webhook-signature': createHmac('sha256', 'not-the-token').update(body).digest('hex') },
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-kustomer-webhook-event': 'kustomer.customer.create',
+        'x-kustomer-webhook-signature': createHmac('sha256', 'not-the-token').update(body).digest('hex'),
+      },
     });
     expect(res.status).toBe(400);
-    expect((await res.json() as any).error.code).toBe('SIGNATURE_INVALID');
+    expect(((await res.json()) as any).error.code).toBe('SIGNATURE_INVALID');
     expect(await h.wireup.store.events.get(`${connection.id}:evt-forged-1`)).toBeNull();
     expect((await runsOf(h, workflowId)).length).toBe(1);
   });
@@ -243,7 +370,10 @@ describe('Kustomer triggers through outbound webhooks', () => {
     const { id, publish } = await createAndPublish(h, workflow('kustomer', 'new-conversation', connection.id));
     conversationWorkflowId = id;
     expect(publish.status).toBe(502);
-    expect(publish.body.error).toMatchObject({ code: 'WEBHOOK_REGISTRATION_FAILED', details: { provider: 'Kustomer' } });
+    expect(publish.body.error).toMatchObject({
+      code: 'WEBHOOK_REGISTRATION_FAILED',
+      details: { provider: 'Kustomer' },
+    });
     expect(publish.body.error.message).toMatch(/^Kustomer did not register the webhook.*503/);
     expect((await h.api('GET', `/v1/workflows/${id}`)).body.status).toBe('draft');
     expect(h.kustomer.outboundWebhooks.map((w) => w.id)).toEqual([old.id]);
@@ -251,8 +381,16 @@ describe('Kustomer triggers through outbound webhooks', () => {
     expect((await h.api('POST', `/v1/workflows/${id}/publish`)).status).toBe(200);
     expect(h.kustomer.outboundWebhooks).toHaveLength(1);
     expect(h.kustomer.outboundWebhooks[0].id).not.toBe(old.id);
-    expect(h.kustomer.outboundWebhooks[0].attributes.events).toEqual(['kustomer.conversation.create', 'kustomer.customer.create']);
-    const deliveries = await h.kustomer.sendEvent('kustomer.conversation.create', { type: 'conversation', id: '65f1c3d0e4b0a1d2c3f40bff', attributes: { name: 'Hello' }, relationships: {} });
+    expect(h.kustomer.outboundWebhooks[0].attributes.events).toEqual([
+      'kustomer.conversation.create',
+      'kustomer.customer.create',
+    ]);
+    const deliveries = await h.kustomer.sendEvent('kustomer.conversation.create', {
+      type: 'conversation',
+      id: '65f1c3d0e4b0a1d2c3f40bff',
+      attributes: { name: 'Hello' },
+      relationships: {},
+    });
     expect(deliveries.map((d) => d.status)).toEqual([200]);
     await waitForRun(h, id);
   });
@@ -263,9 +401,16 @@ describe('Kustomer triggers through outbound webhooks', () => {
     const res = await h.api('POST', `/v1/workflows/${conversationWorkflowId}/unpublish`);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('draft');
-    expect(res.body.warnings).toEqual([expect.stringMatching(/^Kustomer did not register the webhook.*500.*keeps its previous events until the next publish or unpublish/)]);
+    expect(res.body.warnings).toEqual([
+      expect.stringMatching(
+        /^Kustomer did not register the webhook.*500.*keeps its previous events until the next publish or unpublish/,
+      ),
+    ]);
     expect(h.kustomer.outboundWebhooks.map((w) => w.id)).toEqual([hook.id]);
-    expect((await registrationOf(h, connection.id))?.events).toEqual(['kustomer.conversation.create', 'kustomer.customer.create']);
+    expect((await registrationOf(h, connection.id))?.events).toEqual([
+      'kustomer.conversation.create',
+      'kustomer.customer.create',
+    ]);
 
     expect((await h.api('POST', `/v1/workflows/${workflowId}/unpublish`)).status).toBe(200);
     expect(h.kustomer.outboundWebhooks).toEqual([]);

@@ -17,11 +17,18 @@ describe('retries, failure and replay', () => {
   });
   afterAll(async () => h?.close());
 
-  const runFor = (eventId: string, status: RunStatus[]) => waitForRun(h, s.workflowId, { eventId, status, timeoutMs: 20_000 });
+  const runFor = (eventId: string, status: RunStatus[]) =>
+    waitForRun(h, s.workflowId, { eventId, status, timeoutMs: 20_000 });
 
   it('429 with x-ratelimit-reset, then 200: waits, retries, succeeds', async () => {
     h.kustomer.reset();
-    h.kustomer.failNext(1, { status: 429, method: 'POST', path: '/v1/conversations', headers: { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }, body: { errors: [{ status: 429, code: 'rate_limited', title: 'Too many requests' }] } });
+    h.kustomer.failNext(1, {
+      status: 429,
+      method: 'POST',
+      path: '/v1/conversations',
+      headers: { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' },
+      body: { errors: [{ status: 429, code: 'rate_limited', title: 'Too many requests' }] },
+    });
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_ratelimited' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
     const run = await runFor(event.id, ['succeeded', 'failed']);
@@ -37,7 +44,12 @@ describe('retries, failure and replay', () => {
   it('Kustomer keeps answering 500: the run fails after its last retry, and a replay after recovery succeeds', async () => {
     h.kustomer.reset();
     // Exactly the action's 4 attempts fail; the customer step before it succeeds and is kept for the replay.
-    h.kustomer.failNext(4, { status: 500, method: 'POST', path: '/v1/conversations', body: { status: 500, code: 'internal_error', title: 'Internal Server Error', detail: 'database timeout' } });
+    h.kustomer.failNext(4, {
+      status: 500,
+      method: 'POST',
+      path: '/v1/conversations',
+      body: { status: 500, code: 'internal_error', title: 'Internal Server Error', detail: 'database timeout' },
+    });
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_down' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
     const failed = await runFor(event.id, ['failed']);

@@ -14,7 +14,11 @@ import { setUpScenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 
 /** Empty means unset to `loadConfig`, exactly as an absent variable. */
-const retryVariablesUnset = { WIREUP_RETRY_MAX_ATTEMPTS: '', WIREUP_RETRY_INITIAL_DELAY_MS: '', WIREUP_RETRY_MAX_DELAY_MS: '' };
+const retryVariablesUnset = {
+  WIREUP_RETRY_MAX_ATTEMPTS: '',
+  WIREUP_RETRY_INITIAL_DELAY_MS: '',
+  WIREUP_RETRY_MAX_DELAY_MS: '',
+};
 
 describe('retries with the default policy (wireup start, no WIREUP_RETRY_* set)', () => {
   let kustomer: FakeKustomer;
@@ -32,12 +36,23 @@ describe('retries with the default policy (wireup start, no WIREUP_RETRY_* set)'
   });
 
   it('three 500s then 200: four attempts spread over hundreds of milliseconds, then success', async () => {
-    const h = { kustomer, api: (m: string, p: string, b?: unknown) => callApi(proc!.url, m, p, b) } as unknown as Harness;
+    const h = {
+      kustomer,
+      api: (m: string, p: string, b?: unknown) => callApi(proc!.url, m, p, b),
+    } as unknown as Harness;
     const s = await setUpScenario(h);
-    kustomer.failNext(3, { status: 500, path: '/v1/conversations', body: { status: 500, code: 'internal_error', title: 'Internal Server Error', detail: 'database timeout' } });
+    kustomer.failNext(3, {
+      status: 500,
+      path: '/v1/conversations',
+      body: { status: 500, code: 'internal_error', title: 'Internal Server Error', detail: 'database timeout' },
+    });
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_default_backoff' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const run = await waitForRun(h, s.workflowId, { eventId: event.id, status: ['succeeded', 'failed'], timeoutMs: 20_000 });
+    const run = await waitForRun(h, s.workflowId, {
+      eventId: event.id,
+      status: ['succeeded', 'failed'],
+      timeoutMs: 20_000,
+    });
     expect(run.status).toBe('succeeded');
     const calls = kustomer.requests.filter((r) => r.method === 'POST' && r.path === '/v1/conversations');
     expect(calls).toHaveLength(4);

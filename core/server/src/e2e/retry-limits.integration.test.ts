@@ -17,7 +17,9 @@ describe('retry limits: effects of unknown outcome, and parked runs', () => {
   let s: Scenario;
   beforeAll(async () => {
     // Waits over 1 s park the run (default 5 s); the other fields as the test environment sets them.
-    h = await startHarness({ retry: { ...defaultRetryPolicy, maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, parkAfterMs: 1000 } });
+    h = await startHarness({
+      retry: { ...defaultRetryPolicy, maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, parkAfterMs: 1000 },
+    });
     s = await setUpScenario(h);
   });
   afterAll(async () => h?.close());
@@ -32,12 +34,13 @@ describe('retry limits: effects of unknown outcome, and parked runs', () => {
     const doc = failedChargeWorkflow(s.stripeConnection, s.kustomerConnection, failureCode);
     doc.name = name;
     // Another action instead of the recipe's two (the filter stays), under the id open-conversation.
-    if (action) doc.steps = [doc.steps[0], { ...doc.steps[doc.steps.length - 1], ...action } as typeof doc.steps[1]];
+    if (action) doc.steps = [doc.steps[0], { ...doc.steps[doc.steps.length - 1], ...action } as (typeof doc.steps)[1]];
     const wf = await must('POST', '/v1/workflows', doc);
     await must('POST', `/v1/workflows/${wf.id}/publish`);
     return wf.id as string;
   };
-  const runOf = (workflowId: string, eventId: string, status: RunStatus[], timeoutMs = 15_000) => waitForRun(h, workflowId, { eventId, status, timeoutMs });
+  const runOf = (workflowId: string, eventId: string, status: RunStatus[], timeoutMs = 15_000) =>
+    waitForRun(h, workflowId, { eventId, status, timeoutMs });
   const charge = async (id: string, failureCode: string) => {
     const event = stripeEvent('charge.failed', failedCharge({ id, failure_code: failureCode }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
@@ -46,15 +49,25 @@ describe('retry limits: effects of unknown outcome, and parked runs', () => {
 
   it('a Kustomer customer create (not idempotent) whose connection resets after it was sent is not repeated: the step fails saying so', async () => {
     const wf = await publish('create customer', 'do_not_honor', {
-      action: 'create-customer', input: { name: '{{trigger.data.object.billing_details.name}}', email: '{{trigger.data.object.billing_details.email}}' },
+      action: 'create-customer',
+      input: {
+        name: '{{trigger.data.object.billing_details.name}}',
+        email: '{{trigger.data.object.billing_details.email}}',
+      },
     });
     h.kustomer.reset();
     h.kustomer.failNext(1, { status: 0, method: 'POST', path: '/v1/customers', apply: true, reset: true });
     const run = await runOf(wf, await charge('ch_reset_customer', 'do_not_honor'), ['failed', 'succeeded']);
     expect(run.status).toBe('failed');
     const step = run.steps.find((x: any) => x.id === 'open-conversation');
-    expect(step).toMatchObject({ status: 'failed', attempts: 1, error: { code: 'ACTION_OUTCOME_UNKNOWN', retriable: false } });
-    expect(step.error.message).toMatch(/kustomer\.create-customer may or may not have taken effect .*not safe to repeat/);
+    expect(step).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { code: 'ACTION_OUTCOME_UNKNOWN', retriable: false },
+    });
+    expect(step.error.message).toMatch(
+      /kustomer\.create-customer may or may not have taken effect .*not safe to repeat/,
+    );
     expect(h.kustomer.requests.filter((r) => r.path === '/v1/customers')).toHaveLength(1);
     expect(h.kustomer.customers).toHaveLength(1); // it did happen: a retry would have made a second one
   });
@@ -62,7 +75,10 @@ describe('retry limits: effects of unknown outcome, and parked runs', () => {
   it('create-conversation (made safe by its externalId) is repeated after the same reset, and reads back the one conversation', async () => {
     h.kustomer.reset();
     h.kustomer.failNext(1, { status: 0, method: 'POST', path: '/v1/conversations', apply: true, reset: true });
-    const run = await runOf(s.workflowId, await charge('ch_reset_conversation', 'card_declined'), ['failed', 'succeeded']);
+    const run = await runOf(s.workflowId, await charge('ch_reset_conversation', 'card_declined'), [
+      'failed',
+      'succeeded',
+    ]);
     expect(run.status).toBe('succeeded');
     expect(run.steps.find((x: any) => x.id === 'open-conversation').attempts).toBe(2);
     expect(h.kustomer.conversations).toHaveLength(1);
@@ -107,7 +123,10 @@ describe('parked runs on Kafka + MongoDB', () => {
   let h: Harness;
   let s: Scenario;
   beforeAll(async () => {
-    h = await startHarness({ ...kafkaMongoOverrides('parked'), retry: { ...defaultRetryPolicy, maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, parkAfterMs: 500 } });
+    h = await startHarness({
+      ...kafkaMongoOverrides('parked'),
+      retry: { ...defaultRetryPolicy, maxAttempts: 4, initialDelayMs: 20, maxDelayMs: 200, parkAfterMs: 500 },
+    });
     s = await setUpScenario(h);
   });
   afterAll(async () => h?.close());
@@ -116,9 +135,14 @@ describe('parked runs on Kafka + MongoDB', () => {
     h.kustomer.failNext(1, { status: 429, path: '/v1/conversations', headers: { 'retry-after': '2' } });
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_parked_kafka' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const find = (statuses: string) => waitForRun(h, s.workflowId, { eventId: event.id, status: statuses.split(',') as RunStatus[], timeoutMs: 30_000 });
+    const find = (statuses: string) =>
+      waitForRun(h, s.workflowId, { eventId: event.id, status: statuses.split(',') as RunStatus[], timeoutMs: 30_000 });
     const parked = await find('waiting');
-    expect(parked.steps.find((x: any) => x.id === 'open-conversation')).toMatchObject({ status: 'waiting', attempts: 1, retryAt: expect.any(String) });
+    expect(parked.steps.find((x: any) => x.id === 'open-conversation')).toMatchObject({
+      status: 'waiting',
+      attempts: 1,
+      retryAt: expect.any(String),
+    });
     const done = await find('succeeded,failed');
     expect(done.status).toBe('succeeded');
     const calls = h.kustomer.requests.filter((r) => r.path === '/v1/conversations');

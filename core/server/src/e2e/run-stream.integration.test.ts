@@ -5,10 +5,21 @@
  * ends open streams instead of waiting for them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, failedCharge, postSigned, startHarness, stripeEvent, testToken, type Harness } from '../testing/harness.ts';
+import {
+  eventually,
+  failedCharge,
+  postSigned,
+  startHarness,
+  stripeEvent,
+  testToken,
+  type Harness,
+} from '../testing/harness.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
-interface SseEvent { event: string; data: string }
+interface SseEvent {
+  event: string;
+  data: string;
+}
 
 /** Opens a stream and collects its events as they arrive (a tiny EventSource). */
 async function openStream(url: string, headers: Record<string, string>) {
@@ -29,15 +40,29 @@ async function openStream(url: string, headers: Record<string, string>) {
           while ((cut = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, cut);
             buffer = buffer.slice(cut + 2);
-            const field = (name: string) => block.split('\n').filter((l) => l.startsWith(`${name}: `)).map((l) => l.slice(name.length + 2)).join('\n');
+            const field = (name: string) =>
+              block
+                .split('\n')
+                .filter((l) => l.startsWith(`${name}: `))
+                .map((l) => l.slice(name.length + 2))
+                .join('\n');
             if (field('event')) events.push({ event: field('event'), data: field('data') });
           }
         }
-      } catch { /* aborted */ }
+      } catch {
+        /* aborted */
+      }
       ended = true;
     })();
   }
-  return { res, events, get ended() { return ended; }, close: () => abort.abort() };
+  return {
+    res,
+    events,
+    get ended() {
+      return ended;
+    },
+    close: () => abort.abort(),
+  };
 }
 
 describe('live run stream', () => {
@@ -61,7 +86,11 @@ describe('live run stream', () => {
 
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_streamed' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
-    const done = await eventually(async () => runsOf(all.events).find((r) => r.status === 'succeeded'), 15_000, 'the succeeded run on the stream');
+    const done = await eventually(
+      async () => runsOf(all.events).find((r) => r.status === 'succeeded'),
+      15_000,
+      'the succeeded run on the stream',
+    );
     expect(done.event.id).toBe(event.id);
     expect(done.workflowId).toBe(s.workflowId);
     expect(done.steps).toBeUndefined();
@@ -73,10 +102,19 @@ describe('live run stream', () => {
     // One run only: a replay of it shows up on its own stream.
     const one = await openStream(`${h.wireup.url}/v1/runs/stream?run=${done.id}`, auth);
     await eventually(async () => one.events[0]?.event === 'ready' || undefined, 5_000, 'ready');
-    h.kustomer.failNext(4, { status: 400, method: 'POST', path: '/v1/conversations', body: { errors: [{ status: 400, title: 'Bad Request' }] } });
+    h.kustomer.failNext(4, {
+      status: 400,
+      method: 'POST',
+      path: '/v1/conversations',
+      body: { errors: [{ status: 400, title: 'Bad Request' }] },
+    });
     const second = stripeEvent('charge.failed', failedCharge({ id: 'ch_streamed_2' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(second))).status).toBe(200);
-    const failed = await eventually(async () => runsOf(all.events).find((r) => r.event.id === second.id && r.status === 'failed'), 15_000, 'the failed run');
+    const failed = await eventually(
+      async () => runsOf(all.events).find((r) => r.event.id === second.id && r.status === 'failed'),
+      15_000,
+      'the failed run',
+    );
     expect(failed.error.message).toBeTruthy();
     expect(runsOf(one.events)).toEqual([]);
     for (const stream of [all, other, one]) stream.close();
@@ -94,7 +132,7 @@ describe('live run stream', () => {
     stream.close();
     const refused = await fetch(`${h.wireup.url}/v1/runs/stream`);
     expect(refused.status).toBe(401);
-    expect((await refused.json() as any).error.code).toBe('UNAUTHORIZED');
+    expect(((await refused.json()) as any).error.code).toBe('UNAUTHORIZED');
     const bad = await fetch(`${h.wireup.url}/v1/runs/stream?workflow=`, { headers: auth });
     expect(bad.status).toBe(400);
   });

@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { stripeEvent, failedCharge, eventually, callApi, stripeWebhookSecret, testToken, type Harness } from '../testing/harness.ts';
+import {
+  stripeEvent,
+  failedCharge,
+  eventually,
+  callApi,
+  stripeWebhookSecret,
+  testToken,
+  type Harness,
+} from '../testing/harness.ts';
 import { setUpScenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 import { kafkaMongoEnv } from '../testing/backends.ts';
@@ -41,11 +49,17 @@ describe('two workers share the work and survive one being killed', () => {
   const spawnRole = async (role: string) => {
     const dir = mkdtempSync(join(tmpdir(), `wireup-${role}-`));
     dirs.push(dir);
-    const p = await spawnWireup(dir, { ...env, WIREUP_ROLE: role, WIREUP_SECRET_KEY: 'shared-secret-key-for-the-cluster' }, 60_000);
+    const p = await spawnWireup(
+      dir,
+      { ...env, WIREUP_ROLE: role, WIREUP_SECRET_KEY: 'shared-secret-key-for-the-cluster' },
+      60_000,
+    );
     procs.push(p);
     return p;
   };
-  beforeAll(async () => { kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' }); });
+  beforeAll(async () => {
+    kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
+  });
   afterAll(async () => {
     for (const p of procs) p.kill('SIGKILL');
     await kustomer?.close();
@@ -54,11 +68,16 @@ describe('two workers share the work and survive one being killed', () => {
 
   it(`${EVENTS} events → ${EVENTS} runs and ${EVENTS} conversations, one worker SIGKILLed halfway`, async () => {
     const ingest = await spawnRole('ingest');
-    const h = { kustomer, api: (m: string, p: string, b?: unknown) => callApi(ingest.url, m, p, b) } as unknown as Harness;
+    const h = {
+      kustomer,
+      api: (m: string, p: string, b?: unknown) => callApi(ingest.url, m, p, b),
+    } as unknown as Harness;
     const s = await setUpScenario(h);
     const [workerA, workerB] = [await spawnRole('worker'), await spawnRole('worker')];
 
-    const bodies = Array.from({ length: EVENTS }, (_, i) => JSON.stringify(stripeEvent('charge.failed', failedCharge({ id: `ch_scale_${i}` }), `evt_scale_${i}`)));
+    const bodies = Array.from({ length: EVENTS }, (_, i) =>
+      JSON.stringify(stripeEvent('charge.failed', failedCharge({ id: `ch_scale_${i}` }), `evt_scale_${i}`)),
+    );
     let next = 0;
     let killed = false;
     const send = async () => {
@@ -66,7 +85,11 @@ describe('two workers share the work and survive one being killed', () => {
         const body = bodies[next++];
         const signature = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: stripeWebhookSecret });
         for (;;) {
-          const res = await fetch(s.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+          const res = await fetch(s.webhookUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+            body,
+          });
           await res.arrayBuffer();
           if (res.status === 200) break;
           await new Promise((r) => setTimeout(r, 200)); // as a provider would: retry until acknowledged
@@ -75,7 +98,11 @@ describe('two workers share the work and survive one being killed', () => {
     };
     // Halfway through the work, worker B dies without a chance to clean up.
     let workerBFinished = 0;
-    const killer = eventually(async () => (kustomer.conversations.length >= EVENTS / 2 ? true : undefined), 400_000, 'half of the conversations').then(async () => {
+    const killer = eventually(
+      async () => (kustomer.conversations.length >= EVENTS / 2 ? true : undefined),
+      400_000,
+      'half of the conversations',
+    ).then(async () => {
       workerBFinished = await metric(workerB.url, /wireup_runs_finished_total\{status="succeeded"\} (\d+)/);
       workerB.kill('SIGKILL');
       killed = true;
@@ -83,14 +110,34 @@ describe('two workers share the work and survive one being killed', () => {
     await Promise.all(Array.from({ length: 16 }, send));
     await killer;
     expect(workerBFinished, 'worker B did part of the work before it was killed').toBeGreaterThan(0);
-    const progress = setInterval(() => { if (process.env.SCALE_OUT_DEBUG) console.log(new Date().toISOString(), 'conversations', kustomer.conversations.length); }, 5000);
-    await eventually(async () => (kustomer.conversations.length >= EVENTS ? true : undefined), 480_000, `${EVENTS} conversations`)
+    const progress = setInterval(() => {
+      if (process.env.SCALE_OUT_DEBUG)
+        console.log(new Date().toISOString(), 'conversations', kustomer.conversations.length);
+    }, 5000);
+    await eventually(
+      async () => (kustomer.conversations.length >= EVENTS ? true : undefined),
+      480_000,
+      `${EVENTS} conversations`,
+    )
       .catch(async (error) => {
-        const statuses = Object.fromEntries(await Promise.all(['queued', 'running', 'succeeded', 'failed'].map(async (st) => [st, await countRuns(ingest.url, s.workflowId, st)])));
-        throw new Error(`${(error as Error).message}: ${kustomer.conversations.length} conversations, runs ${JSON.stringify(statuses)}\nworker A:\n${workerA.output().slice(-3000)}`);
+        const statuses = Object.fromEntries(
+          await Promise.all(
+            ['queued', 'running', 'succeeded', 'failed'].map(async (st) => [
+              st,
+              await countRuns(ingest.url, s.workflowId, st),
+            ]),
+          ),
+        );
+        throw new Error(
+          `${(error as Error).message}: ${kustomer.conversations.length} conversations, runs ${JSON.stringify(statuses)}\nworker A:\n${workerA.output().slice(-3000)}`,
+        );
       })
       .finally(() => clearInterval(progress));
-    await eventually(async () => ((await countRuns(ingest.url, s.workflowId, 'succeeded')) === EVENTS ? true : undefined), 120_000, `${EVENTS} succeeded runs`);
+    await eventually(
+      async () => ((await countRuns(ingest.url, s.workflowId, 'succeeded')) === EVENTS ? true : undefined),
+      120_000,
+      `${EVENTS} succeeded runs`,
+    );
     await new Promise((r) => setTimeout(r, 2000));
 
     expect(killed).toBe(true);

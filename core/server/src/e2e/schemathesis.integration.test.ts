@@ -21,7 +21,9 @@ describe('schemathesis against wireup start', () => {
   let schemathesis: string;
   beforeAll(async () => {
     // Installs into .cache/schemathesis on first use (about a minute), then answers at once.
-    schemathesis = (await run('bash', [join(repoRoot, 'tools/schemathesis/install.sh')], { timeout: 600_000 })).stdout.trim();
+    schemathesis = (
+      await run('bash', [join(repoRoot, 'tools/schemathesis/install.sh')], { timeout: 600_000 })
+    ).stdout.trim();
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-schemathesis-'));
     // Private egress off, as in production: no generated URL reaches anything on this machine.
     proc = await spawnWireup(dataDir, { WIREUP_EGRESS_ALLOW_PRIVATE: 'false', WIREUP_LOG_LEVEL: 'warn' });
@@ -34,15 +36,35 @@ describe('schemathesis against wireup start', () => {
 
   it('reports no failure with every check on', async () => {
     const args = [
-      '--no-color', '--config-file', join(repoRoot, 'core/server/schemathesis.toml'), 'run', `${proc!.url}/openapi.json`,
-      '-H', `Authorization: Bearer ${testToken}`, '--checks', 'all', '--max-examples', '8', '--workers', '2', '--seed', '1', '--request-timeout', '10',
+      '--no-color',
+      '--config-file',
+      join(repoRoot, 'core/server/schemathesis.toml'),
+      'run',
+      `${proc!.url}/openapi.json`,
+      '-H',
+      `Authorization: Bearer ${testToken}`,
+      '--checks',
+      'all',
+      '--max-examples',
+      '8',
+      '--workers',
+      '2',
+      '--seed',
+      '1',
+      '--request-timeout',
+      '10',
     ];
     // Run in the temporary folder: schemathesis keeps its cache (.schemathesis/) in the working directory.
     const result = await run(schemathesis, args, { cwd: dataDir, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }).then(
       (r) => ({ code: 0, out: r.stdout }),
-      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: e.code ?? 1,
+        out: `${e.stdout ?? ''}${e.stderr ?? ''}`,
+      }),
     );
-    const summary = result.out.slice(result.out.indexOf('FAILURES') >= 0 ? result.out.indexOf('FAILURES') : Math.max(0, result.out.length - 3000));
+    const summary = result.out.slice(
+      result.out.indexOf('FAILURES') >= 0 ? result.out.indexOf('FAILURES') : Math.max(0, result.out.length - 3000),
+    );
     if (result.code !== 0) process.stderr.write(summary);
     expect(result.code, 'schemathesis failed: its report is above').toBe(0);
     expect(Number(/Tested: (\d+)/.exec(result.out)?.[1])).toBeGreaterThanOrEqual(20);

@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { stripeEvent, failedCharge, postSigned, eventually, callApi, stripeWebhookSecret, type Harness } from '../testing/harness.ts';
+import {
+  stripeEvent,
+  failedCharge,
+  postSigned,
+  eventually,
+  callApi,
+  stripeWebhookSecret,
+  type Harness,
+} from '../testing/harness.ts';
 import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 
@@ -20,22 +28,40 @@ function halfSentWebhook(url: string, payload: string) {
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: stripeWebhookSecret });
   const socket = connect(Number(port), hostname);
   let answer = '';
-  socket.on('data', (d) => { answer += d; });
+  socket.on('data', (d) => {
+    answer += d;
+  });
   const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(answer)));
-  const opened = new Promise<void>((resolve) => socket.on('connect', () => {
-    socket.write(`POST ${pathname} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nStripe-Signature: ${signature}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload.slice(0, -1)}`);
-    resolve();
-  }));
-  return { opened, finish: () => { socket.write(payload.slice(-1)); return closed; } };
+  const opened = new Promise<void>((resolve) =>
+    socket.on('connect', () => {
+      socket.write(
+        `POST ${pathname} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nStripe-Signature: ${signature}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload.slice(0, -1)}`,
+      );
+      resolve();
+    }),
+  );
+  return {
+    opened,
+    finish: () => {
+      socket.write(payload.slice(-1));
+      return closed;
+    },
+  };
 }
 
-const runsOf = async (url: string, workflowId: string) => (await callApi(url, 'GET', `/v1/runs?workflow=${workflowId}&limit=500`)).body.data as Array<{ status: string; event: { id: string } }>;
+const runsOf = async (url: string, workflowId: string) =>
+  (await callApi(url, 'GET', `/v1/runs?workflow=${workflowId}&limit=500`)).body.data as Array<{
+    status: string;
+    event: { id: string };
+  }>;
 
 describe('SIGTERM on wireup start', () => {
   let kustomer: FakeKustomer;
   let dataDir: string;
   let proc: WireupProcess | undefined;
-  beforeAll(async () => { kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' }); });
+  beforeAll(async () => {
+    kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
+  });
   afterEach(async () => {
     proc?.kill('SIGKILL');
     await proc?.exited;
@@ -49,7 +75,11 @@ describe('SIGTERM on wireup start', () => {
     proc = await spawnWireup(dataDir, env);
     return proc;
   }
-  const scenario = (p: WireupProcess) => setUpScenario({ kustomer, api: (m: string, path: string, b?: unknown) => callApi(p.url, m, path, b) } as unknown as Harness);
+  const scenario = (p: WireupProcess) =>
+    setUpScenario({
+      kustomer,
+      api: (m: string, path: string, b?: unknown) => callApi(p.url, m, path, b),
+    } as unknown as Harness);
 
   it('answers the request in flight, refuses new connections, finishes the running runs and exits 0', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-sigterm-'));
@@ -57,7 +87,9 @@ describe('SIGTERM on wireup start', () => {
     const s: Scenario = await scenario(p);
     kustomer.reset();
     kustomer.setDelay(400); // runs are still calling Kustomer when SIGTERM arrives
-    const events = Array.from({ length: 8 }, (_, i) => stripeEvent('charge.failed', failedCharge({ id: `ch_term_${i}` })));
+    const events = Array.from({ length: 8 }, (_, i) =>
+      stripeEvent('charge.failed', failedCharge({ id: `ch_term_${i}` })),
+    );
     const answers = await Promise.all(events.map((e) => postSigned(s.webhookUrl, JSON.stringify(e))));
     expect(answers.map((a) => a.status)).toEqual(events.map(() => 200));
     const late = stripeEvent('charge.failed', failedCharge({ id: 'ch_in_flight' }));
@@ -67,7 +99,10 @@ describe('SIGTERM on wireup start', () => {
 
     p.kill('SIGTERM');
     await eventually(async () => (p.output().includes('Received SIGTERM') ? true : undefined), 5_000, 'the signal');
-    const refused = await fetch(`${p.url}/healthz`).then(() => 'answered', (e: Error) => String((e.cause as { code?: string })?.code ?? e.message));
+    const refused = await fetch(`${p.url}/healthz`).then(
+      () => 'answered',
+      (e: Error) => String((e.cause as { code?: string })?.code ?? e.message),
+    );
     expect(refused).toBe('ECONNREFUSED');
     expect(await inFlight.finish()).toMatch(/^HTTP\/1\.1 200/);
     expect(await p.exited).toBe(0);
@@ -80,10 +115,14 @@ describe('SIGTERM on wireup start', () => {
     kustomer.setDelay(0);
     const again = await start();
     const acknowledged = [...events, late].map((e) => e.id);
-    const runs = await eventually(async () => {
-      const all = await runsOf(again.url, s.workflowId);
-      return all.length === acknowledged.length && all.every((r) => r.status === 'succeeded') ? all : undefined;
-    }, 30_000, 'every acknowledged event to run');
+    const runs = await eventually(
+      async () => {
+        const all = await runsOf(again.url, s.workflowId);
+        return all.length === acknowledged.length && all.every((r) => r.status === 'succeeded') ? all : undefined;
+      },
+      30_000,
+      'every acknowledged event to run',
+    );
     expect(runs.map((r) => r.event.id).sort()).toEqual([...acknowledged].sort());
     expect(kustomer.conversations).toHaveLength(acknowledged.length);
   }, 90_000);
@@ -106,7 +145,11 @@ describe('SIGTERM on wireup start', () => {
 
     kustomer.setDelay(0);
     const again = await start();
-    const run = await eventually(async () => (await runsOf(again.url, s.workflowId)).find((r) => r.status === 'succeeded'), 30_000, 'the resumed run');
+    const run = await eventually(
+      async () => (await runsOf(again.url, s.workflowId)).find((r) => r.status === 'succeeded'),
+      30_000,
+      'the resumed run',
+    );
     expect(run.event.id).toBe(event.id);
   }, 90_000);
 });

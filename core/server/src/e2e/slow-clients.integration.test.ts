@@ -15,10 +15,15 @@ function stall(url: string, text: string): Promise<{ answer: string; ms: number 
     const started = Date.now();
     const socket: Socket = connect(Number(port), hostname, () => socket.write(text));
     let answer = '';
-    socket.on('data', (d) => { answer += d; });
+    socket.on('data', (d) => {
+      answer += d;
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => resolve({ answer, ms: Date.now() - started }));
-    setTimeout(() => { socket.destroy(); reject(new Error('the server never closed the stalled connection')); }, 10_000);
+    setTimeout(() => {
+      socket.destroy();
+      reject(new Error('the server never closed the stalled connection'));
+    }, 10_000);
   });
 }
 
@@ -26,7 +31,12 @@ describe('slow clients', () => {
   let h: Harness;
   beforeAll(async () => {
     // The real configuration path: the variables a user sets.
-    const env = { ...testEnv('/unused'), WIREUP_HEADERS_TIMEOUT_MS: '500', WIREUP_REQUEST_TIMEOUT_MS: '1000', WIREUP_KEEP_ALIVE_TIMEOUT_MS: '500' };
+    const env = {
+      ...testEnv('/unused'),
+      WIREUP_HEADERS_TIMEOUT_MS: '500',
+      WIREUP_REQUEST_TIMEOUT_MS: '1000',
+      WIREUP_KEEP_ALIVE_TIMEOUT_MS: '500',
+    };
     const timeouts = loadConfig(env).timeouts;
     expect(timeouts).toMatchObject({ headersMs: 500, requestMs: 1000, keepAliveMs: 500 });
     h = await startHarness({ timeouts });
@@ -44,7 +54,10 @@ describe('slow clients', () => {
   });
 
   it('cuts off a client that never finishes its body', async () => {
-    const { answer, ms } = await stall(h.wireup.url, 'POST /v1/webhooks/stripe/x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id":');
+    const { answer, ms } = await stall(
+      h.wireup.url,
+      'POST /v1/webhooks/stripe/x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id":',
+    );
     expect(ms).toBeLessThan(3_500);
     expect(answer).not.toMatch(/^HTTP\/1\.1 2/);
   });
@@ -56,6 +69,8 @@ describe('slow clients', () => {
   });
 
   it('refuses a headers timeout longer than the request timeout at start', () => {
-    expect(() => loadConfig({ WIREUP_HEADERS_TIMEOUT_MS: '5000', WIREUP_REQUEST_TIMEOUT_MS: '1000' })).toThrow(/WIREUP_HEADERS_TIMEOUT_MS=5000 is longer/);
+    expect(() => loadConfig({ WIREUP_HEADERS_TIMEOUT_MS: '5000', WIREUP_REQUEST_TIMEOUT_MS: '1000' })).toThrow(
+      /WIREUP_HEADERS_TIMEOUT_MS=5000 is longer/,
+    );
   });
 });

@@ -9,17 +9,32 @@ import { failedChargeWorkflow } from '../testing/scenario.ts';
 
 describe('webhooks on a laptop', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness({ egressAllowPrivate: false }); });
+  beforeAll(async () => {
+    h = await startHarness({ egressAllowPrivate: false });
+  });
   afterAll(async () => h?.close());
 
   it('refuses to register a loopback webhook URL at Stripe, saying to use a tunnel or stripe listen', async () => {
-    const stripe = await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe (managed)', test: false, auth: { secretKey: 'sk_test_laptop' } });
-    const kustomer = await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', test: false, auth: { apiKey: 'k', baseUrl: 'https://acme.api.kustomerapp.com' } });
+    const stripe = await h.api('POST', '/v1/connections', {
+      connector: 'stripe',
+      name: 'Stripe (managed)',
+      test: false,
+      auth: { secretKey: 'sk_test_laptop' },
+    });
+    const kustomer = await h.api('POST', '/v1/connections', {
+      connector: 'kustomer',
+      name: 'Kustomer',
+      test: false,
+      auth: { apiKey: 'k', baseUrl: 'https://acme.api.kustomerapp.com' },
+    });
     const workflow = await h.api('POST', '/v1/workflows', failedChargeWorkflow(stripe.body.id, kustomer.body.id));
     expect(workflow.status).toBe(201);
     const res = await h.api('POST', `/v1/workflows/${workflow.body.id}/publish`);
     expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'WEBHOOK_URL_NOT_PUBLIC', details: { url: stripe.body.webhookUrl, events: ['charge.failed'] } });
+    expect(res.body.error).toMatchObject({
+      code: 'WEBHOOK_URL_NOT_PUBLIC',
+      details: { url: stripe.body.webhookUrl, events: ['charge.failed'] },
+    });
     expect(res.body.error.message).toMatch(/Stripe cannot reach http:\/\/127\.0\.0\.1:\d+/);
     expect(res.body.error.message).toMatch(/WIREUP_PUBLIC_URL/);
     expect(res.body.error.message).toMatch(/stripe listen --forward-to/);

@@ -19,7 +19,11 @@ describe('DELETE /v1/workflows/:id', () => {
   it('refuses a published workflow with 409 saying to unpublish first, and deletes nothing', async () => {
     const res = await h.api('DELETE', `/v1/workflows/${s.workflowId}`);
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ code: 'WORKFLOW_PUBLISHED', message: expect.stringMatching(/Unpublish it first \(POST \/v1\/workflows\/wf_\S+\/unpublish\)/), details: { workflow: s.workflowId } });
+    expect(res.body.error).toMatchObject({
+      code: 'WORKFLOW_PUBLISHED',
+      message: expect.stringMatching(/Unpublish it first \(POST \/v1\/workflows\/wf_\S+\/unpublish\)/),
+      details: { workflow: s.workflowId },
+    });
     expect((await h.api('GET', `/v1/workflows/${s.workflowId}`)).status).toBe(200);
   });
 

@@ -20,23 +20,47 @@ describe('workflow lifecycle of wireup start', () => {
   const api = (method: string, path: string, body?: unknown) => callApi(proc.url, method, path, body);
   /** The lifecycle counters of a scrape: `{published, unpublished, deleted}` (0 when absent). */
   const lifecycleCounts = async () => {
-    const scrape = await (await fetch(`${proc.url}/metrics`, { headers: { authorization: `Bearer ${testToken}` } })).text();
-    const count = (event: string) => Number(new RegExp(`^wireup_workflow_events_total\\{event="${event}"\\} (\\d+)$`, 'm').exec(scrape)?.[1] ?? 0);
+    const scrape = await (
+      await fetch(`${proc.url}/metrics`, { headers: { authorization: `Bearer ${testToken}` } })
+    ).text();
+    const count = (event: string) =>
+      Number(new RegExp(`^wireup_workflow_events_total\\{event="${event}"\\} (\\d+)$`, 'm').exec(scrape)?.[1] ?? 0);
     return { published: count('published'), unpublished: count('unpublished'), deleted: count('deleted') };
   };
-  const mostUsed = async () => /Most-used pairing: ([^.]*)\./.exec(text(await (await fetch(`${proc.url}/integrations/stripe/with/kustomer/`)).text()))?.[1];
+  const mostUsed = async () =>
+    /Most-used pairing: ([^.]*)\./.exec(
+      text(await (await fetch(`${proc.url}/integrations/stripe/with/kustomer/`)).text()),
+    )?.[1];
   let workflow: { name: string; trigger: unknown; steps: unknown[] };
 
   beforeAll(async () => {
     kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-lifecycle-'));
     proc = await spawnWireup(dataDir);
-    const stripe = await api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe', auth: { secretKey: 'sk_test_123', webhookSecret: stripeWebhookSecret } });
-    const kc = await api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-test-key', baseUrl: kustomer.url } });
+    const stripe = await api('POST', '/v1/connections', {
+      connector: 'stripe',
+      name: 'Stripe',
+      auth: { secretKey: 'sk_test_123', webhookSecret: stripeWebhookSecret },
+    });
+    const kc = await api('POST', '/v1/connections', {
+      connector: 'kustomer',
+      name: 'Kustomer',
+      auth: { apiKey: 'kustomer-test-key', baseUrl: kustomer.url },
+    });
     expect([stripe.status, kc.status]).toEqual([201, 201]);
     workflow = {
-      name: 'New customers to Kustomer', trigger: { connector: 'stripe', trigger: 'new-customer', connection: stripe.body.id },
-      steps: [{ id: 'mirror', type: 'action', connector: 'kustomer', action: 'create-customer', connection: kc.body.id, input: { name: '{{trigger.data.object.name}}' } }],
+      name: 'New customers to Kustomer',
+      trigger: { connector: 'stripe', trigger: 'new-customer', connection: stripe.body.id },
+      steps: [
+        {
+          id: 'mirror',
+          type: 'action',
+          connector: 'kustomer',
+          action: 'create-customer',
+          connection: kc.body.id,
+          input: { name: '{{trigger.data.object.name}}' },
+        },
+      ],
     };
   }, 60_000);
   afterAll(async () => {
@@ -52,25 +76,44 @@ describe('workflow lifecycle of wireup start', () => {
     expect(created.status).toBe(201);
     const published = await api('POST', `/v1/workflows/${created.body.id}/publish`);
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ id: created.body.id, version: 1, status: 'published', webhook: { managed: false, events: ['customer.created'] } });
+    expect(published.body).toMatchObject({
+      id: created.body.id,
+      version: 1,
+      status: 'published',
+      webhook: { managed: false, events: ['customer.created'] },
+    });
     expect(await lifecycleCounts()).toEqual({ published: 1, unpublished: 0, deleted: 0 });
-    await eventually(async () => ((await mostUsed()) === 'New customer → Create customer' ? true : undefined), 15_000, 'the rebuilt pair page');
+    await eventually(
+      async () => ((await mostUsed()) === 'New customer → Create customer' ? true : undefined),
+      15_000,
+      'the rebuilt pair page',
+    );
 
     // Unpublished, the workflow no longer counts towards the most-used pairing.
     const unpublished = await api('POST', `/v1/workflows/${created.body.id}/unpublish`);
     expect(unpublished.body).toMatchObject({ status: 'draft', publishedVersion: null });
     expect((await api('POST', `/v1/workflows/${created.body.id}/unpublish`)).status).toBe(200);
     expect(await lifecycleCounts()).toEqual({ published: 1, unpublished: 1, deleted: 0 });
-    await eventually(async () => ((await mostUsed()) !== 'New customer → Create customer' ? true : undefined), 15_000, 'the page rebuilt after unpublish');
+    await eventually(
+      async () => ((await mostUsed()) !== 'New customer → Create customer' ? true : undefined),
+      15_000,
+      'the page rebuilt after unpublish',
+    );
   }, 60_000);
 
   it('refusals announce nothing: an invalid draft, a published workflow deleted, a missing one', async () => {
     const before = await lifecycleCounts();
-    const broken = await api('POST', '/v1/workflows?partial=true', { ...workflow, steps: [{ ...workflow.steps[0] as object, connection: 'conn_gone' }] });
+    const broken = await api('POST', '/v1/workflows?partial=true', {
+      ...workflow,
+      steps: [{ ...(workflow.steps[0] as object), connection: 'conn_gone' }],
+    });
     expect(broken.status).toBe(201);
     const refused = await api('POST', `/v1/workflows/${broken.body.id}/publish`);
     expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatchObject({ code: 'WORKFLOW_INVALID', details: [expect.objectContaining({ path: '/steps/0/connection' })] });
+    expect(refused.body.error).toMatchObject({
+      code: 'WORKFLOW_INVALID',
+      details: [expect.objectContaining({ path: '/steps/0/connection' })],
+    });
 
     const live = await api('POST', '/v1/workflows', workflow);
     expect((await api('POST', `/v1/workflows/${live.body.id}/publish`)).status).toBe(200);

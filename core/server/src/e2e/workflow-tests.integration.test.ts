@@ -11,7 +11,10 @@ import { waitForRun } from '../testing/wait-for-run.ts';
 import { failedChargeWorkflow, setUpScenario, type Scenario } from '../testing/scenario.ts';
 import { kafkaMongoOverrides } from '../testing/backends.ts';
 
-const sample = stripe.triggers.get('charge-failed')!.sample as { id: string; data: { object: { customer: string; id: string } } };
+const sample = stripe.triggers.get('charge-failed')!.sample as {
+  id: string;
+  data: { object: { customer: string; id: string } };
+};
 
 describe('testing a workflow without the provider', () => {
   let h: Harness;
@@ -21,7 +24,10 @@ describe('testing a workflow without the provider', () => {
   beforeAll(async () => {
     h = await startHarness();
     s = await setUpScenario(h);
-    const created = await h.api('POST', '/v1/workflows', { ...failedChargeWorkflow(s.stripeConnection, s.kustomerConnection), name: 'Draft under test' });
+    const created = await h.api('POST', '/v1/workflows', {
+      ...failedChargeWorkflow(s.stripeConnection, s.kustomerConnection),
+      name: 'Draft under test',
+    });
     expect(created.status).toBe(201);
     draftId = created.body.id;
   });
@@ -31,8 +37,18 @@ describe('testing a workflow without the provider', () => {
     const before = h.kustomer.conversations.length;
     const res = await h.api('POST', `/v1/workflows/${draftId}/test`, { waitMs: 15_000 });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ workflowId: draftId, version: 0, test: true, status: 'succeeded', event: { id: sample.id, type: 'charge.failed' } });
-    expect(res.body.steps.map((x: any) => [x.id, x.status])).toEqual([['declines-only', 'succeeded'], ['find-customer', 'succeeded'], ['open-conversation', 'succeeded']]);
+    expect(res.body).toMatchObject({
+      workflowId: draftId,
+      version: 0,
+      test: true,
+      status: 'succeeded',
+      event: { id: sample.id, type: 'charge.failed' },
+    });
+    expect(res.body.steps.map((x: any) => [x.id, x.status])).toEqual([
+      ['declines-only', 'succeeded'],
+      ['find-customer', 'succeeded'],
+      ['open-conversation', 'succeeded'],
+    ]);
     // It called the real (fake) Kustomer: a customer with the sample's Stripe customer as externalId, one conversation on it.
     expect(h.kustomer.conversations).toHaveLength(before + 1);
     const customer = h.kustomer.customers.find((c: any) => c.attributes?.externalId === sample.data.object.customer);
@@ -59,13 +75,24 @@ describe('testing a workflow without the provider', () => {
     const real = await waitForRun(h, s.workflowId, { eventId: event.id });
     expect(real.test).toBeUndefined();
 
-    const res = await h.api('POST', `/v1/workflows/${s.workflowId}/test`, { eventId: event.id, published: true, waitMs: 15_000 });
+    const res = await h.api('POST', `/v1/workflows/${s.workflowId}/test`, {
+      eventId: event.id,
+      published: true,
+      waitMs: 15_000,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ test: true, version: 1, status: 'succeeded', event: { id: event.id, type: 'charge.failed' } });
+    expect(res.body).toMatchObject({
+      test: true,
+      version: 1,
+      status: 'succeeded',
+      event: { id: event.id, type: 'charge.failed' },
+    });
     expect(res.body.id).not.toBe(real.id);
     expect(res.body.steps[2].input.name).toBe('Payment failed: ch_past_event');
     // The real run stays the only one the provider started.
-    expect((await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=false`)).body.data.map((r: any) => r.event.id)).toEqual([event.id]);
+    expect(
+      (await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=false`)).body.data.map((r: any) => r.event.id),
+    ).toEqual([event.id]);
   });
 
   it('answers each bad input with a 4xx in the one error shape', async () => {
@@ -81,16 +108,30 @@ describe('testing a workflow without the provider', () => {
     ];
     for (const [path, body, status, code] of cases) {
       const res = await h.api('POST', path, body);
-      expect([path, JSON.stringify(body), res.status, res.body?.error?.code]).toEqual([path, JSON.stringify(body), status, code]);
+      expect([path, JSON.stringify(body), res.status, res.body?.error?.code]).toEqual([
+        path,
+        JSON.stringify(body),
+        status,
+        code,
+      ]);
       expect(typeof res.body.error.message).toBe('string');
     }
     const refund = stripeEvent('charge.refunded', { ...failedCharge({ id: 'ch_refund' }), refunded: true });
     expect((await postSigned(s.webhookUrl, JSON.stringify(refund))).status).toBe(200);
     const wrongType = await h.api('POST', `/v1/workflows/${draftId}/test`, { eventId: refund.id });
     expect(wrongType.status).toBe(422);
-    expect(wrongType.body.error).toMatchObject({ code: 'EVENT_NOT_FOR_TRIGGER', message: expect.stringContaining('charge.refunded') });
+    expect(wrongType.body.error).toMatchObject({
+      code: 'EVENT_NOT_FOR_TRIGGER',
+      message: expect.stringContaining('charge.refunded'),
+    });
     // An invalid draft is not run: 422 naming the field.
-    const broken = await h.api('POST', '/v1/workflows?partial=true', { name: 'Broken', trigger: { connector: 'stripe', trigger: 'charge-failed', connection: s.stripeConnection }, steps: [{ id: 'x', type: 'action', connector: 'kustomer', action: 'nope', connection: s.kustomerConnection, input: {} }] });
+    const broken = await h.api('POST', '/v1/workflows?partial=true', {
+      name: 'Broken',
+      trigger: { connector: 'stripe', trigger: 'charge-failed', connection: s.stripeConnection },
+      steps: [
+        { id: 'x', type: 'action', connector: 'kustomer', action: 'nope', connection: s.kustomerConnection, input: {} },
+      ],
+    });
     const invalid = await h.api('POST', `/v1/workflows/${broken.body.id}/test`, {});
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.code).toBe('WORKFLOW_INVALID');
@@ -99,7 +140,10 @@ describe('testing a workflow without the provider', () => {
   it('tests one step alone with the pinned output of the step before it, and pinned samples survive a reload', async () => {
     const record = (await h.api('GET', `/v1/workflows/${draftId}`)).body;
     const pinnedCustomer = h.kustomer.customers[0];
-    const draft = { ...record.draft, pinned: { steps: { 'find-customer': { found: true, created: false, customer: { id: pinnedCustomer.id } } } } };
+    const draft = {
+      ...record.draft,
+      pinned: { steps: { 'find-customer': { found: true, created: false, customer: { id: pinnedCustomer.id } } } },
+    };
     const saved = await h.api('PUT', `/v1/workflows/${draftId}`, draft, { 'if-match': record.revision });
     expect(saved.status).toBe(200);
     expect((await h.api('GET', `/v1/workflows/${draftId}`)).body.draft.pinned).toEqual(draft.pinned);
@@ -111,20 +155,30 @@ describe('testing a workflow without the provider', () => {
     expect(res.body.trigger).toBe('sample');
     expect(res.body.run).toMatchObject({ test: true, version: 0, status: 'succeeded' });
     expect(res.body.run.steps.map((x: any) => x.id)).toEqual(['open-conversation']);
-    expect(res.body.step).toMatchObject({ id: 'open-conversation', status: 'succeeded', input: { customer: pinnedCustomer.id } });
+    expect(res.body.step).toMatchObject({
+      id: 'open-conversation',
+      status: 'succeeded',
+      input: { customer: pinnedCustomer.id },
+    });
     expect(res.body.step.output).toBeDefined();
     // Only that step ran: one conversation more, no customer searched or created.
     expect(h.kustomer.conversations).toHaveLength(before + 1);
     expect(h.kustomer.customers).toHaveLength(customersBefore);
   });
 
-  it('shows a failing step\'s error in the answer (200, the step failed)', async () => {
+  it("shows a failing step's error in the answer (200, the step failed)", async () => {
     const record = (await h.api('GET', `/v1/workflows/${draftId}`)).body;
-    const draft = { ...record.draft, pinned: { steps: { 'find-customer': { customer: { id: 'not-a-kustomer-id' } } } } };
+    const draft = {
+      ...record.draft,
+      pinned: { steps: { 'find-customer': { customer: { id: 'not-a-kustomer-id' } } } },
+    };
     expect((await h.api('PUT', `/v1/workflows/${draftId}`, draft, { 'if-match': record.revision })).status).toBe(200);
     const res = await h.api('POST', `/v1/workflows/${draftId}/steps/open-conversation/test`, {});
     expect(res.status).toBe(200);
-    expect(res.body.step).toMatchObject({ status: 'failed', error: { code: expect.any(String), message: expect.any(String) } });
+    expect(res.body.step).toMatchObject({
+      status: 'failed',
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
     expect(res.body.run.status).toBe('failed');
   });
 
@@ -135,15 +189,25 @@ describe('testing a workflow without the provider', () => {
     const listening = h.api('GET', `/v1/workflows/${s.workflowId}/test-event?timeoutMs=8000`);
     await new Promise((r) => setTimeout(r, 100));
     // An event of another type is not what this trigger fires on: the listener keeps waiting.
-    expect((await postSigned(s.webhookUrl, JSON.stringify(stripeEvent('charge.refunded', failedCharge({ id: 'ch_other' }))))).status).toBe(200);
+    expect(
+      (await postSigned(s.webhookUrl, JSON.stringify(stripeEvent('charge.refunded', failedCharge({ id: 'ch_other' })))))
+        .status,
+    ).toBe(200);
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_listened', customer: 'cus_Listened01' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
     const heard = await listening;
     expect(heard.status).toBe(200);
-    expect(heard.body.event).toMatchObject({ id: event.id, type: 'charge.failed', payload: { data: { object: { id: 'ch_listened' } } } });
+    expect(heard.body.event).toMatchObject({
+      id: event.id,
+      type: 'charge.failed',
+      payload: { data: { object: { id: 'ch_listened' } } },
+    });
     // It was stored: a test can run on it by its id.
     const run = await h.api('POST', `/v1/workflows/${draftId}/steps/declines-only/test`, { eventId: event.id });
-    expect(run.body).toMatchObject({ trigger: 'event', step: { id: 'declines-only', status: 'succeeded', output: { passed: true } } });
+    expect(run.body).toMatchObject({
+      trigger: 'event',
+      step: { id: 'declines-only', status: 'succeeded', output: { passed: true } },
+    });
     expect((await h.api('GET', '/v1/workflows/wf_nope/test-event?timeoutMs=10')).status).toBe(404);
     expect((await h.api('GET', `/v1/workflows/${s.workflowId}/test-event?timeoutMs=soon`)).status).toBe(400);
   });
@@ -153,20 +217,33 @@ describe('testing a workflow without the provider', () => {
     (document.steps[2] as any).input.name = 'Payment failed for {{trigger.data.nmae}}';
     const created = await h.api('POST', '/v1/workflows', document);
     expect(created.status).toBe(201);
-    expect(created.body.warnings).toEqual([expect.objectContaining({ path: '/steps/2/input/name', message: expect.stringContaining('{{trigger.data.nmae}}') })]);
+    expect(created.body.warnings).toEqual([
+      expect.objectContaining({
+        path: '/steps/2/input/name',
+        message: expect.stringContaining('{{trigger.data.nmae}}'),
+      }),
+    ]);
     const published = await h.api('POST', `/v1/workflows/${created.body.id}/publish`);
     expect(published.status).toBe(200);
-    expect(published.body.warnings).toEqual([expect.stringMatching(/^\/steps\/2\/input\/name: template "\{\{trigger\.data\.nmae\}\}" reads data\.nmae/)]);
+    expect(published.body.warnings).toEqual([
+      expect.stringMatching(/^\/steps\/2\/input\/name: template "\{\{trigger\.data\.nmae\}\}" reads data\.nmae/),
+    ]);
     expect((await h.api('GET', `/v1/workflows/${s.workflowId}`)).body.warnings).toEqual([]);
     expect((await h.api('POST', `/v1/workflows/${created.body.id}/unpublish`)).status).toBe(200);
   });
 
   it('is in the OpenAPI document with its answers', async () => {
     const doc = (await h.api('GET', '/openapi.json')).body;
-    expect(Object.keys(doc.paths['/v1/workflows/{id}/test'].post.responses)).toEqual(expect.arrayContaining(['200', '202', '400', '404', '409', '422']));
+    expect(Object.keys(doc.paths['/v1/workflows/{id}/test'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '202', '400', '404', '409', '422']),
+    );
     expect(doc.paths['/v1/workflows/{id}/test'].post.description).toMatch(/call the real apps/);
-    expect(Object.keys(doc.paths['/v1/workflows/{id}/steps/{stepId}/test'].post.responses)).toEqual(expect.arrayContaining(['200', '202', '404', '422']));
-    expect(Object.keys(doc.paths['/v1/workflows/{id}/test-event'].get.responses)).toEqual(expect.arrayContaining(['200', '204', '404']));
+    expect(Object.keys(doc.paths['/v1/workflows/{id}/steps/{stepId}/test'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '202', '404', '422']),
+    );
+    expect(Object.keys(doc.paths['/v1/workflows/{id}/test-event'].get.responses)).toEqual(
+      expect.arrayContaining(['200', '204', '404']),
+    );
     expect(JSON.stringify(doc.paths['/v1/workflows/{id}'].put.responses['200'])).toContain('trigger.data.nmae');
     expect(doc.components.schemas.Run.properties.test).toBeDefined();
   });
@@ -189,7 +266,11 @@ describe('a test run on the production backends (Kafka + MongoDB)', () => {
     const event = stripeEvent('charge.failed', failedCharge({ id: 'ch_kafka_real' }));
     expect((await postSigned(s.webhookUrl, JSON.stringify(event))).status).toBe(200);
     const real = await waitForRun(h, s.workflowId, { eventId: event.id, timeoutMs: 20_000 });
-    expect((await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=true`)).body.data.map((r: any) => r.id)).toEqual([res.body.id]);
-    expect((await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=false`)).body.data.map((r: any) => r.id)).toEqual([real.id]);
+    expect((await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=true`)).body.data.map((r: any) => r.id)).toEqual(
+      [res.body.id],
+    );
+    expect(
+      (await h.api('GET', `/v1/runs?workflow=${s.workflowId}&test=false`)).body.data.map((r: any) => r.id),
+    ).toEqual([real.id]);
   });
 });

@@ -7,8 +7,13 @@ import { NotFoundError } from '../errors.ts';
 export async function connectorRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/v1/connectors', { schema: schemas.listConnectors }, async () => ({
     data: deps.catalog.list().map(({ manifest: m }) => ({
-      name: m.name, version: m.version, displayName: m.displayName, description: m.description, categories: m.categories,
-      triggers: m.triggers.map((t) => t.key), actions: m.actions.map((a) => a.key),
+      name: m.name,
+      version: m.version,
+      displayName: m.displayName,
+      description: m.description,
+      categories: m.categories,
+      triggers: m.triggers.map((t) => t.key),
+      actions: m.actions.map((a) => a.key),
     })),
   }));
   app.get<{ Params: { name: string } }>('/v1/connectors/:name', { schema: schemas.getConnector }, async (request) => {

@@ -12,14 +12,22 @@ import { RouteNotFoundError } from '../errors.ts';
 import { fileFor } from './pages.ts';
 
 const types: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.json': 'application/json', '.map': 'application/json', '.ico': 'image/x-icon',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
 };
 
 /** The editor's client-side routes (first path segment); index.html answers them. */
 export const editorRoutes = ['sign-in', 'workflows', 'editor', 'runs', 'connections', 'marketplace'];
 
-const notBuilt = (dir: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wireup</title></head><body>
+const notBuilt = (
+  dir: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wireup</title></head><body>
 <h1>The editor is not built</h1><p>Wireup serves the editor from <code>${dir}</code>, which has no index.html.
 Build it with <code>npm run build -w @wireup/editor</code> (npm install does this), then reload.</p></body></html>`;
 
@@ -43,6 +51,9 @@ export async function editorRoutesPlugin(app: FastifyInstance, deps: AppDeps): P
     const file = fileFor(root, path);
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!file || !body) throw new RouteNotFoundError(request.method, path);
-    return reply.header('cache-control', 'public, max-age=31536000, immutable').type(types[extname(file)] ?? 'application/octet-stream').send(body);
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .type(types[extname(file)] ?? 'application/octet-stream')
+      .send(body);
   });
 }

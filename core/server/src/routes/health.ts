@@ -14,10 +14,15 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise
     connectors: deps.catalog.list().map((c) => `${c.manifest.name}@${c.manifest.version}`),
   }));
   // The metrics tell what runs here (connectors, volumes, errors): the API token guards them unless WIREUP_METRICS_PUBLIC.
-  app.get('/metrics', {
-    schema: schemas.metrics,
-    onRequest: async (request) => {
-      if (!deps.config.metricsPublic && !authorizationMatches(request.headers.authorization, deps.apiToken)) throw new UnauthorizedError();
+  app.get(
+    '/metrics',
+    {
+      schema: schemas.metrics,
+      onRequest: async (request) => {
+        if (!deps.config.metricsPublic && !authorizationMatches(request.headers.authorization, deps.apiToken))
+          throw new UnauthorizedError();
+      },
     },
-  }, async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()));
+    async (_request, reply) => reply.type(deps.metrics.contentType).send(await deps.metrics.text()),
+  );
 }

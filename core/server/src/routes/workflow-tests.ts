@@ -36,9 +36,15 @@ export async function workflowTestRoutes(app: FastifyInstance, deps: AppDeps): P
   };
 
   /** The document and version to test: the published version's, or the draft when it is valid. */
-  const testedDocument = async (record: WorkflowRecord, published: boolean): Promise<{ document: WorkflowDocument; version: number }> => {
+  const testedDocument = async (
+    record: WorkflowRecord,
+    published: boolean,
+  ): Promise<{ document: WorkflowDocument; version: number }> => {
     if (published) {
-      const version = record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
+      const version =
+        record.publishedVersion === null
+          ? null
+          : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
       if (!version) throw new WorkflowNotPublishedError(record.id);
       return { document: version.document, version: version.version };
     }
@@ -47,40 +53,63 @@ export async function workflowTestRoutes(app: FastifyInstance, deps: AppDeps): P
     return { document: record.draft, version: 0 };
   };
 
-  app.post<{ Params: Params; Body: TestBody }>('/v1/workflows/:id/test', { schema: schemas.testWorkflow }, async (request, reply) => {
-    const { eventId, published = false, waitMs = 0 } = request.body ?? {};
-    const record = await load(request.params.id);
-    const { document, version } = await testedDocument(record, published);
-    const { trigger } = testTriggerOf(deps.catalog, document, eventId);
-    const queued = await deps.engine.testRun({ workflowId: record.id, document, version, trigger });
-    const run = await awaitRun(deps.store, queued, waitMs, closedSignal(reply));
-    return reply.code(isFinished(run) ? 200 : 202).send(run);
-  });
+  app.post<{ Params: Params; Body: TestBody }>(
+    '/v1/workflows/:id/test',
+    { schema: schemas.testWorkflow },
+    async (request, reply) => {
+      const { eventId, published = false, waitMs = 0 } = request.body ?? {};
+      const record = await load(request.params.id);
+      const { document, version } = await testedDocument(record, published);
+      const { trigger } = testTriggerOf(deps.catalog, document, eventId);
+      const queued = await deps.engine.testRun({ workflowId: record.id, document, version, trigger });
+      const run = await awaitRun(deps.store, queued, waitMs, closedSignal(reply));
+      return reply.code(isFinished(run) ? 200 : 202).send(run);
+    },
+  );
 
-  app.post<{ Params: Params & { stepId: string }; Body: StepTestBody }>('/v1/workflows/:id/steps/:stepId/test', { schema: schemas.testStep }, async (request, reply) => {
-    const { eventId, waitMs = 30_000 } = request.body ?? {};
-    const record = await load(request.params.id);
-    const found = findStep(record.draft.steps, request.params.stepId);
-    if (!found) throw new NotFoundError('Step', `${request.params.stepId}" of workflow "${record.id}`);
-    // Only what keeps this step from running stops the test: other steps may still be unfinished.
-    const problems = problemsOfStep(await deps.workflows.problems(record.draft), found.pointer);
-    if (problems.length) throw new WorkflowInvalidError(problems);
-    const { trigger, source } = testTriggerOf(deps.catalog, record.draft, eventId);
-    const document: WorkflowDocument = { ...record.draft, steps: [found.step] };
-    const queued = await deps.engine.testRun({ workflowId: record.id, document, version: 0, trigger, pinned: pinnedOutputs(record.draft, found.step.id) });
-    const run = await awaitRun(deps.store, queued, waitMs, closedSignal(reply));
-    const step = run.steps.find((s) => s.id === found.step.id);
-    return reply.code(isFinished(run) ? 200 : 202).send({ run, ...(step ? { step } : {}), trigger: source });
-  });
+  app.post<{ Params: Params & { stepId: string }; Body: StepTestBody }>(
+    '/v1/workflows/:id/steps/:stepId/test',
+    { schema: schemas.testStep },
+    async (request, reply) => {
+      const { eventId, waitMs = 30_000 } = request.body ?? {};
+      const record = await load(request.params.id);
+      const found = findStep(record.draft.steps, request.params.stepId);
+      if (!found) throw new NotFoundError('Step', `${request.params.stepId}" of workflow "${record.id}`);
+      // Only what keeps this step from running stops the test: other steps may still be unfinished.
+      const problems = problemsOfStep(await deps.workflows.problems(record.draft), found.pointer);
+      if (problems.length) throw new WorkflowInvalidError(problems);
+      const { trigger, source } = testTriggerOf(deps.catalog, record.draft, eventId);
+      const document: WorkflowDocument = { ...record.draft, steps: [found.step] };
+      const queued = await deps.engine.testRun({
+        workflowId: record.id,
+        document,
+        version: 0,
+        trigger,
+        pinned: pinnedOutputs(record.draft, found.step.id),
+      });
+      const run = await awaitRun(deps.store, queued, waitMs, closedSignal(reply));
+      const step = run.steps.find((s) => s.id === found.step.id);
+      return reply.code(isFinished(run) ? 200 : 202).send({ run, ...(step ? { step } : {}), trigger: source });
+    },
+  );
 
-  app.get<{ Params: Params; Querystring: { timeoutMs?: number } }>('/v1/workflows/:id/test-event', { schema: schemas.testEvent }, async (request, reply) => {
-    const record = await load(request.params.id);
-    const { connector: name, trigger: key, connection } = record.draft.trigger;
-    const connector = deps.catalog.get(name);
-    const fires = (event: EventRecord): boolean =>
-      event.connectionId === connection && event.connector === name && connector !== undefined && triggersFor(connector, event.type).includes(key);
-    const event = await deps.testEvents.next(fires, request.query.timeoutMs ?? 8_000, closedSignal(reply));
-    if (!event) return reply.code(204).send();
-    return { event: { id: event.providerEventId, type: event.type, payload: event.payload, receivedAt: event.receivedAt } };
-  });
+  app.get<{ Params: Params; Querystring: { timeoutMs?: number } }>(
+    '/v1/workflows/:id/test-event',
+    { schema: schemas.testEvent },
+    async (request, reply) => {
+      const record = await load(request.params.id);
+      const { connector: name, trigger: key, connection } = record.draft.trigger;
+      const connector = deps.catalog.get(name);
+      const fires = (event: EventRecord): boolean =>
+        event.connectionId === connection &&
+        event.connector === name &&
+        connector !== undefined &&
+        triggersFor(connector, event.type).includes(key);
+      const event = await deps.testEvents.next(fires, request.query.timeoutMs ?? 8_000, closedSignal(reply));
+      if (!event) return reply.code(204).send();
+      return {
+        event: { id: event.providerEventId, type: event.type, payload: event.payload, receivedAt: event.receivedAt },
+      };
+    },
+  );
 }

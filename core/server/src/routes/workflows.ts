@@ -24,14 +24,16 @@ import { checkRevision, createSaveQueue, isPartial, outlineProblems } from '../w
  */
 export async function webhookUrlOf(deps: AppDeps, document: WorkflowDocument): Promise<string | undefined> {
   // Polling triggers fetch from the app themselves: there is no URL to give it.
-  if (deps.catalog.get(document.trigger.connector)?.triggers.get(document.trigger.trigger)?.strategy === 'polling') return undefined;
+  if (deps.catalog.get(document.trigger.connector)?.triggers.get(document.trigger.trigger)?.strategy === 'polling')
+    return undefined;
   const connection = await deps.store.connections.get(document.trigger.connection);
   if (!connection) return undefined;
   return `${deps.config.publicUrl}/v1/webhooks/${document.trigger.connector}/${connection.webhookToken}`;
 }
 
 /** Template paths the trigger's or earlier steps' output schemas do not have (`{{trigger.data.nmae}}`): warnings, not errors. */
-const warningsOf = (deps: AppDeps, document: WorkflowDocument): ValidationProblem[] => templateWarnings(document as unknown as Workflow, deps.catalog);
+const warningsOf = (deps: AppDeps, document: WorkflowDocument): ValidationProblem[] =>
+  templateWarnings(document as unknown as Workflow, deps.catalog);
 /** A template warning as a line of publish's `warnings`. */
 const warningLine = (w: ValidationProblem): string => `${w.path}: ${w.message} (${w.fix})`;
 
@@ -42,7 +44,8 @@ function withTemplateWarnings(registration: string[], templates: ValidationProbl
 }
 
 async function view(deps: AppDeps, record: WorkflowRecord, problems?: ValidationProblem[]) {
-  const published = record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
+  const published =
+    record.publishedVersion === null ? null : await deps.store.workflows.getVersion(record.id, record.publishedVersion);
   return {
     id: record.id,
     name: record.draft.name,
@@ -74,10 +77,17 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.setErrorHandler(async (error, request, reply) => {
     if (!(error instanceof JsonTooDeepError)) return sendError(error, request, reply);
     const { path, maxDepth } = error.details as { path: string; maxDepth: number };
-    return sendError(new WorkflowInvalidError([{ path, message: `nests deeper than ${maxDepth} levels`, fix: 'flatten the value' }]), request, reply);
+    return sendError(
+      new WorkflowInvalidError([{ path, message: `nests deeper than ${maxDepth} levels`, fix: 'flatten the value' }]),
+      request,
+      reply,
+    );
   });
   /** The document to store: fully valid, or (with `?partial=true`) at least outlined, with its problems. */
-  const accepted = async (body: unknown, partial: boolean): Promise<{ document: WorkflowDocument; problems?: ValidationProblem[] }> => {
+  const accepted = async (
+    body: unknown,
+    partial: boolean,
+  ): Promise<{ document: WorkflowDocument; problems?: ValidationProblem[] }> => {
     if (!partial) return { document: await deps.workflows.validate(body) };
     const outline = outlineProblems(body);
     if (outline.length) throw new WorkflowInvalidError(outline);
@@ -85,56 +95,104 @@ export async function workflowRoutes(app: FastifyInstance, deps: AppDeps): Promi
   };
   const oneAtATime = createSaveQueue();
 
-  app.post('/v1/workflows', { schema: schemas.createWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request, reply) => {
-    const { document, problems } = await accepted(request.body, isPartial(request.query));
-    const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
-    return reply.code(201).send(await savedView(deps, record, problems));
-  });
+  app.post(
+    '/v1/workflows',
+    { schema: schemas.createWorkflow, validatorCompiler: bodyValidatedElsewhere },
+    async (request, reply) => {
+      const { document, problems } = await accepted(request.body, isPartial(request.query));
+      const record = await deps.store.workflows.create(`wf_${randomBytes(9).toString('base64url')}`, document);
+      return reply.code(201).send(await savedView(deps, record, problems));
+    },
+  );
 
-  app.get('/v1/workflows', { schema: schemas.listWorkflows }, async () => ({ data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))) }));
+  app.get('/v1/workflows', { schema: schemas.listWorkflows }, async () => ({
+    data: await Promise.all((await deps.store.workflows.list()).map((r) => view(deps, r))),
+  }));
 
   app.get<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.getWorkflow }, async (request) => {
     const record = await load(request.params.id);
     return savedView(deps, record, await deps.workflows.problems(record.draft));
   });
 
-  app.put<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere }, async (request) => oneAtATime(request.params.id, async () => {
-    const current = await load(request.params.id);
-    // The body is judged before the precondition (RFC 9110 §13.2.1: a request refused anyway gets that answer, not 412).
-    const { document, problems } = await accepted(request.body, isPartial(request.query));
-    checkRevision(current, request.headers['if-match']);
-    const record = await deps.store.workflows.updateDraft(request.params.id, document);
-    return savedView(deps, record ?? (await load(request.params.id)), problems);
-  }));
+  app.put<{ Params: { id: string } }>(
+    '/v1/workflows/:id',
+    { schema: schemas.updateWorkflow, validatorCompiler: bodyValidatedElsewhere },
+    async (request) =>
+      oneAtATime(request.params.id, async () => {
+        const current = await load(request.params.id);
+        // The body is judged before the precondition (RFC 9110 §13.2.1: a request refused anyway gets that answer, not 412).
+        const { document, problems } = await accepted(request.body, isPartial(request.query));
+        checkRevision(current, request.headers['if-match']);
+        const record = await deps.store.workflows.updateDraft(request.params.id, document);
+        return savedView(deps, record ?? (await load(request.params.id)), problems);
+      }),
+  );
 
-  app.delete<{ Params: { id: string } }>('/v1/workflows/:id', { schema: schemas.deleteWorkflow }, async (request, reply) => {
-    await deps.workflows.delete(request.params.id);
-    return reply.code(204).send();
-  });
+  app.delete<{ Params: { id: string } }>(
+    '/v1/workflows/:id',
+    { schema: schemas.deleteWorkflow },
+    async (request, reply) => {
+      await deps.workflows.delete(request.params.id);
+      return reply.code(204).send();
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/v1/workflows/:id/publish', { schema: schemas.publishWorkflow }, async (request) => {
-    const { version, webhook, warnings } = await deps.workflows.publish(request.params.id);
-    return {
-      id: version.workflowId, version: version.version, status: 'published', webhookUrl: await webhookUrlOf(deps, version.document),
-      ...(webhook ? { webhook } : {}), ...withTemplateWarnings(warnings, warningsOf(deps, version.document)),
-    };
-  });
+  app.post<{ Params: { id: string } }>(
+    '/v1/workflows/:id/publish',
+    { schema: schemas.publishWorkflow },
+    async (request) => {
+      const { version, webhook, warnings } = await deps.workflows.publish(request.params.id);
+      return {
+        id: version.workflowId,
+        version: version.version,
+        status: 'published',
+        webhookUrl: await webhookUrlOf(deps, version.document),
+        ...(webhook ? { webhook } : {}),
+        ...withTemplateWarnings(warnings, warningsOf(deps, version.document)),
+      };
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/v1/workflows/:id/versions', { schema: schemas.listWorkflowVersions }, async (request) => {
-    const record = await load(request.params.id);
-    const numbers = Array.from({ length: record.latestVersion }, (_, i) => record.latestVersion - i);
-    const versions = (await Promise.all(numbers.map((n) => deps.store.workflows.getVersion(record.id, n)))).filter((v) => v !== null);
-    return { data: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, running: v.version === record.publishedVersion })) };
-  });
+  app.get<{ Params: { id: string } }>(
+    '/v1/workflows/:id/versions',
+    { schema: schemas.listWorkflowVersions },
+    async (request) => {
+      const record = await load(request.params.id);
+      const numbers = Array.from({ length: record.latestVersion }, (_, i) => record.latestVersion - i);
+      const versions = (await Promise.all(numbers.map((n) => deps.store.workflows.getVersion(record.id, n)))).filter(
+        (v) => v !== null,
+      );
+      return {
+        data: versions.map((v) => ({
+          version: v.version,
+          publishedAt: v.publishedAt,
+          running: v.version === record.publishedVersion,
+        })),
+      };
+    },
+  );
 
-  app.get<{ Params: { id: string; version: number } }>('/v1/workflows/:id/versions/:version', { schema: schemas.getWorkflowVersion }, async (request) => {
-    const version = await deps.store.workflows.getVersion(request.params.id, Number(request.params.version));
-    if (!version) throw new NotFoundError('Workflow version', `${request.params.id} v${request.params.version}`);
-    return { workflowId: version.workflowId, version: version.version, publishedAt: version.publishedAt, document: version.document };
-  });
+  app.get<{ Params: { id: string; version: number } }>(
+    '/v1/workflows/:id/versions/:version',
+    { schema: schemas.getWorkflowVersion },
+    async (request) => {
+      const version = await deps.store.workflows.getVersion(request.params.id, Number(request.params.version));
+      if (!version) throw new NotFoundError('Workflow version', `${request.params.id} v${request.params.version}`);
+      return {
+        workflowId: version.workflowId,
+        version: version.version,
+        publishedAt: version.publishedAt,
+        document: version.document,
+      };
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/v1/workflows/:id/unpublish', { schema: schemas.unpublishWorkflow }, async (request) => {
-    const { record, warnings } = await deps.workflows.unpublish(request.params.id);
-    return { ...(await view(deps, record)), ...(warnings.length ? { warnings } : {}) };
-  });
+  app.post<{ Params: { id: string } }>(
+    '/v1/workflows/:id/unpublish',
+    { schema: schemas.unpublishWorkflow },
+    async (request) => {
+      const { record, warnings } = await deps.workflows.unpublish(request.params.id);
+      return { ...(await view(deps, record)), ...(warnings.length ? { warnings } : {}) };
+    },
+  );
 }

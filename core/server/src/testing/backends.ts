@@ -18,11 +18,19 @@ export function freshMongoUrl(tag: string): string {
 
 /** Config overrides for Kafka + MongoDB with a fresh topic prefix and database. */
 export function kafkaMongoOverrides(tag: string): Partial<Config> {
-  return { kafkaBrokers, mongodbUrl: freshMongoUrl(tag), kafkaTopicPrefix: `test.${tag}.${randomBytes(4).toString('hex')}.` };
+  return {
+    kafkaBrokers,
+    mongodbUrl: freshMongoUrl(tag),
+    kafkaTopicPrefix: `test.${tag}.${randomBytes(4).toString('hex')}.`,
+  };
 }
 
 /** The same as environment variables, for spawned `wireup start` processes. */
 export function kafkaMongoEnv(tag: string): Record<string, string> {
   const o = kafkaMongoOverrides(tag);
-  return { KAFKA_BROKERS: o.kafkaBrokers!.join(','), MONGODB_URL: o.mongodbUrl!, WIREUP_KAFKA_TOPIC_PREFIX: o.kafkaTopicPrefix! };
+  return {
+    KAFKA_BROKERS: o.kafkaBrokers!.join(','),
+    MONGODB_URL: o.mongodbUrl!,
+    WIREUP_KAFKA_TOPIC_PREFIX: o.kafkaTopicPrefix!,
+  };
 }

@@ -11,11 +11,23 @@ export interface RawResponse {
 }
 
 /** Sends `method target` with the given headers and body, `Connection: close`, and reads the whole answer. */
-export function rawRequest(baseUrl: string, method: string, target: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function rawRequest(
+  baseUrl: string,
+  method: string,
+  target: string,
+  options: { headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   const body = options.body ?? '';
-  const headers = { host: `${hostname}:${port}`, connection: 'close', ...(body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...options.headers };
-  const head = `${method} ${target} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  const headers = {
+    host: `${hostname}:${port}`,
+    connection: 'close',
+    ...(body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
+    ...options.headers,
+  };
+  const head = `${method} ${target} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`;
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => socket.end(head + body));
     const chunks: Buffer[] = [];
@@ -27,7 +39,9 @@ export function rawRequest(baseUrl: string, method: string, target: string, opti
       const [headText, ...rest] = text.split('\r\n\r\n');
       const [statusLine, ...headerLines] = headText.split('\r\n');
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1] ?? 0);
-      const parsed = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const parsed = Object.fromEntries(
+        headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       let responseBody = rest.join('\r\n\r\n');
       if (parsed['transfer-encoding'] === 'chunked') responseBody = dechunk(responseBody);
       resolve({ status, headers: parsed, body: responseBody });

@@ -16,19 +16,29 @@ export interface Scenario {
 }
 
 /** The Kustomer recipe the README and the pair pages offer for failed Stripe charges. */
-export const failedChargeRecipe = kustomer.manifest.recipes!.find((r) => r.key === 'stripe-charge-failed-conversation')!;
+export const failedChargeRecipe = kustomer.manifest.recipes!.find(
+  (r) => r.key === 'stripe-charge-failed-conversation',
+)!;
 
 /**
  * The workflow document of the headline scenario: a filter on the decline code, then the
  * recipe's steps (find or create the Kustomer customer, open a conversation on it).
  */
-export function failedChargeWorkflow(stripeConnection: string, kustomerConnection: string, filterCode = 'card_declined') {
+export function failedChargeWorkflow(
+  stripeConnection: string,
+  kustomerConnection: string,
+  filterCode = 'card_declined',
+) {
   const recipe = recipeWorkflow(failedChargeRecipe, { stripe: stripeConnection, kustomer: kustomerConnection });
   return {
     name: 'Failed charges to Kustomer',
     trigger: recipe.trigger,
     steps: [
-      { id: 'declines-only', type: 'filter', when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: filterCode }] } },
+      {
+        id: 'declines-only',
+        type: 'filter',
+        when: { all: [{ left: '{{trigger.data.object.failure_code}}', op: 'equals', right: filterCode }] },
+      },
       ...recipe.steps,
     ],
   };
@@ -40,9 +50,31 @@ export async function setUpScenario(h: Harness, options: { filterCode?: string }
     if (r.status >= 300) throw new Error(`${what} answered ${r.status}: ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const stripe = must(await h.api('POST', '/v1/connections', { connector: 'stripe', name: 'Stripe test', auth: { secretKey: 'sk_test_123', webhookSecret: stripeWebhookSecret } }), 'stripe connection');
-  const kustomer = must(await h.api('POST', '/v1/connections', { connector: 'kustomer', name: 'Kustomer', auth: { apiKey: 'kustomer-test-key', baseUrl: h.kustomer.url } }), 'kustomer connection');
-  const workflow = must(await h.api('POST', '/v1/workflows', failedChargeWorkflow(stripe.id, kustomer.id, options.filterCode)), 'create workflow');
+  const stripe = must(
+    await h.api('POST', '/v1/connections', {
+      connector: 'stripe',
+      name: 'Stripe test',
+      auth: { secretKey: 'sk_test_123', webhookSecret: stripeWebhookSecret },
+    }),
+    'stripe connection',
+  );
+  const kustomer = must(
+    await h.api('POST', '/v1/connections', {
+      connector: 'kustomer',
+      name: 'Kustomer',
+      auth: { apiKey: 'kustomer-test-key', baseUrl: h.kustomer.url },
+    }),
+    'kustomer connection',
+  );
+  const workflow = must(
+    await h.api('POST', '/v1/workflows', failedChargeWorkflow(stripe.id, kustomer.id, options.filterCode)),
+    'create workflow',
+  );
   const published = must(await h.api('POST', `/v1/workflows/${workflow.id}/publish`), 'publish');
-  return { stripeConnection: stripe.id, kustomerConnection: kustomer.id, workflowId: workflow.id, webhookUrl: published.webhookUrl };
+  return {
+    stripeConnection: stripe.id,
+    kustomerConnection: kustomer.id,
+    workflowId: workflow.id,
+    webhookUrl: published.webhookUrl,
+  };
 }

@@ -17,22 +17,38 @@ export interface WireupProcess {
 }
 
 /** Starts `wireup start` on the data folder and resolves once it prints its URL. */
-export async function spawnWireup(dataDir: string, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<WireupProcess> {
+export async function spawnWireup(
+  dataDir: string,
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<WireupProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'core/server/src/cli/wireup.ts'), 'start'], {
-    cwd: repoRoot, env: { ...testEnv(dataDir), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: repoRoot,
+    env: { ...testEnv(dataDir), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`wireup did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const onData = () => {
       const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`wireup exited with ${code}:\n${out}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`wireup exited with ${code}:\n${out}`));
+    });
   });
   return { url, child, output: () => out, kill: (signal) => child.kill(signal), exited };
 }

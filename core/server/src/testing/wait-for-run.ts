@@ -22,11 +22,20 @@ const finished: readonly RunStatus[] = ['succeeded', 'failed', 'filtered'];
 /** Waits for a run of `workflowId` matching `options`; returns the run with its steps. Throws after `timeoutMs`. */
 export async function waitForRun(source: RunSource, workflowId: string, options: WaitForRunOptions = {}): Promise<any> {
   const api = typeof source === 'string' ? (method: string, path: string) => callApi(source, method, path) : source.api;
-  const statuses: readonly RunStatus[] = options.status === undefined ? finished : typeof options.status === 'string' ? [options.status] : options.status;
+  const statuses: readonly RunStatus[] =
+    options.status === undefined ? finished : typeof options.status === 'string' ? [options.status] : options.status;
   const what = `a ${statuses.join('/')} run of workflow ${workflowId}${options.eventId ? ` for event ${options.eventId}` : ''}`;
-  return eventually(async () => {
-    const runs: Array<{ id: string; status: RunStatus; event?: { id: string } }> = (await api('GET', `/v1/runs?workflow=${workflowId}&limit=100`)).body.data;
-    const run = runs.find((r) => statuses.includes(r.status) && (options.eventId === undefined || r.event?.id === options.eventId));
-    return run ? (await api('GET', `/v1/runs/${run.id}`)).body : undefined;
-  }, options.timeoutMs ?? 15_000, what);
+  return eventually(
+    async () => {
+      const runs: Array<{ id: string; status: RunStatus; event?: { id: string } }> = (
+        await api('GET', `/v1/runs?workflow=${workflowId}&limit=100`)
+      ).body.data;
+      const run = runs.find(
+        (r) => statuses.includes(r.status) && (options.eventId === undefined || r.event?.id === options.eventId),
+      );
+      return run ? (await api('GET', `/v1/runs/${run.id}`)).body : undefined;
+    },
+    options.timeoutMs ?? 15_000,
+    what,
+  );
 }

@@ -9,7 +9,9 @@ export function describeDeliveryContract(harness: BusHarness): void {
     it('delivers the topic, key and value, with deliveryAttempt 1', async () => {
       const bus = harness.bus();
       const received: BusMessage[] = [];
-      await bus.subscribe('events', async (m) => { received.push(m); });
+      await bus.subscribe('events', async (m) => {
+        received.push(m);
+      });
       await bus.start();
       const value = { key: 'conn-1:evt_1', payload: { amount: 1200, note: 'café ✓', list: [1, null, true] } };
       await bus.publish('events', 'conn-1', value);
@@ -22,9 +24,13 @@ export function describeDeliveryContract(harness: BusHarness): void {
       const events: unknown[] = [];
       const runs: unknown[] = [];
       await bus.publish('events', 'k', { n: 1 });
-      await bus.subscribe('events', async (m) => { events.push(m.value); });
+      await bus.subscribe('events', async (m) => {
+        events.push(m.value);
+      });
       await bus.start();
-      await bus.subscribe('runs', async (m) => { runs.push(m.value); });
+      await bus.subscribe('runs', async (m) => {
+        runs.push(m.value);
+      });
       await bus.publish('runs', 'wf-1', { n: 2 });
       await waitFor(() => events.length === 1 && runs.length === 1, 'both messages');
       expect(events).toEqual([{ n: 1 }]);
@@ -35,7 +41,9 @@ export function describeDeliveryContract(harness: BusHarness): void {
       const bus = harness.bus();
       const byTopic: Record<string, string[]> = { events: [], runs: [], marketplace: [] };
       for (const topic of ['events', 'runs', 'marketplace'] as const) {
-        await bus.subscribe(topic, async (m) => { byTopic[m.topic].push(m.value as string); });
+        await bus.subscribe(topic, async (m) => {
+          byTopic[m.topic].push(m.value as string);
+        });
       }
       await bus.start();
       await bus.publish('runs', 'k', 'to-runs');
@@ -45,17 +53,38 @@ export function describeDeliveryContract(harness: BusHarness): void {
       expect(byTopic).toEqual({ events: ['to-events'], runs: ['to-runs'], marketplace: ['to-marketplace'] });
     });
 
-    it('gives every message to each group, and shares a group\'s messages among its handlers', async () => {
+    it("gives every message to each group, and shares a group's messages among its handlers", async () => {
       const bus = harness.bus();
       const audit: number[] = [];
       const workers: number[][] = [[], []];
-      await bus.subscribe('events', async (m) => { audit.push((m.value as { n: number }).n); }, { group: 'audit' });
-      await bus.subscribe('events', async (m) => { workers[0].push((m.value as { n: number }).n); }, { group: 'workers' });
-      await bus.subscribe('events', async (m) => { workers[1].push((m.value as { n: number }).n); }, { group: 'workers' });
+      await bus.subscribe(
+        'events',
+        async (m) => {
+          audit.push((m.value as { n: number }).n);
+        },
+        { group: 'audit' },
+      );
+      await bus.subscribe(
+        'events',
+        async (m) => {
+          workers[0].push((m.value as { n: number }).n);
+        },
+        { group: 'workers' },
+      );
+      await bus.subscribe(
+        'events',
+        async (m) => {
+          workers[1].push((m.value as { n: number }).n);
+        },
+        { group: 'workers' },
+      );
       await bus.start();
       for (let n = 0; n < 20; n += 1) await bus.publish('events', `key-${n % 7}`, { n });
       const all = Array.from({ length: 20 }, (_, n) => n);
-      await waitFor(() => new Set(audit).size === 20 && new Set([...workers[0], ...workers[1]]).size === 20, 'all messages in both groups');
+      await waitFor(
+        () => new Set(audit).size === 20 && new Set([...workers[0], ...workers[1]]).size === 20,
+        'all messages in both groups',
+      );
       expect([...new Set(audit)].sort((a, b) => a - b)).toEqual(all);
       expect([...new Set([...workers[0], ...workers[1]])].sort((a, b) => a - b)).toEqual(all);
     });

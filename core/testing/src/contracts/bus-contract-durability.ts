@@ -13,7 +13,9 @@ export function describeDurabilityContract(harness: BusHarness): void {
       for (let n = 0; n < 6; n += 1) await first.publish('events', `k${n % 2}`, { n });
       const second = await harness.reopen();
       const seen: Array<[string, number]> = [];
-      await second.subscribe('events', async (m: BusMessage<{ n: number }>) => { seen.push([m.key, m.value.n]); });
+      await second.subscribe('events', async (m: BusMessage<{ n: number }>) => {
+        seen.push([m.key, m.value.n]);
+      });
       await second.start();
       await waitFor(() => seen.length >= 6, 'the six messages after reopen');
       expect(seen.filter(([k]) => k === 'k0').map(([, n]) => n)).toEqual([0, 2, 4]);
@@ -33,7 +35,9 @@ export function describeDurabilityContract(harness: BusHarness): void {
       await failed.promise;
       const second = await harness.reopen();
       const seen: BusMessage[] = [];
-      await second.subscribe('runs', async (m) => { seen.push(m); });
+      await second.subscribe('runs', async (m) => {
+        seen.push(m);
+      });
       await second.start();
       await waitFor(() => seen.length >= 1, 'the unacknowledged message after reopen');
       expect(seen[0]).toMatchObject({ topic: 'runs', key: 'wf-1', value: { run: 'r1' } });
@@ -44,13 +48,17 @@ export function describeDurabilityContract(harness: BusHarness): void {
       if (!harness.canReopen()) ctx.skip();
       const first = harness.bus();
       const handled: unknown[] = [];
-      await first.subscribe('runs', async (m) => { handled.push(m.value); });
+      await first.subscribe('runs', async (m) => {
+        handled.push(m.value);
+      });
       await first.start();
       await first.publish('runs', 'wf-1', 'done-before-stop');
       await waitFor(() => handled.length === 1, 'the first message');
       const second = await harness.reopen();
       const seen: unknown[] = [];
-      await second.subscribe('runs', async (m) => { seen.push(m.value); });
+      await second.subscribe('runs', async (m) => {
+        seen.push(m.value);
+      });
       await second.start();
       // Same key, so a redelivered first message would arrive before this marker.
       await second.publish('runs', 'wf-1', 'marker');

@@ -12,13 +12,17 @@ export function describeOrderingContract(harness: BusHarness): void {
       const seen = new Map<string, number[]>(keys.map((k) => [k, []]));
       const active = new Set<string>();
       let overlaps = 0;
-      await bus.subscribe('runs', async (m: BusMessage<{ n: number }>) => {
-        if (active.has(m.key)) overlaps += 1;
-        active.add(m.key);
-        await sleep((m.value.n * 7) % 5);
-        seen.get(m.key)!.push(m.value.n);
-        active.delete(m.key);
-      }, { concurrency: 8 });
+      await bus.subscribe(
+        'runs',
+        async (m: BusMessage<{ n: number }>) => {
+          if (active.has(m.key)) overlaps += 1;
+          active.add(m.key);
+          await sleep((m.value.n * 7) % 5);
+          seen.get(m.key)!.push(m.value.n);
+          active.delete(m.key);
+        },
+        { concurrency: 8 },
+      );
       await bus.start();
       for (let n = 0; n < 60; n += 1) await bus.publish('runs', keys[n % 3], { n });
       await waitFor(() => [...seen.values()].every((v) => v.length >= 20), 'all 60 messages');
@@ -51,17 +55,24 @@ export function describeOrderingContract(harness: BusHarness): void {
       const bus = harness.bus();
       const slowRelease = deferred();
       const handled: string[] = [];
-      await bus.subscribe('runs', async (m) => {
-        if (m.key === 'busy') await slowRelease.promise;
-        handled.push(m.key);
-      }, { concurrency: 4 });
+      await bus.subscribe(
+        'runs',
+        async (m) => {
+          if (m.key === 'busy') await slowRelease.promise;
+          handled.push(m.key);
+        },
+        { concurrency: 4 },
+      );
       await bus.start();
       await bus.publish('runs', 'busy', 1);
       await bus.publish('runs', 'busy', 2);
       await bus.publish('runs', 'quiet-1', 3);
       await bus.publish('runs', 'quiet-2', 4);
       try {
-        await waitFor(() => handled.includes('quiet-1') && handled.includes('quiet-2'), 'the other keys while one key is busy');
+        await waitFor(
+          () => handled.includes('quiet-1') && handled.includes('quiet-2'),
+          'the other keys while one key is busy',
+        );
       } finally {
         slowRelease.resolve();
       }
@@ -74,13 +85,17 @@ export function describeOrderingContract(harness: BusHarness): void {
       let running = 0;
       let peak = 0;
       let done = 0;
-      await bus.subscribe('events', async () => {
-        running += 1;
-        peak = Math.max(peak, running);
-        await sleep(40);
-        running -= 1;
-        done += 1;
-      }, { concurrency: 2 });
+      await bus.subscribe(
+        'events',
+        async () => {
+          running += 1;
+          peak = Math.max(peak, running);
+          await sleep(40);
+          running -= 1;
+          done += 1;
+        },
+        { concurrency: 2 },
+      );
       await bus.start();
       for (let n = 0; n < 8; n += 1) await bus.publish('events', `key-${n}`, { n });
       await waitFor(() => done === 8, 'all 8 messages');

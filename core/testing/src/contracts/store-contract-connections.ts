@@ -18,8 +18,12 @@ export function describeConnectionAndEventContract(getStore: () => Store): void 
     it('refuses a second connection with the same id or the same webhook token', async () => {
       const { connections } = getStore();
       await connections.create(connection('conn-1'));
-      await expect(connections.create(connection('conn-1', { webhookToken: 'other' }))).rejects.toMatchObject({ code: 'STORE_CONFLICT' });
-      await expect(connections.create(connection('conn-2', { webhookToken: 'token-conn-1' }))).rejects.toMatchObject({ code: 'STORE_CONFLICT' });
+      await expect(connections.create(connection('conn-1', { webhookToken: 'other' }))).rejects.toMatchObject({
+        code: 'STORE_CONFLICT',
+      });
+      await expect(connections.create(connection('conn-2', { webhookToken: 'token-conn-1' }))).rejects.toMatchObject({
+        code: 'STORE_CONFLICT',
+      });
       expect(await connections.list()).toHaveLength(1);
     });
 
@@ -35,8 +39,19 @@ export function describeConnectionAndEventContract(getStore: () => Store): void 
       const { connections } = getStore();
       const record = connection('conn-1', { createdAt: at(0), updatedAt: at(0) });
       await connections.create(record);
-      const updated = await connections.update('conn-1', { name: 'Renamed', authCiphertext: 'new-cipher', publicAuth: { baseUrl: 'https://x.test' } });
-      expect(updated).toMatchObject({ id: 'conn-1', name: 'Renamed', authCiphertext: 'new-cipher', publicAuth: { baseUrl: 'https://x.test' }, webhookToken: record.webhookToken, createdAt: record.createdAt });
+      const updated = await connections.update('conn-1', {
+        name: 'Renamed',
+        authCiphertext: 'new-cipher',
+        publicAuth: { baseUrl: 'https://x.test' },
+      });
+      expect(updated).toMatchObject({
+        id: 'conn-1',
+        name: 'Renamed',
+        authCiphertext: 'new-cipher',
+        publicAuth: { baseUrl: 'https://x.test' },
+        webhookToken: record.webhookToken,
+        createdAt: record.createdAt,
+      });
       expect(updated!.updatedAt > record.updatedAt).toBe(true);
       expect(await connections.get('conn-1')).toEqual(updated);
       const renamedOnly = await connections.update('conn-1', { name: 'Again' });
@@ -77,7 +92,9 @@ export function describeConnectionAndEventContract(getStore: () => Store): void 
 
     it('accepts concurrent deliveries of the same event exactly once', async () => {
       const { events } = getStore();
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => events.accept(event('conn-1:evt_race', { payload: { i } }))));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => events.accept(event('conn-1:evt_race', { payload: { i } }))),
+      );
       expect(results.filter((r) => r.isNew)).toHaveLength(1);
       const stored = await events.get('conn-1:evt_race');
       for (const r of results) expect(r.record).toEqual(stored);

@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { newDeadLetterId, type DeadLetterRecord, type Store } from '@wireup/store';
 
 const letter = (at: number, fields: Partial<DeadLetterRecord> = {}): DeadLetterRecord => ({
-  id: newDeadLetterId(at), topic: 'runs', key: 'wf_1#3', value: { runId: 'run_1', nested: { 'a.b': [1, [2]], $x: null } }, group: 'wireup',
-  deliveries: 10, error: { code: 'STORE_CONFLICT', message: 'TypeError: cannot read é ✓' }, deadAt: new Date(at).toISOString(), ...fields,
+  id: newDeadLetterId(at),
+  topic: 'runs',
+  key: 'wf_1#3',
+  value: { runId: 'run_1', nested: { 'a.b': [1, [2]], $x: null } },
+  group: 'wireup',
+  deliveries: 10,
+  error: { code: 'STORE_CONFLICT', message: 'TypeError: cannot read é ✓' },
+  deadAt: new Date(at).toISOString(),
+  ...fields,
 });
 
 export function describeDeadLetterStoreContract(getStore: () => Store): void {
@@ -22,7 +29,11 @@ export function describeDeadLetterStoreContract(getStore: () => Store): void {
     it('lists newest first, pages with limit and before, and deletes', async () => {
       const { deadLetters } = getStore();
       const base = Date.UTC(2026, 0, 1);
-      const all = [letter(base), letter(base + 1000, { topic: 'events', error: { message: 'boom' } }), letter(base + 2000)];
+      const all = [
+        letter(base),
+        letter(base + 1000, { topic: 'events', error: { message: 'boom' } }),
+        letter(base + 2000),
+      ];
       for (const l of all) await deadLetters.add(l);
       const ids = all.map((l) => l.id).reverse();
       expect((await deadLetters.list({})).map((l) => l.id)).toEqual(ids);

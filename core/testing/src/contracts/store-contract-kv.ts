@@ -38,7 +38,9 @@ export function describeKeyValueContract(getStore: () => Store): void {
 
     it('setIfAbsent called concurrently agrees on one value', async () => {
       const { kv } = getStore();
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => kv.setIfAbsent('secret-key', `value-${i}`)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => kv.setIfAbsent('secret-key', `value-${i}`)),
+      );
       expect(new Set(results).size).toBe(1);
       expect(await kv.get('secret-key')).toBe(results[0]);
     });

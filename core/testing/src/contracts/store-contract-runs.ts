@@ -9,14 +9,19 @@ export function describeRunContract(getStore: () => Store): void {
       const { runs } = getStore();
       const first = run('run-1');
       expect(await runs.createIfAbsent(first)).toEqual({ created: true, run: first });
-      expect(await runs.createIfAbsent(run('run-1', { status: 'running', version: 7 }))).toEqual({ created: false, run: first });
+      expect(await runs.createIfAbsent(run('run-1', { status: 'running', version: 7 }))).toEqual({
+        created: false,
+        run: first,
+      });
       expect(await runs.get('run-1')).toEqual(first);
       expect(await runs.get('missing')).toBeNull();
     });
 
     it('creates a run exactly once when routed concurrently', async () => {
       const { runs } = getStore();
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => runs.createIfAbsent(run('run-race', { version: i + 1 }))));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => runs.createIfAbsent(run('run-race', { version: i + 1 }))),
+      );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       const stored = await runs.get('run-race');
       for (const r of results) expect(r.run).toEqual(stored);
@@ -28,9 +33,16 @@ export function describeRunContract(getStore: () => Store): void {
       await runs.saveStep('run-1', step('a', { status: 'running', output: undefined, finishedAt: undefined }));
       await runs.saveStep('run-1', step('b'));
       await runs.saveStep('run-1', step('a', { status: 'succeeded', output: { id: 'conv_1' }, attempts: 2 }));
-      await runs.saveStep('run-1', step('c', { status: 'failed', error: { code: 'RATE_LIMITED', message: 'slow down', retriable: true } }));
+      await runs.saveStep(
+        'run-1',
+        step('c', { status: 'failed', error: { code: 'RATE_LIMITED', message: 'slow down', retriable: true } }),
+      );
       const saved = await runs.get('run-1');
-      expect(saved?.steps.map((s) => [s.id, s.status])).toEqual([['a', 'succeeded'], ['b', 'succeeded'], ['c', 'failed']]);
+      expect(saved?.steps.map((s) => [s.id, s.status])).toEqual([
+        ['a', 'succeeded'],
+        ['b', 'succeeded'],
+        ['c', 'failed'],
+      ]);
       expect(saved?.steps[0]).toEqual(step('a', { status: 'succeeded', output: { id: 'conv_1' }, attempts: 2 }));
       expect(saved?.steps[2].error).toEqual({ code: 'RATE_LIMITED', message: 'slow down', retriable: true });
     });
@@ -46,21 +58,43 @@ export function describeRunContract(getStore: () => Store): void {
     it('writes a checkpoint: its steps in order, then its status, error and finish time', async () => {
       const { runs } = getStore();
       await runs.createIfAbsent(run('run-1'));
-      await checkpointRun(runs, 'run-1', { steps: [step('a', { status: 'running', output: undefined, finishedAt: undefined })] });
+      await checkpointRun(runs, 'run-1', {
+        steps: [step('a', { status: 'running', output: undefined, finishedAt: undefined })],
+      });
       const error = { code: 'KUSTOMER_HTTP_500', message: 'Kustomer answered 500', retriable: true };
-      await checkpointRun(runs, 'run-1', { steps: [step('a'), step('b', { status: 'failed', error })], status: 'failed', error, finishedAt: at(9) });
+      await checkpointRun(runs, 'run-1', {
+        steps: [step('a'), step('b', { status: 'failed', error })],
+        status: 'failed',
+        error,
+        finishedAt: at(9),
+      });
       const saved = await runs.get('run-1');
       expect(saved?.steps).toEqual([step('a'), step('b', { status: 'failed', error })]);
       expect(saved).toMatchObject({ status: 'failed', error, finishedAt: at(9) });
-      await expect(checkpointRun(runs, 'missing', { steps: [step('a')], status: 'succeeded' })).rejects.toMatchObject({ code: 'STORE_RECORD_NOT_FOUND' });
+      await expect(checkpointRun(runs, 'missing', { steps: [step('a')], status: 'succeeded' })).rejects.toMatchObject({
+        code: 'STORE_RECORD_NOT_FOUND',
+      });
     });
 
     it('creates a run absent from the store with its first checkpoint (create), and updates one that exists as stored', async () => {
       const { runs } = getStore();
       const fresh = run('run-new');
-      await checkpointRun(runs, 'run-new', { steps: [step('a')], status: 'succeeded', finishedAt: at(5), create: fresh });
+      await checkpointRun(runs, 'run-new', {
+        steps: [step('a')],
+        status: 'succeeded',
+        finishedAt: at(5),
+        create: fresh,
+      });
       const created = await runs.get('run-new');
-      expect(created).toMatchObject({ id: 'run-new', workflowId: fresh.workflowId, version: fresh.version, event: fresh.event, status: 'succeeded', finishedAt: at(5), createdAt: fresh.createdAt });
+      expect(created).toMatchObject({
+        id: 'run-new',
+        workflowId: fresh.workflowId,
+        version: fresh.version,
+        event: fresh.event,
+        status: 'succeeded',
+        finishedAt: at(5),
+        createdAt: fresh.createdAt,
+      });
       expect(created?.steps).toEqual([step('a')]);
       // Already stored (a redelivery racing the first): `create` is ignored, the stored run is updated.
       await checkpointRun(runs, 'run-new', { steps: [step('b')], create: run('run-new', { version: 9 }) });
@@ -79,7 +113,12 @@ export function describeRunContract(getStore: () => Store): void {
       await runs.createIfAbsent(run('run-1'));
       await runs.setStatus('run-1', 'running');
       expect(await runs.get('run-1')).toMatchObject({ status: 'running' });
-      const error = { code: 'UPSTREAM_ERROR', message: 'Kustomer answered 500', retriable: true, details: { status: 500 } };
+      const error = {
+        code: 'UPSTREAM_ERROR',
+        message: 'Kustomer answered 500',
+        retriable: true,
+        details: { status: 500 },
+      };
       await runs.setStatus('run-1', 'failed', { error, finishedAt: at(9) });
       expect(await runs.get('run-1')).toMatchObject({ status: 'failed', error, finishedAt: at(9) });
       await runs.setStatus('run-1', 'failed');
@@ -95,9 +134,15 @@ export function describeRunContract(getStore: () => Store): void {
       const { runs } = getStore();
       await runs.createIfAbsent(run('run-1'));
       await runs.saveStep('run-1', step('find'));
-      await runs.saveStep('run-1', step('create', { status: 'failed', error: { code: 'X', message: 'boom', retriable: false } }));
+      await runs.saveStep(
+        'run-1',
+        step('create', { status: 'failed', error: { code: 'X', message: 'boom', retriable: false } }),
+      );
       await runs.saveStep('run-1', step('notify', { status: 'skipped' }));
-      await runs.setStatus('run-1', 'failed', { error: { code: 'X', message: 'boom', retriable: false }, finishedAt: at(5) });
+      await runs.setStatus('run-1', 'failed', {
+        error: { code: 'X', message: 'boom', retriable: false },
+        finishedAt: at(5),
+      });
 
       const reset = await runs.resetForReplay('run-1');
       expect(reset).toMatchObject({ id: 'run-1', status: 'queued', replays: 1 });
@@ -146,11 +191,15 @@ export function describeRunContract(getStore: () => Store): void {
       const created: RunRecord[] = [];
       for (let i = 0; i < 23; i += 1) {
         // Three runs per minute: equal createdAt values must still page deterministically.
-        const record = run(`run-${String(i).padStart(2, '0')}`, { createdAt: at(Math.floor(i / 3)), workflowId: i % 5 === 0 ? 'wf-other' : 'wf-1' });
+        const record = run(`run-${String(i).padStart(2, '0')}`, {
+          createdAt: at(Math.floor(i / 3)),
+          workflowId: i % 5 === 0 ? 'wf-other' : 'wf-1',
+        });
         created.push(record);
         await runs.createIfAbsent(record);
       }
-      const expected = created.filter((r) => r.workflowId === 'wf-1')
+      const expected = created
+        .filter((r) => r.workflowId === 'wf-1')
         .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
         .map((r) => r.id);
       const seen: string[] = [];

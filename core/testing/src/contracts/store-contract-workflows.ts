@@ -95,7 +95,10 @@ export function describeWorkflowContract(getStore: () => Store): void {
       await workflows.publish('wf-second');
 
       const fired = await workflows.listPublishedForTrigger('stripe', 'charge-failed', 'conn-1');
-      expect(fired.map((w) => [w.workflowId, w.version]).sort()).toEqual([['wf-match', 1], ['wf-second', 2]]);
+      expect(fired.map((w) => [w.workflowId, w.version]).sort()).toEqual([
+        ['wf-match', 1],
+        ['wf-second', 2],
+      ]);
       expect(fired.find((w) => w.workflowId === 'wf-second')?.document.name).toBe('second match v2');
       expect(await workflows.listPublishedForTrigger('stripe', 'charge-failed', 'conn-2')).toEqual([]);
     });

@@ -16,6 +16,8 @@ export function sleep(ms: number): Promise<void> {
 /** A promise with its resolve function, for handlers that must wait for the test. */
 export function deferred(): { promise: Promise<void>; resolve(): void } {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }

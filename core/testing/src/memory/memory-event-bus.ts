@@ -5,8 +5,23 @@
  * share a group share the keys). Values travel as JSON, as on a real bus. Nothing survives
  * the object.
  */
-import { BusUnavailableError, createKeyedDispatcher, deadLetterOf, DEFAULT_MAX_DELIVERIES, exponentialDelay, topics } from '@wireup/bus';
-import type { BusMessage, DeadLetterSink, Delivery, EventBus, KeyedDispatcher, MessageHandler, Topic } from '@wireup/bus';
+import {
+  BusUnavailableError,
+  createKeyedDispatcher,
+  deadLetterOf,
+  DEFAULT_MAX_DELIVERIES,
+  exponentialDelay,
+  topics,
+} from '@wireup/bus';
+import type {
+  BusMessage,
+  DeadLetterSink,
+  Delivery,
+  EventBus,
+  KeyedDispatcher,
+  MessageHandler,
+  Topic,
+} from '@wireup/bus';
 
 export interface MemoryEventBusOptions {
   /** Delay before the first redelivery after a handler throws; doubles each time. Default 10 ms. */
@@ -58,7 +73,12 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   let stopped = false;
   let sink: DeadLetterSink | undefined;
   const maxDeliveries = Math.max(1, options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES);
-  const messageOf = (topic: Topic, d: MemoryDelivery): BusMessage => ({ topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt });
+  const messageOf = (topic: Topic, d: MemoryDelivery): BusMessage => ({
+    topic,
+    key: d.key,
+    value: JSON.parse(d.entry.json),
+    deliveryAttempt: d.deliveryAttempt,
+  });
 
   const createGroup = (topic: Topic, name: string): Group => {
     const group: Group = {
@@ -68,7 +88,11 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       dispatcher: createKeyedDispatcher<MemoryDelivery>({
         concurrency: DEFAULT_CONCURRENCY,
         redeliveryDelayMs: delay,
-        run: (d) => pickHandler(group.handlers, d.key)({ topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
+        run: (d) =>
+          pickHandler(
+            group.handlers,
+            d.key,
+          )({ topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
         acknowledge: (d) => {
           d.entry.remaining.delete(name);
           if (d.entry.remaining.size === 0) retained.get(topic)!.delete(d.entry.seq);
@@ -88,7 +112,8 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
   };
 
   const assertTopic = (topic: Topic): void => {
-    if (!retained.has(topic)) throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
+    if (!retained.has(topic))
+      throw new TypeError(`Unknown topic "${String(topic)}"; expected one of ${topics.join(', ')}.`);
   };
 
   return {
@@ -96,11 +121,20 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       assertTopic(topic);
       if (stopped) throw new BusUnavailableError('The in-memory bus is stopped.');
       const topicGroups = groups.get(topic)!;
-      const entry: Entry = { seq: ++seq, key, json: JSON.stringify(value ?? null), remaining: new Set(topicGroups.keys()) };
+      const entry: Entry = {
+        seq: ++seq,
+        key,
+        json: JSON.stringify(value ?? null),
+        remaining: new Set(topicGroups.keys()),
+      };
       retained.get(topic)!.set(entry.seq, entry);
       for (const group of topicGroups.values()) group.dispatcher.push({ key, deliveryAttempt: 1, entry });
     },
-    async subscribe<T>(topic: Topic, handler: MessageHandler<T>, subscribeOptions: { group?: string; concurrency?: number } = {}) {
+    async subscribe<T>(
+      topic: Topic,
+      handler: MessageHandler<T>,
+      subscribeOptions: { group?: string; concurrency?: number } = {},
+    ) {
       assertTopic(topic);
       if (stopped) throw new BusUnavailableError('The in-memory bus is stopped.');
       const name = subscribeOptions.group ?? DEFAULT_GROUP;

@@ -5,11 +5,29 @@
  * with the store.
  */
 import {
-  StoreConflictError, StoreRecordNotFoundError, compareRunsNewestFirst, resetRunForReplay, runPageSize, upsertStep, withStatus,
+  StoreConflictError,
+  StoreRecordNotFoundError,
+  compareRunsNewestFirst,
+  resetRunForReplay,
+  runPageSize,
+  upsertStep,
+  withStatus,
 } from '@wireup/store';
 import type {
-  ConnectionRecord, ConnectionRepository, DeadLetterRecord, DeadLetterRepository, EventRecord, EventRepository, KeyValueRepository, PublishedWorkflow, RunRecord,
-  RunRepository, Store, WorkflowRecord, WorkflowRepository, WorkflowVersionRecord,
+  ConnectionRecord,
+  ConnectionRepository,
+  DeadLetterRecord,
+  DeadLetterRepository,
+  EventRecord,
+  EventRepository,
+  KeyValueRepository,
+  PublishedWorkflow,
+  RunRecord,
+  RunRepository,
+  Store,
+  WorkflowRecord,
+  WorkflowRepository,
+  WorkflowVersionRecord,
 } from '@wireup/store';
 
 function copy<T>(value: T): T {
@@ -24,18 +42,25 @@ function createConnections(): ConnectionRepository {
     async create(record) {
       if (rows.has(record.id)) throw new StoreConflictError(`Connection "${record.id}" already exists.`);
       for (const row of rows.values()) {
-        if (row.webhookToken === record.webhookToken) throw new StoreConflictError('Another connection has this webhook token.');
+        if (row.webhookToken === record.webhookToken)
+          throw new StoreConflictError('Another connection has this webhook token.');
       }
       rows.set(record.id, copy(record));
       return copy(record);
     },
-    async get(id) { return copy(rows.get(id) ?? null); },
+    async get(id) {
+      return copy(rows.get(id) ?? null);
+    },
     async getByWebhookToken(token) {
       for (const row of rows.values()) if (row.webhookToken === token) return copy(row);
       return null;
     },
     async list() {
-      return copy([...rows.values()].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1)));
+      return copy(
+        [...rows.values()].sort((a, b) =>
+          a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
+        ),
+      );
     },
     async update(id, patch) {
       const row = rows.get(id);
@@ -47,7 +72,9 @@ function createConnections(): ConnectionRepository {
       rows.set(id, next);
       return copy(next);
     },
-    async delete(id) { return rows.delete(id); },
+    async delete(id) {
+      return rows.delete(id);
+    },
   };
 }
 
@@ -70,13 +97,26 @@ function createWorkflows(): WorkflowRepository {
     async create(id, draft) {
       if (rows.has(id)) throw new StoreConflictError(`Workflow "${id}" already exists.`);
       const at = now();
-      const record: WorkflowRecord = { id, draft: copy(draft), publishedVersion: null, latestVersion: 0, createdAt: at, updatedAt: at };
+      const record: WorkflowRecord = {
+        id,
+        draft: copy(draft),
+        publishedVersion: null,
+        latestVersion: 0,
+        createdAt: at,
+        updatedAt: at,
+      };
       rows.set(id, record);
       return copy(record);
     },
-    async get(id) { return copy(rows.get(id) ?? null); },
+    async get(id) {
+      return copy(rows.get(id) ?? null);
+    },
     async list() {
-      return copy([...rows.values()].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1)));
+      return copy(
+        [...rows.values()].sort((a, b) =>
+          a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
+        ),
+      );
     },
     async updateDraft(id, draft) {
       const row = rows.get(id);
@@ -89,7 +129,12 @@ function createWorkflows(): WorkflowRepository {
       const row = rows.get(id);
       if (!row) return null;
       const at = now();
-      const version: WorkflowVersionRecord = { workflowId: id, version: row.latestVersion + 1, document: copy(row.draft), publishedAt: at };
+      const version: WorkflowVersionRecord = {
+        workflowId: id,
+        version: row.latestVersion + 1,
+        document: copy(row.draft),
+        publishedAt: at,
+      };
       versions.set(versionKey(id, version.version), version);
       rows.set(id, { ...row, publishedVersion: version.version, latestVersion: version.version, updatedAt: at });
       return copy(version);
@@ -108,9 +153,14 @@ function createWorkflows(): WorkflowRepository {
       rows.delete(id);
       return 'deleted';
     },
-    async getVersion(id, version) { return copy(versions.get(versionKey(id, version)) ?? null); },
+    async getVersion(id, version) {
+      return copy(versions.get(versionKey(id, version)) ?? null);
+    },
     async listPublishedForTrigger(connector, trigger, connectionId) {
-      return published(({ document: { trigger: t } }) => t.connector === connector && t.trigger === trigger && t.connection === connectionId);
+      return published(
+        ({ document: { trigger: t } }) =>
+          t.connector === connector && t.trigger === trigger && t.connection === connectionId,
+      );
     },
     async listPublishedForConnection(connectionId) {
       return published(({ document }) => document.trigger.connection === connectionId);
@@ -127,7 +177,9 @@ function createEvents(): EventRepository {
       rows.set(record.key, copy(record));
       return { isNew: true, record: copy(record) };
     },
-    async get(key) { return copy(rows.get(key) ?? null); },
+    async get(key) {
+      return copy(rows.get(key) ?? null);
+    },
     async markRouted(key) {
       const row = rows.get(key);
       if (row) rows.set(key, { ...row, status: 'routed' });
@@ -135,7 +187,11 @@ function createEvents(): EventRepository {
     async listUnrouted(limit) {
       // Map iteration is insertion order, so equal receivedAt values keep acceptance order.
       const unrouted = [...rows.values()].filter((r) => r.status === 'received');
-      return copy(unrouted.sort((a, b) => (a.receivedAt === b.receivedAt ? 0 : a.receivedAt < b.receivedAt ? -1 : 1)).slice(0, Math.max(0, limit)));
+      return copy(
+        unrouted
+          .sort((a, b) => (a.receivedAt === b.receivedAt ? 0 : a.receivedAt < b.receivedAt ? -1 : 1))
+          .slice(0, Math.max(0, limit)),
+      );
     },
   };
 }
@@ -154,16 +210,20 @@ function createRuns(): RunRepository {
       rows.set(run.id, copy(run));
       return { created: true, run: copy(run) };
     },
-    async get(id) { return copy(rows.get(id) ?? null); },
+    async get(id) {
+      return copy(rows.get(id) ?? null);
+    },
     async list(query) {
       const cursor = query.before === undefined ? undefined : rows.get(query.before);
       if (query.before !== undefined && !cursor) return [];
       const statuses = query.status && query.status.length > 0 ? new Set(query.status) : null;
-      const matching = [...rows.values()].filter((r) =>
-        (query.workflowId === undefined || r.workflowId === query.workflowId)
-        && (statuses === null || statuses.has(r.status))
-        && (query.test === undefined || Boolean(r.test) === query.test)
-        && (cursor === undefined || compareRunsNewestFirst(r, cursor) > 0));
+      const matching = [...rows.values()].filter(
+        (r) =>
+          (query.workflowId === undefined || r.workflowId === query.workflowId) &&
+          (statuses === null || statuses.has(r.status)) &&
+          (query.test === undefined || Boolean(r.test) === query.test) &&
+          (cursor === undefined || compareRunsNewestFirst(r, cursor) > 0),
+      );
       return copy(matching.sort(compareRunsNewestFirst).slice(0, runPageSize(query.limit)));
     },
     async saveStep(runId, step) {
@@ -186,9 +246,15 @@ function createRuns(): RunRepository {
 function createKeyValues(): KeyValueRepository {
   const rows = new Map<string, unknown>();
   return {
-    async get<T>(key: string) { return rows.has(key) ? copy(rows.get(key) as T) : null; },
-    async set(key, value) { rows.set(key, copy(value ?? null)); },
-    async delete(key) { rows.delete(key); },
+    async get<T>(key: string) {
+      return rows.has(key) ? copy(rows.get(key) as T) : null;
+    },
+    async set(key, value) {
+      rows.set(key, copy(value ?? null));
+    },
+    async delete(key) {
+      rows.delete(key);
+    },
     async setIfAbsent<T>(key: string, value: T) {
       if (!rows.has(key)) rows.set(key, copy(value ?? null));
       return copy(rows.get(key) as T);
@@ -199,13 +265,22 @@ function createKeyValues(): KeyValueRepository {
 function createDeadLetters(): DeadLetterRepository {
   const rows = new Map<string, DeadLetterRecord>();
   return {
-    async add(record) { if (!rows.has(record.id)) rows.set(record.id, copy(record)); },
-    async get(id) { return copy(rows.get(id) ?? null); },
+    async add(record) {
+      if (!rows.has(record.id)) rows.set(record.id, copy(record));
+    },
+    async get(id) {
+      return copy(rows.get(id) ?? null);
+    },
     async list(query) {
-      const ids = [...rows.keys()].filter((id) => query.before === undefined || id < query.before).sort().reverse();
+      const ids = [...rows.keys()]
+        .filter((id) => query.before === undefined || id < query.before)
+        .sort()
+        .reverse();
       return copy(ids.slice(0, runPageSize(query.limit)).map((id) => rows.get(id)!));
     },
-    async delete(id) { return rows.delete(id); },
+    async delete(id) {
+      return rows.delete(id);
+    },
   };
 }
 

@@ -25,7 +25,8 @@ export interface LinkReport {
 }
 
 /** Maps a root-relative URL to the file that serves it. */
-export const fileOf = (outDir: string, path: string): string => join(outDir, path.endsWith('/') ? `${path}index.html` : path);
+export const fileOf = (outDir: string, path: string): string =>
+  join(outDir, path.endsWith('/') ? `${path}index.html` : path);
 
 /** Checks every href/src of every page of `outDir`; `baseUrl` marks absolute links that are internal. */
 export function checkLinks(outDir: string, baseUrl: string): LinkReport {
@@ -49,7 +50,8 @@ export function checkLinks(outDir: string, baseUrl: string): LinkReport {
       const path = pathAndQuery.split('?')[0];
       const target = path === '' ? self : path.startsWith('/') ? fileOf(outDir, path) : undefined;
       if (!target || !existsSync(target)) report.broken.push(`${page}: ${raw}`);
-      else if (fragment && target.endsWith('.html') && !facts(target).ids.has(fragment)) report.broken.push(`${page}: ${raw} (no id "${fragment}")`);
+      else if (fragment && target.endsWith('.html') && !facts(target).ids.has(fragment))
+        report.broken.push(`${page}: ${raw} (no id "${fragment}")`);
     }
   }
   return report;

@@ -23,30 +23,40 @@ export function readPage(html: string): PageFacts {
   const text: string[] = [];
   const stack: string[] = [];
   let script = '';
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      stack.push(name);
-      if (attrs.id) facts.ids.add(attrs.id);
-      if (attrs.href !== undefined) facts.links.push(attrs.href);
-      if (attrs.src !== undefined) facts.links.push(attrs.src);
-      if (name === 'meta' && attrs.content !== undefined) facts.meta[attrs.name ?? attrs.property ?? ''] = attrs.content;
-      if (name === 'link' && attrs.rel === 'canonical') facts.canonical = attrs.href;
-      if (name === 'script') script = '';
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        stack.push(name);
+        if (attrs.id) facts.ids.add(attrs.id);
+        if (attrs.href !== undefined) facts.links.push(attrs.href);
+        if (attrs.src !== undefined) facts.links.push(attrs.src);
+        if (name === 'meta' && attrs.content !== undefined)
+          facts.meta[attrs.name ?? attrs.property ?? ''] = attrs.content;
+        if (name === 'link' && attrs.rel === 'canonical') facts.canonical = attrs.href;
+        if (name === 'script') script = '';
+      },
+      ontext(data) {
+        const top = stack[stack.length - 1];
+        if (top === 'script') script += data;
+        else if (top === 'title') facts.title += data;
+        else if (top !== 'style' && !stack.includes('head')) text.push(data);
+      },
+      onclosetag(name) {
+        stack.pop();
+        if (name === 'script' && script.trim()) facts.jsonLd.push(JSON.parse(script));
+        if (['p', 'li', 'dt', 'dd', 'h1', 'h2', 'h3', 'td', 'th', 'tr', 'div', 'section', 'article'].includes(name))
+          text.push('\n');
+      },
     },
-    ontext(data) {
-      const top = stack[stack.length - 1];
-      if (top === 'script') script += data;
-      else if (top === 'title') facts.title += data;
-      else if (top !== 'style' && !stack.includes('head')) text.push(data);
-    },
-    onclosetag(name) {
-      stack.pop();
-      if (name === 'script' && script.trim()) facts.jsonLd.push(JSON.parse(script));
-      if (['p', 'li', 'dt', 'dd', 'h1', 'h2', 'h3', 'td', 'th', 'tr', 'div', 'section', 'article'].includes(name)) text.push('\n');
-    },
-  }, { decodeEntities: true });
+    { decodeEntities: true },
+  );
   parser.write(html);
   parser.end();
-  facts.text = text.join('').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  facts.text = text
+    .join('')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
   return facts;
 }

@@ -17,7 +17,11 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
  * plus a small synthetic polling app so pages have a third app to relate to. Throws, naming
  * the missing file, when a connector has no generated manifest.
  */
-export async function stripeAndKustomer(): Promise<{ stripe: ConnectorManifest; kustomer: ConnectorManifest; manifests: ConnectorManifest[] }> {
+export async function stripeAndKustomer(): Promise<{
+  stripe: ConnectorManifest;
+  kustomer: ConnectorManifest;
+  manifests: ConnectorManifest[];
+}> {
   for (const app of ['stripe', 'kustomer']) {
     const file = join(REPO_ROOT, 'connectors', app, 'manifest.json');
     if (!existsSync(file)) throw new Error(`${file} is missing: generate the ${app} connector's manifest first`);

@@ -20,15 +20,34 @@ export function appView(site: SiteContext, app: AppSummary, others: AppName[]) {
   const description = `${app.displayName} in Wireup: ${plural(app.triggers.length, 'trigger')} and ${plural(app.actions.length, 'action')} to connect with ${plural(others.length, 'other app')}. ${app.description}`;
   return {
     meta: pageMeta(site, {
-      url, title: `${app.displayName} integrations | Wireup`, description,
-      crumbs: [{ name: 'Integrations', url: catalogUrl() }, { name: app.displayName, url }],
+      url,
+      title: `${app.displayName} integrations | Wireup`,
+      description,
+      crumbs: [
+        { name: 'Integrations', url: catalogUrl() },
+        { name: app.displayName, url },
+      ],
       graph: [softwareApplication(site, { name: `Wireup ${app.displayName} connector`, description, url })],
     }),
-    app: { displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), description: app.description, categories: app.categories },
+    app: {
+      displayName: app.displayName,
+      initial: app.displayName.slice(0, 1).toUpperCase(),
+      description: app.description,
+      categories: app.categories,
+    },
     triggerCount: plural(app.triggers.length, 'trigger'),
     actionCount: plural(app.actions.length, 'action'),
-    triggers: app.triggers.map((t) => ({ displayName: t.displayName, descriptionHtml: textWithCode(t.description), href: triggerUrl(app.name, t.key), detail: strategyOf(t) })),
-    actions: app.actions.map((a) => ({ displayName: a.displayName, descriptionHtml: textWithCode(a.description), href: actionUrl(app.name, a.key) })),
+    triggers: app.triggers.map((t) => ({
+      displayName: t.displayName,
+      descriptionHtml: textWithCode(t.description),
+      href: triggerUrl(app.name, t.key),
+      detail: strategyOf(t),
+    })),
+    actions: app.actions.map((a) => ({
+      displayName: a.displayName,
+      descriptionHtml: textWithCode(a.description),
+      href: actionUrl(app.name, a.key),
+    })),
     outgoing: others.map((o) => ({ label: `${app.displayName} → ${o.displayName}`, href: pairUrl(app.name, o.name) })),
     incoming: others.map((o) => ({ label: `${o.displayName} → ${app.displayName}`, href: pairUrl(o.name, app.name) })),
   };

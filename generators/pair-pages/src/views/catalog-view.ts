@@ -10,7 +10,8 @@ export function catalogView(site: SiteContext, apps: AppSummary[]) {
   const pairs = apps.length * (apps.length - 1);
   return {
     meta: pageMeta(site, {
-      url, title: 'Integrations | Wireup',
+      url,
+      title: 'Integrations | Wireup',
       description: `Connect ${plural(apps.length, 'app')} with Wireup: ${pairs} app pairs, each with ready-made trigger and action workflows. Open source and self-hostable.`,
       crumbs: [{ name: 'Integrations', url }],
     }),

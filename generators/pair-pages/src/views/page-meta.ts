@@ -26,7 +26,6 @@ export interface PageMeta {
   jsonLd: string;
 }
 
-
 /** Absolute URL of a root-relative path. */
 export const absolute = (site: SiteContext, url: string): string => `${site.baseUrl}${url}`;
 
@@ -49,12 +48,17 @@ function q(text: string): string {
 }
 
 function breadcrumbList(site: SiteContext, crumbs: Crumb[]): JsonLdNode {
-  const items = crumbs.map((c, i) => `{"@type":"ListItem","position":${i + 1},"name":${q(c.name)},"item":${q(absolute(site, c.url))}}`);
+  const items = crumbs.map(
+    (c, i) => `{"@type":"ListItem","position":${i + 1},"name":${q(c.name)},"item":${q(absolute(site, c.url))}}`,
+  );
   return `{"@type":"BreadcrumbList","itemListElement":[${items.join(',')}]}`;
 }
 
 /** Builds a page's head data; `graph` adds JSON-LD nodes besides the BreadcrumbList. */
-export function pageMeta(site: SiteContext, input: { url: string; title: string; description: string; crumbs: Crumb[]; graph?: JsonLdNode[] }): PageMeta {
+export function pageMeta(
+  site: SiteContext,
+  input: { url: string; title: string; description: string; crumbs: Crumb[]; graph?: JsonLdNode[] },
+): PageMeta {
   const graph = [breadcrumbList(site, input.crumbs), ...(input.graph ?? [])];
   const last = input.crumbs.length - 1;
   return {
@@ -70,12 +74,19 @@ export function pageMeta(site: SiteContext, input: { url: string; title: string;
 
 /** The FAQPage node of a list of questions and plain-text answers. */
 export function faqPage(faq: Array<{ question: string; answer: string }>): JsonLdNode {
-  const questions = faq.map((f) => `{"@type":"Question","name":${q(f.question)},"acceptedAnswer":{"@type":"Answer","text":${q(f.answer)}}}`);
+  const questions = faq.map(
+    (f) => `{"@type":"Question","name":${q(f.question)},"acceptedAnswer":{"@type":"Answer","text":${q(f.answer)}}}`,
+  );
   return `{"@type":"FAQPage","mainEntity":[${questions.join(',')}]}`;
 }
 
 /** The SoftwareApplication node describing Wireup's integration shown on a page. Wireup is open source and self-hosted: nothing to buy, so the offer is free. */
-export function softwareApplication(site: SiteContext, input: { name: string; description: string; url: string }): JsonLdNode {
-  return `{"@type":"SoftwareApplication","name":${q(input.name)},"description":${q(clip(input.description, 300))},"url":${q(absolute(site, input.url))},`
-    + '"applicationCategory":"BusinessApplication","operatingSystem":"Linux, macOS, Windows","offers":{"@type":"Offer","price":"0","priceCurrency":"USD"}}';
+export function softwareApplication(
+  site: SiteContext,
+  input: { name: string; description: string; url: string },
+): JsonLdNode {
+  return (
+    `{"@type":"SoftwareApplication","name":${q(input.name)},"description":${q(clip(input.description, 300))},"url":${q(absolute(site, input.url))},` +
+    '"applicationCategory":"BusinessApplication","operatingSystem":"Linux, macOS, Windows","offers":{"@type":"Offer","price":"0","priceCurrency":"USD"}}'
+  );
 }

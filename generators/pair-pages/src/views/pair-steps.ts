@@ -50,27 +50,48 @@ function actionStep(a: TriggerSide, b: ActionSide, p: Pairing): Pick<HowStep, 't
     return {
       title: recipe.steps.length > 1 ? `Add the ${b.displayName} actions` : `Add the ${b.displayName} action`,
       text: `The "${recipe.displayName}" recipe sets this up: ${names.map((n) => `${b.displayName} → ${n}`).join(', then ')}, with these fields mapped from the ${a.displayName} payload. ${recipe.description}`,
-      code: recipe.steps.flatMap((s) => [{ label: 'Action', value: `${b.name}.${s.action}` }, ...s.mappings.map((m) => ({ label: m.input, value: m.value }))]),
+      code: recipe.steps.flatMap((s) => [
+        { label: 'Action', value: `${b.name}.${s.action}` },
+        ...s.mappings.map((m) => ({ label: m.input, value: m.value })),
+      ]),
     };
   }
   const mapping = suggestMapping(p.trigger.samplePaths, p.action.inputs);
   return {
     title: `Add the ${b.displayName} action`,
     text: `Add ${b.displayName} → ${p.action.displayName} below it, then map fields of the ${a.displayName} payload into its inputs with templates.`,
-    code: [{ label: 'Action', value: `${b.name}.${p.action.key}` }, ...(mapping ? [{ label: mapping.input, value: mapping.template }] : [])],
+    code: [
+      { label: 'Action', value: `${b.name}.${p.action.key}` },
+      ...(mapping ? [{ label: mapping.input, value: mapping.template }] : []),
+    ],
   };
 }
 
 /** The five steps: connect, trigger, transform, action (the recipe's, or a suggested field mapping), publish. */
 export function howItWorks(a: TriggerSide, b: ActionSide, p: Pairing): HowStep[] {
   return [
-    { number: 1, label: 'Connect', title: `Connect ${a.displayName} and ${b.displayName}`, code: [],
-      text: `Add a ${a.displayName} connection and a ${b.displayName} connection once each. Their keys are encrypted at rest and never shown again, and every workflow can use them.` },
+    {
+      number: 1,
+      label: 'Connect',
+      title: `Connect ${a.displayName} and ${b.displayName}`,
+      code: [],
+      text: `Add a ${a.displayName} connection and a ${b.displayName} connection once each. Their keys are encrypted at rest and never shown again, and every workflow can use them.`,
+    },
     { number: 2, label: 'Trigger', title: `Pick a ${a.displayName} trigger`, ...triggerStep(a, p) },
-    { number: 3, label: 'Transform', title: 'Add a filter or an AI step (optional)', code: [],
-      text: `Between trigger and action you can keep only the events you care about with a filter, branch with a switch, reshape data with a code step or classify it with an AI step.` },
+    {
+      number: 3,
+      label: 'Transform',
+      title: 'Add a filter or an AI step (optional)',
+      code: [],
+      text: `Between trigger and action you can keep only the events you care about with a filter, branch with a switch, reshape data with a code step or classify it with an AI step.`,
+    },
     { number: 4, label: 'Action', ...actionStep(a, b, p) },
-    { number: 5, label: 'Publish', title: 'Publish it', code: [],
-      text: `Publish the workflow and it runs on the next ${a.displayName} event. The run log shows each step's input and output; failed runs are retried, then kept where you can replay them.` },
+    {
+      number: 5,
+      label: 'Publish',
+      title: 'Publish it',
+      code: [],
+      text: `Publish the workflow and it runs on the next ${a.displayName} event. The run log shows each step's input and output; failed runs are retried, then kept where you can replay them.`,
+    },
   ];
 }

@@ -12,9 +12,15 @@ const postbox = summarize(postboxFixture()).asTrigger;
 describe('pairView', () => {
   it('without usage, calls the first trigger × first action the most-used pairing and lists pairings in manifest order', () => {
     const view = pairView({ site, a: stripe, b: kustomer, related: [], usage: [] });
-    expect(view.forward.mostUsed).toEqual({ trigger: stripe.triggers[0].displayName, action: kustomer.actions[0].displayName });
+    expect(view.forward.mostUsed).toEqual({
+      trigger: stripe.triggers[0].displayName,
+      action: kustomer.actions[0].displayName,
+    });
     expect(view.pairings.items.map((p) => p.href)).toEqual(
-      stripe.triggers.flatMap((t) => kustomer.actions.map((a) => `/editor/new?trigger=stripe.${t.key}&action=kustomer.${a.key}`)).slice(0, 9));
+      stripe.triggers
+        .flatMap((t) => kustomer.actions.map((a) => `/editor/new?trigger=stripe.${t.key}&action=kustomer.${a.key}`))
+        .slice(0, 9),
+    );
   });
 
   it('with usage, ranks pairings by count, skips unknown keys, and shows the counts', () => {
@@ -31,7 +37,9 @@ describe('pairView', () => {
       ['When new dispute in Stripe, create conversation in Kustomer', '4 workflows'],
     ]);
     // The connection's webhook path as publish answers it, its token a placeholder.
-    expect(view.steps[1].code).toEqual([{ label: 'Webhook', value: 'POST /v1/webhooks/stripe/', placeholder: '<token>' }]);
+    expect(view.steps[1].code).toEqual([
+      { label: 'Webhook', value: 'POST /v1/webhooks/stripe/', placeholder: '<token>' },
+    ]);
     // Each card says what it does and when it runs, not the trigger's description again.
     const texts = view.pairings.items.map((p) => `${p.descriptionHtml} ${p.whenHtml}`);
     expect(new Set(texts).size).toBe(texts.length);
@@ -45,8 +53,13 @@ describe('pairView', () => {
     expect(view.faq[1].answer).toMatch(/^Nearly\./);
   });
 
-  it('drops the page\'s own action app from the related apps', () => {
-    const related = [{ name: 'kustomer', displayName: 'Kustomer' }, { name: 'postbox', displayName: 'Postbox' }];
-    expect(pairView({ site, a: stripe, b: kustomer, related, usage: [] }).related).toEqual([{ label: 'Postbox', href: '/integrations/stripe/with/postbox/' }]);
+  it("drops the page's own action app from the related apps", () => {
+    const related = [
+      { name: 'kustomer', displayName: 'Kustomer' },
+      { name: 'postbox', displayName: 'Postbox' },
+    ];
+    expect(pairView({ site, a: stripe, b: kustomer, related, usage: [] }).related).toEqual([
+      { label: 'Postbox', href: '/integrations/stripe/with/postbox/' },
+    ]);
   });
 });

@@ -71,12 +71,17 @@ interface BSide {
 const aSides = new WeakMap<TriggerSide, ASide>();
 const bSides = new WeakMap<ActionSide, BSide>();
 
-const refOf = (app: { name: string; displayName: string }): AppRef =>
-  ({ name: app.name, displayName: app.displayName, initial: app.displayName.slice(0, 1).toUpperCase(), url: appUrl(app.name) });
+const refOf = (app: { name: string; displayName: string }): AppRef => ({
+  name: app.name,
+  displayName: app.displayName,
+  initial: app.displayName.slice(0, 1).toUpperCase(),
+  url: appUrl(app.name),
+});
 
 /** When a pairing runs, as safe HTML: "Runs on each `charge.failed` event from Stripe." or the polling interval. */
 function whenItRuns(a: TriggerSide, t: TriggerSide['triggers'][number]): string {
-  if (t.strategy === 'webhook' && t.event) return `Runs on each ${textWithCode(`\`${t.event}\``)} event from ${textWithCode(a.displayName)}.`;
+  if (t.strategy === 'webhook' && t.event)
+    return `Runs on each ${textWithCode(`\`${t.event}\``)} event from ${textWithCode(a.displayName)}.`;
   const minutes = Math.max(1, Math.round((t.pollIntervalSeconds ?? 300) / 60));
   return `Runs on what ${textWithCode(`${a.displayName} → ${t.displayName}`)} finds, checked ${minutes === 1 ? 'every minute' : `every ${minutes} minutes`}.`;
 }
@@ -87,9 +92,23 @@ function aSideOf(a: TriggerSide): ASide {
     const ref = refOf(a);
     side = {
       ref,
-      triggers: new Map(a.triggers.map((t) => [t.key, { words: inSentence(t.displayName, [a.displayName]), whenHtml: whenItRuns(a, t), url: triggerUrl(a.name, t.key) }])),
+      triggers: new Map(
+        a.triggers.map((t) => [
+          t.key,
+          {
+            words: inSentence(t.displayName, [a.displayName]),
+            whenHtml: whenItRuns(a, t),
+            url: triggerUrl(a.name, t.key),
+          },
+        ]),
+      ),
       related: new WeakMap(),
-      triggerCard: { count: a.triggers.length, seeAll: `See all ${plural(a.triggers.length, 'trigger')}`, url: `${ref.url}#triggers`, examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerUrl(a.name, t.key) })) },
+      triggerCard: {
+        count: a.triggers.length,
+        seeAll: `See all ${plural(a.triggers.length, 'trigger')}`,
+        url: `${ref.url}#triggers`,
+        examples: a.triggers.slice(0, 3).map((t) => ({ name: t.displayName, href: triggerUrl(a.name, t.key) })),
+      },
     };
     aSides.set(a, side);
   }
@@ -104,7 +123,11 @@ function bSideOf(b: ActionSide): BSide {
       ref,
       actionWords: new Map(b.actions.map((x) => [x.key, inSentence(x.displayName, [b.displayName])])),
       actionHtml: new Map(b.actions.map((x) => [x.key, textWithCode(firstSentence(x.description))])),
-      actionCard: { count: b.actions.length, seeAll: `See all ${plural(b.actions.length, 'action')}`, url: `${ref.url}#actions` },
+      actionCard: {
+        count: b.actions.length,
+        seeAll: `See all ${plural(b.actions.length, 'action')}`,
+        url: `${ref.url}#actions`,
+      },
     };
     bSides.set(b, side);
   }
@@ -138,7 +161,10 @@ function relatedLinks(a: TriggerSide, sa: ASide, related: RelatedApp[], b: Actio
   const leftOut = related.some((r) => r.name === b.name) ? b.name : '';
   let links = byLeftOut.get(leftOut);
   if (!links) {
-    links = related.filter((r) => r.name !== leftOut).slice(0, RELATED_SHOWN).map((r) => ({ label: r.displayName, href: pairUrl(a.name, r.name) }));
+    links = related
+      .filter((r) => r.name !== leftOut)
+      .slice(0, RELATED_SHOWN)
+      .map((r) => ({ label: r.displayName, href: pairUrl(a.name, r.name) }));
     byLeftOut.set(leftOut, links);
   }
   return links;
@@ -146,9 +172,12 @@ function relatedLinks(a: TriggerSide, sa: ASide, related: RelatedApp[], b: Actio
 
 /** Why the A → B direction has no combination, or undefined when it has some. */
 function blocked(a: TriggerSide, b: ActionSide): string | undefined {
-  if (!a.triggers.length && !b.actions.length) return `${a.displayName} has no triggers and ${b.displayName} has no actions in Wireup yet, so no workflow can run from ${a.displayName} to ${b.displayName}.`;
-  if (!a.triggers.length) return `${a.displayName} has no triggers in Wireup yet, so nothing that happens in ${a.displayName} can start a workflow.`;
-  if (!b.actions.length) return `${b.displayName} has no actions in Wireup yet, so a workflow cannot do anything in ${b.displayName}.`;
+  if (!a.triggers.length && !b.actions.length)
+    return `${a.displayName} has no triggers and ${b.displayName} has no actions in Wireup yet, so no workflow can run from ${a.displayName} to ${b.displayName}.`;
+  if (!a.triggers.length)
+    return `${a.displayName} has no triggers in Wireup yet, so nothing that happens in ${a.displayName} can start a workflow.`;
+  if (!b.actions.length)
+    return `${b.displayName} has no actions in Wireup yet, so a workflow cannot do anything in ${b.displayName}.`;
   return undefined;
 }
 
@@ -164,28 +193,61 @@ export function pairView({ site, a, b, related, usage }: PairInputs) {
   const reason = blocked(a, b);
   const mirrorPossible = b.triggerCount > 0 && a.actionCount > 0;
   const faq: FaqEntry[] = pairFaq(a, b);
-  const title = reason ? `Connect ${a.displayName} to ${b.displayName}` : `Connect ${a.displayName} to ${b.displayName} in two minutes`;
+  const title = reason
+    ? `Connect ${a.displayName} to ${b.displayName}`
+    : `Connect ${a.displayName} to ${b.displayName} in two minutes`;
   const description = reason
     ? `${reason} See ${b.displayName} → ${a.displayName} for the other direction.`
     : `${wiredCounts(a.displayName, a.triggers.length, b.displayName, b.actions.length)}: ${total} ready-made Wireup workflows, from "${top.trigger.displayName}" to "${top.action.displayName}". Open source, self-hostable, no code.`;
   const meta: PageMeta = pageMeta(site, {
-    url, title: `${a.displayName} to ${b.displayName} integration | Wireup`, description,
-    crumbs: [{ name: 'Integrations', url: catalogUrl() }, { name: a.displayName, url: sa.ref.url }, { name: `${a.displayName} → ${b.displayName}`, url }],
-    graph: [faqPage(faq), softwareApplication(site, { name: `Wireup: ${a.displayName} to ${b.displayName}`, description, url })],
+    url,
+    title: `${a.displayName} to ${b.displayName} integration | Wireup`,
+    description,
+    crumbs: [
+      { name: 'Integrations', url: catalogUrl() },
+      { name: a.displayName, url: sa.ref.url },
+      { name: `${a.displayName} → ${b.displayName}`, url },
+    ],
+    graph: [
+      faqPage(faq),
+      softwareApplication(site, { name: `Wireup: ${a.displayName} to ${b.displayName}`, description, url }),
+    ],
   });
   const steps: HowStep[] = top ? howItWorks(a, b, top) : [];
   return {
-    meta, a: sa.ref, b: sb.ref, title, reason,
-    lead: reason ? `${reason}${mirrorPossible ? ` The other way round works: ${wiredCounts(b.displayName, b.triggerCount, a.displayName, a.actionCount)}.` : ''}` : `Triggers from ${a.displayName}, actions in ${b.displayName}. Filter, branch and transform in between, without writing code.`,
+    meta,
+    a: sa.ref,
+    b: sb.ref,
+    title,
+    reason,
+    lead: reason
+      ? `${reason}${mirrorPossible ? ` The other way round works: ${wiredCounts(b.displayName, b.triggerCount, a.displayName, a.actionCount)}.` : ''}`
+      : `Triggers from ${a.displayName}, actions in ${b.displayName}. Filter, branch and transform in between, without writing code.`,
     triggerCard: sa.triggerCard,
     actionCard: sb.actionCard,
-    forward: { counts: wiredCounts(a.displayName, a.triggers.length, b.displayName, b.actions.length), mostUsed: top ? { trigger: top.trigger.displayName, action: top.action.displayName } : undefined },
-    mirror: { counts: wiredCounts(b.displayName, b.triggerCount, a.displayName, a.actionCount), url: mirrorUrl, possible: mirrorPossible, label: `See ${b.displayName} → ${a.displayName}` },
-    pairings: { showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`, items: pairings.map((p) => pairingItem(a, b, sa, sb, p)) },
+    forward: {
+      counts: wiredCounts(a.displayName, a.triggers.length, b.displayName, b.actions.length),
+      mostUsed: top ? { trigger: top.trigger.displayName, action: top.action.displayName } : undefined,
+    },
+    mirror: {
+      counts: wiredCounts(b.displayName, b.triggerCount, a.displayName, a.actionCount),
+      url: mirrorUrl,
+      possible: mirrorPossible,
+      label: `See ${b.displayName} → ${a.displayName}`,
+    },
+    pairings: {
+      showing: `Showing ${pairings.length} of ${plural(total, 'combination')}`,
+      items: pairings.map((p) => pairingItem(a, b, sa, sb, p)),
+    },
     steps,
     faq,
     related: relatedLinks(a, sa, related, b),
-    cta: top ? { title: `Wire ${a.displayName} to ${b.displayName} in two minutes.`, href: editorLink(a.name, top.trigger.key, b.name, top.action.key, top.recipe?.key) } : undefined,
+    cta: top
+      ? {
+          title: `Wire ${a.displayName} to ${b.displayName} in two minutes.`,
+          href: editorLink(a.name, top.trigger.key, b.name, top.action.key, top.recipe?.key),
+        }
+      : undefined,
   };
 }
 

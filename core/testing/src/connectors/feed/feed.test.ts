@@ -17,9 +17,18 @@ describe('feed connector against the fake feed app', () => {
   it('pages through the items after the cursor, oldest first', async () => {
     for (let i = 0; i < 60; i++) feed.add();
     const first = await poll(null);
-    expect([first.items.length, first.cursor, first.hasMore, first.items[0]]).toEqual([50, '50', true, { id: 'item_1', payload: feed.items[0] }]);
+    expect([first.items.length, first.cursor, first.hasMore, first.items[0]]).toEqual([
+      50,
+      '50',
+      true,
+      { id: 'item_1', payload: feed.items[0] },
+    ]);
     const second = await poll(first.cursor);
-    expect([second.items.map((i) => i.id), second.cursor, second.hasMore]).toEqual([feed.items.slice(50).map((i) => i.id), '60', false]);
+    expect([second.items.map((i) => i.id), second.cursor, second.hasMore]).toEqual([
+      feed.items.slice(50).map((i) => i.id),
+      '60',
+      false,
+    ]);
     expect(await poll(second.cursor)).toEqual({ items: [], cursor: '60', hasMore: false });
   });
 
@@ -42,8 +51,14 @@ describe('feed connector against the fake feed app', () => {
   it('marks an item read, and refuses an unknown one without retrying', async () => {
     const item = feed.add();
     const markRead = feedConnector.actions.get('mark-read')!;
-    expect(await markRead.run({ ...ctx, input: { id: item.id, note: 'ok' }, idempotencyKey: 'k' })).toEqual({ id: item.id, read: true, note: 'ok' });
-    await expect(markRead.run({ ...ctx, input: { id: 'nope' }, idempotencyKey: 'k' })).rejects.toSatisfy((e) => e instanceof UpstreamError && !e.retriable);
+    expect(await markRead.run({ ...ctx, input: { id: item.id, note: 'ok' }, idempotencyKey: 'k' })).toEqual({
+      id: item.id,
+      read: true,
+      note: 'ok',
+    });
+    await expect(markRead.run({ ...ctx, input: { id: 'nope' }, idempotencyKey: 'k' })).rejects.toSatisfy(
+      (e) => e instanceof UpstreamError && !e.retriable,
+    );
     expect(feed.reads).toEqual([{ id: item.id, note: 'ok' }]);
   });
 });

@@ -8,11 +8,19 @@ import { markRead } from './actions/mark-read.ts';
 
 /** The feed connector: polling trigger `new-item`, action `mark-read`. Auth `{apiKey, baseUrl}`. */
 export const feedConnector: Connector = defineConnector({
-  name: 'feed', version: '0.1.0', displayName: 'Feed', description: 'A polling-only test app: items appear in a feed.', categories: ['testing'], sdk: '^0.1.0',
-  auth: { kind: 'api-key', fields: [
-    { key: 'apiKey', label: 'API key', secret: true, required: true },
-    { key: 'baseUrl', label: 'Base URL', secret: false, required: true },
-  ] },
+  name: 'feed',
+  version: '0.1.0',
+  displayName: 'Feed',
+  description: 'A polling-only test app: items appear in a feed.',
+  categories: ['testing'],
+  sdk: '^0.1.0',
+  auth: {
+    kind: 'api-key',
+    fields: [
+      { key: 'apiKey', label: 'API key', secret: true, required: true },
+      { key: 'baseUrl', label: 'Base URL', secret: false, required: true },
+    ],
+  },
   triggers: [newItem],
   actions: [markRead],
 });

@@ -57,7 +57,11 @@ export interface FakeFeed {
   close(): Promise<void>;
 }
 
-interface Reply { status: number; headers?: Record<string, string>; body: unknown }
+interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
 
 const error = (status: number, message: string): Reply => ({ status, body: { error: { status, message } } });
 
@@ -66,11 +70,17 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
   if (!raw) return undefined;
-  try { return JSON.parse(raw); } catch { return raw; }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers }).end(JSON.stringify(reply.body));
+  res
+    .writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers })
+    .end(JSON.stringify(reply.body));
 }
 
 /** Starts a fake feed app on 127.0.0.1 with a random port. Close it with `close()`. */
@@ -88,7 +98,8 @@ export async function createFakeFeed(options: { apiKey?: string } = {}): Promise
     const since = sinceText === null ? 0 : Number(sinceText);
     const limit = query.get('limit') === null ? 50 : Number(query.get('limit'));
     if (!Number.isInteger(since) || since < 0) return error(400, 'since must be a non-negative integer');
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'limit must be an integer from 1 to 100');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return error(400, 'limit must be an integer from 1 to 100');
     const after = items.filter((i) => (overlap ? i.seq >= since : i.seq > since));
     const page = after.slice(0, limit);
     const next = page.length ? String(page[page.length - 1].seq) : String(since);
@@ -99,7 +110,11 @@ export async function createFakeFeed(options: { apiKey?: string } = {}): Promise
     const failure = failures[0];
     if (failure) {
       if (--failure.remaining <= 0) failures.shift();
-      return { status: failure.status, headers: failure.headers, body: failure.body ?? { error: { status: failure.status, message: 'the fake was told to fail' } } };
+      return {
+        status: failure.status,
+        headers: failure.headers,
+        body: failure.body ?? { error: { status: failure.status, message: 'the fake was told to fail' } },
+      };
     }
     if (authorization !== `Bearer ${apiKey}`) return error(401, 'send "Authorization: Bearer <API key>"');
     if (method === 'GET' && url.pathname === '/items') return list(url.searchParams);
@@ -120,9 +135,17 @@ export async function createFakeFeed(options: { apiKey?: string } = {}): Promise
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = req.method ?? 'GET';
       const reply = answer(method, url, req.headers.authorization, body);
-      requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: reply.status, receivedAt: Date.now() });
+      requests.push({
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        status: reply.status,
+        receivedAt: Date.now(),
+      });
       send(res, reply);
-    })().catch((e) => { if (!res.headersSent) send(res, error(500, String(e))); });
+    })().catch((e) => {
+      if (!res.headersSent) send(res, error(500, String(e)));
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -132,10 +155,19 @@ export async function createFakeFeed(options: { apiKey?: string } = {}): Promise
 
   return {
     url: `http://127.0.0.1:${port}`,
-    apiKey, items, reads, requests,
+    apiKey,
+    items,
+    reads,
+    requests,
     add(fields = {}) {
       seq++;
-      const item: FeedItem = { title: `Item ${seq}`, createdAt: new Date().toISOString(), ...fields, id: fields.id ?? `item_${seq}`, seq };
+      const item: FeedItem = {
+        title: `Item ${seq}`,
+        createdAt: new Date().toISOString(),
+        ...fields,
+        id: fields.id ?? `item_${seq}`,
+        seq,
+      };
       items.push(item);
       return item;
     },

@@ -90,8 +90,15 @@ const routes: Route[] = [...webhookRoutes, ...customerRoutes, ...conversationRou
 const RATE_LIMIT = 1000;
 
 function defaultFailureBody(status: number): unknown {
-  if (status === 429) return errorList(429, 'rate_limited', 'Too Many Requests', 'the organisation exceeded its per-minute request budget').body;
-  if (status >= 500) return errorFlat(status, 'internal_error', 'Internal Server Error', 'the fake was told to fail').body;
+  if (status === 429)
+    return errorList(
+      429,
+      'rate_limited',
+      'Too Many Requests',
+      'the organisation exceeded its per-minute request budget',
+    ).body;
+  if (status >= 500)
+    return errorFlat(status, 'internal_error', 'Internal Server Error', 'the fake was told to fail').body;
   return errorList(status, 'error', 'Error', 'the fake was told to fail').body;
 }
 
@@ -103,7 +110,8 @@ function route(state: FakeKustomerState, method: string, url: URL, body: unknown
     pathKnown = true;
     if (r.method === method) return r.handle({ state, params, query: url.searchParams, body, path: url.pathname });
   }
-  return pathKnown ? errorFlat(405, 'method_not_allowed', 'Method Not Allowed', `${method} is not supported on ${url.pathname}`)
+  return pathKnown
+    ? errorFlat(405, 'method_not_allowed', 'Method Not Allowed', `${method} is not supported on ${url.pathname}`)
     : errorFlat(404, 'not_found', 'Not Found', `no route ${method} ${url.pathname}`);
 }
 
@@ -121,13 +129,17 @@ async function readRequest(req: IncomingMessage): Promise<{ raw: string; body: u
 
 function send(res: ServerResponse, reply: FakeReply, recent: number): void {
   const headers: Record<string, string> = {
-    'x-ratelimit-limit': String(RATE_LIMIT), 'x-ratelimit-remaining': String(Math.max(0, RATE_LIMIT - recent)), ...reply.headers,
+    'x-ratelimit-limit': String(RATE_LIMIT),
+    'x-ratelimit-remaining': String(Math.max(0, RATE_LIMIT - recent)),
+    ...reply.headers,
   };
   if (reply.body === undefined) {
     res.writeHead(reply.status, headers).end();
     return;
   }
-  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(reply.body));
+  res
+    .writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    .end(JSON.stringify(reply.body));
 }
 
 /** Starts a fake Kustomer on 127.0.0.1 with a random port. Close it with `close()`. */
@@ -147,20 +159,37 @@ export async function createFakeKustomer(options: FakeKustomerOptions = {}): Pro
   }
 
   /** The reply, or 'reset' to drop the connection without one. */
-  function answer(method: string, url: URL, headers: Record<string, string>, body: unknown, json: boolean): FakeReply | 'reset' {
+  function answer(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: unknown,
+    json: boolean,
+  ): FakeReply | 'reset' {
     const failure = takeFailure(method, url.pathname);
     if (failure) {
       if (failure.apply) serve(method, url, headers, body, json);
       if (failure.reset) return 'reset';
-      return { status: failure.status, headers: failure.headers, body: failure.body === undefined ? defaultFailureBody(failure.status) : failure.body };
+      return {
+        status: failure.status,
+        headers: failure.headers,
+        body: failure.body === undefined ? defaultFailureBody(failure.status) : failure.body,
+      };
     }
     return serve(method, url, headers, body, json);
   }
 
   function serve(method: string, url: URL, headers: Record<string, string>, body: unknown, json: boolean): FakeReply {
     const auth = headers.authorization;
-    if (!auth) return errorList(401, 'unauthorized', 'Unauthorized', 'missing Authorization header: send "Authorization: Bearer <API key>"');
-    if (auth !== `Bearer ${apiKey}`) return errorList(401, 'unauthorized', 'Unauthorized', 'the API key is not valid or was revoked');
+    if (!auth)
+      return errorList(
+        401,
+        'unauthorized',
+        'Unauthorized',
+        'missing Authorization header: send "Authorization: Bearer <API key>"',
+      );
+    if (auth !== `Bearer ${apiKey}`)
+      return errorList(401, 'unauthorized', 'Unauthorized', 'the API key is not valid or was revoked');
     if (!json) return errorList(400, 'invalid_json', 'Bad Request', 'the request body is not valid JSON');
     return route(state, method, url, body);
   }
@@ -170,16 +199,28 @@ export async function createFakeKustomer(options: FakeKustomerOptions = {}): Pro
       const { body, json } = await readRequest(req);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = req.method ?? 'GET';
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]),
+      );
       const receivedAt = Date.now();
-      requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, receivedAt });
+      requests.push({
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        body,
+        receivedAt,
+      });
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const recent = requests.filter((r) => r.receivedAt > receivedAt - 60_000).length;
       const reply = answer(method, url, headers, body, json);
       if (reply === 'reset') req.socket.resetAndDestroy();
       else send(res, reply, recent);
     })().catch((error) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(errorFlat(500, 'fake_crashed', 'Internal Server Error', String(error)).body));
+      if (!res.headersSent)
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify(errorFlat(500, 'fake_crashed', 'Internal Server Error', String(error)).body));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -208,11 +249,30 @@ export async function createFakeKustomer(options: FakeKustomerOptions = {}): Pro
     async sendEvent(type, data) {
       const deliveries: WebhookDelivery[] = [];
       for (const hook of state.outboundWebhooks) {
-        const { url, events, enabled, token } = hook.attributes as { url: string; events: string[]; enabled: boolean; token: string };
+        const { url, events, enabled, token } = hook.attributes as {
+          url: string;
+          events: string[];
+          enabled: boolean;
+          token: string;
+        };
         if (!enabled || !events.includes(type)) continue;
-        const raw = JSON.stringify({ id: randomUUID(), type, org: 'fake00000000000000000org', createdAt: new Date().toISOString(), data });
+        const raw = JSON.stringify({
+          id: randomUUID(),
+          type,
+          org: 'fake00000000000000000org',
+          createdAt: new Date().toISOString(),
+          data,
+        });
         const signature = createHmac('sha256', token).update(raw).digest('hex');
-        const res = await fetch(url, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-kustomer-webhook-event': type, 'x-kustomer-webhook-signature': signature } });
+        const res = await fetch(url, {
+          method: 'POST',
+          body: raw,
+          headers: {
+            'content-type': 'application/json',
+            'x-kustomer-webhook-event': type,
+            'x-kustomer-webhook-signature': signature,
+          },
+        });
         await res.arrayBuffer();
         deliveries.push({ webhookId: hook.id, url, status: res.status });
       }

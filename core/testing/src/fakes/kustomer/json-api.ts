@@ -33,12 +33,19 @@ let counter = Math.floor(Math.random() * 0xffffff);
 /** A 24-hex id like Kustomer's (MongoDB ObjectId layout: seconds, random, counter). */
 export function objectId(): string {
   counter = (counter + 1) % 0xffffff;
-  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return `${seconds}${randomBytes(5).toString('hex')}${counter.toString(16).padStart(6, '0')}`;
 }
 
 /** Builds a resource whose `links.self` is `/v1/<collection>/<id>`. */
-export function resource(type: string, collection: string, attributes: Record<string, unknown>, relationships: Record<string, Relationship> = {}): KustomerResource {
+export function resource(
+  type: string,
+  collection: string,
+  attributes: Record<string, unknown>,
+  relationships: Record<string, Relationship> = {},
+): KustomerResource {
   const id = objectId();
   return { type, id, attributes, relationships, links: { self: `/v1/${collection}/${id}` } };
 }
@@ -63,8 +70,18 @@ export function page(items: KustomerResource[], path: string, pageNumber: number
     status: 200,
     body: {
       data,
-      meta: { page: pageNumber, pageSize, total: items.length, totalPages: Math.max(1, Math.ceil(items.length / pageSize)) },
-      links: { self: link(pageNumber), first: link(1), prev: pageNumber > 1 ? link(pageNumber - 1) : null, next: hasNext ? link(pageNumber + 1) : null },
+      meta: {
+        page: pageNumber,
+        pageSize,
+        total: items.length,
+        totalPages: Math.max(1, Math.ceil(items.length / pageSize)),
+      },
+      links: {
+        self: link(pageNumber),
+        first: link(1),
+        prev: pageNumber > 1 ? link(pageNumber - 1) : null,
+        next: hasNext ? link(pageNumber + 1) : null,
+      },
     },
   };
 }

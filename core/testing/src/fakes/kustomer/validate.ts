@@ -13,10 +13,13 @@ export interface BodyProblem {
 type Check = (value: unknown) => string | null;
 
 export const isString: Check = (v) => (typeof v === 'string' ? null : 'must be a string');
-export const isNonEmptyString: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : 'must be a non-empty string');
+export const isNonEmptyString: Check = (v) =>
+  typeof v === 'string' && v.trim() !== '' ? null : 'must be a non-empty string';
 export const isBoolean: Check = (v) => (typeof v === 'boolean' ? null : 'must be a boolean');
-export const isStringArray: Check = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? null : 'must be an array of strings');
-export const isObject: Check = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : 'must be an object');
+export const isStringArray: Check = (v) =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string') ? null : 'must be an array of strings';
+export const isObject: Check = (v) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? null : 'must be an object';
 export const isAny: Check = () => null;
 
 /** One of the given values. */
@@ -26,13 +29,25 @@ export function oneOf(...values: unknown[]): Check {
 
 /** An integer between min and max inclusive. */
 export function intBetween(min: number, max: number): Check {
-  return (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `must be an integer from ${min} to ${max}`);
+  return (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+      ? null
+      : `must be an integer from ${min} to ${max}`;
 }
 
 /** An array of objects, each with a non-empty string under `key` (e.g. emails: [{email}]). */
 export function objectsWith(key: string): Check {
-  return (v) => (Array.isArray(v) && v.every((o) => o && typeof o === 'object' && typeof (o as Record<string, unknown>)[key] === 'string' && (o as Record<string, string>)[key] !== '')
-    ? null : `must be an array of objects with a "${key}" string`);
+  return (v) =>
+    Array.isArray(v) &&
+    v.every(
+      (o) =>
+        o &&
+        typeof o === 'object' &&
+        typeof (o as Record<string, unknown>)[key] === 'string' &&
+        (o as Record<string, string>)[key] !== '',
+    )
+      ? null
+      : `must be an array of objects with a "${key}" string`;
 }
 
 /**
@@ -40,10 +55,12 @@ export function objectsWith(key: string): Check {
  * problem, or null when the body is acceptable.
  */
 export function checkBody(body: unknown, fields: Record<string, Check>, required: string[] = []): BodyProblem | null {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { pointer: '', detail: 'the request body must be a JSON object' };
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { pointer: '', detail: 'the request body must be a JSON object' };
   const record = body as Record<string, unknown>;
   for (const name of required) {
-    if (record[name] === undefined || record[name] === null || record[name] === '') return { pointer: `/${name}`, detail: `"${name}" is required` };
+    if (record[name] === undefined || record[name] === null || record[name] === '')
+      return { pointer: `/${name}`, detail: `"${name}" is required` };
   }
   for (const [name, value] of Object.entries(record)) {
     const check = fields[name];

@@ -14,15 +14,27 @@ const eventPattern = /^kustomer\.[a-z-]+\.[a-z-]+$/;
 const webhookFields = {
   name: isString,
   url: (v: unknown) => (typeof v === 'string' && /^https?:\/\/\S+$/.test(v) ? null : 'must be an http(s) URL'),
-  events: (v: unknown) => (Array.isArray(v) && v.length > 0 && v.every((e) => typeof e === 'string' && eventPattern.test(e)) ? null : 'must be a non-empty array of events such as "kustomer.conversation.create"'),
-  enabled: isBoolean, description: isString, header: isNonEmptyString,
+  events: (v: unknown) =>
+    Array.isArray(v) && v.length > 0 && v.every((e) => typeof e === 'string' && eventPattern.test(e))
+      ? null
+      : 'must be a non-empty array of events such as "kustomer.conversation.create"',
+  enabled: isBoolean,
+  description: isString,
+  header: isNonEmptyString,
 };
 
 function createWebhook(ctx: RouteContext): FakeReply {
   const problem = checkBody(ctx.body, webhookFields, ['url', 'events']);
   if (problem) return errorList(400, 'validation_error', 'Bad Request', problem.detail, problem.pointer);
   const now = new Date().toISOString();
-  const hook = resource('outbound-webhook', 'outbound-webhooks', { name: null, enabled: true, ...(ctx.body as object), token: randomBytes(24).toString('hex'), createdAt: now, updatedAt: now });
+  const hook = resource('outbound-webhook', 'outbound-webhooks', {
+    name: null,
+    enabled: true,
+    ...(ctx.body as object),
+    token: randomBytes(24).toString('hex'),
+    createdAt: now,
+    updatedAt: now,
+  });
   ctx.state.outboundWebhooks.push(hook);
   return single(hook, 201);
 }
@@ -50,8 +62,22 @@ function currentToken(): FakeReply {
   return single({
     type: 'token',
     id: 'fake0000000000000000key1',
-    attributes: { name: 'Wireup test key', userType: 'machine', orgName: 'fake-org', roles: ['org.user', 'org.permission.customer.create', 'org.permission.conversation.create', 'org.permission.message.create'], expiresAt: null },
-    relationships: { org: { data: { type: 'org', id: 'fake00000000000000000org' } }, user: { data: { type: 'user', id: 'fake0000000000000000user' } } },
+    attributes: {
+      name: 'Wireup test key',
+      userType: 'machine',
+      orgName: 'fake-org',
+      roles: [
+        'org.user',
+        'org.permission.customer.create',
+        'org.permission.conversation.create',
+        'org.permission.message.create',
+      ],
+      expiresAt: null,
+    },
+    relationships: {
+      org: { data: { type: 'org', id: 'fake00000000000000000org' } },
+      user: { data: { type: 'user', id: 'fake0000000000000000user' } },
+    },
   });
 }
 

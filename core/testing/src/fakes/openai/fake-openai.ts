@@ -61,7 +61,15 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function apiError(res: ServerResponse, status: number, message: string, type: string, code: string | null, param: string | null = null, headers: Record<string, string> = {}): void {
+function apiError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, { error: { message, type, param, code } }, headers);
 }
 
@@ -76,20 +84,41 @@ function requestProblem(body: Record<string, unknown>): [string, string | null] 
   const messages = body.messages;
   if (!Array.isArray(messages) || messages.length === 0) return ["'messages' must be a non-empty array", 'messages'];
   for (const [i, m] of messages.entries()) {
-    if (!m || typeof m !== 'object' || !roles.has((m as { role?: string }).role ?? '')) return [`Invalid value for 'messages[${i}].role'`, `messages[${i}].role`];
-    if (typeof (m as { content?: unknown }).content !== 'string') return [`Invalid type for 'messages[${i}].content': expected a string`, `messages[${i}].content`];
+    if (!m || typeof m !== 'object' || !roles.has((m as { role?: string }).role ?? ''))
+      return [`Invalid value for 'messages[${i}].role'`, `messages[${i}].role`];
+    if (typeof (m as { content?: unknown }).content !== 'string')
+      return [`Invalid type for 'messages[${i}].content': expected a string`, `messages[${i}].content`];
   }
-  if (body.temperature !== undefined && (typeof body.temperature !== 'number' || body.temperature < 0 || body.temperature > 2)) return ['temperature must be between 0 and 2', 'temperature'];
+  if (
+    body.temperature !== undefined &&
+    (typeof body.temperature !== 'number' || body.temperature < 0 || body.temperature > 2)
+  )
+    return ['temperature must be between 0 and 2', 'temperature'];
   const format = body.response_format as FakeChatRequest['responseFormat'] | undefined;
   if (format !== undefined) {
-    if (!format || !['text', 'json_object', 'json_schema'].includes(format.type)) return ["Invalid value for 'response_format.type': expected one of 'text', 'json_object', 'json_schema'", 'response_format.type'];
+    if (!format || !['text', 'json_object', 'json_schema'].includes(format.type))
+      return [
+        "Invalid value for 'response_format.type': expected one of 'text', 'json_object', 'json_schema'",
+        'response_format.type',
+      ];
     if (format.type === 'json_schema') {
       const js = format.json_schema;
-      if (!js || typeof js.name !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(js.name)) return ["Missing required parameter: 'response_format.json_schema.name'", 'response_format.json_schema.name'];
-      if (!js.schema || typeof js.schema !== 'object') return ["Invalid 'response_format.json_schema.schema': expected an object", 'response_format.json_schema.schema'];
+      if (!js || typeof js.name !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(js.name))
+        return ["Missing required parameter: 'response_format.json_schema.name'", 'response_format.json_schema.name'];
+      if (!js.schema || typeof js.schema !== 'object')
+        return [
+          "Invalid 'response_format.json_schema.schema': expected an object",
+          'response_format.json_schema.schema',
+        ];
     }
-    if (format.type === 'json_object' && !(messages as Array<{ content: string }>).some((m) => /json/i.test(m.content))) {
-      return ["'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 'messages'];
+    if (
+      format.type === 'json_object' &&
+      !(messages as Array<{ content: string }>).some((m) => /json/i.test(m.content))
+    ) {
+      return [
+        "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+        'messages',
+      ];
     }
   }
   return null;
@@ -105,7 +134,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function createFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const apiKey = options.apiKey ?? 'sk-test-fake-openai-key';
   const models = options.models ?? ['gpt-4o-mini', 'gpt-4o'];
-  let responder: (request: FakeChatRequest) => FakeAnswer | Promise<FakeAnswer> = options.respond ?? ((r) => `You said: ${r.messages.at(-1)?.content ?? ''}`);
+  let responder: (request: FakeChatRequest) => FakeAnswer | Promise<FakeAnswer> =
+    options.respond ?? ((r) => `You said: ${r.messages.at(-1)?.content ?? ''}`);
   const failures: FakeOpenAIFailure[] = [];
   const state = { requests: [] as FakeChatRequest[], modelListings: 0 };
   let sequence = 0;
@@ -115,56 +145,128 @@ export async function createFakeOpenAI(options: FakeOpenAIOptions = {}): Promise
     if (req.method === 'GET' && path === '/v1/models') state.modelListings += 1;
     if (req.headers.authorization !== `Bearer ${apiKey}`) {
       const given = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-      return apiError(res, 401, `Incorrect API key provided: ${given.slice(0, 3)}***${given.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key');
+      return apiError(
+        res,
+        401,
+        `Incorrect API key provided: ${given.slice(0, 3)}***${given.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        'invalid_request_error',
+        'invalid_api_key',
+      );
     }
     if (req.method === 'GET' && path === '/v1/models') {
-      return send(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1715367049, owned_by: 'system' })) });
+      return send(res, 200, {
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created: 1715367049, owned_by: 'system' })),
+      });
     }
-    if (req.method !== 'POST' || path !== '/v1/chat/completions') return apiError(res, 404, `Invalid URL (${req.method} ${path})`, 'invalid_request_error', null);
+    if (req.method !== 'POST' || path !== '/v1/chat/completions')
+      return apiError(res, 404, `Invalid URL (${req.method} ${path})`, 'invalid_request_error', null);
     let body: Record<string, unknown>;
     try {
       body = (await readJson(req)) as Record<string, unknown>;
     } catch {
       return apiError(res, 400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
     }
-    if (!body || typeof body !== 'object') return apiError(res, 400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
-    const request: FakeChatRequest = { model: String(body.model ?? ''), messages: (body.messages ?? []) as FakeChatRequest['messages'], responseFormat: body.response_format as FakeChatRequest['responseFormat'], body, headers: req.headers };
+    if (!body || typeof body !== 'object')
+      return apiError(res, 400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
+    const request: FakeChatRequest = {
+      model: String(body.model ?? ''),
+      messages: (body.messages ?? []) as FakeChatRequest['messages'],
+      responseFormat: body.response_format as FakeChatRequest['responseFormat'],
+      body,
+      headers: req.headers,
+    };
     state.requests.push(request);
     const failure = failures[0];
     if (failure) {
       if ((failure.count = (failure.count ?? 1) - 1) <= 0) failures.shift();
-      const headers: Record<string, string> = failure.retryAfter === undefined ? {} : { 'retry-after': failure.retryAfter };
-      const type = failure.type ?? (failure.status === 429 ? 'requests' : failure.status >= 500 ? 'server_error' : 'invalid_request_error');
-      const message = failure.message ?? (failure.status === 429 ? 'Rate limit reached for requests. Please try again later.' : 'The server had an error while processing your request. Sorry about that!');
-      return apiError(res, failure.status, message, type, failure.code === undefined ? (failure.status === 429 ? 'rate_limit_exceeded' : null) : failure.code, null, headers);
+      const headers: Record<string, string> =
+        failure.retryAfter === undefined ? {} : { 'retry-after': failure.retryAfter };
+      const type =
+        failure.type ??
+        (failure.status === 429 ? 'requests' : failure.status >= 500 ? 'server_error' : 'invalid_request_error');
+      const message =
+        failure.message ??
+        (failure.status === 429
+          ? 'Rate limit reached for requests. Please try again later.'
+          : 'The server had an error while processing your request. Sorry about that!');
+      return apiError(
+        res,
+        failure.status,
+        message,
+        type,
+        failure.code === undefined ? (failure.status === 429 ? 'rate_limit_exceeded' : null) : failure.code,
+        null,
+        headers,
+      );
     }
     const problem = requestProblem(body);
     if (problem) return apiError(res, 400, problem[0], 'invalid_request_error', null, problem[1]);
-    if (!models.includes(request.model)) return apiError(res, 404, `The model \`${request.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found');
+    if (!models.includes(request.model))
+      return apiError(
+        res,
+        404,
+        `The model \`${request.model}\` does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model_not_found',
+      );
     const answer = await responder(request);
     const content = typeof answer === 'string' ? answer : answer.content;
     const promptTokens = tokens(request.messages.map((m) => m.content).join('\n'));
     const completionTokens = tokens(content);
     sequence += 1;
-    return send(res, 200, {
-      id: `chatcmpl-fake${sequence}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: request.model,
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: typeof answer === 'string' ? 'stop' : answer.finishReason ?? 'stop' }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
-      system_fingerprint: 'fp_wireup_fake',
-    }, { 'x-request-id': `req_fake${sequence}` });
+    return send(
+      res,
+      200,
+      {
+        id: `chatcmpl-fake${sequence}`,
+        object: 'chat.completion',
+        created: Math.floor(Date.now() / 1000),
+        model: request.model,
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content, refusal: null },
+            logprobs: null,
+            finish_reason: typeof answer === 'string' ? 'stop' : (answer.finishReason ?? 'stop'),
+          },
+        ],
+        usage: {
+          prompt_tokens: promptTokens,
+          completion_tokens: completionTokens,
+          total_tokens: promptTokens + completionTokens,
+        },
+        system_fingerprint: 'fp_wireup_fake',
+      },
+      { 'x-request-id': `req_fake${sequence}` },
+    );
   };
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => apiError(res, 500, `fake crashed: ${(error as Error).message}`, 'server_error', null));
+    handle(req, res).catch((error: unknown) =>
+      apiError(res, 500, `fake crashed: ${(error as Error).message}`, 'server_error', null),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v1`,
-    get requests() { return state.requests; },
-    get modelListings() { return state.modelListings; },
-    failNext(failure) { failures.push({ ...failure }); },
-    respondWith(fn) { responder = fn; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    get requests() {
+      return state.requests;
+    },
+    get modelListings() {
+      return state.modelListings;
+    },
+    failNext(failure) {
+      failures.push({ ...failure });
+    },
+    respondWith(fn) {
+      responder = fn;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -61,10 +61,15 @@ export interface FakeStripeWebhooks {
   close(): Promise<void>;
 }
 
-interface Reply { status: number; body: unknown }
+interface Reply {
+  status: number;
+  body: unknown;
+}
 
-const stripeError = (status: number, message: string, extra: Record<string, string> = {}): Reply =>
-  ({ status, body: { error: { type: 'invalid_request_error', message, ...extra } } });
+const stripeError = (status: number, message: string, extra: Record<string, string> = {}): Reply => ({
+  status,
+  body: { error: { type: 'invalid_request_error', message, ...extra } },
+});
 
 async function readForm(req: IncomingMessage): Promise<Record<string, string>> {
   const chunks: Buffer[] = [];
@@ -87,16 +92,43 @@ function metadataOf(form: Record<string, string>): Record<string, string> {
   return out;
 }
 
-function handle(endpoints: FakeStripeEndpoint[], signingSecret: string, method: string, path: string, form: Record<string, string>): Reply {
-  if (path === '/v1/balance' && method === 'GET') return { status: 200, body: { object: 'balance', available: [{ amount: 0, currency: 'usd' }], pending: [{ amount: 0, currency: 'usd' }], livemode: false } };
-  if (path === '/v1/webhook_endpoints' && method === 'GET') return { status: 200, body: { object: 'list', data: endpoints, has_more: false, url: path } };
+function handle(
+  endpoints: FakeStripeEndpoint[],
+  signingSecret: string,
+  method: string,
+  path: string,
+  form: Record<string, string>,
+): Reply {
+  if (path === '/v1/balance' && method === 'GET')
+    return {
+      status: 200,
+      body: {
+        object: 'balance',
+        available: [{ amount: 0, currency: 'usd' }],
+        pending: [{ amount: 0, currency: 'usd' }],
+        livemode: false,
+      },
+    };
+  if (path === '/v1/webhook_endpoints' && method === 'GET')
+    return { status: 200, body: { object: 'list', data: endpoints, has_more: false, url: path } };
   if (path === '/v1/webhook_endpoints' && method === 'POST') {
     const events = listOf(form, 'enabled_events');
     if (!form.url) return stripeError(400, 'Missing required param: url.', { param: 'url', code: 'parameter_missing' });
-    if (!events?.length) return stripeError(400, 'Missing required param: enabled_events.', { param: 'enabled_events', code: 'parameter_missing' });
+    if (!events?.length)
+      return stripeError(400, 'Missing required param: enabled_events.', {
+        param: 'enabled_events',
+        code: 'parameter_missing',
+      });
     const endpoint: FakeStripeEndpoint = {
-      id: `we_${randomBytes(12).toString('hex')}`, object: 'webhook_endpoint', url: form.url, enabled_events: events, description: form.description ?? null,
-      metadata: metadataOf(form), status: 'enabled', livemode: false, created: Math.floor(Date.now() / 1000),
+      id: `we_${randomBytes(12).toString('hex')}`,
+      object: 'webhook_endpoint',
+      url: form.url,
+      enabled_events: events,
+      description: form.description ?? null,
+      metadata: metadataOf(form),
+      status: 'enabled',
+      livemode: false,
+      created: Math.floor(Date.now() / 1000),
     };
     endpoints.push(endpoint);
     return { status: 200, body: { ...endpoint, secret: signingSecret } };
@@ -104,7 +136,8 @@ function handle(endpoints: FakeStripeEndpoint[], signingSecret: string, method: 
   const match = /^\/v1\/webhook_endpoints\/([^/]+)$/.exec(path);
   if (!match) return stripeError(404, `Unrecognized request URL (${method}: ${path}).`);
   const index = endpoints.findIndex((e) => e.id === match[1]);
-  if (index < 0) return stripeError(404, `No such webhook endpoint: '${match[1]}'`, { code: 'resource_missing', param: 'id' });
+  if (index < 0)
+    return stripeError(404, `No such webhook endpoint: '${match[1]}'`, { code: 'resource_missing', param: 'id' });
   const endpoint = endpoints[index];
   if (method === 'GET') return { status: 200, body: endpoint };
   if (method === 'DELETE') {
@@ -137,16 +170,32 @@ export async function createFakeStripeWebhooks(options: FakeStripeWebhooksOption
       let reply: Reply;
       if (failure) {
         if (--failure.remaining <= 0) failures.splice(failures.indexOf(failure), 1);
-        reply = { status: failure.status, body: { error: { type: failure.type ?? (failure.status >= 500 ? 'api_error' : 'invalid_request_error'), message: failure.message ?? 'The fake was told to fail.' } } };
+        reply = {
+          status: failure.status,
+          body: {
+            error: {
+              type: failure.type ?? (failure.status >= 500 ? 'api_error' : 'invalid_request_error'),
+              message: failure.message ?? 'The fake was told to fail.',
+            },
+          },
+        };
       } else if (req.headers.authorization !== `Bearer ${secretKey}`) {
         const given = (req.headers.authorization ?? '').replace(/^Bearer /, '');
         reply = stripeError(401, `Invalid API Key provided: ${given.slice(0, 8)}****${given.slice(-4)}`);
       } else {
         reply = handle(endpoints, signingSecret, method, path, form);
       }
-      res.writeHead(reply.status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(7).toString('hex')}` }).end(JSON.stringify(reply.body));
+      res
+        .writeHead(reply.status, {
+          'content-type': 'application/json',
+          'request-id': `req_${randomBytes(7).toString('hex')}`,
+        })
+        .end(JSON.stringify(reply.body));
     })().catch((error) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { type: 'api_error', message: String(error) } }));
+      if (!res.headersSent)
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { type: 'api_error', message: String(error) } }));
     });
   });
   await new Promise<void>((resolve, reject) => {

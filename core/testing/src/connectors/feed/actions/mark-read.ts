@@ -7,8 +7,18 @@ export const markRead = defineAction<{ id: string; note?: string }, { id: string
   displayName: 'Mark item read',
   description: 'Marks a feed item as read, with an optional note.',
   idempotent: true,
-  inputSchema: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', minLength: 1 }, note: { type: 'string' } } },
+  inputSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id'],
+    properties: { id: { type: 'string', minLength: 1 }, note: { type: 'string' } },
+  },
   outputSchema: { type: 'object', properties: { id: { type: 'string' }, read: { type: 'boolean' }, note: {} } },
   sample: { id: 'item_1', read: true, note: 'seen' },
-  run: async (ctx) => feedRequest(ctx, 'POST', `/items/${encodeURIComponent(ctx.input.id)}/read`, { note: ctx.input.note }) as Promise<{ id: string; read: boolean; note: unknown }>,
+  run: async (ctx) =>
+    feedRequest(ctx, 'POST', `/items/${encodeURIComponent(ctx.input.id)}/read`, { note: ctx.input.note }) as Promise<{
+      id: string;
+      read: boolean;
+      note: unknown;
+    }>,
 });

@@ -14,13 +14,23 @@ export const newItem = definePollingTrigger({
   description: 'When an item is added to the feed.',
   pollIntervalSeconds: 10,
   outputSchema: {
-    type: 'object', required: ['id', 'seq', 'title'],
-    properties: { id: { type: 'string' }, seq: { type: 'integer' }, title: { type: 'string' }, createdAt: { type: 'string' } },
+    type: 'object',
+    required: ['id', 'seq', 'title'],
+    properties: {
+      id: { type: 'string' },
+      seq: { type: 'integer' },
+      title: { type: 'string' },
+      createdAt: { type: 'string' },
+    },
   },
   sample: { id: 'item_1', seq: 1, title: 'Hello', createdAt: '2025-01-01T00:00:00.000Z' },
   async poll(ctx): Promise<PollResult> {
     const query = new URLSearchParams({ limit: '50', ...(ctx.cursor === null ? {} : { since: ctx.cursor }) });
-    const page = await feedRequest(ctx, 'GET', `/items?${query}`) as ItemsPage;
-    return { items: page.items.map((item) => ({ id: item.id, payload: item })), cursor: page.next, hasMore: page.hasMore };
+    const page = (await feedRequest(ctx, 'GET', `/items?${query}`)) as ItemsPage;
+    return {
+      items: page.items.map((item) => ({ id: item.id, payload: item })),
+      cursor: page.next,
+      hasMore: page.hasMore,
+    };
   },
 });
