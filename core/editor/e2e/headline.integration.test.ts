@@ -290,7 +290,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await page.locator('td').getByText('succeeded').waitFor();
     await shot('11-workflows');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Marketplace' }).click();
-    await page.getByText(/^Registry /).waitFor({ timeout: 30_000 });
+    await page.getByText(/^\s*Registry /).waitFor({ timeout: 30_000 });
     await shot('12-marketplace');
     writeFileSync(join(outDir, 'axe.json'), `${JSON.stringify(violations, null, 2)}\n`);
     expect(violations).toEqual({});

@@ -51,7 +51,7 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
     const { page, context } = browser;
     expect((await context.request.post(`${wireup.url}/auth/sign-in`, { data: { token } })).status()).toBe(200);
     await page.goto(`${wireup.url}/marketplace`);
-    await page.getByText(/^Registry /).waitFor({ timeout: 30_000 });
+    await page.getByText(/^\s*Registry /).waitFor({ timeout: 30_000 });
     await page.getByLabel('Search connectors').fill(name);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const card = page.locator('li.entry').filter({ hasText: name });
