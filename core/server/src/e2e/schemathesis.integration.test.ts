@@ -62,9 +62,9 @@ describe('schemathesis against wireup start', () => {
         out: `${e.stdout ?? ''}${e.stderr ?? ''}`,
       }),
     );
-    const summary = result.out.slice(
-      result.out.indexOf('FAILURES') >= 0 ? result.out.indexOf('FAILURES') : Math.max(0, result.out.length - 3000),
-    );
+    // The report from its first section of findings (FAILURES or ERRORS), else its last lines.
+    const findings = ['=== FAILURES', '=== ERRORS'].map((h) => result.out.indexOf(h)).filter((i) => i >= 0);
+    const summary = result.out.slice(findings.length ? Math.min(...findings) : Math.max(0, result.out.length - 3000));
     if (result.code !== 0) process.stderr.write(summary);
     expect(result.code, 'schemathesis failed: its report is above').toBe(0);
     expect(Number(/Tested: (\d+)/.exec(result.out)?.[1])).toBeGreaterThanOrEqual(20);
