@@ -100,6 +100,8 @@ async function startWireup(
     env.WIREUP_KAFKA_TOPIC_PREFIX = `bench-${Date.now()}-`;
   }
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // BENCH_NODE_FLAGS: more flags for Wireup's node (e.g. --perf-basic-prof, to read `perf record` by function).
+  profile.push(...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   const child = spawn(
     process.execPath,
     [...profile, '--import', 'tsx', join(wireupRoot, 'core/server/src/cli/wireup.ts'), 'start'],
