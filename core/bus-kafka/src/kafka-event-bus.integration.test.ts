@@ -62,6 +62,11 @@ async function retrying<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!done()) throw new Error('timed out after 30 s');
+}
+
 /** Deletes the prefix's topics and consumer groups (best effort: a group may still be leaving). */
 async function removePrefix(prefix: string): Promise<void> {
   const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
@@ -114,6 +119,34 @@ describe('KafkaEventBus', () => {
       await bus.publish('events', 'conn-1:evt_1', { id: 'evt_1' });
       const offsets = await retrying(() => admin.fetchTopicOffsets(`${prefix}events`));
       expect(offsets.reduce((sum, p) => sum + Number(p.high), 0)).toBe(1);
+    } finally {
+      await bus.stop();
+      await removePrefix(prefix);
+    }
+  });
+
+  it('marks as first deliveries the messages appended while it reads the partition, and not those that were there before', async () => {
+    const prefix = freshPrefix();
+    const options = busOptions(prefix, { partitions: { events: 1, runs: 1, marketplace: 1 } });
+    const before = createKafkaEventBus(options);
+    const bus = createKafkaEventBus(options);
+    try {
+      // Waiting before this member joined: a crashed member may have been handed them.
+      await before.publish('runs', 'wf-1', 'waiting');
+      await before.stop();
+      const seen: Array<[unknown, boolean | undefined]> = [];
+      await bus.subscribe('runs', async (m) => {
+        seen.push([m.value, m.firstDelivery]);
+      });
+      await bus.start();
+      await waitUntil(() => seen.length === 1);
+      for (const value of ['new-1', 'new-2']) await bus.publish('runs', 'wf-1', value);
+      await waitUntil(() => seen.length === 3);
+      expect(seen).toEqual([
+        ['waiting', false],
+        ['new-1', true],
+        ['new-2', true],
+      ]);
     } finally {
       await bus.stop();
       await removePrefix(prefix);

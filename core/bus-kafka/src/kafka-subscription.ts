@@ -14,6 +14,11 @@
  * failures the message goes to the dead-letter sink and counts as handled, so the key and the
  * commit point move on. Memory is bounded by pausing a partition that holds more than
  * `maxBufferedPerPartition` uncommitted messages.
+ *
+ * `firstDelivery`: a message is marked as delivered for the first time only when it was
+ * appended after this member began reading its partition — its offset is at or past the high
+ * watermark of the first fetch after the last (re)join — and it has not failed here. Anything
+ * older may have been handed to the partition's previous owner (a crash before the commit).
  */
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import {
@@ -57,6 +62,8 @@ interface KafkaDelivery extends Delivery {
   tracker: PartitionTracker;
   offset: bigint;
   value: unknown;
+  /** Appended after this member began reading the partition (see firstDelivery above). */
+  appendedSinceJoin: boolean;
 }
 
 const COMMIT_RETRY_MS = 1000;
@@ -85,6 +92,7 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
     key: d.key,
     value: d.value,
     deliveryAttempt: d.deliveryAttempt,
+    firstDelivery: d.appendedSinceJoin && d.deliveryAttempt === 1,
   });
 
   const dispatcher = createKeyedDispatcher<KafkaDelivery>({
@@ -157,6 +165,9 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
 
   function onAssignment(partitions: number[]): void {
     const assigned = new Set(partitions);
+    // Another member may have held any partition between two joins of this one (eager
+    // rebalancing revokes all): what it was handed is told apart again from the next fetch on.
+    for (const tracker of trackers.values()) tracker.readingSince = null;
     for (const [partition, tracker] of trackers) {
       if (assigned.has(partition)) continue;
       tracker.revoked = true;
@@ -174,6 +185,9 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
       tracker = createPartitionTracker(kafkaTopic, batch.partition);
       trackers.set(batch.partition, tracker);
     }
+    // The first fetch after a join: its messages (all below its high watermark) are old.
+    tracker.readingSince ??= BigInt(batch.highWatermark);
+    const readingSince = tracker.readingSince;
     for (const message of batch.messages) {
       const offset = BigInt(message.offset);
       if (!tracker.isNew(offset)) continue; // refetched after a rebalance; already queued or handled here
@@ -190,7 +204,14 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
         tracker.done(offset);
         continue;
       }
-      dispatcher.push({ key: message.key?.toString('utf8') ?? '', deliveryAttempt: 1, tracker, offset, value });
+      dispatcher.push({
+        key: message.key?.toString('utf8') ?? '',
+        deliveryAttempt: 1,
+        tracker,
+        offset,
+        value,
+        appendedSinceJoin: offset >= readingSince,
+      });
     }
     if (tracker.buffered >= options.maxBufferedPerPartition && !paused.has(batch.partition)) {
       paused.add(batch.partition);

@@ -10,6 +10,11 @@ export interface PartitionTracker {
   readonly partition: number;
   /** Set when the partition was taken away by a rebalance: its acks no longer count. */
   revoked: boolean;
+  /**
+   * The high watermark of the partition's first fetch since this member last joined the group
+   * (null until then): offsets from it on were appended while this member owned the partition.
+   */
+  readingSince: bigint | null;
   /** Whether this offset was not taken before (a refetch after a rebalance repeats offsets). */
   isNew(offset: bigint): boolean;
   /** Records an offset handed to the dispatcher. Offsets are taken in increasing order. */
@@ -50,6 +55,7 @@ export function createPartitionTracker(topic: string, partition: number): Partit
     topic,
     partition,
     revoked: false,
+    readingSince: null,
     isNew: (offset) => nextToTake === null || offset >= nextToTake,
     take(offset) {
       offsets.push(offset);

@@ -20,6 +20,13 @@ export interface BusMessage<T = unknown> {
   value: T;
   /** 1 on first delivery, more on redelivery. */
   deliveryAttempt: number;
+  /**
+   * True only when the adapter knows that no consumer, in any process, was handed this message
+   * before (Kafka: it was appended after this member took its partition). False or absent:
+   * it may be a redelivery, e.g. after a crash before the commit. A handler may skip a
+   * "did I do this already?" read only when this is true.
+   */
+  firstDelivery?: boolean;
 }
 
 export type MessageHandler<T = unknown> = (message: BusMessage<T>) => Promise<void>;

@@ -9,8 +9,9 @@
  * shows every step it ran.
  *
  * A new run's request carries its input (workflow version, event, payload): the executor reads
- * the run only to learn whether an earlier delivery already ran some of it, and reads neither the
- * event nor the workflow record. The run record does not exist until the run's first write, which
+ * the run only to learn whether an earlier delivery already ran some of it — and not even that
+ * when the request is `fresh` and the bus says this is its first delivery: then no earlier
+ * delivery exists (messages.ts) — and reads neither the event nor the workflow record. The run record does not exist until the run's first write, which
  * creates it (RunCheckpoint.create). A request carrying only the run id (resume, replay) reads the
  * run and its event.
  */
@@ -220,19 +221,25 @@ function newRun(
   };
 }
 
-/** Executes (or resumes) one run. Finished runs are skipped, so redelivery is harmless. */
+/**
+ * Executes (or resumes) one run. Finished runs are skipped, so redelivery is harmless.
+ * `firstDelivery`: the bus knows no executor was handed this request before (BusMessage).
+ */
 export async function executeRun(
   ctx: EngineContext,
   request: RunMessage,
   loadWorkflow: LoadWorkflow = workflowLoader(ctx),
+  firstDelivery = false,
 ): Promise<void> {
-  const stored = await ctx.store.runs.get(request.runId);
-  if (stored && finished.has(stored.status)) return;
   const carried =
     request.workflowId !== undefined &&
     request.version !== undefined &&
     request.event !== undefined &&
     request.createdAt !== undefined;
+  // Nothing of a fresh request on its first delivery can be stored: no earlier delivery exists.
+  const unseen = carried && firstDelivery && request.fresh === true;
+  const stored = unseen ? null : await ctx.store.runs.get(request.runId);
+  if (stored && finished.has(stored.status)) return;
   // Only a new run's request carries its input; one without (resume, replay, test run) is for a stored run.
   if (!stored && !carried) return;
   const run = stored ?? newRun(request as Parameters<typeof newRun>[0]);
@@ -283,5 +290,5 @@ export async function executeRun(
 /** The `runs` topic handler. */
 export function createExecutor(ctx: EngineContext): (message: BusMessage<RunMessage>) => Promise<void> {
   const loadWorkflow = workflowLoader(ctx);
-  return (message) => executeRun(ctx, message.value, loadWorkflow);
+  return (message) => executeRun(ctx, message.value, loadWorkflow, message.firstDelivery === true);
 }

@@ -44,10 +44,13 @@ async function verify(
   }
 }
 
-/** Publishes an event (carried whole) to `events`; a bus failure becomes a 503 so the provider retries. */
-export async function publishEvent(ctx: EngineContext, event: EventRecord): Promise<void> {
+/**
+ * Publishes an event (carried whole) to `events`; a bus failure becomes a 503 so the provider
+ * retries. `fresh`: the event was stored by this very call (see EventMessage.fresh).
+ */
+export async function publishEvent(ctx: EngineContext, event: EventRecord, fresh: boolean): Promise<void> {
   try {
-    await ctx.bus.publish('events', event.key, eventMessageOf(event));
+    await ctx.bus.publish('events', event.key, eventMessageOf(event, fresh));
   } catch (error) {
     if (error instanceof BusUnavailableError) throw error;
     throw new BusUnavailableError(
@@ -70,7 +73,7 @@ export async function storeAndQueue(
 ): Promise<{ isNew: boolean; record: EventRecord }> {
   if (ctx.acceptEvent) return ctx.acceptEvent(record, eventMessageOf(record));
   const result = await ctx.store.events.accept(record);
-  if (result.isNew || result.record.status === 'received') await publishEvent(ctx, result.record);
+  if (result.isNew || result.record.status === 'received') await publishEvent(ctx, result.record, result.isNew);
   return result;
 }
 

@@ -21,6 +21,12 @@ export interface EventMessage {
   type?: string;
   payload?: unknown;
   receivedAt?: string;
+  /**
+   * Set when this message was published by the intake that stored the event for the first time:
+   * no other message of this event was published before it. (A duplicate delivery of an event
+   * still `received` publishes it again, without the flag.)
+   */
+  fresh?: boolean;
 }
 
 /**
@@ -39,11 +45,18 @@ export interface RunMessage {
   trigger?: unknown;
   /** When the run was routed (the run's createdAt). */
   createdAt?: string;
+  /**
+   * Set by the router when it routed a `fresh` event message on its first delivery: then no
+   * request for this run was published before, so the run cannot have been started, and the
+   * executor, also on its first delivery of this request, skips reading the run.
+   */
+  fresh?: boolean;
 }
 
-/** The `events` message of an accepted event. */
-export function eventMessageOf(event: EventRecord): EventMessage {
+/** The `events` message of an accepted event (`fresh`: see EventMessage). */
+export function eventMessageOf(event: EventRecord, fresh = false): EventMessage {
   return {
+    ...(fresh ? { fresh } : {}),
     key: event.key,
     connectionId: event.connectionId,
     connector: event.connector,

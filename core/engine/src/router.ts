@@ -3,7 +3,8 @@
  * published workflow whose trigger it fires and publishes one run request each to `runs`, keyed
  * by workflow id and lane. The request carries the run's input (pinned workflow version, event,
  * payload) and a run id derived from workflow and event, so routing twice queues the same run
- * twice and the executor runs it once. The router writes nothing: the run record is created by
+ * twice and the executor runs it once (a request is `fresh` only when the event message was, on its
+ * first delivery: see messages.ts). The router writes nothing: the run record is created by
  * the executor's first write.
  */
 import type { Connector, TriggerDefinition } from '@wireup/sdk';
@@ -59,8 +60,9 @@ async function workflowsFor(ctx: EngineContext, event: RoutedEvent): Promise<Pub
   return [...byId.values()];
 }
 
-function runRequest(workflow: PublishedWorkflow, event: RoutedEvent, now: string): RunMessage {
+function runRequest(workflow: PublishedWorkflow, event: RoutedEvent, now: string, fresh: boolean): RunMessage {
   return {
+    ...(fresh ? { fresh } : {}),
     runId: runIdOf(workflow.workflowId, event.key),
     workflowId: workflow.workflowId,
     version: workflow.version,
@@ -95,15 +97,19 @@ async function eventOf(ctx: EngineContext, message: EventMessage): Promise<Route
   );
 }
 
-/** Routes one event. Safe to repeat: the run ids are derived, and the executor runs a run once. */
-export async function routeEvent(ctx: EngineContext, message: EventMessage): Promise<void> {
+/**
+ * Routes one event. Safe to repeat: the run ids are derived, and the executor runs a run once.
+ * `firstDelivery`: the bus knows no router was handed this message before; with a `fresh` event
+ * message that makes the run requests fresh (RunMessage.fresh).
+ */
+export async function routeEvent(ctx: EngineContext, message: EventMessage, firstDelivery = false): Promise<void> {
   const event = await eventOf(ctx, message);
   if (!event) return;
   const now = new Date().toISOString();
   const workflows = await workflowsFor(ctx, event);
   await Promise.all(
     workflows.map((workflow) => {
-      const request = runRequest(workflow, event, now);
+      const request = runRequest(workflow, event, now, firstDelivery && message.fresh === true);
       return ctx.bus.publish('runs', runKeyOf(workflow.workflowId, request.runId, ctx.runLanes), request);
     }),
   );
@@ -111,5 +117,5 @@ export async function routeEvent(ctx: EngineContext, message: EventMessage): Pro
 
 /** The `events` topic handler. */
 export function createRouter(ctx: EngineContext): (message: BusMessage<EventMessage>) => Promise<void> {
-  return (message) => routeEvent(ctx, message.value);
+  return (message) => routeEvent(ctx, message.value, message.firstDelivery === true);
 }

@@ -42,6 +42,8 @@ export function describeOrderingContract(harness: BusHarness): void {
           log.push(`${m.value}#${m.deliveryAttempt}:threw`);
           throw new Error('temporary failure');
         }
+        // A handler that threw was handed the message: it is no longer a first delivery.
+        if (m.value === 'first' && m.firstDelivery) log.push('redelivery marked first');
         log.push(`${m.value}#${m.deliveryAttempt}`);
       });
       await bus.start();

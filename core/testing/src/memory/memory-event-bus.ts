@@ -92,7 +92,14 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
           pickHandler(
             group.handlers,
             d.key,
-          )({ topic, key: d.key, value: JSON.parse(d.entry.json), deliveryAttempt: d.deliveryAttempt }),
+          )({
+            topic,
+            key: d.key,
+            value: JSON.parse(d.entry.json),
+            deliveryAttempt: d.deliveryAttempt,
+            // Nothing outlives this process, so a first attempt here is the first delivery anywhere.
+            firstDelivery: d.deliveryAttempt === 1,
+          }),
         acknowledge: (d) => {
           d.entry.remaining.delete(name);
           if (d.entry.remaining.size === 0) retained.get(topic)!.delete(d.entry.seq);
