@@ -60,7 +60,7 @@ export function createEngine(options: EngineOptions): Engine {
       // Events are independent of each other (each has its own key), and routing one waits on a few
       // store and bus writes: more of them at once keeps the router from becoming the bottleneck.
       await ctx.bus.subscribe('events', guard(createRouter(ctx)), { concurrency: ROUTER_CONCURRENCY });
-      await ctx.bus.subscribe('runs', guard(createExecutor(ctx)));
+      await ctx.bus.subscribe('runs', guard(createExecutor(ctx)), { concurrency: ctx.runConcurrency });
       await recover(ctx);
       ctx.resumer.start();
       poller.start();

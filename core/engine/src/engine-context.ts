@@ -15,6 +15,7 @@ import type {
   RetryPolicy,
 } from './engine.ts';
 import { defaultRetryPolicy } from './retry.ts';
+import { DEFAULT_RUN_CONCURRENCY, DEFAULT_RUN_LANES } from './run-lanes.ts';
 import { createResumeScheduler, type ResumeScheduler } from './resume-scheduler.ts';
 import { defaultCodeMaxima, type CodeLimits } from './code-limits.ts';
 import { createCodeSandbox, type CodeSandbox } from './code-sandbox.ts';
@@ -32,6 +33,8 @@ export interface EngineContext {
   retry: RetryPolicy;
   /** See EngineOptions.runLanes. */
   runLanes: number;
+  /** See EngineOptions.runConcurrency. */
+  runConcurrency: number;
   polling: PollingOptions;
   sleep(ms: number): Promise<void>;
   /** Every hook present, each one swallowing its own errors; `error` also goes to `log`. */
@@ -115,7 +118,8 @@ export function createEngineContext(options: EngineOptions, stopping: AbortSigna
     http: options.http,
     settingsOf: (connector) => options.connectorSettings?.[connector] ?? noSettings,
     retry: withDefaults(defaultRetryPolicy, options.retry),
-    runLanes: Math.max(1, Math.floor(options.runLanes ?? 8)),
+    runLanes: Math.max(1, Math.floor(options.runLanes ?? DEFAULT_RUN_LANES)),
+    runConcurrency: Math.max(1, Math.floor(options.runConcurrency ?? DEFAULT_RUN_CONCURRENCY)),
     polling: withDefaults(defaultPollingOptions, options.polling),
     sleep: options.sleep ?? realSleep,
     observer: safeObserver(options.observer, options.logger ?? silentLogger),

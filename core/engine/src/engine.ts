@@ -122,13 +122,18 @@ export interface EngineOptions {
   connectorSettings?: Readonly<Record<string, ConnectorSettings>>;
   retry?: Partial<RetryPolicy>;
   /**
-   * Lanes per workflow on the \`runs\` topic (default 8). Runs of one workflow are spread over this
+   * Lanes per workflow on the \`runs\` topic (default 16, half of the default `runConcurrency`). Runs of one workflow are spread over this
    * many bus keys by run id, so a busy workflow runs up to N runs at once while still being
    * bounded (it cannot starve other workflows). 1 runs each workflow's runs one at a time, in
    * the order the router queued them (not necessarily the providers' order: see the README's
    * "Ordering").
    */
   runLanes?: number;
+  /**
+   * Runs this process executes at once, across workflows (default 32). With the default lanes one
+   * busy workflow takes at most half of them, so the others keep theirs.
+   */
+  runConcurrency?: number;
   /** How often the store is swept for parked (waiting) runs to resume that this process has no timer for. Default 5 s. */
   resumeSweepMs?: number;
   /** Injected for tests; default setTimeout-based. */

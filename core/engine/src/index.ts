@@ -34,6 +34,7 @@ export type { PollState } from './poll-once.ts';
 export * from './errors.ts';
 export { templateWarnings, schemaHasPath } from './template-warnings.ts';
 export { triggersFor } from './router.ts';
+export { DEFAULT_RUN_CONCURRENCY, DEFAULT_RUN_LANES } from './run-lanes.ts';
 export { testRunKeyOf, type TestRunRequest, type TestTrigger, type TestRunSnapshot } from './test-run.ts';
 export { recipeWorkflow } from './recipe-workflow.ts';
 export { checkRecipe } from './check-recipe.ts';

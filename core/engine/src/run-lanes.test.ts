@@ -52,6 +52,41 @@ describe('run lanes', () => {
     expect(peak).toBeLessThanOrEqual(4);
   });
 
+  it('by default a burst on one workflow takes at most half the run slots, and another workflow still runs meanwhile', async () => {
+    h = await createHarness();
+    let running = 0;
+    let peak = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    h.control.behaviour = async (_action, ctx) => {
+      if ((ctx.input as { title?: string }).title === 'other') return { id: 'other' };
+      running++;
+      peak = Math.max(peak, running);
+      await gate;
+      running--;
+      return { id: 'ok' };
+    };
+    const step = (title: string) => ({
+      id: 'open',
+      type: 'action',
+      connector: 'acme',
+      action: 'create-ticket',
+      connection: 'conn_1',
+      input: { customer: 'c', title },
+    });
+    await h.publishWorkflow('busy', [step('busy')]);
+    await h.publishWorkflow('other', [step('other')], 'order-failed');
+    for (let i = 0; i < 200; i++) await h.deliver(orderEvent(`evt_${i}`));
+    await h.deliver(orderEvent('evt_other', {}, 'order.failed'));
+    expect((await h.finishedRun('other', 'evt_other')).status).toBe('succeeded');
+    // Every one of the busy workflow's 16 lanes was running, and the 32 slots left room for the other.
+    expect(peak).toBe(16);
+    release();
+    for (let i = 0; i < 200; i++) expect((await h.finishedRun('busy', `evt_${i}`)).status).toBe('succeeded');
+  });
+
   it('a run always maps to the same key; one lane is the workflow id itself', () => {
     expect(runKeyOf('wf_1', 'run_a', 1)).toBe('wf_1');
     expect(runKeyOf('wf_1', 'run_a', 8)).toBe(runKeyOf('wf_1', 'run_a', 8));

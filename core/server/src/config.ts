@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type ConnectorSettings, type EgressAllowance } from '@wireup/sdk';
 import { DEFAULT_MAX_RESPONSE_BYTES, egressAllowPrivateFromEnv } from '@wireup/runtime';
 import { connectorSettingsFromEnv } from './connector-settings.ts';
-import { defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
+import { DEFAULT_RUN_CONCURRENCY, DEFAULT_RUN_LANES, defaultRetryPolicy, type RetryPolicy } from '@wireup/engine';
 import { topics } from '@wireup/bus';
 import { ConfigurationError } from './errors.ts';
 
@@ -46,6 +46,8 @@ export interface Config {
   maxDeliveries: number;
   /** Lanes per workflow on the runs topic: how many runs of one workflow may run at once (1 = one at a time). */
   runLanes: number;
+  /** Runs executed at once by this process, across workflows (`WIREUP_RUN_CONCURRENCY`, default 32). */
+  runConcurrency: number;
   /** Where the generated pair pages live; served at /integrations/. */
   pagesDir: string;
   /** The npm registry the marketplace reads (WIREUP_REGISTRY_URL). Unset: `wireup start` embeds a Verdaccio on 127.0.0.1:4873. */
@@ -198,7 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     role,
     webhookBodyLimit: int(env, 'WIREUP_WEBHOOK_BODY_LIMIT', 1024 * 1024, 1024),
     retry: retryPolicy(env),
-    runLanes: int(env, 'WIREUP_RUN_LANES', 8, 1),
+    runLanes: int(env, 'WIREUP_RUN_LANES', DEFAULT_RUN_LANES, 1),
+    runConcurrency: int(env, 'WIREUP_RUN_CONCURRENCY', DEFAULT_RUN_CONCURRENCY, 1),
     maxDeliveries: int(env, 'WIREUP_MAX_DELIVERIES', 10, 1),
     pagesDir: resolve(env.WIREUP_PAGES_DIR || resolve(dataDir, 'pages')),
     editorDir: resolve(env.WIREUP_EDITOR_DIR || defaultEditorDir),

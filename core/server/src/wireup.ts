@@ -181,6 +181,7 @@ export async function createWireup(
     connectorSettings: config.connectorSettings,
     retry: config.retry,
     runLanes: config.runLanes,
+    runConcurrency: config.runConcurrency,
     code: {
       workers: config.code.workers,
       maxima: Object.fromEntries(Object.entries(config.code.maxima).filter(([, v]) => v !== undefined)),
