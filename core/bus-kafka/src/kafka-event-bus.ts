@@ -172,6 +172,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         redeliveryDelayMs: exponentialDelay(options.redeliveryDelayMs ?? 100, options.maxRedeliveryDelayMs ?? 30_000),
         maxBufferedPerPartition: Math.max(2, options.maxBufferedPerPartition ?? 512),
         fetchMaxWaitMs: options.fetchMaxWaitMs ?? 1000,
+        commitIntervalMs: options.commitIntervalMs ?? 200,
         onError: options.onError,
       });
       subscription.addHandler(handler as MessageHandler, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY);

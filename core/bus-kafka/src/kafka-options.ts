@@ -35,6 +35,13 @@ export interface KafkaEventBusOptions {
   maxBufferedPerPartition?: number;
   /** Longest time the broker holds a fetch open when there is nothing to read; bounds `stop`. Default 1000 ms. */
   fetchMaxWaitMs?: number;
+  /**
+   * How long the offsets of handled messages wait before they are committed, so that the
+   * acknowledgements of that time share one OffsetCommit request (one per message otherwise, at
+   * low rates: a request each for Wireup and the broker). A crash or rebalance redelivers at most
+   * this much more; `stop` commits at once. Default 200 ms.
+   */
+  commitIntervalMs?: number;
   /** kafkajs log level that reaches `log`. Default `error`. */
   logLevel?: 'nothing' | 'error' | 'warn' | 'info' | 'debug';
   /** Where kafkajs log lines go. Default: one line on stderr. */

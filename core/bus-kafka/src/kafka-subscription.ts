@@ -46,6 +46,8 @@ export interface KafkaSubscriptionOptions {
   deadLetter(letter: BusDeadLetter): Promise<void>;
   maxBufferedPerPartition: number;
   fetchMaxWaitMs: number;
+  /** How long handled offsets wait to be committed together (KafkaEventBusOptions.commitIntervalMs). */
+  commitIntervalMs: number;
   onError?(error: unknown, message?: BusMessage): void;
 }
 
@@ -86,6 +88,7 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
   let committing: Promise<void> | undefined;
   let commitAgain = false;
   let commitRetry: ReturnType<typeof setTimeout> | undefined;
+  let commitTimer: ReturnType<typeof setTimeout> | undefined;
 
   const toMessage = (d: KafkaDelivery): BusMessage => ({
     topic,
@@ -124,7 +127,16 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
     consumer?.resume(partitionRef(tracker.partition));
   }
 
+  /** Commits within commitIntervalMs: the acknowledgements of that time share one OffsetCommit request. */
   function scheduleCommit(): void {
+    if (commitTimer || stopped) return;
+    commitTimer = setTimeout(() => {
+      commitTimer = undefined;
+      commitNow();
+    }, options.commitIntervalMs);
+  }
+
+  function commitNow(): void {
     if (committing) {
       commitAgain = true;
       return;
@@ -246,6 +258,7 @@ export function createKafkaSubscription(options: KafkaSubscriptionOptions): Kafk
     async stop() {
       stopped = true;
       if (commitRetry) clearTimeout(commitRetry);
+      if (commitTimer) clearTimeout(commitTimer);
       await dispatcher.stop();
       while (committing) await committing;
       await commit();
