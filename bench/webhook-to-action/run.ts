@@ -40,6 +40,7 @@ import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
 import { recipeWorkflow } from '@wireup/engine';
 import kustomerConnector from '@wireup/connector-kustomer';
 import { startCommandCounter, type CommandCounter } from './mongo-command-counter.ts';
+import { removeLeftovers, type Leftovers } from './leftovers.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 /** The checkout whose Wireup is measured (this one unless BENCH_WIREUP_ROOT names another). */
@@ -84,7 +85,7 @@ async function startWireup(
   backend: string,
   dataDir: string,
   counter: CommandCounter | undefined,
-): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+): Promise<{ child: ChildProcess; url: string; output: () => string; leftovers?: Leftovers }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     WIREUP_DATA_DIR: dataDir,
@@ -93,11 +94,18 @@ async function startWireup(
     PORT: '0',
     HOST: '127.0.0.1',
   };
+  let leftovers: Leftovers | undefined;
   if (backend === 'kafka') {
     env.KAFKA_BROKERS ??= '127.0.0.1:9092';
     const dbName = `bench_${Date.now()}`;
     env.MONGODB_URL = counter ? counter.url(dbName) : (process.env.MONGODB_URL ?? `mongodb://${mongoTarget}/${dbName}`);
     env.WIREUP_KAFKA_TOPIC_PREFIX = `bench-${Date.now()}-`;
+    leftovers = {
+      brokers: env.KAFKA_BROKERS.split(','),
+      topicPrefix: env.WIREUP_KAFKA_TOPIC_PREFIX,
+      mongoAddress: mongoTarget,
+      database: dbName,
+    };
   }
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   // BENCH_NODE_FLAGS: more flags for Wireup's node (e.g. --perf-basic-prof, to read `perf record` by function).
@@ -134,7 +142,7 @@ async function startWireup(
       fail(new Error(`Wireup exited ${code}:\n${out}`));
     });
   });
-  return { child, url, output: () => out.slice(-4000) };
+  return { child, url, output: () => out.slice(-4000), ...(leftovers ? { leftovers } : {}) };
 }
 
 async function api(url: string, method: string, path: string, body?: unknown) {
@@ -403,7 +411,7 @@ async function benchBackend(backend: string, run: number): Promise<Result[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wireup-bench-'));
   const kustomer = await createFakeKustomer({ apiKey: 'kustomer-test-key' });
   const counter = backend === 'kafka' && countCommands ? await startCommandCounter(mongoTarget) : undefined;
-  const { child, url, output } = await startWireup(backend, dataDir, counter);
+  const { child, url, output, leftovers } = await startWireup(backend, dataDir, counter);
   // The recipe creates its customers: forget them between phases. The headline's one customer stays.
   const clear = (): void => {
     if (workflow === 'recipe') kustomer.reset();
@@ -454,6 +462,7 @@ async function benchBackend(backend: string, run: number): Promise<Result[]> {
     await kustomer.close();
     await counter?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (leftovers) await removeLeftovers(leftovers);
   }
 }
 
