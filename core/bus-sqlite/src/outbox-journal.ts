@@ -1,7 +1,9 @@
 /**
  * The outbox's reads and writes, as statements prepared once. Writes are group-committed:
  * appends and acknowledgements asked for during one turn of the event loop are written together
- * in one transaction on the next turn (setImmediate). An append resolves only once that
+ * in one transaction on the next turn (setImmediate). An acknowledgement alone does not start a
+ * commit: it rides with the next append's, or is written within ACK_DELAY_MS (at a few hundred
+ * events a second that saves a commit per message and group). An append resolves only once that
  * transaction committed, so a resolved publish is durable; an acknowledgement lost by a crash
  * before its commit means a redelivery, never a loss. On a connection shared with the store
  * (`SharedSqlite`) the writes go through the store's group commit instead, in its transactions,
@@ -39,7 +41,7 @@ export interface OutboxJournal {
   /** Pending messages of one key of a group with id in [fromId, toId], oldest first. */
   fetchKey(topic: string, group: string, key: string, fromId: number, toId: number, limit: number): OutboxRow[];
   recordFailure(topic: string, group: string, id: number, failures: number): void;
-  /** Queues the acknowledgement; written by the next `flush()` (scheduled automatically). */
+  /** Queues the acknowledgement; written by the next `flush()` (an append's, or one within ACK_DELAY_MS). */
   acknowledge(topic: string, group: string, id: number): void;
   /**
    * Inserts the message (and its pending rows) at once, inside a transaction the caller is
@@ -49,6 +51,9 @@ export interface OutboxJournal {
   /** Writes queued appends and acknowledgements now (on a shared connection: hands them to its group commit). */
   flush(): void;
 }
+
+/** Longest time an acknowledgement waits for an append's commit to ride with. */
+export const ACK_DELAY_MS = 20;
 
 interface QueuedAppend {
   topic: string;
@@ -94,6 +99,7 @@ export function createOutboxJournal(
   let acks: Array<[string, string, number]> = [];
   let scheduled = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let ackTimer: ReturnType<typeof setTimeout> | undefined;
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
@@ -129,6 +135,10 @@ export function createOutboxJournal(
   };
   function flush(): void {
     scheduled = false;
+    if (ackTimer) {
+      clearTimeout(ackTimer);
+      ackTimer = undefined;
+    }
     if (appends.length === 0 && acks.length === 0) return;
     const batch = appends;
     const done = acks;
@@ -175,7 +185,12 @@ export function createOutboxJournal(
     },
     acknowledge(topic, group, id) {
       acks.push([topic, group, id]);
-      schedule();
+      if (scheduled || ackTimer) return;
+      ackTimer = setTimeout(() => {
+        ackTimer = undefined;
+        schedule();
+      }, ACK_DELAY_MS);
+      ackTimer.unref();
     },
     stage: (topic, key, value) => insertOne(topic, key, value, Date.now()),
     flush,

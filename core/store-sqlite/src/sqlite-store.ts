@@ -16,12 +16,15 @@ import { migrateStore } from './sqlite-migrations.ts';
 import { createSqliteRunRepository } from './sqlite-run-repository.ts';
 import { createSqliteWorkflowRepository } from './sqlite-workflow-repository.ts';
 import { createWriteQueue } from './sqlite-write-queue.ts';
+import { startWalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.ts';
 
 export interface SqliteStoreOptions {
   /** The database file, created with its folder when absent (e.g. `.wireup/wireup.db`); `:memory:` for a throwaway store. */
   path: string;
   /** How long a write waits for another connection's lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** How the WAL is checkpointed off the main thread (wal-checkpointer.ts); defaults suit production. */
+  walCheckpoints?: Pick<WalCheckpointerOptions, 'intervalMs' | 'restartAtPages'>;
 }
 
 /**
@@ -50,6 +53,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     throw error;
   }
   const writes = createWriteQueue(db);
+  const checkpointer = startWalCheckpointer(db, { ...options.walCheckpoints, busyTimeoutMs: options.busyTimeoutMs });
   return {
     sqlite: { db, write: (op, writeOptions) => writes.write(op, writeOptions) },
     connections: createSqliteConnectionRepository(db, writes),
@@ -60,6 +64,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     deadLetters: createSqliteDeadLetterRepository(db, writes),
     async start() {},
     async stop() {
+      if (!db.open) return;
+      await checkpointer?.stop();
       if (!db.open) return;
       writes.flush();
       db.close();
