@@ -1,4 +1,5 @@
 /** The API's shapes as the editor uses them (see /openapi.json). */
+import type { ConditionOp } from '@wireup/sdk/condition-ops';
 
 export type JsonSchema = {
   type?: string | string[];
@@ -94,7 +95,7 @@ export interface Problem {
 
 export interface Condition {
   left: unknown;
-  op: string;
+  op: ConditionOp;
   right?: unknown;
 }
 export interface Step {
