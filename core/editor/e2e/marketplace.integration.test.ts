@@ -6,17 +6,16 @@
  * makes required), and uninstalled; each step is what the marketplace API answered, shown on
  * the package's card.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorBuilt, startWireup, type WireupProcess } from './wireup-process.ts';
+import { startWireup, type WireupProcess } from './wireup-process.ts';
 import { chromiumPath, launchBrowser, seriousViolations, type Browser } from './browser.ts';
 import { publishFixture, registryUrl, unpublishFixture } from './registry-fixture.ts';
+import { outDir, prepareEditor } from './editor-session.ts';
 
-const outDir = join(import.meta.dirname, '..', 'test-output');
 const token = 'e2e-marketplace-token-0123';
 
 describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', () => {
@@ -27,13 +26,7 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!editorBuilt())
-      execFileSync(
-        process.execPath,
-        [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-        { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' },
-      );
-    mkdirSync(outDir, { recursive: true });
+    prepareEditor();
     await publishFixture(name, '1.0.0');
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-marketplace-'));
     wireup = await startWireup({ WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token, WIREUP_REGISTRY_URL: registryUrl });
