@@ -38,6 +38,7 @@ import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
 import { embeddedEventIntake } from './embedded-intake.ts';
 import { createBroadcast } from './broadcast.ts';
+import { relayTestEvents } from './test-event-relay.ts';
 import { relayWorkflowEvents, type WorkflowEventNotice } from './workflow-event-relay.ts';
 
 /** Where the marketplace looks when WIREUP_REGISTRY_URL is unset: the registry `wireup start` embeds. */
@@ -162,7 +163,6 @@ export async function createWireup(
   });
   const catalog: ConnectorCatalog = marketplace.connectors;
   const metrics = createMetrics({ catalog });
-  const testEvents = createTestEventHub();
   let started = false;
   const { bus, acceptEvent } = await pickBus(config, store, () => started, log.child({ component: 'bus' }));
   await bus.subscribe(
@@ -177,6 +177,12 @@ export async function createWireup(
     bus,
     shared: Boolean(config.kafkaBrokers),
     log: log.child({ component: 'broadcast' }),
+  });
+  // "Listen for a test event" hears a delivery taken by any process.
+  const testEvents = relayTestEvents(createTestEventHub(), {
+    broadcast,
+    readEvent: (key) => store.events.get(key),
+    log: log.child({ component: 'test-events' }),
   });
   // Which runs changed, for the editor's live Runs view. A process without workers polls the store instead.
   const runFeed = createRunFeed(config.role === 'ingest' ? { store, pollMs: 1000 } : {});

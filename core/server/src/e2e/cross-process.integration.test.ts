@@ -2,14 +2,24 @@
  * Two `wireup start` processes sharing Kafka and MongoDB (real services), as a deployment of
  * several processes runs: a workflow published or unpublished through process A changes the
  * pair pages process B serves (the workflow events travel on the bus topic `workflows`), and the
- * metrics count each event once, in the process that took the change.
+ * metrics count each event once, in the process that took the change; "listen for a test event"
+ * on process A hears a delivery process B took. (The embedded default's rebuild: pages.integration.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { callApi, eventually, stripeWebhookSecret, testToken } from '../testing/harness.ts';
+import {
+  callApi,
+  eventually,
+  failedCharge,
+  postSigned,
+  stripeEvent,
+  stripeWebhookSecret,
+  testToken,
+} from '../testing/harness.ts';
+import { failedChargeWorkflow } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
 import { kafkaMongoEnv } from '../testing/backends.ts';
 
@@ -105,5 +115,38 @@ describe('two processes on one Kafka + MongoDB', () => {
     expect(counted(onA, 'unpublished')).toBe(1);
     expect(counted(onB, 'published')).toBe(0);
     expect(counted(onB, 'unpublished')).toBe(0);
+  }, 60_000);
+
+  it('hears on process A a test event delivered to process B', async () => {
+    const draft = await must(
+      a.url,
+      'POST',
+      '/v1/workflows',
+      failedChargeWorkflow(stripeConnection, kustomerConnection),
+    );
+    const { webhookUrl } = await must(a.url, 'GET', `/v1/connections/${stripeConnection}`);
+    const toB = `${b.url}${new URL(webhookUrl).pathname}`;
+    const sent: string[] = [];
+    let heard: { status: number; body: any } | undefined;
+    // As a user does: listen in the editor (process A), then have the provider send events, which reach process B.
+    for (let attempt = 0; attempt < 3 && heard?.status !== 200; attempt++) {
+      const listening = callApi(a.url, 'GET', `/v1/workflows/${draft.id}/test-event?timeoutMs=8000`).then((r) => {
+        heard = r;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 20 && !heard; i++) {
+        const event = stripeEvent('charge.failed', failedCharge({ id: `ch_cross_${attempt}_${i}` }));
+        expect((await postSigned(toB, JSON.stringify(event))).status).toBe(200);
+        sent.push(event.id);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      await listening;
+    }
+    expect(heard?.status).toBe(200);
+    expect(sent).toContain(heard!.body.event.id);
+    expect(heard!.body.event).toMatchObject({
+      type: 'charge.failed',
+      payload: { data: { object: { object: 'charge' } } },
+    });
   }, 60_000);
 });
