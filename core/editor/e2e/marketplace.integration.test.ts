@@ -3,7 +3,7 @@
  * The Marketplace view in chromium against the real `wireup start` and the real npm registry
  * the tests use (Verdaccio, tools/services): a connector package published there is found by
  * searching, installed, upgraded after reading the upgrade report (which names the input 1.1.0
- * makes required), and uninstalled; each step is what the marketplace API answered, shown on
+ * makes required and the action it adds), and uninstalled; each step is what the marketplace API answered, shown on
  * the package's card.
  */
 import { randomBytes } from 'node:crypto';
@@ -71,6 +71,11 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
     await report.getByText(`${name} 1.0.0 → 1.1.0`).waitFor();
     expect(await report.textContent()).toContain('input "note" is now required');
     expect(await report.textContent()).toContain('no published workflow breaks');
+    // What 1.1.0 adds is listed apart from what can break.
+    expect((await report.locator('.added li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      'action Erase note erase-note',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(outDir, '21-marketplace-upgrade-report.png') });
     await card.getByRole('button', { name: 'Upgrade to 1.1.0' }).click();

@@ -6,7 +6,7 @@
  * shows it; "Test step" runs the find-customer step for real (one Kustomer customer), its output
  * is pinned; the conversation step's test reads that pinned output (one conversation on that
  * customer); the pins survive a reload; the whole draft is tested from the trigger's panel; the Runs
- * view shows the test runs with a "Test" badge.
+ * view shows the test runs with a "Test" badge, and its Kind filter shows them alone.
  * Screenshots go to core/editor/test-output/ (15-… to 18-…).
  */
 import { existsSync } from 'node:fs';
@@ -150,6 +150,14 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
       )
       .toBe(3);
     await shot('18-runs-test-badge');
+    // The Kind filter (`?test=`): no real run yet, the three test runs under "Test runs"; kept in the URL.
+    await page.getByLabel('Kind').selectOption({ label: 'Real runs' });
+    await page.waitForURL(/\/runs\?test=false$/);
+    await page.getByText('No real runs.').waitFor();
+    await page.getByLabel('Kind').selectOption({ label: 'Test runs' });
+    await page.waitForURL(/\/runs\?test=true$/);
+    await expect.poll(() => page.locator('tr.run-row').count()).toBe(3);
+    await shot('18b-runs-test-only');
     expect(violations).toEqual({});
   });
 });

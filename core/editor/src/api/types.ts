@@ -221,6 +221,14 @@ export interface UpgradeChange {
   field?: string;
   message?: string;
 }
+/** A trigger or action the newer version adds (it breaks nothing). */
+export interface UpgradeAddition {
+  kind: 'trigger-added' | 'action-added';
+  /** `triggers.<key>` or `actions.<key>`. */
+  item: string;
+  displayName: string;
+  message?: string;
+}
 export interface UpgradeBreak {
   workflowId: string;
   workflowName?: string;
@@ -235,6 +243,8 @@ export interface UpgradeReport {
   to: string;
   safe: boolean;
   changes: UpgradeChange[];
+  /** Absent from a server older than this editor. */
+  added?: UpgradeAddition[];
   breaks: UpgradeBreak[];
 }
 
