@@ -26,9 +26,11 @@ export {
 export { createCatalogue, type Catalogue, type CatalogueEntry, type CatalogueVersion } from './catalogue.ts';
 export {
   diffManifests,
+  addedItems,
   upgradeReport,
   type UpgradeReport,
   type ManifestChange,
+  type ManifestAddition,
   type BrokenStep,
 } from './upgrade-report.ts';
 export { publishedUses, type PublishedUse } from './workflow-pins.ts';

@@ -49,6 +49,32 @@ describe('upgrade report', () => {
     ]);
   });
 
+  it('lists the triggers and actions the newer version adds, apart from the changes that can break', () => {
+    const report = upgradeReport(
+      manifest('1.0.0', [action('create')], [{ key: 'created' }]),
+      manifest(
+        '1.1.0',
+        [action('create'), action('archive')],
+        [{ key: 'created' }, { key: 'archived', displayName: 'Item archived' }],
+      ),
+      [use('make', 'create')],
+    );
+    expect(report.added).toEqual([
+      {
+        kind: 'trigger-added',
+        item: 'triggers.archived',
+        displayName: 'Item archived',
+        message: 'trigger "archived" is new',
+      },
+      { kind: 'action-added', item: 'actions.archive', displayName: 'archive', message: 'action "archive" is new' },
+    ]);
+    expect(report.changes).toEqual([]);
+    expect(report.safe).toBe(true);
+    expect(
+      upgradeReport(manifest('1.0.0', [action('create')]), manifest('1.0.1', [action('create')]), []).added,
+    ).toEqual([]);
+  });
+
   it('lists the published workflow steps that would break, and only those', () => {
     const report = upgradeReport(
       manifest('1.0.0', [action('create'), action('archive')]),

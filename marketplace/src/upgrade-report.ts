@@ -1,7 +1,8 @@
 /**
  * The upgrade report: what moving from one connector version to another changes (removed
  * triggers and actions, new required inputs, changed input types, removed output fields), and
- * which published workflows and steps that would break. Nothing is changed by asking.
+ * which published workflows and steps that would break; also what it adds (new triggers and
+ * actions), which breaks nothing. Nothing is changed by asking.
  */
 import type { ConnectorManifest } from '@wireup/sdk';
 import type { PublishedUse } from './workflow-pins.ts';
@@ -11,6 +12,15 @@ export interface ManifestChange {
   /** `triggers.<key>` or `actions.<key>`. */
   item: string;
   field?: string;
+  message: string;
+}
+
+/** A trigger or action the newer version has and the older one lacks. */
+export interface ManifestAddition {
+  kind: 'trigger-added' | 'action-added';
+  /** `triggers.<key>` or `actions.<key>`. */
+  item: string;
+  displayName: string;
   message: string;
 }
 
@@ -27,13 +37,16 @@ export interface UpgradeReport {
   connector: string;
   from: string;
   to: string;
+  /** Changes that can break a workflow using the connector. */
   changes: ManifestChange[];
+  /** New triggers and actions, in manifest order (triggers first). */
+  added: ManifestAddition[];
   breaks: BrokenStep[];
   /** True when no published workflow would break. */
   safe: boolean;
 }
 
-type Item = { key: string; inputSchema?: Schema; outputSchema?: Schema };
+type Item = { key: string; displayName?: string; inputSchema?: Schema; outputSchema?: Schema };
 type Schema = { type?: unknown; required?: string[]; properties?: Record<string, Schema> };
 
 function typeOf(schema: Schema | undefined): string {
@@ -85,6 +98,25 @@ export function diffManifests(from: ConnectorManifest, to: ConnectorManifest): M
   return changes;
 }
 
+/** The triggers and actions `to` has that `from` lacks. */
+export function addedItems(from: ConnectorManifest, to: ConnectorManifest): ManifestAddition[] {
+  const added: ManifestAddition[] = [];
+  for (const kind of ['triggers', 'actions'] as const) {
+    const before = new Set((from[kind] as Item[]).map((i) => i.key));
+    for (const item of to[kind] as Item[]) {
+      if (before.has(item.key)) continue;
+      const noun = kind === 'triggers' ? 'trigger' : 'action';
+      added.push({
+        kind: `${noun}-added`,
+        item: `${kind}.${item.key}`,
+        displayName: item.displayName ?? item.key,
+        message: `${noun} "${item.key}" is new`,
+      });
+    }
+  }
+  return added;
+}
+
 /** The report for moving the uses pinned to `from` onto `to`. */
 export function upgradeReport(from: ConnectorManifest, to: ConnectorManifest, uses: PublishedUse[]): UpgradeReport {
   const changes = diffManifests(from, to);
@@ -102,5 +134,13 @@ export function upgradeReport(from: ConnectorManifest, to: ConnectorManifest, us
         reasons,
       });
   }
-  return { connector: from.name, from: from.version, to: to.version, changes, breaks, safe: breaks.length === 0 };
+  return {
+    connector: from.name,
+    from: from.version,
+    to: to.version,
+    changes,
+    added: addedItems(from, to),
+    breaks,
+    safe: breaks.length === 0,
+  };
 }

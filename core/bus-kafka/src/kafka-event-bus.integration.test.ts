@@ -42,7 +42,7 @@ function busOptions(prefix: string, extra: Partial<KafkaEventBusOptions> = {}): 
     brokers,
     clientId: 'wireup-test',
     topicPrefix: prefix,
-    partitions: { events: 4, runs: 4, marketplace: 1 },
+    partitions: { events: 4, runs: 4, marketplace: 1, workflows: 1 },
     connectTimeoutMs: 30_000,
     logLevel: 'nothing',
     maxDeliveries: 3,
@@ -88,12 +88,14 @@ describeEventBusContract('Kafka', async () => {
 describe('KafkaEventBus', () => {
   it('creates its topics (those with a consumer) with the configured partition counts, and reuses them on the next start', async () => {
     const prefix = freshPrefix();
-    const partitions = { events: 3, runs: 5, marketplace: 2 };
+    const partitions = { events: 3, runs: 5, marketplace: 2, workflows: 1 };
     const first = createKafkaEventBus(busOptions(prefix, { partitions }));
     try {
       await first.start();
       await first.stop();
-      const second = createKafkaEventBus(busOptions(prefix, { partitions: { events: 9, runs: 9, marketplace: 9 } }));
+      const second = createKafkaEventBus(
+        busOptions(prefix, { partitions: { events: 9, runs: 9, marketplace: 9, workflows: 9 } }),
+      );
       await second.start();
       await second.stop();
       const { topics } = await retrying(() =>

@@ -1,6 +1,6 @@
 /**
  * KafkaEventBus: the production EventBus on Apache Kafka (kafkajs). Each bus topic is a Kafka
- * topic (`<prefix>events`, `runs`, `marketplace`), created at start with the
+ * topic (`<prefix>events`, `runs`, `marketplace`, `workflows`), created at start with the
  * configured partition counts. `publish` goes through an idempotent producer and resolves once
  * all in-sync replicas acknowledged; messages are keyed, so one key stays in one partition and
  * keeps its order. Consumption, commits and redelivery: see kafka-subscription.ts.

@@ -50,7 +50,7 @@ export interface KafkaEventBusOptions {
   onError?(error: unknown, message?: BusMessage): void;
 }
 
-export const defaultPartitions: Record<Topic, number> = { events: 12, runs: 12, marketplace: 1 };
+export const defaultPartitions: Record<Topic, number> = { events: 12, runs: 12, marketplace: 1, workflows: 1 };
 
 export const DEFAULT_GROUP = 'wireup';
 export const DEFAULT_CONCURRENCY = 16;

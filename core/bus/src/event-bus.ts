@@ -6,13 +6,15 @@
 
 /**
  * The topics Wireup uses, each with its consumer: `events` (accepted provider events, for the
- * router), `runs` (run requests, for the executor) and `marketplace` (domain events, a connector
+ * router), `runs` (run requests, for the executor), `marketplace` (domain events, a connector
  * version installed or removed, that every process follows: each subscribes with a group of its
- * own). Retries wait in the executor or park the run in the Store; failed runs are the
+ * own) and `workflows` (the workflow lifecycle's domain events and "listen for a test event"
+ * requests and deliveries, followed the same way by every process of a deployment that shares
+ * the bus). Retries wait in the executor or park the run in the Store; failed runs are the
  * dead-letter list in the Store; so neither has a topic.
  */
-export type Topic = 'events' | 'runs' | 'marketplace';
-export const topics: readonly Topic[] = ['events', 'runs', 'marketplace'];
+export type Topic = 'events' | 'runs' | 'marketplace' | 'workflows';
+export const topics: readonly Topic[] = ['events', 'runs', 'marketplace', 'workflows'];
 
 export interface BusMessage<T = unknown> {
   topic: Topic;

@@ -7,102 +7,43 @@
  * URL opens one Kustomer conversation, and the run shows in the Runs view with its steps.
  * Screenshots of every view go to core/editor/test-output/; clicks and keystrokes are counted.
  */
-import { createHmac } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { editorBuilt, editorDist, startWireup, type WireupProcess } from './wireup-process.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { FakeKustomer } from '@wireup/testing';
+import { editorDist, type WireupProcess } from './wireup-process.ts';
 import { createActor } from './actor.ts';
-import { AxeBuilder } from '@axe-core/playwright';
+import { chargeFailedEvent, postStripeEvent } from './stripe-webhook.ts';
+import { chromiumPath } from './browser.ts';
+import { kustomerApiKey, outDir, startEditorSession, type EditorSession } from './editor-session.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
 const webhookSecret = 'whsec_e2e_editor_secret';
-const outDir = join(import.meta.dirname, '..', 'test-output');
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Signs a payload as Stripe does (`Stripe-Signature: t=…,v1=HMAC-SHA256(t.payload)`). */
-function stripeSignature(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
-  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex')}`;
-}
 
 describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
+  let session: EditorSession;
   let kustomer: FakeKustomer;
   let wireup: WireupProcess;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
-  let dataDir: string;
+  /** Serious and critical accessibility violations per view (axe-core). */
+  let violations: EditorSession['violations'];
+  let shot: EditorSession['shot'];
   /** The headline workflow's webhook URL, for the later tests. */
   let publishedWebhookUrl = '';
 
   beforeAll(async () => {
-    // npm install builds the editor; a checkout without it (a worktree) builds it here once.
-    if (!editorBuilt())
-      execFileSync(
-        process.execPath,
-        [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-        { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' },
-      );
-    mkdirSync(outDir, { recursive: true });
-    kustomer = await createFakeKustomer({ apiKey: 'kustomer-e2e-key' });
-    dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-e2e-'));
-    wireup = await startWireup({
-      WIREUP_DATA_DIR: dataDir,
-      WIREUP_EGRESS_ALLOW_PRIVATE: 'true',
-      WIREUP_STRIPE_API_BASE: stripeMockUrl,
-      WIREUP_API_TOKEN: 'e2e-token-0123456789',
+    session = await startEditorSession({
+      dataDirPrefix: 'wireup-editor-e2e-',
+      apiToken: 'e2e-token-0123456789',
       // The registry the tests share (tools/services), instead of embedding one on 4873.
-      WIREUP_REGISTRY_URL: process.env.WIREUP_REGISTRY_URL ?? 'http://127.0.0.1:4874',
+      env: { WIREUP_REGISTRY_URL: process.env.WIREUP_REGISTRY_URL ?? 'http://127.0.0.1:4874' },
     });
-    profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: flags,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    ({ kustomer, wireup, context, page, violations, shot } = session);
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await wireup?.stop();
-    await kustomer?.close();
-    for (const dir of [profile, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Serious and critical accessibility violations per view (axe-core). */
-  const violations: Record<string, Array<{ id: string; impact: string; help: string; nodes: string[] }>> = {};
-  const shot = async (name: string, options: { axe?: boolean } = {}) => {
-    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
-    if (options.axe === false) return;
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (bad.length)
-      violations[name] = bad.map((v) => ({
-        id: v.id,
-        impact: v.impact!,
-        help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-      }));
-  };
+  afterAll(() => session?.close());
 
   it('goes from "Set it up" to a published workflow that opens a Kustomer conversation', async () => {
     const user = createActor(page);
@@ -131,7 +72,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     // 4. The Kustomer connection, from the first Kustomer step; the second step gets it too.
     await user.click(page.locator('[data-node="find-customer"] .body'));
     await user.click(page.getByRole('button', { name: 'New connection' }));
-    await user.paste(page.getByLabel('API key'), 'kustomer-e2e-key');
+    await user.paste(page.getByLabel('API key'), kustomerApiKey);
     await user.paste(page.getByLabel('API base URL'), kustomer.url);
     await user.click(page.getByRole('button', { name: 'Create connection' }));
     await expect.poll(() => page.locator('#panel-find-customer--connection').inputValue()).not.toBe('');
@@ -181,32 +122,14 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     await user.click(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }));
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await shot('08a-runs-empty');
-    const event = {
-      id: 'evt_e2e_editor_1',
-      object: 'event',
-      api_version: '2024-06-20',
-      type: 'charge.failed',
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: {
-        object: {
-          id: 'ch_e2e_1',
-          object: 'charge',
-          amount: 4200,
-          currency: 'usd',
-          customer: 'cus_e2e_customer',
-          status: 'failed',
-          failure_code: 'card_declined',
-          failure_message: 'Your card was declined.',
-        },
-      },
-    };
-    const payload = JSON.stringify(event);
-    const delivered = await fetch(webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) },
-      body: payload,
+    const event = chargeFailedEvent('evt_e2e_editor_1', {
+      id: 'ch_e2e_1',
+      amount: 4200,
+      currency: 'usd',
+      customer: 'cus_e2e_customer',
+      failure_message: 'Your card was declined.',
     });
+    const delivered = await postStripeEvent(webhookUrl, event, webhookSecret);
     expect(delivered.status).toBe(200);
     const row = page.locator('tr.run-row').filter({ hasText: 'succeeded' });
     await row.waitFor();
@@ -228,7 +151,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     );
     expect(await page.locator('li.step').first().textContent()).toContain('1 attempt ·');
     // The run log shows no credential: the engine redacted the connections' secrets before writing it.
-    for (const secret of ['kustomer-e2e-key', webhookSecret, 'sk_test_123'])
+    for (const secret of [kustomerApiKey, webhookSecret, 'sk_test_123'])
       expect(await page.locator('main').textContent()).not.toContain(secret);
     await shot('09-run');
 
@@ -270,7 +193,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
       'baseUrl',
       'webhookToken',
       'sk_test_123',
-      'kustomer-e2e-key',
+      kustomerApiKey,
       webhookSecret,
     ])
       expect(listed).not.toContain(raw);
@@ -312,32 +235,8 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
       path: '/v1/conversations',
       body: { errors: [{ status: 400, code: 'invalid', title: 'Bad Request', detail: 'priority is out of range' }] },
     });
-    const event = {
-      id: 'evt_e2e_editor_2',
-      object: 'event',
-      type: 'charge.failed',
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: {
-        object: {
-          id: 'ch_e2e_2',
-          object: 'charge',
-          customer: 'cus_e2e_customer',
-          status: 'failed',
-          failure_code: 'card_declined',
-        },
-      },
-    };
-    const payload = JSON.stringify(event);
-    expect(
-      (
-        await fetch(publishedWebhookUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, webhookSecret) },
-          body: payload,
-        })
-      ).status,
-    ).toBe(200);
+    const event = chargeFailedEvent('evt_e2e_editor_2', { id: 'ch_e2e_2', customer: 'cus_e2e_customer' });
+    expect((await postStripeEvent(publishedWebhookUrl, event, webhookSecret)).status).toBe(200);
     const row = page.locator('tr.run-row').filter({ hasText: 'evt_e2e_editor_2' });
     await row.filter({ hasText: 'failed' }).waitFor();
     expect(await page.locator('tr.run-row').count()).toBe(1);
@@ -371,7 +270,7 @@ describe.skipIf(!existsSync(chromiumPath))('the editor in chromium', () => {
     // The API's own words: the app refused the credentials, nothing was saved.
     await form.getByRole('alert').filter({ hasText: 'Kustomer did not accept these credentials' }).waitFor();
     await shot('14-connection-refused');
-    await form.getByLabel('API key').fill('kustomer-e2e-key');
+    await form.getByLabel('API key').fill(kustomerApiKey);
     await form.getByRole('button', { name: 'Create connection' }).click();
     const row = page.locator('tr').filter({ hasText: 'Kustomer (checked)' });
     await row.waitFor();

@@ -3,20 +3,19 @@
  * The Marketplace view in chromium against the real `wireup start` and the real npm registry
  * the tests use (Verdaccio, tools/services): a connector package published there is found by
  * searching, installed, upgraded after reading the upgrade report (which names the input 1.1.0
- * makes required), and uninstalled; each step is what the marketplace API answered, shown on
+ * makes required and the action it adds), and uninstalled; each step is what the marketplace API answered, shown on
  * the package's card.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorBuilt, startWireup, type WireupProcess } from './wireup-process.ts';
+import { startWireup, type WireupProcess } from './wireup-process.ts';
 import { chromiumPath, launchBrowser, seriousViolations, type Browser } from './browser.ts';
 import { publishFixture, registryUrl, unpublishFixture } from './registry-fixture.ts';
+import { outDir, prepareEditor } from './editor-session.ts';
 
-const outDir = join(import.meta.dirname, '..', 'test-output');
 const token = 'e2e-marketplace-token-0123';
 
 describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', () => {
@@ -27,13 +26,7 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!editorBuilt())
-      execFileSync(
-        process.execPath,
-        [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-        { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' },
-      );
-    mkdirSync(outDir, { recursive: true });
+    prepareEditor();
     await publishFixture(name, '1.0.0');
     dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-marketplace-'));
     wireup = await startWireup({ WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token, WIREUP_REGISTRY_URL: registryUrl });
@@ -78,6 +71,11 @@ describe.skipIf(!existsSync(chromiumPath))('the Marketplace view in chromium', (
     await report.getByText(`${name} 1.0.0 → 1.1.0`).waitFor();
     expect(await report.textContent()).toContain('input "note" is now required');
     expect(await report.textContent()).toContain('no published workflow breaks');
+    // What 1.1.0 adds is listed apart from what can break.
+    expect((await report.locator('.added li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      'action Erase note erase-note',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(outDir, '21-marketplace-upgrade-report.png') });
     await card.getByRole('button', { name: 'Upgrade to 1.1.0' }).click();

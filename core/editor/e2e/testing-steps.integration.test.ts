@@ -6,43 +6,29 @@
  * shows it; "Test step" runs the find-customer step for real (one Kustomer customer), its output
  * is pinned; the conversation step's test reads that pinned output (one conversation on that
  * customer); the pins survive a reload; the whole draft is tested from the trigger's panel; the Runs
- * view shows the test runs with a "Test" badge.
+ * view shows the test runs with a "Test" badge, and its Kind filter shows them alone.
  * Screenshots go to core/editor/test-output/ (15-… to 18-…).
  */
-import { createHmac } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { createFakeKustomer, type FakeKustomer } from '@wireup/testing';
-import { editorBuilt, startWireup, type WireupProcess } from './wireup-process.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { FakeKustomer } from '@wireup/testing';
+import type { WireupProcess } from './wireup-process.ts';
+import { chromiumPath } from './browser.ts';
+import { chargeFailedEvent, postStripeEvent } from './stripe-webhook.ts';
+import { kustomerApiKey, startEditorSession, type EditorSession } from './editor-session.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const stripeMockUrl = process.env.STRIPE_MOCK_URL ?? 'http://127.0.0.1:12111';
 const webhookSecret = 'whsec_e2e_testing_secret';
 const token = 'e2e-token-testing-0123456789';
-const outDir = join(import.meta.dirname, '..', 'test-output');
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chromium', () => {
+  let session: EditorSession;
   let kustomer: FakeKustomer;
   let wireup: WireupProcess;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
-  let dataDir: string;
+  let violations: EditorSession['violations'];
+  let shot: EditorSession['shot'];
   const api = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${wireup.url}${path}`, {
       method,
@@ -55,52 +41,11 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
   };
 
   beforeAll(async () => {
-    if (!editorBuilt())
-      execFileSync(
-        process.execPath,
-        [join(import.meta.dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-        { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' },
-      );
-    mkdirSync(outDir, { recursive: true });
-    kustomer = await createFakeKustomer({ apiKey: 'kustomer-e2e-key' });
-    dataDir = mkdtempSync(join(tmpdir(), 'wireup-editor-testing-'));
-    wireup = await startWireup({
-      WIREUP_DATA_DIR: dataDir,
-      WIREUP_EGRESS_ALLOW_PRIVATE: 'true',
-      WIREUP_STRIPE_API_BASE: stripeMockUrl,
-      WIREUP_API_TOKEN: token,
-    });
-    profile = mkdtempSync(join(tmpdir(), 'wireup-chromium-testing-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: flags,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    session = await startEditorSession({ dataDirPrefix: 'wireup-editor-testing-', apiToken: token });
+    ({ kustomer, wireup, context, page, violations, shot } = session);
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await wireup?.stop();
-    await kustomer?.close();
-    for (const dir of [profile, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  const violations: Record<string, Array<{ id: string; help: string; nodes: string[] }>> = {};
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (bad.length)
-      violations[name] = bad.map((v) => ({
-        id: v.id,
-        help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-      }));
-  };
+  afterAll(() => session?.close());
 
   it('listens for a test event, tests a step for real, pins its output for the next step, and shows the test runs', async () => {
     // Set up through the API (the headline browser test does it through the UI): two connections and the recipe as a draft.
@@ -112,7 +57,7 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
     const kustomerConnection = await api('POST', '/v1/connections', {
       connector: 'kustomer',
       name: 'Kustomer',
-      auth: { apiKey: 'kustomer-e2e-key', baseUrl: kustomer.url },
+      auth: { apiKey: kustomerApiKey, baseUrl: kustomer.url },
     });
     const recipe = (await api('GET', '/v1/connectors/kustomer')).recipes.find(
       (r: { key: string }) => r.key === 'stripe-charge-failed-conversation',
@@ -130,35 +75,15 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
     // 1. The trigger's panel: listen, then Stripe (here: this test) sends a signed charge.failed to the webhook URL.
     await page.getByRole('button', { name: 'Listen for a test event' }).click();
     await page.getByRole('status').filter({ hasText: 'Waiting for the next event' }).waitFor();
-    const event = {
-      id: 'evt_e2e_listened',
-      object: 'event',
-      api_version: '2024-06-20',
-      type: 'charge.failed',
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: {
-        object: {
-          id: 'ch_e2e_listened',
-          object: 'charge',
-          amount: 1500,
-          currency: 'usd',
-          customer: 'cus_e2e_listened',
-          status: 'failed',
-          failure_code: 'card_declined',
-          billing_details: { email: 'grace@example.com', name: 'Grace Hopper', phone: null },
-          receipt_email: null,
-        },
-      },
-    };
-    const payload = JSON.stringify(event);
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `t=${timestamp},v1=${createHmac('sha256', webhookSecret).update(`${timestamp}.${payload}`).digest('hex')}`;
-    const delivered = await fetch(stripe.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
-      body: payload,
+    const event = chargeFailedEvent('evt_e2e_listened', {
+      id: 'ch_e2e_listened',
+      amount: 1500,
+      currency: 'usd',
+      customer: 'cus_e2e_listened',
+      billing_details: { email: 'grace@example.com', name: 'Grace Hopper', phone: null },
+      receipt_email: null,
     });
+    const delivered = await postStripeEvent(stripe.webhookUrl, event, webhookSecret);
     expect(delivered.status).toBe(200);
     await page.getByRole('status').filter({ hasText: 'Got charge.failed evt_e2e_listened' }).waitFor();
     await page.locator('summary', { hasText: '(test event)' }).first().waitFor();
@@ -225,6 +150,14 @@ describe.skipIf(!existsSync(chromiumPath))('testing steps in the editor, in chro
       )
       .toBe(3);
     await shot('18-runs-test-badge');
+    // The Kind filter (`?test=`): no real run yet, the three test runs under "Test runs"; kept in the URL.
+    await page.getByLabel('Kind').selectOption({ label: 'Real runs' });
+    await page.waitForURL(/\/runs\?test=false$/);
+    await page.getByText('No real runs.').waitFor();
+    await page.getByLabel('Kind').selectOption({ label: 'Test runs' });
+    await page.waitForURL(/\/runs\?test=true$/);
+    await expect.poll(() => page.locator('tr.run-row').count()).toBe(3);
+    await shot('18b-runs-test-only');
     expect(violations).toEqual({});
   });
 });

@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest, orderEvent, type Harness } from './testing/harness.ts';
+import { acmeTicket } from './testing/acme-steps.ts';
 
+const harness = harnessPerTest();
 let h: Harness;
-afterEach(async () => {
-  await h?.stop();
-});
 
-const ticket = (title: string, amount?: string) => ({
-  id: 'open-ticket',
-  type: 'action',
-  connector: 'acme',
-  action: 'create-ticket',
-  connection: 'conn_1',
-  input: { customer: '{{trigger.data.object.customer}}', title, ...(amount ? { amount } : {}) },
-});
+const ticket = (title: string, amount?: string) => acmeTicket(title, amount ? { amount } : {});
 
 describe('code step', () => {
   it('computes an output later steps read, and logs its console lines', async () => {
-    h = await createHarness();
+    h = await harness();
     await h.publishWorkflow('wf', [
       {
         id: 'calc',
@@ -43,7 +35,7 @@ describe('code step', () => {
   });
 
   it('fails the run at its limit with CODE_TIMEOUT, once, with no retry and no later step', async () => {
-    h = await createHarness();
+    h = await harness();
     await h.store.workflows.create('wf', {
       name: 'wf',
       trigger: { connector: 'acme', trigger: 'order-paid', connection: 'conn_1' },
@@ -69,7 +61,7 @@ describe('code step', () => {
   });
 
   it('shows a thrown error with its line and column', async () => {
-    h = await createHarness();
+    h = await harness();
     await h.publishWorkflow('wf', [
       {
         id: 'check',

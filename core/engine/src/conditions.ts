@@ -5,29 +5,10 @@
  * sides read as numbers and otherwise strings (ISO dates order correctly as text). `matches`
  * runs on a linear-time engine with length caps (pattern.ts).
  */
+import { unaryConditionOps } from '@wireup/sdk';
 import type { Condition, ConditionGroup, ConditionOp } from './workflow-types.ts';
 import { renderTemplate, type TemplateContext } from './template.ts';
 import { testPattern } from './pattern.ts';
-
-/** Every operator, in the order the editor lists them. */
-export const conditionOps: readonly ConditionOp[] = [
-  'equals',
-  'not_equals',
-  'contains',
-  'not_contains',
-  'starts_with',
-  'ends_with',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'exists',
-  'not_exists',
-  'matches',
-];
-
-/** Operators that do not read `right`. */
-export const unaryOps: ReadonlySet<ConditionOp> = new Set(['exists', 'not_exists']);
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -111,7 +92,7 @@ export interface ConditionResult {
 /** Renders and evaluates one condition. */
 export function evaluateCondition(condition: Condition, context: TemplateContext): ConditionResult {
   const left = renderTemplate(condition.left, context);
-  const right = unaryOps.has(condition.op) ? undefined : renderTemplate(condition.right, context);
+  const right = unaryConditionOps.has(condition.op) ? undefined : renderTemplate(condition.right, context);
   return {
     left,
     op: condition.op,

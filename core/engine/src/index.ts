@@ -17,7 +17,9 @@ export {
   type ParsedTemplate,
   type TemplateReference,
 } from './template.ts';
-export { evaluateCondition, evaluateConditions, compare, conditionOps, type ConditionResult } from './conditions.ts';
+export { evaluateCondition, evaluateConditions, compare, type ConditionResult } from './conditions.ts';
+/** The filter operators; the list lives in the SDK (`@wireup/sdk/condition-ops`) so the editor shares it. */
+export { conditionOps } from '@wireup/sdk';
 export { createRedactor, isSensitiveKey, REDACTED, type Redactor } from './redact.ts';
 export { defaultRetryPolicy, resolveRetryPolicy, nextDelay } from './retry.ts';
 export {

@@ -1,43 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UpstreamError } from '@wireup/sdk';
 import { createMemoryEventBus, createMemoryStore } from '@wireup/testing';
-import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
+import { harnessPerTest, orderEvent } from './testing/harness.ts';
+import { acmeNotify, acmeTicket } from './testing/acme-steps.ts';
 import { runIdOf } from './messages.ts';
 
-const harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.stop();
-});
-async function harness(...args: Parameters<typeof createHarness>): Promise<Harness> {
-  const h = await createHarness(...args);
-  harnesses.push(h);
-  return h;
-}
+const harness = harnessPerTest();
 
-const notify = {
-  id: 'notify-team',
-  type: 'action',
-  connector: 'acme',
-  action: 'notify',
-  connection: 'conn_1',
-  input: { text: 'hi' },
-};
-const simpleTicket = {
-  id: 'open-ticket',
-  type: 'action',
-  connector: 'acme',
-  action: 'create-ticket',
-  connection: 'conn_1',
-  input: { customer: '{{trigger.data.object.customer}}', title: 'Order' },
-};
-const ticket = {
-  id: 'open-ticket',
-  type: 'action',
-  connector: 'acme',
-  action: 'create-ticket',
-  connection: 'conn_1',
-  input: { customer: '{{trigger.data.object.customer}}', title: 'after {{steps.notify-team.output.id}}' },
-};
+const notify = acmeNotify('hi');
+const simpleTicket = acmeTicket('Order');
+const ticket = acmeTicket();
 
 describe('startWorkers recovery', () => {
   it('re-queues no stored event: the bus holds every accepted event until it is routed (a webhook stored but not queued was answered 503)', async () => {

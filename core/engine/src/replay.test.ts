@@ -1,32 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UpstreamError } from '@wireup/sdk';
-import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
+import { harnessPerTest, orderEvent, type Harness } from './testing/harness.ts';
+import { acmeNotify, acmeTicket } from './testing/acme-steps.ts';
 
+const harness = harnessPerTest();
 let h: Harness;
-afterEach(async () => {
-  await h?.stop();
-});
 
-const notify = {
-  id: 'notify-team',
-  type: 'action',
-  connector: 'acme',
-  action: 'notify',
-  connection: 'conn_1',
-  input: { text: 'order {{trigger.data.object.id}}' },
-};
-const ticket = {
-  id: 'open-ticket',
-  type: 'action',
-  connector: 'acme',
-  action: 'create-ticket',
-  connection: 'conn_1',
-  input: { customer: '{{trigger.data.object.customer}}', title: 'after {{steps.notify-team.output.id}}' },
-};
+const notify = acmeNotify();
+const ticket = acmeTicket();
 
 describe('replayRun', () => {
   it('re-runs a failed run once the provider recovers, without repeating its succeeded steps', async () => {
-    h = await createHarness();
+    h = await harness();
     let upstreamDown = true;
     h.control.behaviour = async (name) => {
       if (name === 'create-ticket' && upstreamDown) throw new UpstreamError('Acme answered 500', 500);
@@ -67,7 +52,7 @@ describe('replayRun', () => {
   });
 
   it('refuses runs that are not failed, and unknown runs', async () => {
-    h = await createHarness();
+    h = await harness();
     await h.publishWorkflow('wf', [notify]);
     await h.deliver(orderEvent('evt_1'));
     const run = await h.finishedRun('wf', 'evt_1');

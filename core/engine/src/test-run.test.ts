@@ -1,29 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunRecord, WorkflowDocument } from '@wireup/store';
-import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
+import { harnessPerTest, orderEvent, type Harness } from './testing/harness.ts';
+import { acmeNotify, acmeTicket } from './testing/acme-steps.ts';
 import { testRunKeyOf } from './test-run.ts';
 
+const harness = harnessPerTest();
 let h: Harness;
-afterEach(async () => {
-  await h?.stop();
-});
 
-const notify = {
-  id: 'notify-team',
-  type: 'action',
-  connector: 'acme',
-  action: 'notify',
-  connection: 'conn_1',
-  input: { text: 'order {{trigger.data.object.id}}' },
-};
-const ticket = {
-  id: 'open-ticket',
-  type: 'action',
-  connector: 'acme',
-  action: 'create-ticket',
-  connection: 'conn_1',
-  input: { customer: '{{trigger.data.object.customer}}', title: 'after {{steps.notify-team.output.id}}' },
-};
+const notify = acmeNotify();
+const ticket = acmeTicket();
 const documentOf = (steps: unknown[], trigger = 'order-paid'): WorkflowDocument => ({
   name: 'wf',
   trigger: { connector: 'acme', trigger, connection: 'conn_1' },
@@ -43,7 +28,7 @@ async function finished(runId: string): Promise<RunRecord> {
 
 describe('testRun', () => {
   it('runs a draft on a sample through the executor, real actions included, as a run marked test', async () => {
-    h = await createHarness();
+    h = await harness();
     h.control.behaviour = async (name) => ({ id: `${name}-${h.control.calls.length}` });
     await h.store.workflows.create('wf', documentOf([notify, ticket]));
     const queued = await h.engine.testRun({
@@ -89,7 +74,7 @@ describe('testRun', () => {
   });
 
   it('runs on a stored event by its provider id, and reads pinned outputs of steps it does not run', async () => {
-    h = await createHarness();
+    h = await harness();
     h.control.behaviour = async (name) => ({ id: `${name}-${h.control.calls.length}` });
     await h.publishWorkflow('wf', [notify, ticket]);
     await h.deliver(orderEvent('evt_real', { customer: 'cus_real' }));
@@ -111,7 +96,7 @@ describe('testRun', () => {
   });
 
   it('refuses an unknown event (404) and one the trigger does not fire on (422), and starts nothing', async () => {
-    h = await createHarness();
+    h = await harness();
     await h.publishWorkflow('wf', [notify]);
     await h.deliver(orderEvent('evt_failed', {}, 'order.failed'));
     await expect(
@@ -138,7 +123,7 @@ describe('testRun', () => {
   });
 
   it('fails a test run whose snapshot is gone, saying so', async () => {
-    h = await createHarness({ start: false });
+    h = await harness({ start: false });
     const queued = await h.engine.testRun({
       workflowId: 'wf',
       document: documentOf([notify]),

@@ -9,7 +9,14 @@
  * problem names its field: `/steps/2/action: unknown action "create-conversaton" of connector
  * kustomer (fix: one of create-conversation, …)`.
  */
-import { compileSchema, toProblems, type Connector, type JsonSchema, type ValidationProblem } from '@wireup/sdk';
+import {
+  compileSchema,
+  toProblems,
+  unaryConditionOps,
+  type Connector,
+  type JsonSchema,
+  type ValidationProblem,
+} from '@wireup/sdk';
 import type { ConnectorCatalog } from './engine.ts';
 import type {
   ActionStep,
@@ -24,7 +31,6 @@ import type {
 } from './workflow-types.ts';
 import { workflowDocumentSchema } from './workflow-schema.ts';
 import { findTemplates } from './template.ts';
-import { unaryOps } from './conditions.ts';
 import { compilePattern } from './pattern.ts';
 import { oneOf } from './suggest.ts';
 import { checkWorkflowLimits } from './workflow-limits.ts';
@@ -104,7 +110,7 @@ function checkConditions(
     list.forEach((c, i) => {
       const at = `${pointer}/${mode}/${i}`;
       checkTemplates(c.left, `${at}/left`, scope, problems);
-      if (unaryOps.has(c.op)) return;
+      if (unaryConditionOps.has(c.op)) return;
       if (!('right' in c))
         problems.push({
           path: `${at}/right`,

@@ -3,7 +3,7 @@
  * templates and the pair pages all speak this shape. Steps are told apart by `type` with
  * if/then, so a mistake in an action step reports the action's fields, not every step type's.
  */
-import type { JsonSchema } from '@wireup/sdk';
+import { conditionOps, type JsonSchema } from '@wireup/sdk';
 
 const kebab = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 const semver = '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$';
@@ -216,21 +216,7 @@ export const workflowDocumentSchema: JsonSchema = {
         left: { description: 'Usually a template, e.g. `{{trigger.data.object.failure_code}}`.' },
         op: {
           type: 'string',
-          enum: [
-            'equals',
-            'not_equals',
-            'contains',
-            'not_contains',
-            'starts_with',
-            'ends_with',
-            'gt',
-            'gte',
-            'lt',
-            'lte',
-            'exists',
-            'not_exists',
-            'matches',
-          ],
+          enum: [...conditionOps],
         },
         right: { description: 'The value compared with; unused by exists and not_exists.' },
       },

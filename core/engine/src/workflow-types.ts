@@ -3,23 +3,11 @@
  * Schema in workflow-schema.ts is the source of truth; these types mirror it by hand because
  * the step union is recursive and reads better written out.
  */
+import type { ConditionOp } from '@wireup/sdk';
 import type { CodeLimits } from './code-limits.ts';
 
-/** Comparison operators of a filter condition. */
-export type ConditionOp =
-  | 'equals'
-  | 'not_equals'
-  | 'contains'
-  | 'not_contains'
-  | 'starts_with'
-  | 'ends_with'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'exists'
-  | 'not_exists'
-  | 'matches';
+/** Comparison operators of a filter condition (the list lives in the SDK, shared with the editor). */
+export type { ConditionOp } from '@wireup/sdk';
 
 /** One comparison; `left` and `right` may be templates. `right` is unused by exists/not_exists. */
 export interface Condition {

@@ -22,3 +22,4 @@ export {
   type BranchRef,
   type WalkOptions,
 } from './step-walk.ts';
+export { conditionOps, unaryConditionOps, type ConditionOp } from './condition-ops.ts';

@@ -1,6 +1,7 @@
 /**
  * Keeps the generated pair-pages site current: builds it (incrementally) at start, on the
- * workflow lifecycle's `workflow.published` and `workflow.unpublished` events (the most-used
+ * workflow lifecycle's `workflow.published` and `workflow.unpublished` events, taken by this process or
+ * (on Kafka) by another one (the most-used
  * pairings come from published workflows; wired in wireup.ts), and when the installed
  * connectors change. Builds never overlap; requests that
  * arrive during a build are folded into one more build.

@@ -21,6 +21,21 @@ const list = (items: Schema, extra: Schema = {}): Schema => ({
   properties: { data: { type: 'array', items }, ...extra },
 });
 const described = (description: string, schema: Schema): Schema => ({ description, ...schema });
+/** A page of a list: its items and the cursor of the next page. */
+const page = (items: Schema): Schema =>
+  list(items, { next: { type: ['string', 'null'], description: 'Give it as `before` for the next page' } });
+/** An id given in the querystring. */
+const boundedId = (description: string): Schema => ({
+  type: 'string',
+  minLength: 1,
+  maxLength: limits.idLength,
+  description,
+});
+/** The querystring's page size. */
+const pageLimit: Schema = { type: 'integer', minimum: 1, maximum: 500, default: 50 };
+/** The querystring's cursor: `before=<the next of the previous page>`. */
+const pageBefore = (id: string, items: string): Schema =>
+  boundedId(`${id} (the \`next\` of the previous page): the ${items} after it`);
 /** Every authenticated API route can answer these. */
 const api = [400, 401, 503];
 const withBody = [413, 415];
@@ -54,6 +69,22 @@ const publishedSchema: Schema = {
       items: { type: 'string' },
       description:
         'What publishing did not do at the provider, and template paths the trigger\'s or earlier steps\' output schemas do not have (e.g. `/steps/1/input/name: template "{{trigger.data.nmae}}" reads data.nmae, …`); the workflow is published all the same',
+    },
+  },
+};
+
+/** The body of creating or replacing a workflow. */
+const workflowBody: Schema = {
+  anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')],
+  description: 'A workflow document; with ?partial=true an outline is enough',
+};
+/** `?partial=true` on creating or replacing a workflow. */
+const partialQuery: Schema = {
+  type: 'object',
+  properties: {
+    partial: {
+      enum: ['true', 'false'],
+      description: 'true: store an incomplete draft (outline only) and answer its problems; publish still validates',
     },
   },
 };
@@ -184,20 +215,8 @@ export const routeSchemas = {
   createWorkflow: {
     summary: 'Create a workflow draft (validated by core/engine: a problem is a 422 naming the field)',
     tags: ['workflows'],
-    body: {
-      anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')],
-      description: 'A workflow document; with ?partial=true an outline is enough',
-    },
-    querystring: {
-      type: 'object',
-      properties: {
-        partial: {
-          enum: ['true', 'false'],
-          description:
-            'true: store an incomplete draft (outline only) and answer its problems; publish still validates',
-        },
-      },
-    },
+    body: workflowBody,
+    querystring: partialQuery,
     response: { 201: described('Created', savedWorkflow), ...errorResponses(...api, ...withBody, 422) },
   },
   listWorkflows: {
@@ -215,20 +234,8 @@ export const routeSchemas = {
     summary: 'Replace the draft (published versions never change)',
     tags: ['workflows'],
     params: idParams('id'),
-    body: {
-      anyOf: [schemaRef('WorkflowDocument'), schemaRef('WorkflowDraft')],
-      description: 'A workflow document; with ?partial=true an outline is enough',
-    },
-    querystring: {
-      type: 'object',
-      properties: {
-        partial: {
-          enum: ['true', 'false'],
-          description:
-            'true: store an incomplete draft (outline only) and answer its problems; publish still validates',
-        },
-      },
-    },
+    body: workflowBody,
+    querystring: partialQuery,
     headers: {
       type: 'object',
       properties: {
@@ -325,24 +332,14 @@ export const routeSchemas = {
     querystring: {
       type: 'object',
       properties: {
-        workflow: {
-          type: 'string',
-          minLength: 1,
-          maxLength: limits.idLength,
-          description: 'Only runs of this workflow id',
-        },
+        workflow: boundedId('Only runs of this workflow id'),
         status: {
           type: 'string',
           pattern: `^${runStatuses}(,${runStatuses})*$`,
           description: 'Comma-separated statuses, e.g. `failed` or `queued,running`; give the parameter once',
         },
-        limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-        before: {
-          type: 'string',
-          minLength: 1,
-          maxLength: limits.idLength,
-          description: 'A run id (the `next` of the previous page): the runs after it',
-        },
+        limit: pageLimit,
+        before: pageBefore('A run id', 'runs'),
         test: {
           enum: ['true', 'false'],
           description:
@@ -351,12 +348,7 @@ export const routeSchemas = {
       },
     },
     response: {
-      200: described(
-        'Runs without their steps',
-        list(schemaRef('RunSummary'), {
-          next: { type: ['string', 'null'], description: 'Give it as `before` for the next page' },
-        }),
-      ),
+      200: described('Runs without their steps', page(schemaRef('RunSummary'))),
       ...errorResponses(...api),
     },
   },
@@ -369,13 +361,8 @@ export const routeSchemas = {
     querystring: {
       type: 'object',
       properties: {
-        workflow: {
-          type: 'string',
-          minLength: 1,
-          maxLength: limits.idLength,
-          description: 'Only runs of this workflow id',
-        },
-        run: { type: 'string', minLength: 1, maxLength: limits.idLength, description: 'Only this run' },
+        workflow: boundedId('Only runs of this workflow id'),
+        run: boundedId('Only this run'),
       },
     },
     response: {
@@ -405,22 +392,12 @@ export const routeSchemas = {
     querystring: {
       type: 'object',
       properties: {
-        limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-        before: {
-          type: 'string',
-          minLength: 1,
-          maxLength: limits.idLength,
-          description: 'A dead-letter id (the `next` of the previous page): the letters after it',
-        },
+        limit: pageLimit,
+        before: pageBefore('A dead-letter id', 'letters'),
       },
     },
     response: {
-      200: described(
-        'Dead letters',
-        list(schemaRef('DeadLetter'), {
-          next: { type: ['string', 'null'], description: 'Give it as `before` for the next page' },
-        }),
-      ),
+      200: described('Dead letters', page(schemaRef('DeadLetter'))),
       ...errorResponses(...api),
     },
   },

@@ -1,8 +1,8 @@
 /**
  * "Listen for a test event" (the editor's mapping panel): a request waits here for the next
  * event the engine durably stores (its `eventStored` hook, after the bus has the event, so the
- * 2xx promise is kept first) that its workflow's trigger fires on. In-process: a delivery taken
- * by another Wireup process is not seen by a listener on this one.
+ * 2xx promise is kept first) that its workflow's trigger fires on. The hub itself is in-process;
+ * test-event-relay.ts brings it the deliveries other processes take.
  */
 import type { EventRecord } from '@wireup/store';
 
@@ -16,9 +16,15 @@ export interface TestEventHub {
    * The next delivered event `accepts`, or null when `timeoutMs` passes, `signal` aborts, or
    * MAX_LISTENERS newer listeners came after this one.
    */
-  next(accepts: (event: EventRecord) => boolean, timeoutMs: number, signal?: AbortSignal): Promise<EventRecord | null>;
+  next(listener: TestEventListener, timeoutMs: number, signal?: AbortSignal): Promise<EventRecord | null>;
   /** How many requests are listening. */
   readonly listening: number;
+}
+
+/** What a listener waits for: an event of its trigger connection that its trigger fires on. */
+export interface TestEventListener {
+  connectionId: string;
+  accepts(event: EventRecord): boolean;
 }
 
 interface Waiter {
@@ -34,7 +40,7 @@ export function createTestEventHub(): TestEventHub {
         if (waiter.accepts(event)) waiter.settle(event);
       }
     },
-    next(accepts, timeoutMs, signal) {
+    next({ accepts }, timeoutMs, signal) {
       if (waiters.size >= MAX_LISTENERS) waiters.values().next().value!.settle(null);
       return new Promise((resolve) => {
         const onAbort = (): void => waiter.settle(null);

@@ -100,7 +100,7 @@ export const testRouteSchemas = {
   testEvent: {
     summary: "Listen for a test event: wait for the next event delivered to this workflow's webhook URL",
     description:
-      "Long poll. Answers 200 with the next event the trigger connection durably accepts for this workflow's trigger (it is stored: test with it by its id), or 204 when none came within `timeoutMs`. Events delivered to another Wireup process are not seen.",
+      "Long poll. Answers 200 with the next event the trigger connection durably accepts for this workflow's trigger (it is stored: test with it by its id), or 204 when none came within `timeoutMs`. On Kafka + MongoDB a delivery taken by any Wireup process of the deployment counts.",
     tags: ['workflows'],
     params: { type: 'object', required: ['id'], properties: { id } },
     querystring: {

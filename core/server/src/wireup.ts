@@ -37,6 +37,9 @@ import { createWebhookRegistrar } from './webhook-registrar.ts';
 import { createLogger } from './logger.ts';
 import { busErrorLogger, kafkaLogger } from './log-adapters.ts';
 import { embeddedEventIntake } from './embedded-intake.ts';
+import { createBroadcast } from './broadcast.ts';
+import { relayTestEvents } from './test-event-relay.ts';
+import { relayWorkflowEvents, type WorkflowEventNotice } from './workflow-event-relay.ts';
 
 /** Where the marketplace looks when WIREUP_REGISTRY_URL is unset: the registry `wireup start` embeds. */
 export const defaultRegistryUrl = 'http://127.0.0.1:4873';
@@ -160,7 +163,6 @@ export async function createWireup(
   });
   const catalog: ConnectorCatalog = marketplace.connectors;
   const metrics = createMetrics({ catalog });
-  const testEvents = createTestEventHub();
   let started = false;
   const { bus, acceptEvent } = await pickBus(config, store, () => started, log.child({ component: 'bus' }));
   await bus.subscribe(
@@ -170,6 +172,18 @@ export async function createWireup(
     },
     { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1 },
   );
+  // What the other processes of a deployment sharing Kafka hear from this one (workflow events, test events).
+  const broadcast = await createBroadcast({
+    bus,
+    shared: Boolean(config.kafkaBrokers),
+    log: log.child({ component: 'broadcast' }),
+  });
+  // "Listen for a test event" hears a delivery taken by any process.
+  const testEvents = relayTestEvents(createTestEventHub(), {
+    broadcast,
+    readEvent: (key) => store.events.get(key),
+    log: log.child({ component: 'test-events' }),
+  });
   // Which runs changed, for the editor's live Runs view. A process without workers polls the store instead.
   const runFeed = createRunFeed(config.role === 'ingest' ? { store, pollMs: 1000 } : {});
   const engine = createEngine({
@@ -216,11 +230,15 @@ export async function createWireup(
     webhooks: createWebhookRegistrar({ config, store, catalog, secretBox, http }),
     logger: log.child({ component: 'workflows' }),
   });
+  // Counted by the process that emitted the event only, so once across the deployment.
   workflows.subscribe((event) => metrics.workflowEvent(event.type));
-  // The most-used pairings the pair pages show come from the published workflows.
-  workflows.subscribe(async (event) => {
+  // The most-used pairings the pair pages show come from the published workflows, changed through any process.
+  const followPublished = async (event: WorkflowEventNotice): Promise<void> => {
     if (event.type !== 'workflow.deleted') await pages.rebuild();
-  });
+  };
+  workflows.subscribe(followPublished);
+  // Workers build no site at start, so they follow only the changes they took themselves.
+  relayWorkflowEvents(workflows, broadcast, config.role === 'worker' ? () => {} : followPublished);
   const app = await buildApp({
     config,
     store,

@@ -3,27 +3,24 @@
  * package, installed by tools/chromium/install.sh when missing), reads what a visitor sees,
  * follows the mirror link and saves screenshots into <outDir>/screenshots/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from './build-site.ts';
+import { ensureChromium, launchChromium, type Chromium } from './testing/chromium.ts';
 import { serveStatic } from './testing/static-server.ts';
 import { REPO_ROOT, stripeAndKustomer } from './testing/stripe-kustomer.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const outDir = join(REPO_ROOT, 'generators', 'pair-pages', '.test-output', 'browser-site');
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let context: BrowserContext;
-let profile: string;
+let browser: Chromium;
 let kustomerTriggers = 0;
 let mostUsed = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    execFileSync('sh', [join(REPO_ROOT, 'tools', 'chromium', 'install.sh')], { stdio: 'inherit', timeout: 600_000 });
+  ensureChromium();
   rmSync(outDir, { recursive: true, force: true });
   const { manifests, stripe, kustomer } = await stripeAndKustomer();
   kustomerTriggers = kustomer.triggers.length;
@@ -31,27 +28,13 @@ beforeAll(async () => {
   mostUsed = `Most-used pairing: ${stripe.triggers[0].displayName} → ${kustomer.actions[0].displayName}.`;
   server = await serveStatic(outDir);
   await buildSite({ manifests, outDir, baseUrl: server.url });
-  profile = mkdtempSync(join(tmpdir(), 'pair-pages-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium();
+  context = browser.context;
 }, 660_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 it('shows a visitor the Stripe → Kustomer page, then its mirror one click away', async () => {

@@ -6,20 +6,19 @@
  * (distinct pairing cards, one "Fields of the event", the webhook token shown as a
  * placeholder). Full-page screenshots go to generators/pair-pages/test-output/ (not committed).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build-site.ts';
 import { loadInstalledManifests } from './load-manifests.ts';
 import { htmlFiles } from './testing/check-links.ts';
 import { readPage } from './testing/read-page.ts';
+import { ensureChromium, launchChromium, type Chromium } from './testing/chromium.ts';
 import { serveStatic } from './testing/static-server.ts';
 import { REPO_ROOT } from './testing/stripe-kustomer.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const screenshots = join(REPO_ROOT, 'generators', 'pair-pages', 'test-output');
 const PAGES: Array<[string, string]> = [
   ['catalog', '/integrations/'],
@@ -33,39 +32,25 @@ const PAGES: Array<[string, string]> = [
 const WIDTHS = [375, 1280];
 
 let siteDir: string;
-let profile: string;
+let browser: Chromium;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    execFileSync('sh', [join(REPO_ROOT, 'tools', 'chromium', 'install.sh')], { stdio: 'inherit', timeout: 600_000 });
+  ensureChromium();
   siteDir = mkdtempSync(join(tmpdir(), 'pair-pages-layout-'));
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
   server = await serveStatic(siteDir);
   await buildSite({ manifests: await loadInstalledManifests(REPO_ROOT), outDir: siteDir, baseUrl: server.url });
-  profile = mkdtempSync(join(tmpdir(), 'pair-pages-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium();
+  context = browser.context;
 }, 660_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  for (const dir of [profile, siteDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
 });
 
 /** What the page measures of itself: its width, what sticks out, and visible text cut with an ellipsis. */

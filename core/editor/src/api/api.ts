@@ -56,10 +56,12 @@ export const api = {
     request<WorkflowVersion>('GET', `/v1/workflows/${encodeURIComponent(id)}/versions/${version}`),
   unpublish: (id: string) => request<Workflow>('POST', `/v1/workflows/${encodeURIComponent(id)}/unpublish`),
 
-  runs: (query: { workflow?: string; status?: RunStatus[]; limit?: number } = {}) => {
+  /** `test`: only test runs (true) or only runs the app's events started (false); both when absent. */
+  runs: (query: { workflow?: string; status?: RunStatus[]; test?: boolean; limit?: number } = {}) => {
     const params = new URLSearchParams();
     if (query.workflow) params.set('workflow', query.workflow);
     if (query.status?.length) params.set('status', query.status.join(','));
+    if (query.test !== undefined) params.set('test', String(query.test));
     params.set('limit', String(query.limit ?? 50));
     return request<{ data: Run[]; next: string | null }>('GET', `/v1/runs?${params}`);
   },

@@ -1,4 +1,5 @@
 /** The API's shapes as the editor uses them (see /openapi.json). */
+import type { ConditionOp } from '@wireup/sdk/condition-ops';
 
 export type JsonSchema = {
   type?: string | string[];
@@ -94,7 +95,7 @@ export interface Problem {
 
 export interface Condition {
   left: unknown;
-  op: string;
+  op: ConditionOp;
   right?: unknown;
 }
 export interface Step {
@@ -220,6 +221,14 @@ export interface UpgradeChange {
   field?: string;
   message?: string;
 }
+/** A trigger or action the newer version adds (it breaks nothing). */
+export interface UpgradeAddition {
+  kind: 'trigger-added' | 'action-added';
+  /** `triggers.<key>` or `actions.<key>`. */
+  item: string;
+  displayName: string;
+  message?: string;
+}
 export interface UpgradeBreak {
   workflowId: string;
   workflowName?: string;
@@ -234,6 +243,8 @@ export interface UpgradeReport {
   to: string;
   safe: boolean;
   changes: UpgradeChange[];
+  /** Absent from a server older than this editor. */
+  added?: UpgradeAddition[];
   breaks: UpgradeBreak[];
 }
 

@@ -33,4 +33,12 @@ describe('mergeRun', () => {
     expect(mergeRun(list, run('d', '2026-01-04'), { limit: 2 }).map((r) => r.id)).toEqual(['d', 'c']);
     expect(mergeRun(list, run('z', '2025-12-31'), { limit: 2 }).map((r) => r.id)).toEqual(['c', 'a']);
   });
+
+  it('adds only runs of the kind the list shows (test or real)', () => {
+    const test = { ...run('t', '2026-01-05'), test: true };
+    expect(mergeRun(list, test, { test: false, limit: 50 }).map((r) => r.id)).toEqual(['c', 'a']);
+    expect(mergeRun(list, test, { test: true, limit: 50 }).map((r) => r.id)).toEqual(['t', 'c', 'a']);
+    expect(mergeRun([test], run('r', '2026-01-06'), { test: true, limit: 50 }).map((r) => r.id)).toEqual(['t']);
+    expect(mergeRun(list, test, { limit: 50 }).map((r) => r.id)).toEqual(['t', 'c', 'a']);
+  });
 });

@@ -3,7 +3,7 @@
  * from @wireup/testing, the `acme` test connector, one connection, and helpers to publish
  * workflows, deliver signed webhooks and wait for runs.
  */
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import type { Connector, HttpClient } from '@wireup/sdk';
 import type { EventBus } from '@wireup/bus';
 import type { ConnectionRecord, RunRecord, Store } from '@wireup/store';
@@ -44,6 +44,22 @@ const noHttp: HttpClient = {
     throw new Error('the test connector makes no HTTP calls');
   },
 };
+
+/**
+ * For a test file: a `createHarness` whose harnesses are all stopped after each test (registers
+ * the `afterEach`), so a test that fails half-way leaves no workers running.
+ */
+export function harnessPerTest(): (options?: HarnessOptions) => Promise<Harness> {
+  const started: Harness[] = [];
+  afterEach(async () => {
+    for (const h of started.splice(0)) await h.stop();
+  });
+  return async (options) => {
+    const h = await createHarness(options);
+    started.push(h);
+    return h;
+  };
+}
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const store = options.store ?? createMemoryStore();

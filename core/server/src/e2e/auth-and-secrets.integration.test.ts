@@ -2,27 +2,13 @@
  * Every /v1 call except webhooks needs the bearer token; no secret ever appears in an API
  * response or in the run log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startHarness,
-  testToken,
-  stripeEvent,
-  failedCharge,
-  postSigned,
-  stripeWebhookSecret,
-  type Harness,
-} from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { testToken, stripeEvent, failedCharge, postSigned, stripeWebhookSecret } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 import { waitForRun } from '../testing/wait-for-run.ts';
-import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
 describe('API token and secrets', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   it('answers 401 on every documented /v1 call without the token (or with a wrong one), webhooks excepted', async () => {
     const openapi = (await (await fetch(`${h.wireup.url}/openapi.json`)).json()) as any;

@@ -3,22 +3,17 @@
  * deep JSON on the webhook ingress and the API, workflow documents that are too deep, too long
  * or too large.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { stripeEvent, failedCharge, postSigned } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 import { waitForRun } from '../testing/wait-for-run.ts';
-import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/scenario.ts';
+import { failedChargeWorkflow } from '../testing/scenario.ts';
 
 /** `{"x":{"x":…"leaf"…}}` nested `levels` deep, as text (JSON.stringify would recurse). */
 const nestedText = (levels: number) => `${'{"x":'.repeat(levels)}"leaf"${'}'.repeat(levels)}`;
 
 describe('input limits', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   const runs = async () => (await h.api('GET', `/v1/runs?workflow=${s.workflowId}`)).body.data.length;
 

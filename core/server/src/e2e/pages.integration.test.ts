@@ -2,20 +2,14 @@
  * The server serves the generated pair pages at /integrations/ and rebuilds them when
  * publishing changes which pairing is used most.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, eventually, type Harness } from '../testing/harness.ts';
-import { setUpScenario, type Scenario } from '../testing/scenario.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 
 const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 
 describe('pair pages served by the server', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   const page = async (path: string) => {
     const res = await fetch(`${h.wireup.url}${path}`);

@@ -3,10 +3,11 @@
  * a `!`, which freezes a backtracking engine for many seconds) is answered at once and the
  * server keeps serving; a pattern the engine refuses is a 422 when the workflow is saved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { stripeEvent, failedCharge, postSigned } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 import { waitForRun } from '../testing/wait-for-run.ts';
-import { setUpScenario, failedChargeWorkflow, type Scenario } from '../testing/scenario.ts';
+import { failedChargeWorkflow, type Scenario } from '../testing/scenario.ts';
 
 function withPattern(s: Scenario, right: string) {
   const doc = failedChargeWorkflow(s.stripeConnection, s.kustomerConnection);
@@ -19,13 +20,7 @@ function withPattern(s: Scenario, right: string) {
 }
 
 describe('matches on a linear-time engine', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   it('^(a+)+$ against 34 a\'s and "!" is answered at once while the server keeps answering', async () => {
     const created = await h.api('POST', '/v1/workflows', withPattern(s, '^(a+)+$'));

@@ -2,20 +2,14 @@
  * Kustomer failing: a 429 with a reset header is waited out and retried; a Kustomer that keeps
  * answering 500 ends the run failed (the dead-letter list), and a replay once it recovers succeeds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { stripeEvent, failedCharge, postSigned } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 import type { RunStatus } from '@wireup/store';
 import { waitForRun } from '../testing/wait-for-run.ts';
-import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
 describe('retries, failure and replay', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   const runFor = (eventId: string, status: RunStatus[]) =>
     waitForRun(h, s.workflowId, { eventId, status, timeoutMs: 20_000 });

@@ -4,17 +4,9 @@
  * the editor's session cookie; a client that goes away is forgotten; shutting the server down
  * ends open streams instead of waiting for them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually,
-  failedCharge,
-  postSigned,
-  startHarness,
-  stripeEvent,
-  testToken,
-  type Harness,
-} from '../testing/harness.ts';
-import { setUpScenario, type Scenario } from '../testing/scenario.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, failedCharge, postSigned, startHarness, stripeEvent, testToken } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 
 interface SseEvent {
   event: string;
@@ -66,13 +58,7 @@ async function openStream(url: string, headers: Record<string, string>) {
 }
 
 describe('live run stream', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   const auth = { authorization: `Bearer ${testToken}` };
   const runsOf = (events: SseEvent[]) => events.filter((e) => e.event === 'run').map((e) => JSON.parse(e.data));

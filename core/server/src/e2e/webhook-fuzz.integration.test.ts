@@ -3,18 +3,11 @@
  * paths posted over HTTP to a real Wireup never get a 5xx, every refusal is a 4xx in the one
  * error shape, and only deliveries answered 200 ever become runs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Stripe from 'stripe';
-import {
-  startHarness,
-  stripeEvent,
-  failedCharge,
-  eventually,
-  stripeWebhookSecret,
-  type Harness,
-} from '../testing/harness.ts';
-import { setUpScenario, type Scenario } from '../testing/scenario.ts';
+import { stripeEvent, failedCharge, eventually, stripeWebhookSecret } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 
 /** What gets posted: a body, which signature it carries, where it goes, and a content type. */
 const delivery = fc.record({
@@ -50,13 +43,7 @@ const delivery = fc.record({
 });
 
 describe('webhook ingress under random input', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   it('never answers 5xx, refuses in the one error shape, and stores only what it accepted', async () => {
     const acceptedIds = new Set<string>();

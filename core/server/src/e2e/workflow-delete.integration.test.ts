@@ -2,19 +2,13 @@
  * Deleting a workflow over real HTTP: a published one is refused (409, unpublish first), an
  * unpublished one is gone (204, then 404), its runs stay listed, and /openapi.json lists the route.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, stripeEvent, failedCharge, postSigned, type Harness } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { stripeEvent, failedCharge, postSigned } from '../testing/harness.ts';
+import { useScenario } from '../testing/use-scenario.ts';
 import { waitForRun } from '../testing/wait-for-run.ts';
-import { setUpScenario, type Scenario } from '../testing/scenario.ts';
 
 describe('DELETE /v1/workflows/:id', () => {
-  let h: Harness;
-  let s: Scenario;
-  beforeAll(async () => {
-    h = await startHarness();
-    s = await setUpScenario(h);
-  });
-  afterAll(async () => h?.close());
+  const { h, s } = useScenario();
 
   it('refuses a published workflow with 409 saying to unpublish first, and deletes nothing', async () => {
     const res = await h.api('DELETE', `/v1/workflows/${s.workflowId}`);

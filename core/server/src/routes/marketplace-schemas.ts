@@ -46,7 +46,7 @@ const installation: Schema = {
 };
 const report: Schema = {
   type: 'object',
-  required: ['connector', 'from', 'to', 'changes', 'breaks', 'safe'],
+  required: ['connector', 'from', 'to', 'changes', 'added', 'breaks', 'safe'],
   properties: {
     connector: { type: 'string' },
     from: { type: 'string' },
@@ -62,6 +62,19 @@ const report: Schema = {
           },
           item: { type: 'string' },
           field: { type: 'string' },
+          message: { type: 'string' },
+        },
+      },
+    },
+    added: {
+      type: 'array',
+      description: 'Triggers and actions the newer version adds (they break nothing)',
+      items: {
+        type: 'object',
+        properties: {
+          kind: { enum: ['trigger-added', 'action-added'] },
+          item: { type: 'string' },
+          displayName: { type: 'string' },
           message: { type: 'string' },
         },
       },

@@ -105,7 +105,11 @@ export async function workflowTestRoutes(app: FastifyInstance, deps: AppDeps): P
         event.connector === name &&
         connector !== undefined &&
         triggersFor(connector, event.type).includes(key);
-      const event = await deps.testEvents.next(fires, request.query.timeoutMs ?? 8_000, closedSignal(reply));
+      const event = await deps.testEvents.next(
+        { connectionId: connection, accepts: fires },
+        request.query.timeoutMs ?? 8_000,
+        closedSignal(reply),
+      );
       if (!event) return reply.code(204).send();
       return {
         event: { id: event.providerEventId, type: event.type, payload: event.payload, receivedAt: event.receivedAt },

@@ -42,8 +42,8 @@ export function describeDeliveryContract(harness: BusHarness): void {
 
     it('keeps topics apart', async () => {
       const bus = harness.bus();
-      const byTopic: Record<string, string[]> = { events: [], runs: [], marketplace: [] };
-      for (const topic of ['events', 'runs', 'marketplace'] as const) {
+      const byTopic: Record<string, string[]> = { events: [], runs: [], marketplace: [], workflows: [] };
+      for (const topic of ['events', 'runs', 'marketplace', 'workflows'] as const) {
         await bus.subscribe(topic, async (m) => {
           byTopic[m.topic].push(m.value as string);
         });
@@ -51,9 +51,15 @@ export function describeDeliveryContract(harness: BusHarness): void {
       await bus.start();
       await bus.publish('runs', 'k', 'to-runs');
       await bus.publish('marketplace', 'k', 'to-marketplace');
+      await bus.publish('workflows', 'k', 'to-workflows');
       await bus.publish('events', 'k', 'to-events');
       await waitFor(() => Object.values(byTopic).every((v) => v.length === 1), 'one message per topic');
-      expect(byTopic).toEqual({ events: ['to-events'], runs: ['to-runs'], marketplace: ['to-marketplace'] });
+      expect(byTopic).toEqual({
+        events: ['to-events'],
+        runs: ['to-runs'],
+        marketplace: ['to-marketplace'],
+        workflows: ['to-workflows'],
+      });
     });
 
     it("gives every message to each group, and shares a group's messages among its handlers", async () => {
