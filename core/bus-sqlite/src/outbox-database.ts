@@ -44,6 +44,18 @@ const migrations: Array<{ version: number; sql: string }> = [
     version: 2,
     sql: 'CREATE INDEX outbox_messages_key ON outbox_messages (topic, key, id);',
   },
+  {
+    // Wireup until 2026-12-08 subscribed to \`marketplace\` with a new group at every start
+    // (\`marketplace-<hex>\`); the outbox kept every later message pending for each of them, for
+    // good. The server now uses one group; the groups of past starts and their rows go.
+    version: 3,
+    sql: `
+      DELETE FROM outbox_pending WHERE topic = 'marketplace' AND grp GLOB 'marketplace-*';
+      DELETE FROM outbox_groups WHERE topic = 'marketplace' AND grp GLOB 'marketplace-*';
+      DELETE FROM outbox_messages WHERE topic = 'marketplace'
+        AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.message_id = outbox_messages.id);
+    `,
+  },
 ];
 
 const SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -132,6 +132,31 @@ describe('createOutboxEventBus', () => {
     await until(() => rowsLeft().messages === 0 && rowsLeft().pending === 0, 'the outbox to empty');
   });
 
+  it('drops, when it opens an outbox, the marketplace groups earlier Wireup versions named per start, and their rows', async () => {
+    const first = bus();
+    for (const group of ['marketplace-1a2b3c', 'marketplace-4d5e6f'])
+      await first.subscribe('marketplace', async () => {}, { group });
+    await first.subscribe('events', async () => {}, { group: 'marketplace-looking-but-not-marketplace' });
+    await first.publish('marketplace', 'acme', { installed: '1.0.0' });
+    await first.publish('events', 'k', { n: 1 });
+    await first.stop();
+    // As an outbox of schema version 2 was left: the groups and rows are there, the cleanup not yet applied.
+    const db = new Database(join(dir, 'wireup.db'));
+    db.prepare('DELETE FROM outbox_schema_version WHERE version >= 3').run();
+    expect(db.prepare("SELECT COUNT(*) FROM outbox_pending WHERE topic = 'marketplace'").pluck().get()).toBe(2);
+    db.close();
+
+    const second = bus();
+    await second.start();
+    const check = new Database(join(dir, 'wireup.db'), { readonly: true });
+    const groups = check.prepare('SELECT topic, grp FROM outbox_groups ORDER BY topic').all();
+    const marketplaceMessages = check.prepare("SELECT COUNT(*) FROM outbox_messages WHERE topic = 'marketplace'");
+    expect(groups).toEqual([{ topic: 'events', grp: 'marketplace-looking-but-not-marketplace' }]);
+    expect(marketplaceMessages.pluck().get()).toBe(0);
+    expect(rowsLeft()).toEqual({ messages: 1, pending: 1 });
+    check.close();
+  });
+
   it('backs off exponentially between redeliveries, up to the cap, and counts attempts across a reopen', async () => {
     const first = bus({ redeliveryDelayMs: 40, maxRedeliveryDelayMs: 80 });
     const times: number[] = [];
