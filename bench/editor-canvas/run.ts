@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumFlags, chromiumPath } from '@wireup/testing';
 import { startWireup } from '../../core/editor/e2e/wireup-process.ts';
 
 const args = new Map(
@@ -65,19 +66,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'wireup-bench-editor-'));
 const profile = mkdtempSync(join(tmpdir(), 'wireup-bench-chromium-'));
 const wireup = await startWireup({ WIREUP_DATA_DIR: dataDir, WIREUP_API_TOKEN: token });
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1440, height: 900 },
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...chromiumFlags],
 });
 try {
   const created = await fetch(`${wireup.url}/v1/workflows?partial=true`, {

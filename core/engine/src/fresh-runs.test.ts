@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, orderEvent, type Harness } from './testing/harness.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { harnessPerTest, orderEvent } from './testing/harness.ts';
+import { acmeTicket } from './testing/acme-steps.ts';
 import { eventKeyOf, eventMessageOf, runIdOf } from './messages.ts';
 
-let h: Harness;
-afterEach(async () => {
-  await h?.stop();
-});
-
-const ticket = {
-  id: 'open-ticket',
-  type: 'action',
-  connector: 'acme',
-  action: 'create-ticket',
-  connection: 'conn_1',
-  input: { customer: '{{trigger.data.object.customer}}', title: 'Order {{trigger.data.object.id}}' },
-};
+const harness = harnessPerTest();
+const ticket = acmeTicket('Order {{trigger.data.object.id}}');
 
 describe('fresh runs', () => {
   it('runs a new event’s run without reading the run first, and reads it when the event is routed again', async () => {
-    h = await createHarness();
+    const h = await harness();
     await h.publishWorkflow('wf', [ticket]);
     const reads = vi.spyOn(h.store.runs, 'get');
     await h.deliver(orderEvent('evt_1'));
