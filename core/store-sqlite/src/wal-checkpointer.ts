@@ -58,6 +58,9 @@ export function startWalCheckpointer(
   });
   return {
     async stop() {
+      // Unreferenced while running (it must not keep a process alive); referenced while stopping, or
+      // a process awaiting this with nothing else to do would exit at once, skipping what follows.
+      worker.ref();
       if (failed === undefined) worker.postMessage('stop');
       await stopped;
     },
