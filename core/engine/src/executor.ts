@@ -11,9 +11,9 @@
  * A new run's request carries its input (workflow version, event, payload): the executor reads
  * the run only to learn whether an earlier delivery already ran some of it — and not even that
  * when the request is `fresh` and the bus says this is its first delivery: then no earlier
- * delivery exists (messages.ts) — and reads neither the event nor the workflow record. The run record does not exist until the run's first write, which
- * creates it (RunCheckpoint.create). A request carrying only the run id (resume, replay) reads the
- * run and its event.
+ * delivery exists (messages.ts) — and reads neither the event nor the workflow record. The run
+ * record does not exist until the run's first write, which creates it (RunCheckpoint.create). A
+ * request carrying only the run id (resume, replay) reads the run and its event.
  */
 import { checkpointRun, type RunRecord, type RunStatus, type StepError, type StepRecord } from '@wireup/store';
 import type { BusMessage } from '@wireup/bus';
