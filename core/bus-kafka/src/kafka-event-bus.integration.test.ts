@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BusUnavailableError, type EventBus } from '@wireup/bus';
 import { describeEventBusContract } from '@wireup/testing';
 import { createKafkaEventBus, type KafkaEventBusOptions } from './index.ts';
@@ -60,11 +60,6 @@ async function retrying<T>(call: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-}
-
-async function waitUntil(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (!done()) throw new Error('timed out after 30 s');
 }
 
 /** Deletes the prefix's topics and consumer groups (best effort: a group may still be leaving). */
@@ -141,9 +136,9 @@ describe('KafkaEventBus', () => {
         seen.push([m.value, m.firstDelivery]);
       });
       await bus.start();
-      await waitUntil(() => seen.length === 1);
+      await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 30_000, interval: 50 });
       for (const value of ['new-1', 'new-2']) await bus.publish('runs', 'wf-1', value);
-      await waitUntil(() => seen.length === 3);
+      await vi.waitFor(() => expect(seen).toHaveLength(3), { timeout: 30_000, interval: 50 });
       expect(seen).toEqual([
         ['waiting', false],
         ['new-1', true],

@@ -7,36 +7,47 @@ afterEach(async () => {
   await h?.stop();
 });
 
-/** Publishes one workflow, delivers `count` events whose action waits until released, and reports the most actions running at once. */
-async function peakConcurrency(runLanes: number, count: number): Promise<number> {
-  h = await createHarness({ engine: { runLanes } });
+/** Acme's create-ticket with this title. */
+const ticket = (title: string) => ({
+  id: 'open',
+  type: 'action',
+  connector: 'acme',
+  action: 'create-ticket',
+  connection: 'conn_1',
+  input: { customer: 'c', title },
+});
+
+/**
+ * Holds every create-ticket call (except those titled `passThrough`) until `release()`, counting
+ * the most held at once.
+ */
+function gateActions(harness: Harness, passThrough?: string): { peak(): number; release(): void } {
   let running = 0;
   let peak = 0;
   let release!: () => void;
   const gate = new Promise<void>((r) => {
     release = r;
   });
-  h.control.behaviour = async () => {
+  harness.control.behaviour = async (_action, ctx) => {
+    if (passThrough !== undefined && (ctx.input as { title?: string }).title === passThrough) return { id: 'passed' };
     running++;
     peak = Math.max(peak, running);
     await gate;
     running--;
     return { id: 'ok' };
   };
-  await h.publishWorkflow('wf', [
-    {
-      id: 'open',
-      type: 'action',
-      connector: 'acme',
-      action: 'create-ticket',
-      connection: 'conn_1',
-      input: { customer: 'c', title: 't' },
-    },
-  ]);
+  return { peak: () => peak, release };
+}
+
+/** Publishes one workflow, delivers `count` events whose action waits until released, and reports the most actions running at once. */
+async function peakConcurrency(runLanes: number, count: number): Promise<number> {
+  h = await createHarness({ engine: { runLanes } });
+  const gate = gateActions(h);
+  await h.publishWorkflow('wf', [ticket('t')]);
   for (let i = 0; i < count; i++) await h.deliver(orderEvent(`evt_${i}`));
   await new Promise((r) => setTimeout(r, 300));
-  const seen = peak;
-  release();
+  const seen = gate.peak();
+  gate.release();
   for (let i = 0; i < count; i++) expect((await h.finishedRun('wf', `evt_${i}`)).status).toBe('succeeded');
   return seen;
 }
@@ -54,36 +65,15 @@ describe('run lanes', () => {
 
   it('by default a burst on one workflow takes at most half the run slots, and another workflow still runs meanwhile', async () => {
     h = await createHarness();
-    let running = 0;
-    let peak = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    h.control.behaviour = async (_action, ctx) => {
-      if ((ctx.input as { title?: string }).title === 'other') return { id: 'other' };
-      running++;
-      peak = Math.max(peak, running);
-      await gate;
-      running--;
-      return { id: 'ok' };
-    };
-    const step = (title: string) => ({
-      id: 'open',
-      type: 'action',
-      connector: 'acme',
-      action: 'create-ticket',
-      connection: 'conn_1',
-      input: { customer: 'c', title },
-    });
-    await h.publishWorkflow('busy', [step('busy')]);
-    await h.publishWorkflow('other', [step('other')], 'order-failed');
+    const gate = gateActions(h, 'other');
+    await h.publishWorkflow('busy', [ticket('busy')]);
+    await h.publishWorkflow('other', [ticket('other')], 'order-failed');
     for (let i = 0; i < 200; i++) await h.deliver(orderEvent(`evt_${i}`));
     await h.deliver(orderEvent('evt_other', {}, 'order.failed'));
     expect((await h.finishedRun('other', 'evt_other')).status).toBe('succeeded');
     // Every one of the busy workflow's 16 lanes was running, and the 32 slots left room for the other.
-    expect(peak).toBe(16);
-    release();
+    expect(gate.peak()).toBe(16);
+    gate.release();
     for (let i = 0; i < 200; i++) expect((await h.finishedRun('busy', `evt_${i}`)).status).toBe('succeeded');
   });
 

@@ -31,6 +31,11 @@ export function openSqliteDatabase(path: string, busyTimeoutMs = 5_000): SqliteD
   }
 }
 
+/** Whether `db` is a file in WAL mode (so it has a WAL file to sync and checkpoint); not `:memory:`. */
+export function hasWalFile(db: SqliteDatabase): boolean {
+  return !db.memory && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+}
+
 /** Parses a JSON column; SQL NULL stays undefined. */
 export function fromJson<T>(text: string | null | undefined): T | undefined {
   return text === null || text === undefined ? undefined : (JSON.parse(text) as T);

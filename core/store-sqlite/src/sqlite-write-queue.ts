@@ -22,7 +22,7 @@
  * WAL file) the batch commits at `synchronous=FULL`, fsynced on the main thread.
  */
 import { closeSync, fdatasync, openSync } from 'node:fs';
-import type { SqliteDatabase } from './sqlite-database.ts';
+import { hasWalFile, type SqliteDatabase } from './sqlite-database.ts';
 
 export interface WriteQueue {
   /** Queues `op` for the next group commit; resolves with its result once committed (with `durable`: on disk, fsynced). */
@@ -47,7 +47,7 @@ interface Pending {
 
 /** The WAL file of a file database in WAL mode, opened for syncing; undefined otherwise. */
 function openWal(db: SqliteDatabase): number | undefined {
-  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return undefined;
+  if (!hasWalFile(db)) return undefined;
   try {
     // The WAL file exists while a connection is open in WAL mode; its inode stays while this one is.
     return openSync(`${db.name}-wal`, 'r');

@@ -10,7 +10,7 @@
  * which checkpoints a last time; the store's own close then checkpoints what is left.
  */
 import { Worker } from 'node:worker_threads';
-import type { SqliteDatabase } from './sqlite-database.ts';
+import { hasWalFile, type SqliteDatabase } from './sqlite-database.ts';
 
 export interface WalCheckpointer {
   /** Stops the worker after a last checkpoint. */
@@ -34,7 +34,7 @@ export function startWalCheckpointer(
   db: SqliteDatabase,
   options: WalCheckpointerOptions = {},
 ): WalCheckpointer | undefined {
-  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return undefined;
+  if (!hasWalFile(db)) return undefined;
   db.pragma('wal_autocheckpoint = 0');
   const worker = new Worker(workerUrl, {
     workerData: {

@@ -78,6 +78,8 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
     key: d.key,
     value: JSON.parse(d.entry.json),
     deliveryAttempt: d.deliveryAttempt,
+    // Nothing outlives this process, so a first attempt here is the first delivery anywhere.
+    firstDelivery: d.deliveryAttempt === 1,
   });
 
   const createGroup = (topic: Topic, name: string): Group => {
@@ -88,18 +90,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
       dispatcher: createKeyedDispatcher<MemoryDelivery>({
         concurrency: DEFAULT_CONCURRENCY,
         redeliveryDelayMs: delay,
-        run: (d) =>
-          pickHandler(
-            group.handlers,
-            d.key,
-          )({
-            topic,
-            key: d.key,
-            value: JSON.parse(d.entry.json),
-            deliveryAttempt: d.deliveryAttempt,
-            // Nothing outlives this process, so a first attempt here is the first delivery anywhere.
-            firstDelivery: d.deliveryAttempt === 1,
-          }),
+        run: (d) => pickHandler(group.handlers, d.key)(messageOf(topic, d)),
         acknowledge: (d) => {
           d.entry.remaining.delete(name);
           if (d.entry.remaining.size === 0) retained.get(topic)!.delete(d.entry.seq);
