@@ -15,6 +15,16 @@ export class PackageNotFoundError extends WireupError {
   }
 }
 
+/** A name npm does not allow for a package (so no registry holds it), or one the registry refuses. */
+export class PackageNameInvalidError extends WireupError {
+  constructor(name: string, reasons: string[]) {
+    super('PACKAGE_NAME_INVALID', `"${name}" is not a valid package name: ${reasons.join('; ')}.`, {
+      statusCode: 400,
+      details: { name, reasons },
+    });
+  }
+}
+
 /** No published version matches the requested version or range. */
 export class VersionNotFoundError extends WireupError {
   constructor(name: string, wanted: string, available: string[]) {
@@ -175,6 +185,11 @@ export class ConnectorUnfinishedError extends WireupError {
 /** The codes the marketplace raises (docs/errors.md is generated from the registries). */
 export const marketplaceErrors = defineErrorRegistry('marketplace', {
   PACKAGE_NOT_FOUND: { status: 404, meaning: 'the registry has no such connector package' },
+  PACKAGE_NAME_INVALID: {
+    status: 400,
+    meaning:
+      "a name npm's rules refuse (`node_modules`, `favicon.ico`, a leading dot …) or the registry answers 400 for",
+  },
   VERSION_NOT_FOUND: {
     status: 404,
     meaning: 'no published version matches the requested version or range (the message lists the published ones)',

@@ -4,7 +4,8 @@
  * Artifactory). Nothing here trusts what it downloads; the installer verifies it.
  */
 import npmFetch from 'npm-registry-fetch';
-import { PackageNotFoundError, RegistryUnavailableError } from './errors.ts';
+import validatePackageName from 'validate-npm-package-name';
+import { PackageNameInvalidError, PackageNotFoundError, RegistryUnavailableError } from './errors.ts';
 
 /** One version in a packument (the fields the marketplace reads). */
 export interface PackumentVersion {
@@ -48,6 +49,9 @@ export const connectorKeyword = 'wireup-connector';
 function registryError(url: string, name: string | undefined, error: unknown): Error {
   const e = error as { code?: string; statusCode?: number; message?: string };
   if ((e.code === 'E404' || e.statusCode === 404) && name) return new PackageNotFoundError(name, url);
+  // Verdaccio's own name rules are stricter than npm's (`@acme/node_modules`): its 400 is about the name.
+  if ((e.code === 'E400' || e.statusCode === 400) && name)
+    return new PackageNameInvalidError(name, [`the registry ${url} refuses it`]);
   return new RegistryUnavailableError(url, e.message ?? String(error));
 }
 
@@ -66,6 +70,10 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     url: url.replace(/\/$/, ''),
     options: opts,
     async packument(name) {
+      // Old names (capitals, `~`) are still fetched; a name no registry can hold is refused here,
+      // where a registry would answer 400 (Verdaccio) and that would read as the registry failing.
+      const { validForOldPackages, errors = [] } = validatePackageName(name);
+      if (!validForOldPackages) throw new PackageNameInvalidError(name, errors);
       try {
         return (await npmFetch.json(`/${name.replace('/', '%2f')}`, opts())) as unknown as Packument;
       } catch (error) {

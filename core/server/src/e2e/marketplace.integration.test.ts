@@ -324,6 +324,15 @@ describe('marketplace: publish, browse, install and run without a restart', () =
     expect((await h.api('POST', '/v1/connectors', { name: 'no-such-connector' })).body.error.code).toBe(
       'PACKAGE_NOT_FOUND',
     );
+    // A name npm refuses is a bad request, not a registry failure (Verdaccio answers such names 400).
+    for (const name of ['node_modules', 'favicon.ico', '@acme/node_modules']) {
+      const refused = await h.api('POST', '/v1/connectors', { name });
+      expect(refused.status, name).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        code: 'PACKAGE_NAME_INVALID',
+        message: expect.stringContaining(name),
+      });
+    }
     expect(
       (await h.api('POST', '/v1/connectors', { name: '@wireup/connector-acme-crm', version: '^7.0.0' })).body.error
         .code,

@@ -3,6 +3,9 @@
  * token: every check (server errors, status codes and response schemas as documented, schema-
  * valid data accepted and invalid data refused, 405 for undeclared methods …) must pass.
  * Bounded: a few examples per operation and a fixed seed, so the run is the same every time.
+ * One worker: with two, schemathesis' threads call Python 3.11's `ast.parse` at once (Hypothesis
+ * describing its filters), which now and then fails inside the tool with "AST constructor recursion
+ * depth mismatch" (CPython gh-106905), a Runtime Error of the tool and not an answer of ours.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -48,7 +51,7 @@ describe('schemathesis against wireup start', () => {
       '--max-examples',
       '8',
       '--workers',
-      '2',
+      '1',
       '--seed',
       '1',
       '--request-timeout',
@@ -65,8 +68,8 @@ describe('schemathesis against wireup start', () => {
     // The report from its first section of findings (FAILURES or ERRORS), else its last lines.
     const findings = ['=== FAILURES', '=== ERRORS'].map((h) => result.out.indexOf(h)).filter((i) => i >= 0);
     const summary = result.out.slice(findings.length ? Math.min(...findings) : Math.max(0, result.out.length - 3000));
-    if (result.code !== 0) process.stderr.write(summary);
-    expect(result.code, 'schemathesis failed: its report is above').toBe(0);
+    // In the assertion's message: CI shows the failed assertion, not always what the test printed.
+    expect(result.code, `schemathesis failed:\n${summary.slice(0, 6000)}`).toBe(0);
     expect(Number(/Tested: (\d+)/.exec(result.out)?.[1])).toBeGreaterThanOrEqual(20);
     expect(result.out).toMatch(/No issues found|passed/i);
   }, 300_000);
