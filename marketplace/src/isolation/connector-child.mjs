@@ -1,12 +1,15 @@
 // The isolated process of one installed connector version (see connector-process.ts). Plain
 // JavaScript so it runs under Node's permission model without a TypeScript loader. It loads the
 // package's bundle, says what the connector offers, then answers calls from the parent one
-// message at a time; its only way out is the HTTP capability, which asks the parent.
+// message at a time; its only way out is the HTTP capability, which asks the parent. Each call
+// gets the connector's settings and an abort signal the parent can fire.
 import { pathToFileURL } from 'node:url';
 
 const [, , mainPath] = process.argv;
 const pendingHttp = new Map();
 let nextHttpId = 0;
+/** Each call in flight's AbortController, by the parent's call id. */
+const callControllers = new Map();
 
 function serializeError(error) {
   const e = error ?? {};
@@ -43,17 +46,26 @@ function capabilityError(data) {
   return error;
 }
 
-/** The egress-guarded HTTP client, as a capability: every request is made by the parent. */
-const http = {
+/**
+ * The egress-guarded HTTP client of one call, as a capability: every request is made by the
+ * parent, which also cuts it short when the call is aborted. A signal the connector passes
+ * itself cannot cross the process boundary; when it fires, the parent is asked to abort.
+ */
+const httpFor = (callId) => ({
   request(req) {
     const id = ++nextHttpId;
-    const { signal: _signal, ...plain } = req ?? {};
+    const { signal, ...plain } = req ?? {};
     return new Promise((resolve, reject) => {
       pendingHttp.set(id, { resolve, reject });
-      process.send({ type: 'http', id, req: plain });
+      process.send({ type: 'http', id, callId, req: plain });
+      if (signal) {
+        const abort = () => process.send({ type: 'http-abort', id });
+        if (signal.aborted) abort();
+        else signal.addEventListener('abort', abort, { once: true });
+      }
     });
   },
-};
+});
 
 let connector;
 let loadError;
@@ -65,8 +77,8 @@ try {
   loadError = serializeError(error);
 }
 
-async function dispatch(call) {
-  const ctx = { auth: call.auth ?? {}, http };
+async function dispatch(call, callId, signal) {
+  const ctx = { auth: call.auth ?? {}, http: httpFor(callId), settings: Object.freeze({ ...call.settings }), signal };
   switch (call.kind) {
     case 'action': {
       const action = connector.actions.get(call.key);
@@ -112,6 +124,10 @@ process.on('message', (message) => {
     else waiting.reject(capabilityError(message.error));
     return;
   }
+  if (message.type === 'abort') {
+    callControllers.get(message.id)?.abort();
+    return;
+  }
   if (message.type !== 'call') return;
   const reply = (fields) => process.send({ type: 'result', id: message.id, ...fields });
   if (loadError)
@@ -119,12 +135,16 @@ process.on('message', (message) => {
       ok: false,
       error: { ...loadError, message: `it threw while loading: ${loadError.message}`, code: 'CONNECTOR_LOAD_FAILED' },
     });
+  const controller = new AbortController();
+  if (message.aborted) controller.abort();
+  callControllers.set(message.id, controller);
   Promise.resolve()
-    .then(() => dispatch(message.call))
+    .then(() => dispatch(message.call, message.id, controller.signal))
     .then(
       (value) => reply({ ok: true, value: safeClone(value) ?? null }),
       (error) => reply({ ok: false, error: serializeError(error) }),
-    );
+    )
+    .finally(() => callControllers.delete(message.id));
 });
 
 const hook = connector?.webhook;

@@ -5,9 +5,11 @@
  * process sees no environment variable of ours.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '@wireup/runtime';
 import { createConnectorProcess, type ConnectorProcess } from './connector-process.ts';
 
@@ -16,8 +18,9 @@ const processes: ConnectorProcess[] = [];
 
 async function connectorWith(
   moduleSource: string,
-  options: { callTimeoutMs?: number; memoryMb?: number } = {},
+  options: { callTimeoutMs?: number; memoryMb?: number; allowPrivate?: boolean } = {},
 ): Promise<ConnectorProcess> {
+  const { allowPrivate = false, ...limits } = options;
   const dir = await mkdtemp(join(tmpdir(), 'wireup-isolation-'));
   dirs.push(dir);
   await writeFile(join(dir, 'index.js'), moduleSource);
@@ -25,8 +28,8 @@ async function connectorWith(
     spec: 'test@1.0.0',
     packageDir: dir,
     mainPath: join(dir, 'index.js'),
-    http: createHttpClient({ allowPrivate: false }),
-    ...options,
+    http: createHttpClient({ allowPrivate }),
+    ...limits,
   });
   processes.push(process);
   return process;
@@ -105,6 +108,70 @@ describe('isolated connector process', () => {
     expect(await call(p, { grow: false })).toBe('ok');
   });
 
+  describe('abort', () => {
+    /** A local server that never answers, and counts the requests whose client went away. */
+    let server: Server;
+    let url: string;
+    let received = 0;
+    let cutShort = 0;
+    beforeAll(async () => {
+      server = createServer((req) => {
+        received++;
+        req.socket.on('close', () => cutShort++);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('reaches the connector as ctx.signal and cuts short the HTTP request the parent makes for the call', async () => {
+      const p = await connectorWith(
+        withAction(
+          `const failed = await ctx.http.request({ method: 'GET', url: ctx.input.url }).then(() => null, (e) => e.code);
+           return { failed, signalAborted: ctx.signal.aborted };`,
+        ),
+        { allowPrivate: true, callTimeoutMs: 20_000 },
+      );
+      const [before, requestsBefore] = [cutShort, received];
+      const controller = new AbortController();
+      const started = Date.now();
+      const result = p.call(
+        { kind: 'action', key: 'go', input: { url }, auth: {}, idempotencyKey: 'k' },
+        { signal: controller.signal },
+      );
+      await vi.waitFor(() => expect(received).toBe(requestsBefore + 1));
+      controller.abort();
+      expect(await result).toEqual({ failed: 'NETWORK_ERROR', signalAborted: true });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await vi.waitFor(() => expect(cutShort).toBe(before + 1));
+      expect(p.starts).toBe(1);
+    });
+
+    it("aborts a request whose own signal (the connector's timeout) fires", async () => {
+      const p = await connectorWith(
+        withAction(
+          `return ctx.http.request({ method: 'GET', url: ctx.input.url, signal: AbortSignal.timeout(200) }).then(() => 'answered', (e) => e.code);`,
+        ),
+        { allowPrivate: true, callTimeoutMs: 20_000 },
+      );
+      const before = cutShort;
+      expect(await call(p, { url })).toBe('NETWORK_ERROR');
+      await vi.waitFor(() => expect(cutShort).toBe(before + 1));
+    });
+
+    it('a call made with an aborted signal starts with ctx.signal aborted', async () => {
+      const p = await connectorWith(withAction('return ctx.signal.aborted;'));
+      const result = await p.call(
+        { kind: 'action', key: 'go', input: {}, auth: {}, idempotencyKey: 'k' },
+        { signal: AbortSignal.abort() },
+      );
+      expect(result).toBe(true);
+    });
+  });
+
   it("keeps a thrown error's code, retriable flag and retryAfterMs", async () => {
     const p = await connectorWith(
       withAction(
@@ -162,5 +229,31 @@ describe('isolated connector proxy', () => {
       }),
     ).toEqual({ id: 'wh_1', events: ['thing.created'], secret: 'whsec' });
     expect(connector.webhook!.unregister).toBeUndefined();
+  });
+
+  it("hands each call the connector's settings and the caller's signal", async () => {
+    const { isolatedConnector } = await import('./isolated-connector.ts');
+    const p = await connectorWith(
+      withAction(
+        'return { settings: ctx.settings, frozen: Object.isFrozen(ctx.settings), aborted: ctx.signal.aborted };',
+      ),
+    );
+    const manifest = { name: 'test', version: '1.0.0', triggers: [], actions: [{ key: 'go' }] };
+    const connector = isolatedConnector(manifest as never, await p.ready().then((r) => r.offers), p);
+    const run = (settings: Record<string, string> | undefined, signal?: AbortSignal) =>
+      connector.actions.get('go')!.run({
+        input: {},
+        auth: {},
+        http: createHttpClient({ allowPrivate: false }),
+        idempotencyKey: 'k',
+        settings,
+        signal,
+      });
+    expect(await run({ apiBase: 'https://crm.acme.test' })).toEqual({
+      settings: { apiBase: 'https://crm.acme.test' },
+      frozen: true,
+      aborted: false,
+    });
+    expect(await run(undefined, AbortSignal.abort())).toEqual({ settings: {}, frozen: true, aborted: true });
   });
 });

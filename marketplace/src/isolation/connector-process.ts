@@ -7,14 +7,15 @@
  * that the parent serves through the egress guard, and is expected to use it; a connector that
  * opens sockets itself is not stopped (docs/decisions.md).
  *
- * Calls are messages; each one carries its input and auth, and the process keeps nothing
- * between calls that Wireup relies on. A call that outlives its time limit kills the process;
+ * Calls are messages; each one carries its input, auth and the connector's settings, and the
+ * process keeps nothing between calls that Wireup relies on. A call's abort signal reaches the
+ * connector as `ctx.signal`, and cuts short the HTTP requests the parent is making for it. A call that outlives its time limit kills the process;
  * an exit (crash, out of memory) fails the calls in flight with a retriable error, and the next
  * call starts a new process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { HttpClient, HttpRequest } from '@wireup/sdk';
+import type { ConnectorSettings, HttpClient, HttpRequest } from '@wireup/sdk';
 import { ConnectorProcessError } from '../errors.ts';
 
 const childScript = fileURLToPath(new URL('./connector-child.mjs', import.meta.url));
@@ -38,7 +39,10 @@ export interface SerializedError {
   details?: unknown;
 }
 
-export type ConnectorCall =
+/** One call to the connector; `settings` reaches it as `ctx.settings`. */
+export type ConnectorCall = ConnectorCallBody & { settings?: ConnectorSettings };
+
+type ConnectorCallBody =
   | { kind: 'action'; key: string; input: unknown; auth: Record<string, string>; idempotencyKey: string }
   | { kind: 'poll'; key: string; auth: Record<string, string>; cursor: string | null }
   | { kind: 'verify'; rawBody: Buffer; headers: Record<string, unknown>; auth: Record<string, string>; now?: string }
@@ -67,10 +71,17 @@ export interface ConnectorProcessOptions {
 export interface ConnectorProcess {
   /** Starts the process if needed and resolves with what the connector offers (null when its bundle threw while loading). */
   ready(): Promise<{ offers: ConnectorOffers | null; loadError?: SerializedError }>;
-  call<T = unknown>(call: ConnectorCall, timeoutMs?: number): Promise<T>;
+  call<T = unknown>(call: ConnectorCall, options?: CallOptions): Promise<T>;
   /** Processes started so far (1 plus restarts). */
   readonly starts: number;
   stop(): Promise<void>;
+}
+
+export interface CallOptions {
+  /** Longest call (default: the process's `callTimeoutMs`). */
+  timeoutMs?: number;
+  /** Aborted when the work the call belongs to is cut short (the engine stopping). */
+  signal?: AbortSignal;
 }
 
 interface Pending {
@@ -78,6 +89,7 @@ interface Pending {
   reject(error: Error): void;
   timer: NodeJS.Timeout;
   owner: ChildProcess;
+  signal?: AbortSignal;
 }
 
 /** Rebuilds an error thrown in the child: code, retriable and retryAfterMs survive, so retries behave as in-process. */
@@ -113,6 +125,8 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
   let child: ChildProcess | null = null;
   let readyPromise: Promise<{ offers: ConnectorOffers | null; loadError?: SerializedError }> | null = null;
   const pending = new Map<number, Pending>();
+  /** The HTTP requests the parent is making for the child, by the child's request id. */
+  const httpInFlight = new Map<number, AbortController>();
   let nextId = 0;
   let starts = 0;
   let stopped = false;
@@ -126,9 +140,14 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
     }
   };
 
-  const serveHttp = async (target: ChildProcess, id: number, req: HttpRequest) => {
+  /** Serves one request of the HTTP capability, cut short by the call's signal or the child's abort. */
+  const serveHttp = async (target: ChildProcess, id: number, callId: number, req: HttpRequest) => {
+    const controller = new AbortController();
+    httpInFlight.set(id, controller);
+    const callSignal = pending.get(callId)?.signal;
     try {
-      const response = await options.http.request(req);
+      const signal = callSignal ? AbortSignal.any([callSignal, controller.signal]) : controller.signal;
+      const response = await options.http.request({ ...req, signal });
       if (target.connected)
         target.send({
           type: 'http-reply',
@@ -140,6 +159,8 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
         });
     } catch (error) {
       if (target.connected) target.send({ type: 'http-reply', id, ok: false, error: serializeForChild(error) });
+    } finally {
+      httpInFlight.delete(id);
     }
   };
 
@@ -184,7 +205,9 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
           if (message.ok) p.resolve(message.value);
           else p.reject(toParentError(options.spec, message.error as SerializedError));
         } else if (message.type === 'http') {
-          void serveHttp(spawned, message.id, message.req as HttpRequest);
+          void serveHttp(spawned, message.id, message.callId as number, message.req as HttpRequest);
+        } else if (message.type === 'http-abort') {
+          httpInFlight.get(message.id)?.abort();
         }
       });
       spawned.on('exit', (code, signal) => {
@@ -216,11 +239,20 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
       return starts;
     },
     ready: () => ensure(),
-    async call<T>(call: ConnectorCall, timeoutMs = options.callTimeoutMs ?? 60_000): Promise<T> {
+    async call<T>(
+      call: ConnectorCall,
+      { timeoutMs = options.callTimeoutMs ?? 60_000, signal }: CallOptions = {},
+    ): Promise<T> {
       await ensure();
       const target = child;
       if (!target?.connected) throw new ConnectorProcessError(options.spec, 'its process is not running');
       const id = ++nextId;
+      // The connector sees the abort as ctx.signal and answers as it would in process (usually by
+      // throwing); the time limit still bounds a connector that ignores it.
+      const onAbort = () => {
+        if (target.connected) target.send({ type: 'abort', id });
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
@@ -237,9 +269,9 @@ export function createConnectorProcess(options: ConnectorProcessOptions): Connec
           }
           target.kill('SIGKILL');
         }, timeoutMs);
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer, owner: target });
-        target.send({ type: 'call', id, call });
-      });
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer, owner: target, signal });
+        target.send({ type: 'call', id, call, aborted: signal?.aborted ?? false });
+      }).finally(() => signal?.removeEventListener('abort', onAbort));
     },
     async stop() {
       stopped = true;

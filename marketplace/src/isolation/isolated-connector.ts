@@ -1,7 +1,8 @@
 /**
  * A Connector whose code runs in its own process (connector-process.ts): the manifest is read
  * here as data; every action, poll, webhook verification and registration is a call to the
- * process, carrying that call's input and auth. The engine uses it like an in-process one.
+ * process, carrying that call's input, auth and settings, and its abort signal. The engine uses
+ * it like an in-process one.
  */
 import type { ActionDefinition, Connector, ConnectorManifest, TriggerDefinition, WebhookHandler } from '@wireup/sdk';
 import type { ConnectorOffers, ConnectorProcess } from './connector-process.ts';
@@ -16,15 +17,16 @@ export function isolatedConnector(
   for (const t of manifest.triggers) {
     const trigger: TriggerDefinition = { ...t };
     if (t.strategy === 'polling')
-      trigger.poll = ({ auth, cursor }) => process.call({ kind: 'poll', key: t.key, auth, cursor });
+      trigger.poll = ({ auth, cursor, settings, signal }) =>
+        process.call({ kind: 'poll', key: t.key, auth, cursor, settings }, { signal });
     triggers.set(t.key, trigger);
   }
   const actions = new Map<string, ActionDefinition>();
   for (const a of manifest.actions) {
     actions.set(a.key, {
       ...a,
-      run: ({ input, auth, idempotencyKey }) =>
-        process.call({ kind: 'action', key: a.key, input, auth, idempotencyKey }),
+      run: ({ input, auth, idempotencyKey, settings, signal }) =>
+        process.call({ kind: 'action', key: a.key, input, auth, idempotencyKey, settings }, { signal }),
     });
   }
   const hasWebhookTriggers = manifest.triggers.some((t) => t.strategy === 'webhook');
@@ -44,19 +46,26 @@ export function isolatedConnector(
       ...(offers?.register
         ? {
             register: (ctx) =>
-              process.call({
-                kind: 'register',
-                auth: ctx.auth,
-                url: ctx.url,
-                events: ctx.events,
-                existing: ctx.existing,
-              }),
+              process.call(
+                {
+                  kind: 'register',
+                  auth: ctx.auth,
+                  url: ctx.url,
+                  events: ctx.events,
+                  existing: ctx.existing,
+                  settings: ctx.settings,
+                },
+                { signal: ctx.signal },
+              ),
           }
         : {}),
       ...(offers?.unregister
         ? {
             unregister: async (ctx) => {
-              await process.call({ kind: 'unregister', auth: ctx.auth, registration: ctx.registration });
+              await process.call(
+                { kind: 'unregister', auth: ctx.auth, registration: ctx.registration, settings: ctx.settings },
+                { signal: ctx.signal },
+              );
             },
           }
         : {}),
@@ -69,8 +78,8 @@ export function isolatedConnector(
     ...(webhook ? { webhook } : {}),
     ...(offers?.testConnection
       ? {
-          testConnection: async ({ auth }) => {
-            await process.call({ kind: 'test-connection', auth });
+          testConnection: async ({ auth, settings, signal }) => {
+            await process.call({ kind: 'test-connection', auth, settings }, { signal });
           },
         }
       : {}),
