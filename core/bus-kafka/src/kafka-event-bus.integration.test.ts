@@ -150,6 +150,30 @@ describe('KafkaEventBus', () => {
     }
   });
 
+  it('deletes a temporary consumer group when it stops, and keeps the others', async () => {
+    const prefix = freshPrefix();
+    const bus = createKafkaEventBus(busOptions(prefix));
+    const groupsNow = async () =>
+      (await admin.listGroups()).groups
+        .map((g) => g.groupId)
+        .filter((id) => id.startsWith(prefix))
+        .sort();
+    try {
+      const heard: unknown[] = [];
+      await bus.subscribe('workflows', async (m) => void heard.push(m.value), { group: 'listener-1', temporary: true });
+      await bus.subscribe('runs', async (m) => void heard.push(m.value));
+      await bus.start();
+      for (const topic of ['workflows', 'runs'] as const) await bus.publish(topic, 'k', topic);
+      await vi.waitFor(() => expect(heard.sort()).toEqual(['runs', 'workflows']), { timeout: 30_000, interval: 50 });
+      expect(await groupsNow()).toEqual([`${prefix}listener-1.workflows`, `${prefix}wireup.runs`]);
+      await bus.stop();
+      expect(await groupsNow()).toEqual([`${prefix}wireup.runs`]);
+    } finally {
+      await bus.stop();
+      await removePrefix(prefix);
+    }
+  });
+
   it('rejects publish with BusUnavailableError within seconds when no broker answers', async () => {
     const server = createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -57,6 +57,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const where = options.brokers.join(',');
   const subscriptions = new Map<string, KafkaSubscription>();
+  /** Groups subscribed with `temporary`: deleted once their consumers have left, at stop. */
+  const temporaryGroups = new Set<string>();
   let producer: Producer | undefined;
   let ready: Promise<void> | undefined;
   let started = false;
@@ -121,6 +123,22 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
     }
   }
 
+  /** Best effort: a group the broker cannot delete now is expired by Kafka later (offsets.retention). */
+  async function deleteGroups(groupIds: string[]): Promise<void> {
+    const admin = kafka.admin();
+    try {
+      await within(
+        admin.connect().then(() => admin.deleteGroups(groupIds)),
+        connectTimeoutMs,
+        `Kafka at ${where} did not delete the groups`,
+      );
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
   /** Connects once (topics, producer); a failure is reported and the next call tries again. */
   function ensureReady(): Promise<void> {
     ready ??= within(connect(), connectTimeoutMs, `Kafka at ${where} is not reachable`).catch((error: unknown) => {
@@ -176,6 +194,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         onError: options.onError,
       });
       subscription.addHandler(handler as MessageHandler, subscribeOptions.concurrency ?? DEFAULT_CONCURRENCY);
+      if (subscribeOptions.temporary) temporaryGroups.add(id);
       subscriptions.set(id, subscription);
       if (isNew && started)
         await within(subscription.start(), connectTimeoutMs, `Kafka at ${where} did not let group ${id} join`);
@@ -201,6 +220,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       stopping ??= (async () => {
         await Promise.allSettled([...subscriptions.values()].map((s) => s.stop()));
         await producer?.disconnect().catch(() => undefined);
+        if (started && temporaryGroups.size) await deleteGroups([...temporaryGroups]);
       })();
       return stopping;
     },

@@ -38,6 +38,12 @@ export interface SubscribeOptions {
   group?: string;
   /** Messages handled at once, across different keys. Default 16. */
   concurrency?: number;
+  /**
+   * The group is this process's alone (a name made at start, for a topic every process follows):
+   * the adapter removes it when the bus stops, offsets included (Kafka deletes the consumer
+   * group), so restarts do not pile up groups. A crash still leaves it (Kafka expires it).
+   */
+  temporary?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What every process of a deployment hears from the others: messages on the bus topic
  * `workflows`, to which each process subscribes with a consumer group of its own (as the
- * marketplace's topic), so every process gets every message. Each message names the process
+ * marketplace's topic; `temporary`, so the bus deletes it at stop), so every process gets every message. Each message names the process
  * that sent it (`origin`); a process skips its own, since it already acted on them in-process.
  *
  * Only a bus that several processes share (Kafka) carries them: on the embedded outbox the
@@ -66,7 +66,7 @@ export async function createBroadcast(options: {
           }
         }
       },
-      { group: `workflows-${origin}`, concurrency: 4 },
+      { group: `workflows-${origin}`, concurrency: 4, temporary: true },
     );
   }
 

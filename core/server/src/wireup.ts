@@ -170,10 +170,12 @@ export async function createWireup(
     async () => {
       await marketplace.sync();
     },
-    // Shared Kafka: a group per process, so that every process hears every change. Embedded: the one
+    // Shared Kafka: a group per process (deleted when it stops), so every process hears every change. Embedded: the one
     // process owns the outbox, which keeps a group's messages until it acknowledges them, so the
     // group is named for good (a name per start left a pending row per past start behind).
-    { group: config.kafkaBrokers ? `marketplace-${randomBytes(6).toString('hex')}` : 'marketplace', concurrency: 1 },
+    config.kafkaBrokers
+      ? { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1, temporary: true }
+      : { group: 'marketplace', concurrency: 1 },
   );
   // What the other processes of a deployment sharing Kafka hear from this one (workflow events, test events).
   const broadcast = await createBroadcast({

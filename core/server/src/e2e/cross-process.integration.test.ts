@@ -21,7 +21,8 @@ import {
 } from '../testing/harness.ts';
 import { failedChargeWorkflow } from '../testing/scenario.ts';
 import { spawnWireup, type WireupProcess } from '../testing/spawn-wireup.ts';
-import { kafkaMongoEnv } from '../testing/backends.ts';
+import { kafkaBrokers, kafkaMongoEnv } from '../testing/backends.ts';
+import { Kafka, logLevel } from 'kafkajs';
 
 const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 const newCustomers = /Most-used pairing: New customer → Create customer/i;
@@ -148,5 +149,28 @@ describe('two processes on one Kafka + MongoDB', () => {
       type: 'charge.failed',
       payload: { data: { object: { object: 'charge' } } },
     });
+  }, 60_000);
+
+  it('a process stopped with SIGTERM removes the consumer groups that were its alone', async () => {
+    const admin = new Kafka({ brokers: kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      // Groups per process (it hears every marketplace and workflow event), by kind: marketplace-<id>, workflows-<id>.
+      const perProcess = async () => {
+        const ids = (await admin.listGroups()).groups
+          .map((g) => g.groupId.slice(env.WIREUP_KAFKA_TOPIC_PREFIX.length))
+          .filter((id) => /^(marketplace|workflows)-/.test(id));
+        return {
+          marketplace: ids.filter((id) => id.startsWith('marketplace-')).length,
+          workflows: ids.filter((id) => id.startsWith('workflows-')).length,
+        };
+      };
+      expect(await perProcess()).toEqual({ marketplace: 2, workflows: 2 });
+      b.kill('SIGTERM');
+      expect(await b.exited).toBe(0);
+      expect(await perProcess()).toEqual({ marketplace: 1, workflows: 1 });
+    } finally {
+      await admin.disconnect();
+    }
   }, 60_000);
 });
