@@ -39,9 +39,10 @@ export interface SubscribeOptions {
   /** Messages handled at once, across different keys. Default 16. */
   concurrency?: number;
   /**
-   * The group is this process's alone (a name made at start, for a topic every process follows):
-   * the adapter removes it when the bus stops, offsets included (Kafka deletes the consumer
-   * group), so restarts do not pile up groups. A crash still leaves it (Kafka expires it).
+   * The group is this process's alone (a name made at start, for a topic every process of a
+   * shared bus follows): Kafka deletes the consumer group, offsets included, when the bus stops,
+   * so restarts do not pile up groups (a crash still leaves it; Kafka expires it). The outbox and
+   * the in-memory bus ignore it: one process owns them, so give such a group a fixed name there.
    */
   temporary?: boolean;
 }
