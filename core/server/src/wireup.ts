@@ -243,7 +243,9 @@ export async function createWireup(
   };
   workflows.subscribe(followPublished);
   // Workers build no site at start, so they follow only the changes they took themselves.
-  relayWorkflowEvents(workflows, broadcast, config.role === 'worker' ? () => {} : followPublished);
+  relayWorkflowEvents(workflows, broadcast, config.role === 'worker' ? () => {} : followPublished, {
+    log: log.child({ component: 'broadcast' }),
+  });
   const app = await buildApp({
     config,
     store,
