@@ -1,8 +1,9 @@
 /**
  * What every process of a deployment hears from the others: messages on the bus topic
  * `workflows`, to which each process subscribes with a consumer group of its own (as the
- * marketplace's topic; `temporary`, so the bus deletes it at stop), so every process gets every message. Each message names the process
- * that sent it (`origin`); a process skips its own, since it already acted on them in-process.
+ * marketplace's topic; `temporary`, so the bus deletes it at stop), so every process gets every
+ * message. Each message names the process that sent it (`origin`); a process skips its own,
+ * since it already acted on them in-process.
  *
  * Only a bus that several processes share (Kafka) carries them: on the embedded outbox the
  * process is alone, `send` does nothing and nothing subscribes. A new consumer group reads the

@@ -170,9 +170,10 @@ export async function createWireup(
     async () => {
       await marketplace.sync();
     },
-    // Shared Kafka: a group per process (deleted when it stops), so every process hears every change. Embedded: the one
-    // process owns the outbox, which keeps a group's messages until it acknowledges them, so the
-    // group is named for good (a name per start left a pending row per past start behind).
+    // Shared Kafka: a group per process (deleted when it stops), so every process hears every
+    // change. Embedded: the one process owns the outbox, which keeps a group's messages until it
+    // acknowledges them, so the group is named for good (a name per start left a pending row per
+    // past start behind).
     config.kafkaBrokers
       ? { group: `marketplace-${randomBytes(6).toString('hex')}`, concurrency: 1, temporary: true }
       : { group: 'marketplace', concurrency: 1 },

@@ -56,13 +56,15 @@ const httpFor = (callId) => ({
     const id = ++nextHttpId;
     const { signal, ...plain } = req ?? {};
     return new Promise((resolve, reject) => {
-      pendingHttp.set(id, { resolve, reject });
+      const abort = () => process.send({ type: 'http-abort', id });
+      const settle = (finish) => (value) => {
+        signal?.removeEventListener('abort', abort);
+        finish(value);
+      };
+      pendingHttp.set(id, { resolve: settle(resolve), reject: settle(reject) });
       process.send({ type: 'http', id, callId, req: plain });
-      if (signal) {
-        const abort = () => process.send({ type: 'http-abort', id });
-        if (signal.aborted) abort();
-        else signal.addEventListener('abort', abort, { once: true });
-      }
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
     });
   },
 });

@@ -9,9 +9,9 @@
  *
  * Calls are messages; each one carries its input, auth and the connector's settings, and the
  * process keeps nothing between calls that Wireup relies on. A call's abort signal reaches the
- * connector as `ctx.signal`, and cuts short the HTTP requests the parent is making for it. A call that outlives its time limit kills the process;
- * an exit (crash, out of memory) fails the calls in flight with a retriable error, and the next
- * call starts a new process.
+ * connector as `ctx.signal`, and cuts short the HTTP requests the parent is making for it. A
+ * call that outlives its time limit kills the process; an exit (crash, out of memory) fails the
+ * calls in flight with a retriable error, and the next call starts a new process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
