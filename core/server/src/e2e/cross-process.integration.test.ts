@@ -33,7 +33,8 @@ describe('two processes on one Kafka + MongoDB', () => {
   let b: WireupProcess;
   const dirs: string[] = [];
   const procs: WireupProcess[] = [];
-  const env = { ...kafkaMongoEnv('crossproc'), WIREUP_SECRET_KEY: 'shared-secret-key-for-the-cluster' };
+  const backend = kafkaMongoEnv('crossproc');
+  const env = { ...backend, WIREUP_SECRET_KEY: 'shared-secret-key-for-the-cluster' };
   const spawnOne = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wireup-crossproc-'));
     dirs.push(dir);
@@ -158,7 +159,7 @@ describe('two processes on one Kafka + MongoDB', () => {
       // Groups per process (it hears every marketplace and workflow event), by kind: marketplace-<id>, workflows-<id>.
       const perProcess = async () => {
         const ids = (await admin.listGroups()).groups
-          .map((g) => g.groupId.slice(env.WIREUP_KAFKA_TOPIC_PREFIX.length))
+          .map((g) => g.groupId.slice((backend['WIREUP_KAFKA_TOPIC_PREFIX'] ?? '').length))
           .filter((id) => /^(marketplace|workflows)-/.test(id));
         return {
           marketplace: ids.filter((id) => id.startsWith('marketplace-')).length,
