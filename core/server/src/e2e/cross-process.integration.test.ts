@@ -158,8 +158,10 @@ describe('two processes on one Kafka + MongoDB', () => {
     try {
       // Groups per process (it hears every marketplace and workflow event), by kind: marketplace-<id>, workflows-<id>.
       const perProcess = async () => {
+        const prefix = backend['WIREUP_KAFKA_TOPIC_PREFIX'] ?? '';
         const ids = (await admin.listGroups()).groups
-          .map((g) => g.groupId.slice((backend['WIREUP_KAFKA_TOPIC_PREFIX'] ?? '').length))
+          .filter((g) => prefix && g.groupId.startsWith(prefix))
+          .map((g) => g.groupId.slice(prefix.length))
           .filter((id) => /^(marketplace|workflows)-/.test(id));
         return {
           marketplace: ids.filter((id) => id.startsWith('marketplace-')).length,
